@@ -1,0 +1,1 @@
+"""Hall hardware behind small interfaces: the clock, the metal detector, the camera."""

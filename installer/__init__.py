@@ -1,0 +1,1 @@
+"""Provisioning of kiosk and room-server machines: service units, enrollment, packaging."""

@@ -1,0 +1,1 @@
+"""The candidate's kiosk. Its journal, hall client and sitting model import no Qt."""

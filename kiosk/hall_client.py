@@ -1,0 +1,85 @@
+"""The kiosk's HTTP client for the room server's kiosk API."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+import httpx
+from pydantic import BaseModel
+
+from operator_console.protocol import (
+    AnswerAck,
+    AnswerBatch,
+    AnswerChange,
+    AttemptStart,
+    EnrollRequest,
+    EnrollResponse,
+    FinishRequest,
+    FinishResponse,
+    FormView,
+    SeatAssignment,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class HallUnavailable(Exception):
+    """The room server did not answer; the journal keeps everything until it does."""
+
+
+class HallRefused(Exception):
+    def __init__(self, status: int, detail: str) -> None:
+        super().__init__(f"{status}: {detail}")
+        self.status, self.detail = status, detail
+
+
+def _call(client: httpx.Client, method: str, path: str, model: type[M],
+          body: BaseModel | None = None) -> M:
+    try:
+        response = client.request(method, path, content=None if body is None
+                                  else body.model_dump_json(by_alias=True),
+                                  headers={"Content-Type": "application/json"})
+    except httpx.TransportError as exc:
+        raise HallUnavailable(str(exc) or type(exc).__name__) from exc
+    if response.status_code >= 400:
+        try:
+            detail = str(response.json().get("detail", response.text))
+        except ValueError:
+            detail = response.text[:200]
+        raise HallRefused(response.status_code, detail)
+    return model.model_validate_json(response.content)
+
+
+class HallClient:
+    def __init__(self, base_url: str, token: str, *, timeout: float = 10.0,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        self._client = httpx.Client(base_url=base_url, timeout=timeout, transport=transport,
+                                    headers={"Authorization": f"Bearer {token}"})
+
+    @staticmethod
+    def enroll(base_url: str, code: str, machine: str, *, timeout: float = 10.0) -> EnrollResponse:
+        with httpx.Client(base_url=base_url, timeout=timeout) as client:
+            return _call(client, "POST", "/kiosk/v1/enroll", EnrollResponse,
+                         EnrollRequest(code=code, machine=machine))
+
+    def close(self) -> None:
+        self._client.close()
+
+    def seat(self) -> SeatAssignment:
+        return _call(self._client, "GET", "/kiosk/v1/seat", SeatAssignment)
+
+    def start_attempt(self, attempt_id: str, language: str) -> FormView:
+        return _call(self._client, "POST", f"/kiosk/v1/attempts/{attempt_id}/start", FormView,
+                     AttemptStart(language=language))  # type: ignore[arg-type]
+
+    def form(self, attempt_id: str) -> FormView:
+        return _call(self._client, "GET", f"/kiosk/v1/attempts/{attempt_id}/form", FormView)
+
+    def send_answers(self, attempt_id: str, changes: list[AnswerChange]) -> AnswerAck:
+        return _call(self._client, "POST", f"/kiosk/v1/attempts/{attempt_id}/answers", AnswerAck,
+                     AnswerBatch(changes=changes))
+
+    def finish(self, attempt_id: str, reason: str, last_seq: int) -> FinishResponse:
+        return _call(self._client, "POST", f"/kiosk/v1/attempts/{attempt_id}/finish",
+                     FinishResponse,
+                     FinishRequest(reason=reason, last_seq=last_seq))  # type: ignore[arg-type]

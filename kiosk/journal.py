@@ -1,0 +1,116 @@
+"""The kiosk's local journal: every answer change is on disk (fsynced) before it counts as saved."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+from operator_console.protocol import AnswerChange, FormView
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS attempt (
+    attempt_id TEXT PRIMARY KEY,
+    form TEXT NOT NULL,
+    finished_reason TEXT
+);
+CREATE TABLE IF NOT EXISTS change (
+    attempt_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    item_id TEXT NOT NULL,
+    choices TEXT NOT NULL,
+    answered_at TEXT NOT NULL,
+    stored INTEGER NOT NULL DEFAULT 0,
+    refused TEXT,
+    PRIMARY KEY (attempt_id, seq)
+);
+"""
+
+
+class Journal:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.executescript(_SCHEMA)
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def remember(self, form: FormView) -> None:
+        with self._lock:
+            self._db.execute("INSERT OR IGNORE INTO attempt(attempt_id, form) VALUES (?, ?)",
+                             (form.attempt_id, form.model_dump_json()))
+
+    def form(self, attempt_id: str) -> FormView | None:
+        row = self._db.execute("SELECT form FROM attempt WHERE attempt_id = ?",
+                               (attempt_id,)).fetchone()
+        return None if row is None else FormView.model_validate_json(row[0])
+
+    def record(self, attempt_id: str, item_id: str, choices: list[str],
+               answered_at: datetime) -> int:
+        """Appends one change durably and returns its sequence number."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                (last,) = self._db.execute(
+                    "SELECT COALESCE(MAX(seq), 0) FROM change WHERE attempt_id = ?",
+                    (attempt_id,)).fetchone()
+                self._db.execute(
+                    "INSERT INTO change(attempt_id, seq, item_id, choices, answered_at) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (attempt_id, last + 1, item_id, json.dumps(choices),
+                     answered_at.astimezone(UTC).isoformat()))
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            return int(last) + 1
+
+    def pending(self, attempt_id: str, limit: int = 500) -> list[AnswerChange]:
+        rows = self._db.execute(
+            "SELECT seq, item_id, choices, answered_at FROM change "
+            "WHERE attempt_id = ? AND stored = 0 ORDER BY seq LIMIT ?", (attempt_id, limit))
+        return [AnswerChange(seq=s, item_id=i, choices=json.loads(c),
+                             answered_at=datetime.fromisoformat(a)) for s, i, c, a in rows]
+
+    def mark_stored(self, attempt_id: str, through: int, refused: dict[int, str]) -> None:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute("UPDATE change SET stored = 1 WHERE attempt_id = ? AND seq <= ?",
+                             (attempt_id, through))
+            for seq, reason in refused.items():
+                self._db.execute("UPDATE change SET refused = ? WHERE attempt_id = ? AND seq = ?",
+                                 (reason, attempt_id, seq))
+            self._db.execute("COMMIT")
+
+    def last_seq(self, attempt_id: str) -> int:
+        (last,) = self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM change WHERE attempt_id = ?",
+                                   (attempt_id,)).fetchone()
+        return int(last)
+
+    def answers(self, attempt_id: str) -> dict[str, list[str]]:
+        """The latest change per item (refused changes excluded): what the screen shows."""
+        rows = self._db.execute(
+            "SELECT item_id, choices FROM change WHERE attempt_id = ? AND refused IS NULL "
+            "ORDER BY seq", (attempt_id,))
+        current: dict[str, list[str]] = {}
+        for item_id, choices in rows:
+            current[item_id] = json.loads(choices)
+        return {k: v for k, v in current.items() if v}
+
+    def mark_finished(self, attempt_id: str, reason: str) -> None:
+        with self._lock:
+            self._db.execute("UPDATE attempt SET finished_reason = ? WHERE attempt_id = ?",
+                             (reason, attempt_id))
+
+    def unfinished(self) -> list[str]:
+        """Attempts begun on this kiosk and not finished: a restart resumes them."""
+        rows = self._db.execute("SELECT attempt_id FROM attempt WHERE finished_reason IS NULL")
+        return [r[0] for r in rows]

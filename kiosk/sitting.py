@@ -1,0 +1,59 @@
+"""One attempt in progress on this kiosk: answers journalled first, then replicated to the hall."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from hardware.clock import Clock
+from kiosk.hall_client import HallClient
+from kiosk.journal import Journal
+from operator_console.protocol import FinishResponse, FormView
+
+
+class Sitting:
+    def __init__(self, form: FormView, journal: Journal, client: HallClient, clock: Clock) -> None:
+        self.form = form
+        self._journal = journal
+        self._client = client
+        self._clock = clock
+        journal.remember(form)
+        # The server is the clock of record: kiosk stamps carry the offset measured at start.
+        self._offset = form.server_time - clock.now()
+        self._started_mono = clock.monotonic()
+        self._deadline_left = form.deadline_at - form.server_time
+
+    @property
+    def attempt_id(self) -> str:
+        return self.form.attempt_id
+
+    def hall_now(self) -> datetime:
+        return self._clock.now() + self._offset
+
+    def remaining(self) -> timedelta:
+        """Time left by the monotonic clock, so it holds while the room LAN is down."""
+        spent = timedelta(seconds=self._clock.monotonic() - self._started_mono)
+        return max(timedelta(0), self._deadline_left - spent)
+
+    def answer(self, item_id: str, choices: list[str]) -> int:
+        """Durable when it returns: only then may the screen show the answer as saved."""
+        return self._journal.record(self.attempt_id, item_id, choices, self.hall_now())
+
+    def answers(self) -> dict[str, list[str]]:
+        return self._journal.answers(self.attempt_id)
+
+    def replicate(self) -> int:
+        """Sends every journalled change the server has not stored; raises HallUnavailable."""
+        through = 0
+        while batch := self._journal.pending(self.attempt_id):
+            ack = self._client.send_answers(self.attempt_id, batch)
+            self._journal.mark_stored(self.attempt_id, ack.stored_through, ack.refused)
+            through = ack.stored_through
+            if through < batch[-1].seq:
+                break
+        return through
+
+    def finish(self, reason: str) -> FinishResponse:
+        self.replicate()
+        done = self._client.finish(self.attempt_id, reason, self._journal.last_seq(self.attempt_id))
+        self._journal.mark_finished(self.attempt_id, done.finish_reason)
+        return done

@@ -1,0 +1,273 @@
+"""The embedded default: room server, upstream stub and kiosks on one machine.
+
+`operator-console demo --headless --candidates N` plays a whole session with scripted candidates
+through the real HTTP APIs, kiosk journals and sync worker, and exits once upstream has every result.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import statistics
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TextIO
+
+from hardware.clock import Clock, SystemClock
+from kiosk.hall_client import HallClient
+from kiosk.journal import Journal
+from kiosk.scripted import ScriptedCandidate, ScriptedResult
+from operator_console.client import ConsoleClient
+from operator_console.protocol import AdmissionView, OutboxView
+from operator_console.server import auth
+from operator_console.server.app import create_app
+from operator_console.server.config import HallConfig, StartupError
+from operator_console.server.runtime import HallRuntime
+from operator_console.server.serve import ServerThread
+from operator_console.upstream.samples import sample_roster
+from operator_console.upstream.store import StubStore
+from operator_console.upstream.stub import FaultPlan, create_stub_app
+from question_banks.bank import write_bank
+from question_banks.keys import AUTHORITY, HALL_BOX, HALL_SIGN, generate_hall_keys
+from question_banks.samples.legislation import sample_legislation_bank
+
+DEMO_USER = "operator"
+DEMO_PASSWORD = "demo-operator"
+
+
+@dataclass
+class DemoSettings:
+    workdir: Path
+    hall_id: str = "demo-hall"
+    upstream_url: str | None = None
+    keys_dir: Path | None = None
+    roster_size: int = 12
+    faults: FaultPlan = field(default_factory=FaultPlan)
+    clock: Clock = field(default_factory=SystemClock)
+
+
+def _copy_key(src: Path, dst_dir: Path) -> None:
+    dst = dst_dir / src.name
+    shutil.copyfile(src, dst)
+    dst.chmod(0o600 if src.suffix == ".key" else 0o644)
+
+
+def _prepare_keys(s: DemoSettings, stub_dir: Path | None) -> Path:
+    """The hall's keys for this run, with the authority.pub that matches whoever signs rosters."""
+    keys = s.workdir / "keys"
+    if s.keys_dir is None:
+        generate_hall_keys(keys)
+    else:
+        keys.mkdir(parents=True)
+        for name in (f"{HALL_SIGN}.key", f"{HALL_SIGN}.pub", f"{HALL_BOX}.key", f"{HALL_BOX}.pub"):
+            if not (s.keys_dir / name).is_file():
+                raise StartupError(f"--keys: {s.keys_dir / name} is missing; "
+                                   f"create hall keys with: qbank keygen --kind hall --out DIR")
+            _copy_key(s.keys_dir / name, keys)
+    own_authority = s.keys_dir is not None and (s.keys_dir / f"{AUTHORITY}.key").is_file()
+    if stub_dir is not None:
+        stub_dir.mkdir(parents=True)
+        if own_authority:
+            assert s.keys_dir is not None
+            _copy_key(s.keys_dir / f"{AUTHORITY}.key", stub_dir)
+            _copy_key(s.keys_dir / f"{AUTHORITY}.pub", stub_dir)
+        StubStore(stub_dir)  # creates the authority key when the demo plays a fresh one
+        _copy_key(stub_dir / f"{AUTHORITY}.pub", keys)
+    else:
+        assert s.keys_dir is not None
+        pub = s.keys_dir / f"{AUTHORITY}.pub"
+        if not pub.is_file():
+            raise StartupError(f"--keys: {pub} is missing; the hall needs it to check rosters")
+        _copy_key(pub, keys)
+    return keys
+
+
+class DemoHall:
+    """Starts (and stops) everything the embedded default runs."""
+
+    def __init__(self, settings: DemoSettings) -> None:
+        self.s = settings
+        self._stack = ExitStack()
+        self.stub: StubStore | None = None
+        self.upstream_url = settings.upstream_url or ""
+        self.server: ServerThread | None = None
+        self.runtime: HallRuntime | None = None
+
+    def __enter__(self) -> DemoHall:
+        try:
+            self._start()
+        except BaseException:
+            self._stack.close()
+            raise
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stack.close()
+
+    def _start(self) -> None:
+        s = self.s
+        if s.upstream_url is None and s.keys_dir is None:
+            pass
+        elif s.upstream_url is not None and s.keys_dir is None:
+            raise StartupError("--upstream needs --keys DIR with the keys that upstream knows")
+        stub_dir = s.workdir / "upstream" if s.upstream_url is None else None
+        keys = _prepare_keys(s, stub_dir)
+        if stub_dir is not None:
+            self._start_stub(stub_dir, keys)
+        banks = s.workdir / "banks"
+        bank = sample_legislation_bank()
+        write_bank(bank, banks / bank.bank_id)
+        config = HallConfig.model_validate({
+            "server": {"listen": "127.0.0.1:0", "data_dir": str(s.workdir / "hall")},
+            "upstream": {"url": self.upstream_url, "hall_id": s.hall_id, "timeout_seconds": 5},
+            "keys": {"dir": str(keys)},
+            "banks": {"dir": str(banks)},
+        })
+        self.runtime = HallRuntime(config, clock=s.clock)
+        with self.runtime.tx() as db:
+            auth.create_user(db, username=DEMO_USER, password=DEMO_PASSWORD, role="administrator",
+                             now=s.clock.now(), full_name="Demo operator")
+        self.server = self._stack.enter_context(ServerThread(create_app(self.runtime)))
+
+    def _start_stub(self, stub_dir: Path, keys: Path) -> None:
+        s = self.s
+        self.stub = StubStore(stub_dir)
+        self.stub.register_hall(s.hall_id, (keys / f"{HALL_SIGN}.pub").read_bytes())
+        now = s.clock.now()
+        self.stub.put_roster(sample_roster(s.hall_id, self.today, s.roster_size,
+                                           starts_at=now + timedelta(minutes=10), now=now))
+        stub = self._stack.enter_context(ServerThread(create_stub_app(self.stub, s.faults)))
+        self.upstream_url = stub.url
+
+    @property
+    def today(self) -> date:
+        zone = self.runtime.config.zone if self.runtime else None
+        from zoneinfo import ZoneInfo
+
+        return self.s.clock.now().astimezone(zone or ZoneInfo("Asia/Almaty")).date()
+
+
+@dataclass
+class DemoReport:
+    admitted: list[AdmissionView]
+    refused: list[AdmissionView]
+    seated: dict[str, str]
+    sittings: list[ScriptedResult]
+    outbox: list[OutboxView]
+    expected: int
+
+    @property
+    def acknowledged(self) -> list[OutboxView]:
+        return [r for r in self.outbox if r.status == "delivered"]
+
+    def latencies(self) -> list[float]:
+        return sorted((r.delivered_at - r.reference_at).total_seconds()
+                      for r in self.acknowledged if r.delivered_at and r.reference_at)
+
+
+def play_session(hall: DemoHall, candidates: int, *, seed: int = 7,
+                 timeout: float = 120.0, stop: threading.Event | None = None) -> DemoReport:
+    """The operator's day, scripted: roster, admission, seats, start, candidates, upstream."""
+    assert hall.server is not None and hall.runtime is not None
+    stop = stop or threading.Event()
+    console = ConsoleClient(hall.server.url)
+    console.login(DEMO_USER, DEMO_PASSWORD)
+    console.fetch_roster(hall.today)
+    session = console.sessions(hall.today)[0]
+    admitted, refused, seated = [], [], {}
+    for n, reg in enumerate(console.registrations(session.session_id)[:candidates]):
+        decision = console.admit(session.session_id, reg.registration_id, reg.iin)
+        (admitted if decision.status == "admitted" else refused).append(decision)
+    kiosks: list[tuple[str, str]] = []
+    for n, decision in enumerate(admitted, start=1):
+        seat = f"A{n:02d}"
+        code = console.enrollment_code(seat).code
+        token = HallClient.enroll(hall.server.url, code, f"demo-kiosk-{seat}").token
+        console.bind_seat(decision.admission_id, seat)
+        seated[decision.registration_id] = seat
+        kiosks.append((seat, token))
+    console.start_session(session.session_id)
+    bank = hall.runtime.banks.for_program("legislation")
+    assert bank is not None
+    rng = random.Random(seed)
+
+    def sit(seat: str, token: str, skill: float, seed_n: int) -> ScriptedResult:
+        client = HallClient(hall.server.url if hall.server else "", token)
+        journal = Journal(hall.s.workdir / "kiosks" / seat / "journal.db")
+        try:
+            return ScriptedCandidate(client, journal, hall.s.clock, seat=seat, skill=skill,
+                                     rng=random.Random(seed_n),
+                                     oracle=lambda i: bank.item(i).correct).sit(stop)
+        finally:
+            journal.close()
+            client.close()
+
+    with ThreadPoolExecutor(max_workers=max(1, min(16, len(kiosks)))) as pool:
+        futures = [pool.submit(sit, seat, token, rng.uniform(0.4, 0.95), rng.randrange(1 << 30))
+                   for seat, token in kiosks]
+        sittings = [f.result() for f in futures]
+    expected = sum(len(r.finished) for r in sittings)
+    records = _wait_for_upstream(console, expected, timeout, stop)
+    console.close()
+    return DemoReport(admitted, refused, seated, sittings, records, expected)
+
+
+def _wait_for_upstream(console: ConsoleClient, expected: int, timeout: float,
+                       stop: threading.Event) -> list[OutboxView]:
+    waited = 0.0
+    while True:
+        records = console.outbox("result")
+        if sum(r.status == "delivered" for r in records) >= expected or waited >= timeout:
+            return records
+        if stop.wait(0.05):
+            return records
+        waited += 0.05
+
+
+def print_report(report: DemoReport, hall: DemoHall, out: TextIO) -> None:
+    print(f"Hall {hall.s.hall_id}: upstream {hall.upstream_url}, room server "
+          f"{hall.server.url if hall.server else '-'}", file=out)
+    print(f"admitted: {len(report.admitted)}", file=out)
+    print(f"refused: {len(report.refused)}", file=out)
+    for r in report.refused:
+        print(f"  {r.registration_id} {r.full_name}: {r.reason}", file=out)
+    finished = [f for s in report.sittings for f in s.finished]
+    print(f"finished: {len(finished)}", file=out)
+    names = {a.registration_id: a.full_name for a in report.admitted}
+    by_attempt = {f.attempt_id: f for f in finished}
+    for rec in report.outbox:
+        done = by_attempt.get(rec.record_id)
+        if done is None:
+            continue
+        print(f"  {rec.record_id[:8]} total {done.total:g} {done.outcome} "
+              f"({done.finish_reason}) upstream: {rec.status}", file=out)
+    for s in report.sittings:
+        if s.error:
+            print(f"  seat {s.seat}: {s.error}", file=out)
+    lat = report.latencies()
+    if lat:
+        p50 = statistics.median(lat)
+        print(f"test end -> upstream acknowledgement: median {p50:.3f} s, max {max(lat):.3f} s",
+              file=out)
+    print(f"acknowledged upstream: {len(report.acknowledged)}/{report.expected}", file=out)
+    del names
+
+
+def run_headless(settings: DemoSettings, candidates: int, *, timeout: float = 120.0,
+                 out: TextIO = sys.stdout) -> int:
+    settings.roster_size = max(settings.roster_size, candidates)
+    with DemoHall(settings) as hall:
+        report = play_session(hall, candidates, timeout=timeout)
+        print_report(report, hall, out)
+    missing = [r.record_id for r in report.outbox if r.status != "delivered"]
+    errors = [s for s in report.sittings if s.error]
+    if missing or errors or len(report.acknowledged) < report.expected:
+        print(f"demo: not acknowledged upstream after {timeout:g} s: "
+              f"{', '.join(missing) or 'results never written'}", file=sys.stderr)
+        return 1
+    return 0

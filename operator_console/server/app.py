@@ -1,0 +1,51 @@
+"""The room server's ASGI application."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from operator_console.server.errors import Refusal
+from operator_console.server.routes import kiosks, operators
+from operator_console.server.runtime import HallRuntime
+
+log = logging.getLogger(__name__)
+
+
+def create_app(runtime: HallRuntime, *, run_workers: bool = True) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if run_workers:
+            runtime.start()
+        try:
+            yield
+        finally:
+            if run_workers:
+                runtime.stop()
+
+    app = FastAPI(title="Testing hall room server", version="1", lifespan=lifespan)
+    app.state.runtime = runtime
+
+    @app.exception_handler(Refusal)
+    async def refusal(_request: Request, exc: Refusal) -> JSONResponse:
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid request"}
+        where = ".".join(str(p) for p in first["loc"] if p != "body")
+        return JSONResponse({"detail": f"{where}: {first['msg']}" if where else first["msg"]},
+                            status_code=422)
+
+    @app.get("/health")
+    def health() -> dict[str, str]:
+        return {"status": "ok", "hall_id": runtime.hall_id}
+
+    app.include_router(operators.router)
+    app.include_router(kiosks.router)
+    return app

@@ -1,0 +1,231 @@
+"""What a kiosk may do for its own seat: see its assignment, start, answer and finish attempts."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from operator_console.protocol import (
+    AnswerAck,
+    AnswerChange,
+    AttemptSummary,
+    ChoiceView,
+    FinishResponse,
+    FormItemView,
+    FormView,
+    SeatAssignment,
+)
+from operator_console.server import audit, results
+from operator_console.server.banks import BankShelf
+from operator_console.server.errors import Refusal, conflict, forbidden, not_found
+from operator_console.server.models import (
+    Admission,
+    AnswerEvent,
+    Attempt,
+    Kiosk,
+    Registration,
+    TestSession,
+)
+from question_banks.forms import assemble_form
+from question_banks.programs import program
+
+CLOCK_TOLERANCE = timedelta(seconds=5)
+"""How far a kiosk's stamp may sit past the deadline or ahead of the server's clock."""
+
+
+def _actor(kiosk: Kiosk) -> str:
+    return f"kiosk:{kiosk.seat_code}"
+
+
+def assignment(db: Session, kiosk: Kiosk, now: datetime) -> SeatAssignment:
+    seat = SeatAssignment(seat=kiosk.seat_code, server_time=now)
+    row = db.execute(
+        select(Admission, TestSession).join(TestSession, TestSession.id == Admission.session_id)
+        .where(Admission.seat_code == kiosk.seat_code, Admission.status == "admitted",
+               TestSession.status != "closed")
+        .order_by(Admission.decided_at.desc())
+    ).first()
+    if row is None:
+        return seat
+    adm, session = row.tuple()
+    reg = db.get(Registration, adm.registration_id)
+    assert reg is not None
+    attempts = db.execute(
+        select(Attempt).where(Attempt.admission_id == adm.id).order_by(Attempt.position)
+    ).scalars().all()
+    if attempts and all(a.status == "finished" for a in attempts):
+        return seat
+    return seat.model_copy(update={
+        "session_id": session.id, "session_status": session.status,
+        "registration_id": reg.id, "full_name": reg.full_name,
+        "photo_jpeg_b64": reg.photo_jpeg_b64, "languages": reg.languages,
+        "attempts": [AttemptSummary(attempt_id=a.id, program=a.program,  # type: ignore[arg-type]
+                                    status=a.status, language=a.language,  # type: ignore[arg-type]
+                                    deadline_at=a.deadline_at) for a in attempts],
+    })
+
+
+def own_attempt(db: Session, kiosk: Kiosk, attempt_id: str, *, lock: bool = False) -> Attempt:
+    attempt = db.get(Attempt, attempt_id, with_for_update=lock)
+    if attempt is None:
+        raise not_found(f"attempt {attempt_id}")
+    adm = db.get(Admission, attempt.admission_id)
+    if adm is None or adm.seat_code != kiosk.seat_code:
+        raise forbidden(f"attempt {attempt_id} does not belong to seat {kiosk.seat_code}")
+    return attempt
+
+
+def form_view(attempt: Attempt, banks: BankShelf, now: datetime) -> FormView:
+    bank = banks.exact(attempt.bank_id or "", attempt.bank_version or "")
+    if bank is None:
+        raise conflict(f"bank {attempt.bank_id} {attempt.bank_version} is not loaded")
+    lang = attempt.language or ""
+    items = []
+    for item_id, section, order in attempt.form or []:
+        item = bank.item(item_id)
+        text = item.texts[lang]
+        by_id = {c.id: c.text for c in text.choices}
+        items.append(FormItemView(item_id=item_id, section=section, prompt=text.prompt,
+                                  multiple=item.multiple,
+                                  choices=[ChoiceView(id=c, text=by_id[c]) for c in order]))
+    assert attempt.started_at and attempt.deadline_at
+    return FormView(attempt_id=attempt.id, program=attempt.program,  # type: ignore[arg-type]
+                    language=lang, started_at=attempt.started_at,  # type: ignore[arg-type]
+                    deadline_at=attempt.deadline_at, server_time=now, items=items)
+
+
+def start(db: Session, kiosk: Kiosk, attempt_id: str, language: str, *, now: datetime,
+          banks: BankShelf, hall_id: str) -> FormView:
+    attempt = own_attempt(db, kiosk, attempt_id, lock=True)
+    if attempt.status == "running":
+        return form_view(attempt, banks, now)
+    if attempt.status == "finished":
+        raise conflict(f"attempt {attempt_id} is finished")
+    session = db.get(TestSession, attempt.session_id)
+    if session is None or session.status != "running":
+        raise conflict("the session has not started; wait for the operator")
+    reg = db.get(Registration, attempt.registration_id)
+    assert reg is not None
+    if language not in reg.languages:
+        raise Refusal(422, f"language {language} is not among this candidate's: "
+                           f"{', '.join(reg.languages)}")
+    earlier = db.execute(
+        select(Attempt.id).where(Attempt.admission_id == attempt.admission_id,
+                                 Attempt.position < attempt.position,
+                                 Attempt.status != "finished")
+    ).first()
+    if earlier is not None:
+        raise conflict("an earlier part of this sitting is not finished yet")
+    bank = banks.for_program(attempt.program)
+    if bank is None:
+        raise conflict(f"no bank is loaded for {attempt.program}; call the administrator")
+    prog = program(attempt.program)
+    form = assemble_form(bank, prog, language, seed=attempt.id)
+    attempt.status, attempt.language = "running", language
+    attempt.bank_id, attempt.bank_version, attempt.form_seed = bank.bank_id, bank.version, attempt.id
+    attempt.form = [[f.item_id, f.section, list(f.choice_order)] for f in form.items]
+    attempt.started_at, attempt.deadline_at = now, now + timedelta(minutes=prog.minutes)
+    attempt.seat_code = kiosk.seat_code
+    audit.append(db, hall_id=hall_id, at=now, actor=_actor(kiosk), action="attempt.start",
+                 subject=attempt.id, detail={"program": attempt.program, "language": language})
+    return form_view(attempt, banks, now)
+
+
+def _refusal(attempt: Attempt, change: AnswerChange, choice_ids: dict[str, set[str]],
+             multiple: dict[str, bool], now: datetime) -> str | None:
+    assert attempt.deadline_at and attempt.started_at
+    if change.item_id not in choice_ids:
+        return "not a question of this form"
+    if len(set(change.choices)) != len(change.choices) or not set(change.choices) <= choice_ids[change.item_id]:
+        return "not choices of this question"
+    if len(change.choices) > 1 and not multiple[change.item_id]:
+        return "a single-choice question takes one answer"
+    if change.answered_at > attempt.deadline_at + CLOCK_TOLERANCE:
+        return "stamped after the deadline"
+    if change.answered_at > now + CLOCK_TOLERANCE:
+        return "stamped ahead of the server's clock"
+    if change.answered_at < attempt.started_at - CLOCK_TOLERANCE:
+        return "stamped before the attempt started"
+    return None
+
+
+def stored_through(db: Session, attempt_id: str) -> int:
+    seqs = db.execute(
+        select(AnswerEvent.seq).where(AnswerEvent.attempt_id == attempt_id)
+        .order_by(AnswerEvent.seq)
+    ).scalars()
+    through = 0
+    for seq in seqs:
+        if seq != through + 1:
+            break
+        through = seq
+    return through
+
+
+def store_answers(db: Session, kiosk: Kiosk, attempt_id: str, changes: list[AnswerChange], *,
+                  now: datetime, banks: BankShelf) -> AnswerAck:
+    attempt = own_attempt(db, kiosk, attempt_id, lock=True)
+    if attempt.status == "pending":
+        raise conflict(f"attempt {attempt_id} has not started")
+    bank = banks.exact(attempt.bank_id or "", attempt.bank_version or "")
+    assert bank is not None
+    choice_ids = {i: set(order) for i, _s, order in attempt.form or []}
+    multiple = {i: bank.item(i).multiple for i in choice_ids}
+    known = {e.seq: e for e in db.execute(
+        select(AnswerEvent).where(AnswerEvent.attempt_id == attempt_id,
+                                  AnswerEvent.seq.in_([c.seq for c in changes]))).scalars()}
+    refused: dict[int, str] = {}
+    for change in changes:
+        old = known.get(change.seq)
+        if old is not None:
+            if old.item_id != change.item_id or list(old.choices) != change.choices:
+                raise conflict(f"change {change.seq} was already stored with other content")
+            if old.refused:
+                refused[change.seq] = old.refused
+            continue
+        if attempt.status == "finished":
+            reason: str | None = "the attempt is finished"
+        else:
+            reason = _refusal(attempt, change, choice_ids, multiple, now)
+        db.add(AnswerEvent(attempt_id=attempt_id, seq=change.seq, item_id=change.item_id,
+                           choices=change.choices, answered_at=change.answered_at,
+                           received_at=now, refused=reason))
+        if reason:
+            refused[change.seq] = reason
+    db.flush()
+    return AnswerAck(stored_through=stored_through(db, attempt_id), refused=refused)
+
+
+def finish(db: Session, kiosk: Kiosk, attempt_id: str, reason: str, last_seq: int, *,
+           now: datetime, banks: BankShelf, hall_id: str) -> FinishResponse:
+    attempt = own_attempt(db, kiosk, attempt_id, lock=True)
+    if attempt.status != "finished":
+        through = stored_through(db, attempt_id)
+        if through < last_seq:
+            raise conflict(f"changes {through + 1}..{last_seq} have not reached the server yet")
+        if reason == "time_expired" and now + CLOCK_TOLERANCE < (attempt.deadline_at or now):
+            raise conflict("the deadline has not passed yet")
+        results.finish(db, attempt, reason=reason, now=now, banks=banks, hall_id=hall_id,
+                       actor=_actor(kiosk))
+    return FinishResponse(
+        attempt_id=attempt.id, finish_reason=attempt.finish_reason,  # type: ignore[arg-type]
+        outcome=attempt.outcome, total=attempt.total_score or 0.0,  # type: ignore[arg-type]
+        show_score=True,
+    )
+
+
+def expire_overdue(db: Session, *, now: datetime, grace: timedelta, banks: BankShelf,
+                   hall_id: str) -> list[str]:
+    """Closes running attempts whose kiosk did not finish them by deadline + grace."""
+    overdue = db.execute(
+        select(Attempt).join(TestSession, TestSession.id == Attempt.session_id)
+        .where(TestSession.hall_id == hall_id, Attempt.status == "running",
+               Attempt.deadline_at < now - grace)
+        .with_for_update(of=Attempt, skip_locked=True)
+    ).scalars().all()
+    for attempt in overdue:
+        results.finish(db, attempt, reason="time_expired", now=now, banks=banks,
+                       hall_id=hall_id, actor="server")
+    return [a.id for a in overdue]

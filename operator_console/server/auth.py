@@ -1,0 +1,76 @@
+"""People and machines that may talk to the room server: passwords, bearer tokens, enrollment."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+from datetime import datetime, timedelta
+
+from cryptography.exceptions import InvalidKey
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from operator_console.server.models import User, UserToken
+
+ROLES = ("administrator", "operator", "proctor")
+TOKEN_LIFETIME = timedelta(hours=14)
+
+
+def _argon2(salt: bytes) -> Argon2id:
+    # OWASP's second recommended set: 19 MiB, 2 passes, one lane.
+    return Argon2id(salt=salt, length=32, iterations=2, lanes=1, memory_cost=19 * 1024)
+
+
+def hash_password(password: str) -> str:
+    return _argon2(os.urandom(16)).derive_phc_encoded(password.encode())
+
+
+def password_matches(password: str, encoded: str) -> bool:
+    try:
+        Argon2id.verify_phc_encoded(password.encode(), encoded)
+    except (InvalidKey, ValueError):
+        return False
+    return True
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_user(db: Session, *, username: str, password: str, role: str, now: datetime,
+                full_name: str = "") -> User:
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    if len(password) < 8:
+        raise ValueError("a password needs at least 8 characters")
+    if db.execute(select(User).where(User.username == username)).first():
+        raise ValueError(f"user {username!r} already exists")
+    user = User(username=username, password_hash=hash_password(password), role=role,
+                full_name=full_name, active=True, created_at=now)
+    db.add(user)
+    db.flush()
+    return user
+
+
+def login(db: Session, *, username: str, password: str, now: datetime) -> tuple[User, str] | None:
+    user = db.execute(select(User).where(User.username == username)).scalar_one_or_none()
+    if user is None or not user.active or not password_matches(password, user.password_hash):
+        return None
+    token = new_token()
+    db.add(UserToken(token_hash=token_hash(token), user_id=user.id, issued_at=now,
+                     expires_at=now + TOKEN_LIFETIME))
+    return user, token
+
+
+def user_for_token(db: Session, token: str, now: datetime) -> User | None:
+    row = db.get(UserToken, token_hash(token))
+    if row is None or row.expires_at <= now:
+        return None
+    user = db.get(User, row.user_id)
+    return user if user is not None and user.active else None

@@ -1,0 +1,162 @@
+"""hall.toml: the room server's configuration, with HALL_<SECTION>_<KEY> environment overrides."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+APP_NAME = "testing-hall"
+ENV_PREFIX = "HALL_"
+
+
+class StartupError(RuntimeError):
+    """Start-up cannot go on; the message is one line naming the key, file or URL at fault."""
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class HallSection(_Section):
+    name: str = "Testing hall"
+    timezone: str = "Asia/Almaty"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}") from None
+        return value
+
+
+class ServerSection(_Section):
+    listen: str = "127.0.0.1:8470"
+    data_dir: Path = Field(default_factory=default_data_dir)
+
+    @field_validator("listen")
+    @classmethod
+    def _host_port(cls, value: str) -> str:
+        host, sep, port = value.rpartition(":")
+        if not sep or not host or not port.isdigit() or not 0 <= int(port) < 65536:
+            raise ValueError("expected HOST:PORT, for example 127.0.0.1:8470")
+        return value
+
+    @property
+    def host(self) -> str:
+        return self.listen.rpartition(":")[0].strip("[]")
+
+    @property
+    def port(self) -> int:
+        return int(self.listen.rpartition(":")[2])
+
+
+class DatabaseSection(_Section):
+    url: str | None = None
+    """None: a SQLite file in the data directory."""
+
+
+class UpstreamSection(_Section):
+    url: str
+    hall_id: str = Field(pattern=r"^[A-Za-z0-9._-]{1,64}$")
+    timeout_seconds: float = Field(default=10.0, gt=0, le=300)
+
+
+class KeysSection(_Section):
+    dir: Path
+
+
+class DetectorSection(_Section):
+    port: str | None = None
+    protocol: Literal["line", "relay"] = "line"
+    baudrate: int = Field(default=9600, gt=0)
+
+
+class SessionSection(_Section):
+    late_grace_minutes: int = Field(default=0, ge=0, le=240)
+    deadline_grace_seconds: int = Field(default=30, ge=0, le=600)
+    """How long after a deadline the server waits for a kiosk's own finish before closing it."""
+
+
+class BanksSection(_Section):
+    dir: Path | None = None
+    """Banks to serve; None: the data directory's banks/ folder."""
+
+
+class HallConfig(_Section):
+    hall: HallSection = HallSection()
+    server: ServerSection = ServerSection()
+    database: DatabaseSection = DatabaseSection()
+    upstream: UpstreamSection
+    keys: KeysSection
+    detector: DetectorSection = DetectorSection()
+    session: SessionSection = SessionSection()
+    banks: BanksSection = BanksSection()
+
+    @property
+    def database_url(self) -> str:
+        return self.database.url or f"sqlite:///{self.server.data_dir / 'hall.db'}"
+
+    @property
+    def banks_dir(self) -> Path:
+        return self.banks.dir or self.server.data_dir / "banks"
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.hall.timezone)
+
+
+def _env_overrides(raw: dict[str, Any], environ: Mapping[str, str]) -> dict[str, Any]:
+    merged = {k: dict(v) if isinstance(v, dict) else v for k, v in raw.items()}
+    fields = HallConfig.model_fields
+    for name, value in environ.items():
+        if not name.startswith(ENV_PREFIX):
+            continue
+        rest = name[len(ENV_PREFIX):].lower()
+        section = next((s for s in fields if rest.startswith(s + "_")), None)
+        if section is None:
+            continue
+        merged.setdefault(section, {})[rest[len(section) + 1:]] = value
+    return merged
+
+
+def _describe(error: ValidationError, source: str) -> str:
+    first = error.errors()[0]
+    key = ".".join(str(p) for p in first["loc"])
+    message = "missing" if first["type"] == "missing" else first["msg"]
+    more = len(error.errors()) - 1
+    tail = f" (and {more} more problem{'s' * (more > 1)})" if more else ""
+    return f"{source}: {key}: {message}{tail}"
+
+
+def load_config(
+    path: Path | None, environ: Mapping[str, str] | None = None
+) -> HallConfig:
+    environ = os.environ if environ is None else environ
+    raw: dict[str, Any] = {}
+    source = str(path) if path else "configuration"
+    if path is not None:
+        try:
+            raw = tomllib.loads(path.read_text("utf-8"))
+        except FileNotFoundError:
+            raise StartupError(f"{path}: configuration file not found") from None
+        except OSError as exc:
+            raise StartupError(f"{path}: cannot read: {exc.strerror}") from exc
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise StartupError(f"{path}: not valid TOML: {exc}") from exc
+    try:
+        return HallConfig.model_validate(_env_overrides(raw, environ))
+    except ValidationError as exc:
+        raise StartupError(_describe(exc, source)) from exc

@@ -1,0 +1,62 @@
+"""Typed dependencies for the routes: the runtime, the calling person or kiosk."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Header, Request
+
+from operator_console.server.auth import user_for_token
+from operator_console.server.enrollment import kiosk_for_token
+from operator_console.server.errors import Refusal
+from operator_console.server.models import Kiosk
+from operator_console.server.runtime import HallRuntime
+
+
+def get_runtime(request: Request) -> HallRuntime:
+    runtime: HallRuntime = request.app.state.runtime
+    return runtime
+
+
+RuntimeDep = Annotated[HallRuntime, Depends(get_runtime)]
+
+
+def _bearer(authorization: str | None) -> str:
+    scheme, _, token = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise Refusal(401, "sign in first (no bearer token)")
+    return token
+
+
+@dataclass(frozen=True)
+class Person:
+    username: str
+    role: str
+
+
+def current_person(rt: RuntimeDep, authorization: Annotated[str | None, Header()] = None) -> Person:
+    token = _bearer(authorization)
+    with rt.tx() as db:
+        user = user_for_token(db, token, rt.clock.now())
+        if user is None:
+            raise Refusal(401, "session expired or unknown; sign in again")
+        return Person(user.username, user.role)
+
+
+def current_kiosk(rt: RuntimeDep, authorization: Annotated[str | None, Header()] = None) -> Kiosk:
+    token = _bearer(authorization)
+    with rt.tx() as db:
+        kiosk = kiosk_for_token(db, token)
+        if kiosk is None:
+            raise Refusal(401, "this kiosk is not enrolled in this hall")
+        return kiosk
+
+
+PersonDep = Annotated[Person, Depends(current_person)]
+KioskDep = Annotated[Kiosk, Depends(current_kiosk)]
+
+
+def require(person: Person, *roles: str) -> None:
+    if person.role not in roles:
+        raise Refusal(403, f"this needs the {' or '.join(roles)} role")

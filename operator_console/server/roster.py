@@ -1,0 +1,59 @@
+"""Rosters from the authority: signature check, then import into the hall's sessions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from pydantic import ValidationError
+from sqlalchemy.orm import Session
+
+from operator_console.protocol import Roster, RosterImported, SignedRoster
+from operator_console.server import audit
+from operator_console.server.errors import Refusal
+from operator_console.server.models import Hall, Registration, TestSession
+from operator_console.upstream.signing import document_signed
+
+
+def verified_roster(signed: SignedRoster, authority: Ed25519PublicKey, hall_id: str) -> Roster:
+    if not document_signed(authority, signed.roster, signed.signature):
+        raise Refusal(422, "roster refused: the authority's signature does not verify")
+    try:
+        roster = Roster.model_validate(signed.roster)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise Refusal(422, f"roster refused: {where}: {first['msg']}") from exc
+    if roster.hall_id != hall_id:
+        raise Refusal(422, f"roster refused: it is for hall {roster.hall_id}, this is {hall_id}")
+    return roster
+
+
+def import_roster(db: Session, roster: Roster, *, hall_name: str, now: datetime,
+                  actor: str) -> RosterImported:
+    if db.get(Hall, roster.hall_id) is None:
+        db.add(Hall(id=roster.hall_id, name=hall_name))
+        db.flush()
+    candidates = 0
+    for s in roster.sessions:
+        row = db.get(TestSession, s.session_id)
+        if row is None:
+            row = TestSession(id=s.session_id, hall_id=roster.hall_id, status="scheduled")
+            db.add(row)
+        elif row.status != "scheduled":
+            raise Refusal(409, f"session {s.session_id} has already started; its roster is fixed")
+        row.day, row.starts_at, row.programs = roster.date, s.starts_at, list(s.programs)
+        db.flush()
+        for c in s.candidates:
+            reg = db.get(Registration, c.registration_id) or Registration(id=c.registration_id)
+            reg.session_id, reg.iin, reg.full_name = s.session_id, c.iin, c.full_name
+            reg.photo_jpeg_b64, reg.programs = c.photo_jpeg_b64, list(c.programs)
+            reg.languages, reg.banned_until = list(c.languages), c.banned_until
+            reg.last_attempts = [a.model_dump(mode="json") for a in c.last_attempts]
+            db.merge(reg)
+            candidates += 1
+    db.flush()
+    audit.append(db, hall_id=roster.hall_id, at=now, actor=actor, action="roster.import",
+                 subject=str(roster.date),
+                 detail={"sessions": len(roster.sessions), "candidates": candidates})
+    return RosterImported(sessions=len(roster.sessions), candidates=candidates)

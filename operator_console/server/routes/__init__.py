@@ -1,0 +1,1 @@
+"""HTTP routes of the room server: thin wrappers over the hall's named operations."""

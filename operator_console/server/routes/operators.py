@@ -1,0 +1,185 @@
+"""Routes for operators, proctors and administrators at the console."""
+
+from __future__ import annotations
+
+import json
+from datetime import date as Date
+
+from fastapi import APIRouter
+from pydantic import ValidationError
+from sqlalchemy import select
+
+from operator_console.protocol import (
+    AdmissionRequest,
+    AdmissionView,
+    AttemptResultView,
+    EnrollmentCodeRequest,
+    EnrollmentCodeView,
+    LoginRequest,
+    LoginResponse,
+    OutboxView,
+    RosterFetch,
+    RegistrationView,
+    RosterImported,
+    SeatBinding,
+    SectionResult,
+    SessionView,
+    SignedRoster,
+    SyncStatus,
+)
+from operator_console.server import admissions, audit, auth, enrollment, outbox, roster
+from operator_console.server.deps import PersonDep, RuntimeDep, require
+from operator_console.server.errors import Refusal
+from operator_console.server.models import (
+    Attempt,
+    AttemptSection,
+    OutboxRecord,
+    Registration,
+    TestSession,
+)
+from operator_console.upstream.link import UpstreamUnreachable
+
+router = APIRouter(prefix="/api/v1")
+DESK = ("operator", "administrator")
+
+
+@router.post("/auth/login")
+def login(body: LoginRequest, rt: RuntimeDep) -> LoginResponse:
+    now = rt.clock.now()
+    with rt.tx() as db:
+        found = auth.login(db, username=body.username, password=body.password, now=now)
+        if found is not None:
+            audit.append(db, hall_id=rt.hall_id, at=now, actor=body.username, action="user.login")
+    if found is None:
+        raise Refusal(401, "wrong user name or password")
+    user, token = found
+    return LoginResponse(token=token, role=user.role)  # type: ignore[arg-type]
+
+
+@router.post("/rosters/fetch")
+def fetch_roster(body: RosterFetch, rt: RuntimeDep, who: PersonDep) -> RosterImported:
+    require(who, *DESK)
+    try:
+        reply = rt.link.get(f"/v1/halls/{rt.hall_id}/rosters?date={body.date.isoformat()}")
+    except UpstreamUnreachable as exc:
+        raise Refusal(502, f"the central system did not answer: {exc}") from exc
+    if reply.status != 200:
+        raise Refusal(502, f"the central system answered {reply.status} for the roster")
+    try:
+        signed = SignedRoster.model_validate(json.loads(reply.body))
+    except (ValueError, ValidationError) as exc:
+        raise Refusal(502, "the central system sent a roster that is not a signed roster") from exc
+    return _import(signed, rt, who.username)
+
+
+@router.post("/rosters/import")
+def import_signed_roster(body: SignedRoster, rt: RuntimeDep, who: PersonDep) -> RosterImported:
+    require(who, "administrator")
+    return _import(body, rt, who.username)
+
+
+def _import(signed: SignedRoster, rt: RuntimeDep, actor: str) -> RosterImported:
+    checked = roster.verified_roster(signed, rt.keys.authority, rt.hall_id)
+    with rt.tx() as db:
+        return roster.import_roster(db, checked, hall_name=rt.config.hall.name,
+                                    now=rt.clock.now(), actor=actor)
+
+
+@router.get("/sessions")
+def sessions(rt: RuntimeDep, who: PersonDep, day: Date | None = None) -> list[SessionView]:
+    with rt.tx() as db:
+        query = select(TestSession).where(TestSession.hall_id == rt.hall_id)
+        if day is not None:
+            query = query.where(TestSession.day == day)
+        rows = db.execute(query.order_by(TestSession.starts_at)).scalars().all()
+        counts = {s.id: len(db.execute(select(Registration.id).where(
+            Registration.session_id == s.id)).all()) for s in rows}
+    return [SessionView(session_id=s.id, starts_at=s.starts_at, status=s.status,  # type: ignore[arg-type]
+                        started_at=s.started_at, programs=s.programs, candidates=counts[s.id])
+            for s in rows]
+
+
+@router.post("/sessions/{session_id}/start")
+def start_session(session_id: str, rt: RuntimeDep, who: PersonDep) -> SessionView:
+    require(who, *DESK)
+    with rt.tx() as db:
+        s = admissions.start_session(db, session_id=session_id, now=rt.clock.now(),
+                                     actor=who.username)
+        count = len(db.execute(select(Registration.id).where(
+            Registration.session_id == s.id)).all())
+    return SessionView(session_id=s.id, starts_at=s.starts_at, status=s.status,  # type: ignore[arg-type]
+                       started_at=s.started_at, programs=s.programs, candidates=count)
+
+
+@router.get("/sessions/{session_id}/registrations")
+def registrations(session_id: str, rt: RuntimeDep, who: PersonDep) -> list[RegistrationView]:
+    require(who, *DESK)
+    with rt.tx() as db:
+        rows = db.execute(select(Registration).where(Registration.session_id == session_id)
+                          .order_by(Registration.id)).scalars().all()
+    return [RegistrationView(registration_id=r.id, full_name=r.full_name, iin=r.iin,
+                             programs=r.programs, languages=r.languages) for r in rows]
+
+
+@router.post("/sessions/{session_id}/admissions")
+def admit(session_id: str, body: AdmissionRequest, rt: RuntimeDep,
+          who: PersonDep) -> AdmissionView:
+    require(who, *DESK)
+    with rt.tx() as db:
+        return admissions.admit(db, session_id=session_id, registration_id=body.registration_id,
+                                presented_iin=body.presented_iin, now=rt.clock.now(),
+                                actor=who.username, late_grace=rt.late_grace,
+                                zone=rt.config.zone, detector_event_id=body.detector_event_id)
+
+
+@router.put("/admissions/{admission_id}/seat")
+def bind_seat(admission_id: str, body: SeatBinding, rt: RuntimeDep,
+              who: PersonDep) -> AdmissionView:
+    require(who, *DESK)
+    with rt.tx() as db:
+        return admissions.bind_seat(db, admission_id=admission_id, seat_code=body.seat,
+                                    now=rt.clock.now(), actor=who.username)
+
+
+@router.post("/enrollment-codes")
+def enrollment_code(body: EnrollmentCodeRequest, rt: RuntimeDep,
+                    who: PersonDep) -> EnrollmentCodeView:
+    require(who, "administrator")
+    with rt.tx() as db:
+        return enrollment.issue_code(db, seat_code=body.seat, hall_id=rt.hall_id,
+                                     now=rt.clock.now(), actor=who.username)
+
+
+@router.get("/sync/status")
+def sync_status(rt: RuntimeDep, who: PersonDep) -> SyncStatus:
+    with rt.tx() as db:
+        return outbox.sync_status(db, rt.hall_id, rt.clock.now())
+
+
+@router.get("/outbox")
+def outbox_records(rt: RuntimeDep, who: PersonDep, kind: str | None = None) -> list[OutboxView]:
+    with rt.tx() as db:
+        query = select(OutboxRecord).where(OutboxRecord.hall_id == rt.hall_id)
+        if kind:
+            query = query.where(OutboxRecord.kind == kind)
+        rows = db.execute(query.order_by(OutboxRecord.created_at)).scalars().all()
+        return [outbox.record_view(r) for r in rows]
+
+
+@router.get("/sessions/{session_id}/results")
+def results(session_id: str, rt: RuntimeDep, who: PersonDep) -> list[AttemptResultView]:
+    with rt.tx() as db:
+        attempts = db.execute(select(Attempt).where(Attempt.session_id == session_id)
+                              .order_by(Attempt.registration_id, Attempt.position)).scalars().all()
+        sections = db.execute(select(AttemptSection).where(
+            AttemptSection.attempt_id.in_([a.id for a in attempts]))).scalars().all()
+    by_attempt: dict[str, list[SectionResult]] = {}
+    for s in sections:
+        by_attempt.setdefault(s.attempt_id, []).append(SectionResult(
+            code=s.code, questions=s.questions, answered=s.answered, correct=s.correct,
+            score=s.score, threshold=s.threshold, passed=s.passed))
+    return [AttemptResultView(
+        attempt_id=a.id, registration_id=a.registration_id, program=a.program,  # type: ignore[arg-type]
+        status=a.status, finished_at=a.finished_at, finish_reason=a.finish_reason,  # type: ignore[arg-type]
+        outcome=a.outcome, total=a.total_score,  # type: ignore[arg-type]
+        sections=by_attempt.get(a.id, [])) for a in attempts]

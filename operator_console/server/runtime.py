@@ -1,0 +1,93 @@
+"""One running room server: its database, keys, banks, upstream link and background workers."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+
+from sqlalchemy.orm import Session
+
+from hardware.clock import Clock, SystemClock
+from operator_console.server.attempts import expire_overdue
+from operator_console.server.banks import BankShelf
+from operator_console.server.config import HallConfig, StartupError
+from operator_console.server.db import (
+    check_connection,
+    make_engine,
+    migrate,
+    session_factory,
+    transaction,
+)
+from operator_console.server.models import Hall
+from operator_console.server.sync import SyncWorker
+from operator_console.upstream.link import HttpUpstream, UpstreamLink
+from question_banks.keys import HallKeys, KeyFileError
+
+log = logging.getLogger(__name__)
+
+
+class HallRuntime:
+    def __init__(self, config: HallConfig, *, clock: Clock | None = None,
+                 link: UpstreamLink | None = None, banks: BankShelf | None = None) -> None:
+        self.config = config
+        self.hall_id = config.upstream.hall_id
+        self.clock = clock or SystemClock()
+        try:
+            self.keys = HallKeys.load(config.keys.dir)
+        except KeyFileError as exc:
+            raise StartupError(f"keys.dir: {exc}") from exc
+        self.engine = make_engine(config.database_url)
+        check_connection(self.engine)
+        migrate(self.engine)
+        self.factory = session_factory(self.engine)
+        self.banks = banks if banks is not None else BankShelf.load(config.banks_dir)
+        self.link = link or HttpUpstream(config.upstream.url, self.hall_id, self.keys.sign,
+                                         self.clock, config.upstream.timeout_seconds)
+        self.sync = SyncWorker(self.factory, self.link, self.clock, self.hall_id)
+        self._stop = threading.Event()
+        self._sweeper: threading.Thread | None = None
+        with self.tx() as db:
+            if db.get(Hall, self.hall_id) is None:
+                db.add(Hall(id=self.hall_id, name=config.hall.name))
+
+    @contextmanager
+    def tx(self) -> Iterator[Session]:
+        with transaction(self.factory) as db:
+            yield db
+
+    @property
+    def late_grace(self) -> timedelta:
+        return timedelta(minutes=self.config.session.late_grace_minutes)
+
+    def start(self) -> None:
+        self.sync.start()
+        self._sweeper = threading.Thread(target=self._sweep, name="deadline-sweeper", daemon=True)
+        self._sweeper.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.sync.stop()
+        if self._sweeper is not None:
+            self._sweeper.join(timeout=30)
+        self.link.close()
+        self.engine.dispose()
+
+    def sweep_once(self) -> list[str]:
+        grace = timedelta(seconds=self.config.session.deadline_grace_seconds)
+        with self.tx() as db:
+            closed = expire_overdue(db, now=self.clock.now(), grace=grace, banks=self.banks,
+                                    hall_id=self.hall_id)
+        if closed:
+            log.info("closed %d attempts at their deadline", len(closed))
+            self.sync.poke()
+        return closed
+
+    def _sweep(self) -> None:
+        while not self._stop.wait(1.0):
+            try:
+                self.sweep_once()
+            except Exception:
+                log.exception("deadline sweep failed")

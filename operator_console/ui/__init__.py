@@ -1,0 +1,1 @@
+"""The operator console's Qt screens: clients of the room server over HTTP."""

@@ -1,0 +1,1 @@
+"""Test programs, question banks, form assembly and scoring. Pure Python, no Qt."""

@@ -1,0 +1,1 @@
+"""Sample banks shipped for the demo and the tests."""

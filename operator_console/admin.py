@@ -49,7 +49,7 @@ def _password(args: argparse.Namespace) -> str:
 
 def run_admin(args: argparse.Namespace) -> int:
     prog = f"operator-console admin {args.admin_command}"
-    log = setup_logging("admin", to_stderr=False)
+    log = setup_logging("admin")
     try:
         runtime = HallRuntime(load_config(args.config))
         now = runtime.clock.now()

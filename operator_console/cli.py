@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from operator_console.demo import DemoHall, DemoSettings, run_headless
-from operator_console.logs import fail, setup_logging
+from operator_console.logs import also_to_stderr, fail, setup_logging
 from operator_console.server.config import StartupError, load_config
 
 
@@ -69,18 +69,19 @@ def serve(args: argparse.Namespace) -> int:
     from operator_console.server.runtime import HallRuntime
     from operator_console.server.serve import serve_forever
 
-    log = setup_logging("room-server", to_stderr=True)
+    log = setup_logging("room-server")
     try:
         config = load_config(args.config)
         runtime = HallRuntime(config)
     except StartupError as exc:
         return fail("operator-console serve", str(exc), log)
+    also_to_stderr()
     serve_forever(create_app(runtime), config.server.host, config.server.port)
     return 0
 
 
 def demo(args: argparse.Namespace) -> int:
-    log = setup_logging("demo", to_stderr=False)
+    log = setup_logging("demo")
     if args.candidates < 1:
         return fail("operator-console demo", "--candidates must be at least 1", log)
     with tempfile.TemporaryDirectory(prefix="hall-demo-") as work:
@@ -115,7 +116,7 @@ def upstream_stub(args: argparse.Namespace) -> int:
     from operator_console.upstream.store import StubStore
     from operator_console.upstream.stub import FaultPlan, create_stub_app
 
-    log = setup_logging("upstream-stub", to_stderr=True, directory=args.data / "logs")
+    log = setup_logging("upstream-stub", directory=args.data / "logs")
     try:
         host, port = _listen(args.listen)
         store = StubStore(args.data)
@@ -137,6 +138,7 @@ def upstream_stub(args: argparse.Namespace) -> int:
                                                starts_at=now + timedelta(minutes=30), now=now))
     except (StartupError, OSError) as exc:
         return fail("operator-console upstream-stub", str(exc), log)
+    also_to_stderr()
     faults = FaultPlan(fail_first=args.fail_first, lose_ack_every=args.lose_ack_every)
     serve_forever(create_stub_app(store, faults), host, port)
     return 0

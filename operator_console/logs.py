@@ -16,7 +16,7 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
-def setup_logging(name: str, *, to_stderr: bool, directory: Path | None = None) -> Path:
+def setup_logging(name: str, *, to_stderr: bool = False, directory: Path | None = None) -> Path:
     folder = directory or log_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.log"
@@ -29,6 +29,13 @@ def setup_logging(name: str, *, to_stderr: bool, directory: Path | None = None) 
     logging.basicConfig(level=logging.INFO, handlers=handlers, force=True,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     return path
+
+
+def also_to_stderr() -> None:
+    """Once start-up has worked, a service also logs to stderr (the system journal)."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
 
 
 def fail(prog: str, message: str, log_path: Path | None = None) -> int:

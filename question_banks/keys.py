@@ -80,8 +80,9 @@ def _read(path: Path) -> bytes:
 
 
 def load_private(path: Path, kind: type[_Priv]) -> _Priv:
+    data = _read(path)
     try:
-        key = serialization.load_pem_private_key(_read(path), password=None)
+        key = serialization.load_pem_private_key(data, password=None)
     except (ValueError, TypeError) as exc:
         raise KeyFileError(f"{path}: not a PEM PKCS#8 private key") from exc
     if not isinstance(key, kind):
@@ -90,8 +91,9 @@ def load_private(path: Path, kind: type[_Priv]) -> _Priv:
 
 
 def load_public(path: Path, kind: type[_Pub]) -> _Pub:
+    data = _read(path)
     try:
-        key = serialization.load_pem_public_key(_read(path))
+        key = serialization.load_pem_public_key(data)
     except (ValueError, TypeError) as exc:
         raise KeyFileError(f"{path}: not a PEM public key") from exc
     if not isinstance(key, kind):

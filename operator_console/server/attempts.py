@@ -49,7 +49,7 @@ def assignment(db: Session, kiosk: Kiosk, now: datetime) -> SeatAssignment:
     ).first()
     if row is None:
         return seat
-    adm, session = row.tuple()
+    adm, session = row
     reg = db.get(Registration, adm.registration_id)
     assert reg is not None
     attempts = db.execute(

@@ -39,7 +39,7 @@ def sync_status(db: Session, hall_id: str, now: datetime) -> SyncStatus:
     counts = dict(db.execute(
         select(OutboxRecord.status, func.count()).where(OutboxRecord.hall_id == hall_id)
         .group_by(OutboxRecord.status)
-    ).tuples().all())
+    ).all())
     oldest = db.execute(
         select(func.min(OutboxRecord.reference_at))
         .where(OutboxRecord.hall_id == hall_id, OutboxRecord.status == "pending")

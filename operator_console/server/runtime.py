@@ -72,6 +72,10 @@ class HallRuntime:
         self.sync.stop()
         if self._sweeper is not None:
             self._sweeper.join(timeout=30)
+        self.close()
+
+    def close(self) -> None:
+        """Releases the upstream link and the database connections."""
         self.link.close()
         self.engine.dispose()
 

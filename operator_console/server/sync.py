@@ -78,7 +78,7 @@ class SyncWorker:
                 .where(OutboxRecord.hall_id == self._hall_id, OutboxRecord.status == "pending",
                        OutboxRecord.next_try_at <= self._clock.now())
                 .order_by(OutboxRecord.created_at).limit(BATCH)
-            ).tuples().all()
+            ).all()
         for record_id, path, body in due:
             if self._stop.is_set():
                 break

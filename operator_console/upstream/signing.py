@@ -27,7 +27,8 @@ def b64url(data: bytes) -> str:
 def unb64url(text: str) -> bytes:
     """Accepts padded and unpadded base64url; raises ValueError on anything else."""
     try:
-        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        # validate=True: the default decoder silently drops characters outside the alphabet.
+        return base64.b64decode(text + "=" * (-len(text) % 4), altchars=b"-_", validate=True)
     except (binascii.Error, ValueError) as exc:
         raise ValueError("not base64url") from exc
 

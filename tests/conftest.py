@@ -1,0 +1,110 @@
+"""Shared fixtures: real keys, a real upstream stub and room server on loopback, a driven clock."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import OperationalError
+
+from hardware.clock import FakeClock
+from operator_console.server.app import create_app
+from operator_console.server.config import HallConfig
+from operator_console.server.runtime import HallRuntime
+from operator_console.server.serve import ServerThread
+from operator_console.upstream.store import StubStore
+from operator_console.upstream.stub import FaultPlan, create_stub_app
+from question_banks.bank import write_bank
+from question_banks.keys import generate_authority_key, generate_hall_keys
+from question_banks.samples.legislation import sample_legislation_bank
+
+HALL_ID = "test-hall"
+POSTGRES_URL = os.environ.get(
+    "HALL_TEST_POSTGRES_URL", "postgresql+psycopg://hall:hall@127.0.0.1:5432/hall_test")
+
+
+@pytest.fixture
+def keys(tmp_path: Path) -> Path:
+    """A hall keys directory whose authority.pub belongs to the stub's authority key."""
+    directory = tmp_path / "keys"
+    generate_hall_keys(directory)
+    generate_authority_key(directory)
+    return directory
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 3, 10, 4, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def stub_store(tmp_path: Path, keys: Path) -> StubStore:
+    root = tmp_path / "upstream"
+    root.mkdir()
+    for name in ("authority.key", "authority.pub"):
+        (root / name).write_bytes((keys / name).read_bytes())
+    store = StubStore(root)
+    store.register_hall(HALL_ID, (keys / "hall-sign.pub").read_bytes())
+    return store
+
+
+@pytest.fixture
+def faults() -> FaultPlan:
+    return FaultPlan()
+
+
+@pytest.fixture
+def stub_now() -> Callable[[], datetime]:
+    """The upstream's own clock (real time unless a test module drives it)."""
+    return lambda: datetime.now(UTC)
+
+
+@pytest.fixture
+def stub(stub_store: StubStore, faults: FaultPlan,
+         stub_now: Callable[[], datetime]) -> Iterator[ServerThread]:
+    with ServerThread(create_stub_app(stub_store, faults, now=stub_now)) as server:
+        yield server
+
+
+def hall_config(tmp_path: Path, keys: Path, upstream_url: str, database_url: str | None = None,
+                **sections: dict[str, object]) -> HallConfig:
+    banks = tmp_path / "banks"
+    bank = sample_legislation_bank()
+    write_bank(bank, banks / bank.bank_id)
+    raw: dict[str, object] = {
+        "server": {"listen": "127.0.0.1:0", "data_dir": str(tmp_path / "hall")},
+        "database": {"url": database_url},
+        "upstream": {"url": upstream_url, "hall_id": HALL_ID, "timeout_seconds": 2},
+        "keys": {"dir": str(keys)},
+        "banks": {"dir": str(banks)},
+    }
+    raw.update(sections)
+    return HallConfig.model_validate(raw)
+
+
+@pytest.fixture
+def runtime(tmp_path: Path, keys: Path, stub: ServerThread) -> Iterator[HallRuntime]:
+    rt = HallRuntime(hall_config(tmp_path, keys, stub.url))
+    yield rt
+    rt.close()
+
+
+@pytest.fixture
+def postgres_url() -> str:
+    """A reachable PostgreSQL database, emptied; skipped only off CI when there is no server."""
+    engine = create_engine(POSTGRES_URL)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+    except OperationalError as exc:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"no PostgreSQL at {POSTGRES_URL}: {exc.orig}")
+    finally:
+        engine.dispose()
+    return POSTGRES_URL

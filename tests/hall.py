@@ -1,0 +1,96 @@
+"""A seated hall for tests: roster imported, candidates admitted and seated, kiosks enrolled."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+from hardware.clock import FakeClock
+from kiosk.hall_client import HallClient
+from operator_console.client import ConsoleClient
+from operator_console.protocol import AdmissionView, FormView, RegistrationView
+from operator_console.server import auth
+from operator_console.server.app import create_app
+from operator_console.server.runtime import HallRuntime
+from operator_console.server.serve import ServerThread
+from operator_console.upstream.samples import sample_roster
+from operator_console.upstream.store import StubStore
+from tests.conftest import HALL_ID, hall_config
+
+PASSWORD = "correct horse battery"
+
+
+@dataclass
+class Hall:
+    runtime: HallRuntime
+    server: ServerThread
+    clock: FakeClock
+    console: ConsoleClient
+    session_id: str
+    registrations: list[RegistrationView]
+    kiosks: dict[str, HallClient] = field(default_factory=dict)
+    admitted: dict[str, AdmissionView] = field(default_factory=dict)
+
+    def seat(self, registration: RegistrationView, seat: str) -> HallClient:
+        decision = self.console.admit(self.session_id, registration.registration_id,
+                                      registration.iin)
+        assert decision.status == "admitted", decision.reason
+        code = self.console.enrollment_code(seat).code
+        token = HallClient.enroll(self.server.url, code, f"kiosk-{seat}").token
+        self.console.bind_seat(decision.admission_id, seat)
+        client = HallClient(self.server.url, token)
+        self.kiosks[seat], self.admitted[seat] = client, decision
+        return client
+
+    def start(self, seat: str, language: str = "kk") -> FormView:
+        client = self.kiosks[seat]
+        attempt = client.seat().attempts[0]
+        return client.start_attempt(attempt.attempt_id, language)
+
+    def close(self) -> None:
+        for client in self.kiosks.values():
+            client.close()
+        self.console.close()
+
+
+
+
+def open_hall(tmp_path: Path, keys: Path, stub: ServerThread, stub_store: StubStore,
+              clock: FakeClock, candidates: int = 6, database_url: str | None = None,
+              **sections: dict[str, object]) -> Iterator[Hall]:
+    now = clock.now()
+    stub_store.put_roster(sample_roster(HALL_ID, now.date(), candidates,
+                                        starts_at=now + timedelta(minutes=10), now=now))
+    config = hall_config(tmp_path, keys, stub.url, database_url, **sections)
+    runtime = HallRuntime(config, clock=clock)
+    with runtime.tx() as db:
+        auth.create_user(db, username="desk", password=PASSWORD, role="administrator", now=now)
+    server = ServerThread(create_app(runtime, run_workers=False)).start()
+    console = ConsoleClient(server.url)
+    console.login("desk", PASSWORD)
+    console.fetch_roster(now.date())
+    session_id = console.sessions()[0].session_id
+    hall = Hall(runtime, server, clock, console, session_id,
+                console.registrations(session_id))
+    try:
+        yield hall
+    finally:
+        hall.close()
+        server.stop()
+        runtime.close()
+
+
+def wait_until(predicate: Callable[[], bool], timeout: float = 10.0, what: str = "") -> None:
+    """Waits on a condition, checking often, failing loudly at the timeout (never a bare sleep)."""
+    done = threading.Event()
+    step = 0.01
+    waited = 0.0
+    while not predicate():
+        if waited >= timeout:
+            raise AssertionError(f"timed out after {timeout:g} s waiting for {what or predicate}")
+        done.wait(step)
+        waited += step
+        step = min(step * 2, 0.2)

@@ -1,0 +1,120 @@
+"""hall.toml, its environment overrides, and start-up errors that name what is wrong."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from operator_console.server.config import StartupError, load_config
+from operator_console.server.runtime import HallRuntime
+from tests.conftest import hall_config
+
+GOOD = """
+[upstream]
+url = "https://central.example"
+hall_id = "almaty-3"
+
+[keys]
+dir = "/etc/testing-hall/keys"
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "hall.toml"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_defaults_fill_what_the_file_leaves_out(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, GOOD), environ={})
+    assert config.session.late_grace_minutes == 0
+    assert config.server.listen == "127.0.0.1:8470"
+    assert config.database_url.startswith("sqlite:///") and config.database_url.endswith("hall.db")
+    assert (config.detector.protocol, config.detector.baudrate) == ("line", 9600)
+
+
+def test_environment_overrides_the_file(tmp_path: Path) -> None:
+    env = {"HALL_SESSION_LATE_GRACE_MINUTES": "5", "HALL_UPSTREAM_HALL_ID": "astana-1",
+           "HALL_DATABASE_URL": "postgresql+psycopg://h@db/hall", "UNRELATED": "x"}
+    config = load_config(write(tmp_path, GOOD), environ=env)
+    assert config.session.late_grace_minutes == 5
+    assert config.upstream.hall_id == "astana-1"
+    assert config.database_url == "postgresql+psycopg://h@db/hall"
+
+
+def test_environment_alone_is_a_whole_configuration() -> None:
+    env = {"HALL_UPSTREAM_URL": "http://u", "HALL_UPSTREAM_HALL_ID": "h1", "HALL_KEYS_DIR": "/k"}
+    assert load_config(None, environ=env).keys.dir == Path("/k")
+
+
+@pytest.mark.parametrize("text, expected", [
+    (GOOD.replace('hall_id = "almaty-3"', ""), "hall.toml: upstream.hall_id: missing"),
+    (GOOD + "[session]\nlate_grace_minutes = -1\n", "session.late_grace_minutes"),
+    (GOOD + "[session]\nlate_grace_minutes = \"ten\"\n", "session.late_grace_minutes"),
+    (GOOD + "[server]\nlisten = \"8470\"\n", "server.listen: Value error, expected HOST:PORT"),
+    (GOOD + "[hall]\ntimezone = \"Mars/Olympus\"\n", "hall.timezone"),
+    (GOOD + "[detector]\nprotocol = \"smoke\"\n", "detector.protocol"),
+    (GOOD + "[sesion]\nlate_grace_minutes = 1\n", "sesion"),
+    ("[upstream\n", "not valid TOML"),
+])
+def test_bad_configuration_is_one_line_naming_the_key(tmp_path: Path, text: str,
+                                                      expected: str) -> None:
+    with pytest.raises(StartupError) as err:
+        load_config(write(tmp_path, text), environ={})
+    message = str(err.value)
+    assert expected in message and "\n" not in message
+
+
+def test_missing_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(StartupError, match="hall.toml: configuration file not found"):
+        load_config(tmp_path / "hall.toml", environ={})
+
+
+def test_missing_key_file_stops_start_up_naming_the_file(tmp_path: Path, keys: Path) -> None:
+    (keys / "hall-box.key").unlink()
+    with pytest.raises(StartupError, match=r"keys.dir: .*hall-box.key: key file not found"):
+        HallRuntime(hall_config(tmp_path, keys, "http://127.0.0.1:9"))
+
+
+def test_key_of_the_wrong_kind_is_named(tmp_path: Path, keys: Path) -> None:
+    (keys / "authority.pub").write_bytes((keys / "hall-box.pub").read_bytes())
+    with pytest.raises(StartupError, match=r"authority.pub: expected an Ed25519 key"):
+        HallRuntime(hall_config(tmp_path, keys, "http://127.0.0.1:9"))
+
+
+def test_garbage_key_file_is_named(tmp_path: Path, keys: Path) -> None:
+    (keys / "hall-sign.key").write_text("not a key")
+    with pytest.raises(StartupError, match=r"hall-sign.key: not a PEM PKCS#8 private key"):
+        HallRuntime(hall_config(tmp_path, keys, "http://127.0.0.1:9"))
+
+
+def test_unreachable_database_names_the_url_without_its_password(tmp_path: Path,
+                                                                 keys: Path) -> None:
+    url = "postgresql+psycopg://hall:s3cret@127.0.0.1:1/hall"
+    with pytest.raises(StartupError) as err:
+        HallRuntime(hall_config(tmp_path, keys, "http://127.0.0.1:9", database_url=url))
+    message = str(err.value)
+    assert message.startswith("database.url: cannot connect to postgresql+psycopg://hall:***@")
+    assert "s3cret" not in message
+
+
+def test_nonsense_database_url_is_named(tmp_path: Path, keys: Path) -> None:
+    with pytest.raises(StartupError, match="database.url: 'not a url' is not a database URL"):
+        HallRuntime(hall_config(tmp_path, keys, "http://127.0.0.1:9", database_url="not a url"))
+
+
+def test_serve_with_a_bad_config_prints_one_line_and_exits_nonzero(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD + "[session]\nlate_grace_minutes = \"ten\"\n")
+    env = dict(os.environ, XDG_STATE_HOME=str(tmp_path / "state"), HOME=str(tmp_path))
+    done = subprocess.run([sys.executable, "-m", "operator_console.cli", "serve", "--config",
+                           str(path)], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "session.late_grace_minutes" in lines[0]
+    assert "Traceback" not in done.stderr
+    logs = list((tmp_path / "state").rglob("room-server.log"))
+    assert logs and "Traceback" in logs[0].read_text()

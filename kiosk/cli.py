@@ -19,7 +19,11 @@ CREDENTIAL = "credential.json"
 
 def data_dir() -> Path:
     configured = os.environ.get("KIOSK_KIOSK_DATA_DIR")
-    return Path(configured) if configured else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return (
+        Path(configured)
+        if configured
+        else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    )
 
 
 def save_credential(directory: Path, hall_url: str, kiosk_id: str, seat: str, token: str) -> Path:
@@ -57,8 +61,9 @@ def main(argv: list[str] | None = None) -> int:
         except HallUnavailable as exc:
             print(f"kiosk enroll: cannot reach {args.hall}: {exc}", file=sys.stderr)
             return 2
-        path = save_credential(args.data_dir or data_dir(), args.hall, done.kiosk_id, done.seat,
-                               done.token)
+        path = save_credential(
+            args.data_dir or data_dir(), args.hall, done.kiosk_id, done.seat, done.token
+        )
         print(f"enrolled as the kiosk of seat {done.seat}; credential in {path}")
         return 0
     print("kiosk: the candidate screens are not part of this build yet", file=sys.stderr)

@@ -33,12 +33,16 @@ class HallRefused(Exception):
         self.status, self.detail = status, detail
 
 
-def _call(client: httpx.Client, method: str, path: str, model: type[M],
-          body: BaseModel | None = None) -> M:
+def _call(
+    client: httpx.Client, method: str, path: str, model: type[M], body: BaseModel | None = None
+) -> M:
     try:
-        response = client.request(method, path, content=None if body is None
-                                  else body.model_dump_json(by_alias=True),
-                                  headers={"Content-Type": "application/json"})
+        response = client.request(
+            method,
+            path,
+            content=None if body is None else body.model_dump_json(by_alias=True),
+            headers={"Content-Type": "application/json"},
+        )
     except httpx.TransportError as exc:
         raise HallUnavailable(str(exc) or type(exc).__name__) from exc
     if response.status_code >= 400:
@@ -51,16 +55,31 @@ def _call(client: httpx.Client, method: str, path: str, model: type[M],
 
 
 class HallClient:
-    def __init__(self, base_url: str, token: str, *, timeout: float = 10.0,
-                 transport: httpx.BaseTransport | None = None) -> None:
-        self._client = httpx.Client(base_url=base_url, timeout=timeout, transport=transport,
-                                    headers={"Authorization": f"Bearer {token}"})
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        *,
+        timeout: float = 10.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self._client = httpx.Client(
+            base_url=base_url,
+            timeout=timeout,
+            transport=transport,
+            headers={"Authorization": f"Bearer {token}"},
+        )
 
     @staticmethod
     def enroll(base_url: str, code: str, machine: str, *, timeout: float = 10.0) -> EnrollResponse:
         with httpx.Client(base_url=base_url, timeout=timeout) as client:
-            return _call(client, "POST", "/kiosk/v1/enroll", EnrollResponse,
-                         EnrollRequest(code=code, machine=machine))
+            return _call(
+                client,
+                "POST",
+                "/kiosk/v1/enroll",
+                EnrollResponse,
+                EnrollRequest(code=code, machine=machine),
+            )
 
     def close(self) -> None:
         self._client.close()
@@ -69,17 +88,31 @@ class HallClient:
         return _call(self._client, "GET", "/kiosk/v1/seat", SeatAssignment)
 
     def start_attempt(self, attempt_id: str, language: str) -> FormView:
-        return _call(self._client, "POST", f"/kiosk/v1/attempts/{attempt_id}/start", FormView,
-                     AttemptStart(language=language))  # type: ignore[arg-type]
+        return _call(
+            self._client,
+            "POST",
+            f"/kiosk/v1/attempts/{attempt_id}/start",
+            FormView,
+            AttemptStart(language=language),
+        )
 
     def form(self, attempt_id: str) -> FormView:
         return _call(self._client, "GET", f"/kiosk/v1/attempts/{attempt_id}/form", FormView)
 
     def send_answers(self, attempt_id: str, changes: list[AnswerChange]) -> AnswerAck:
-        return _call(self._client, "POST", f"/kiosk/v1/attempts/{attempt_id}/answers", AnswerAck,
-                     AnswerBatch(changes=changes))
+        return _call(
+            self._client,
+            "POST",
+            f"/kiosk/v1/attempts/{attempt_id}/answers",
+            AnswerAck,
+            AnswerBatch(changes=changes),
+        )
 
     def finish(self, attempt_id: str, reason: str, last_seq: int) -> FinishResponse:
-        return _call(self._client, "POST", f"/kiosk/v1/attempts/{attempt_id}/finish",
-                     FinishResponse,
-                     FinishRequest(reason=reason, last_seq=last_seq))  # type: ignore[arg-type]
+        return _call(
+            self._client,
+            "POST",
+            f"/kiosk/v1/attempts/{attempt_id}/finish",
+            FinishResponse,
+            FinishRequest(reason=reason, last_seq=last_seq),
+        )

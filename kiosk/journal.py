@@ -45,28 +45,38 @@ class Journal:
 
     def remember(self, form: FormView) -> None:
         with self._lock:
-            self._db.execute("INSERT OR IGNORE INTO attempt(attempt_id, form) VALUES (?, ?)",
-                             (form.attempt_id, form.model_dump_json()))
+            self._db.execute(
+                "INSERT OR IGNORE INTO attempt(attempt_id, form) VALUES (?, ?)",
+                (form.attempt_id, form.model_dump_json()),
+            )
 
     def form(self, attempt_id: str) -> FormView | None:
-        row = self._db.execute("SELECT form FROM attempt WHERE attempt_id = ?",
-                               (attempt_id,)).fetchone()
+        row = self._db.execute(
+            "SELECT form FROM attempt WHERE attempt_id = ?", (attempt_id,)
+        ).fetchone()
         return None if row is None else FormView.model_validate_json(row[0])
 
-    def record(self, attempt_id: str, item_id: str, choices: list[str],
-               answered_at: datetime) -> int:
+    def record(
+        self, attempt_id: str, item_id: str, choices: list[str], answered_at: datetime
+    ) -> int:
         """Appends one change durably and returns its sequence number."""
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 (last,) = self._db.execute(
-                    "SELECT COALESCE(MAX(seq), 0) FROM change WHERE attempt_id = ?",
-                    (attempt_id,)).fetchone()
+                    "SELECT COALESCE(MAX(seq), 0) FROM change WHERE attempt_id = ?", (attempt_id,)
+                ).fetchone()
                 self._db.execute(
                     "INSERT INTO change(attempt_id, seq, item_id, choices, answered_at) "
                     "VALUES (?, ?, ?, ?, ?)",
-                    (attempt_id, last + 1, item_id, json.dumps(choices),
-                     answered_at.astimezone(UTC).isoformat()))
+                    (
+                        attempt_id,
+                        last + 1,
+                        item_id,
+                        json.dumps(choices),
+                        answered_at.astimezone(UTC).isoformat(),
+                    ),
+                )
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")
@@ -76,30 +86,43 @@ class Journal:
     def pending(self, attempt_id: str, limit: int = 500) -> list[AnswerChange]:
         rows = self._db.execute(
             "SELECT seq, item_id, choices, answered_at FROM change "
-            "WHERE attempt_id = ? AND stored = 0 ORDER BY seq LIMIT ?", (attempt_id, limit))
-        return [AnswerChange(seq=s, item_id=i, choices=json.loads(c),
-                             answered_at=datetime.fromisoformat(a)) for s, i, c, a in rows]
+            "WHERE attempt_id = ? AND stored = 0 ORDER BY seq LIMIT ?",
+            (attempt_id, limit),
+        )
+        return [
+            AnswerChange(
+                seq=s, item_id=i, choices=json.loads(c), answered_at=datetime.fromisoformat(a)
+            )
+            for s, i, c, a in rows
+        ]
 
     def mark_stored(self, attempt_id: str, through: int, refused: dict[int, str]) -> None:
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
-            self._db.execute("UPDATE change SET stored = 1 WHERE attempt_id = ? AND seq <= ?",
-                             (attempt_id, through))
+            self._db.execute(
+                "UPDATE change SET stored = 1 WHERE attempt_id = ? AND seq <= ?",
+                (attempt_id, through),
+            )
             for seq, reason in refused.items():
-                self._db.execute("UPDATE change SET refused = ? WHERE attempt_id = ? AND seq = ?",
-                                 (reason, attempt_id, seq))
+                self._db.execute(
+                    "UPDATE change SET refused = ? WHERE attempt_id = ? AND seq = ?",
+                    (reason, attempt_id, seq),
+                )
             self._db.execute("COMMIT")
 
     def last_seq(self, attempt_id: str) -> int:
-        (last,) = self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM change WHERE attempt_id = ?",
-                                   (attempt_id,)).fetchone()
+        (last,) = self._db.execute(
+            "SELECT COALESCE(MAX(seq), 0) FROM change WHERE attempt_id = ?", (attempt_id,)
+        ).fetchone()
         return int(last)
 
     def answers(self, attempt_id: str) -> dict[str, list[str]]:
         """The latest change per item (refused changes excluded): what the screen shows."""
         rows = self._db.execute(
             "SELECT item_id, choices FROM change WHERE attempt_id = ? AND refused IS NULL "
-            "ORDER BY seq", (attempt_id,))
+            "ORDER BY seq",
+            (attempt_id,),
+        )
         current: dict[str, list[str]] = {}
         for item_id, choices in rows:
             current[item_id] = json.loads(choices)
@@ -107,8 +130,9 @@ class Journal:
 
     def mark_finished(self, attempt_id: str, reason: str) -> None:
         with self._lock:
-            self._db.execute("UPDATE attempt SET finished_reason = ? WHERE attempt_id = ?",
-                             (reason, attempt_id))
+            self._db.execute(
+                "UPDATE attempt SET finished_reason = ? WHERE attempt_id = ?", (reason, attempt_id)
+            )
 
     def unfinished(self) -> list[str]:
         """Attempts begun on this kiosk and not finished: a restart resumes them."""

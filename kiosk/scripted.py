@@ -26,9 +26,18 @@ class ScriptedResult:
 
 
 class ScriptedCandidate:
-    def __init__(self, client: HallClient, journal: Journal, clock: Clock, *, seat: str,
-                 skill: float, rng: random.Random, oracle: Oracle | None = None,
-                 change_rate: float = 0.15) -> None:
+    def __init__(
+        self,
+        client: HallClient,
+        journal: Journal,
+        clock: Clock,
+        *,
+        seat: str,
+        skill: float,
+        rng: random.Random,
+        oracle: Oracle | None = None,
+        change_rate: float = 0.15,
+    ) -> None:
         self._client, self._journal, self._clock = client, journal, clock
         self._seat, self._skill, self._rng = seat, skill, rng
         self._oracle, self._change_rate = oracle, change_rate

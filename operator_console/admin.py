@@ -1,4 +1,4 @@
-"""`operator-console admin`: users, kiosk enrollment codes, rosters and banks, on the server host."""
+"""`operator-console admin`: users, kiosk enrollment codes, rosters and banks (server host)."""
 
 from __future__ import annotations
 
@@ -28,8 +28,11 @@ def add_admin(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     user.add_argument("--username", required=True)
     user.add_argument("--role", choices=auth.ROLES, required=True)
     user.add_argument("--full-name", default="")
-    user.add_argument("--password-stdin", action="store_true",
-                      help="read the password from standard input instead of asking")
+    user.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from standard input instead of asking",
+    )
     code = admin.add_parser("enrollment-code", help="a one-time code that enrolls a seat's kiosk")
     code.add_argument("--seat", required=True)
     imp = admin.add_parser("import-roster", help="import a roster file signed by the authority")
@@ -55,18 +58,29 @@ def run_admin(args: argparse.Namespace) -> int:
         now = runtime.clock.now()
         with runtime.tx() as db:
             if args.admin_command == "create-user":
-                auth.create_user(db, username=args.username, password=_password(args),
-                                 role=args.role, now=now, full_name=args.full_name)
+                auth.create_user(
+                    db,
+                    username=args.username,
+                    password=_password(args),
+                    role=args.role,
+                    now=now,
+                    full_name=args.full_name,
+                )
                 print(f"user {args.username} ({args.role}) created")
             elif args.admin_command == "enrollment-code":
-                view = enrollment.issue_code(db, seat_code=args.seat, hall_id=runtime.hall_id,
-                                             now=now, actor="admin-cli")
-                print(f"seat {view.seat}: code {view.code} (valid until {view.expires_at:%Y-%m-%d %H:%M} UTC)")
+                view = enrollment.issue_code(
+                    db, seat_code=args.seat, hall_id=runtime.hall_id, now=now, actor="admin-cli"
+                )
+                print(
+                    f"seat {view.seat}: code {view.code} "
+                    f"(valid until {view.expires_at:%Y-%m-%d %H:%M} UTC)"
+                )
             elif args.admin_command == "import-roster":
                 signed = SignedRoster.model_validate(json.loads(args.file.read_text("utf-8")))
                 checked = roster.verified_roster(signed, runtime.keys.authority, runtime.hall_id)
-                done = roster.import_roster(db, checked, hall_name=runtime.config.hall.name,
-                                            now=now, actor="admin-cli")
+                done = roster.import_roster(
+                    db, checked, hall_name=runtime.config.hall.name, now=now, actor="admin-cli"
+                )
                 print(f"roster imported: {done.sessions} sessions, {done.candidates} candidates")
             elif args.admin_command == "load-bank":
                 bank = read_bank(args.directory)
@@ -74,8 +88,10 @@ def run_admin(args: argparse.Namespace) -> int:
                 if target.exists():
                     shutil.rmtree(target)
                 write_bank(bank, target)
-                print(f"bank {bank.bank_id} {bank.version} ({bank.program}, {len(bank.items)} "
-                      f"items) loaded; restart the room server to serve it")
+                print(
+                    f"bank {bank.bank_id} {bank.version} ({bank.program}, {len(bank.items)} "
+                    f"items) loaded; restart the room server to serve it"
+                )
     except (StartupError, ValueError, BankError, OSError) as exc:
         if isinstance(exc, ValidationError | json.JSONDecodeError):
             return fail(prog, f"{getattr(args, 'file', '')}: not a signed roster file", log)

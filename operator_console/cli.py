@@ -26,27 +26,40 @@ def _add_demo(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--upstream", help="URL of a central system instead of the built-in stub")
     p.add_argument("--keys", type=Path, help="directory holding the hall's keys")
     p.add_argument("--hall-id", default="demo-hall")
-    p.add_argument("--timeout", type=float, default=120.0,
-                   help="seconds to wait for upstream acknowledgements")
+    p.add_argument(
+        "--timeout", type=float, default=120.0, help="seconds to wait for upstream acknowledgements"
+    )
 
 
 def _add_stub(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("upstream-stub", help="the reference central-system receiver")
     p.add_argument("--listen", required=True, help="HOST:PORT")
     p.add_argument("--data", type=Path, required=True, help="directory for keys and records")
-    p.add_argument("--register-hall", action="append", default=[], metavar="ID=PUB",
-                   help="accept hall ID, whose hall-sign.pub is the file PUB")
-    p.add_argument("--sample-roster", type=int, default=0, metavar="N",
-                   help="serve a sample roster of N candidates today for each registered hall")
+    p.add_argument(
+        "--register-hall",
+        action="append",
+        default=[],
+        metavar="ID=PUB",
+        help="accept hall ID, whose hall-sign.pub is the file PUB",
+    )
+    p.add_argument(
+        "--sample-roster",
+        type=int,
+        default=0,
+        metavar="N",
+        help="serve a sample roster of N candidates today for each registered hall",
+    )
     p.add_argument("--fail-first", type=int, default=0, help="answer 503 to the first N PUTs")
-    p.add_argument("--lose-ack-every", type=int, default=0,
-                   help="store every N-th PUT but answer 503")
+    p.add_argument(
+        "--lose-ack-every", type=int, default=0, help="store every N-th PUT but answer 503"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="operator-console",
-        description="Testing hall: with no command, opens the operator console window.")
+        description="Testing hall: with no command, opens the operator console window.",
+    )
     sub = parser.add_subparsers(dest="command")
     _add_serve(sub)
     _add_demo(sub)
@@ -85,8 +98,9 @@ def demo(args: argparse.Namespace) -> int:
     if args.candidates < 1:
         return fail("operator-console demo", "--candidates must be at least 1", log)
     with tempfile.TemporaryDirectory(prefix="hall-demo-") as work:
-        settings = DemoSettings(workdir=Path(work), hall_id=args.hall_id,
-                                upstream_url=args.upstream, keys_dir=args.keys)
+        settings = DemoSettings(
+            workdir=Path(work), hall_id=args.hall_id, upstream_url=args.upstream, keys_dir=args.keys
+        )
         try:
             if args.headless:
                 return run_headless(settings, args.candidates, timeout=args.timeout)
@@ -94,8 +108,11 @@ def demo(args: argparse.Namespace) -> int:
                 assert hall.server is not None
                 print(f"room server: {hall.server.url}  (user {hall_user()})")
                 print(f"upstream:    {hall.upstream_url}")
-                print("Windows for the console and the kiosks are not part of this build yet; "
-                      "try --headless --candidates 5. Ctrl+C stops.", flush=True)
+                print(
+                    "Windows for the console and the kiosks are not part of this build yet; "
+                    "try --headless --candidates 5. Ctrl+C stops.",
+                    flush=True,
+                )
                 threading.Event().wait()
         except StartupError as exc:
             return fail("operator-console demo", str(exc), log)
@@ -134,8 +151,15 @@ def upstream_stub(args: argparse.Namespace) -> int:
                 from zoneinfo import ZoneInfo
 
                 day = now.astimezone(ZoneInfo("Asia/Almaty")).date()
-                store.put_roster(sample_roster(hall_id, day, args.sample_roster,
-                                               starts_at=now + timedelta(minutes=30), now=now))
+                store.put_roster(
+                    sample_roster(
+                        hall_id,
+                        day,
+                        args.sample_roster,
+                        starts_at=now + timedelta(minutes=30),
+                        now=now,
+                    )
+                )
     except (StartupError, OSError) as exc:
         return fail("operator-console upstream-stub", str(exc), log)
     also_to_stderr()
@@ -147,8 +171,11 @@ def upstream_stub(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
-        print("operator-console: the console window is not part of this build yet; "
-              "see `operator-console --help`", file=sys.stderr)
+        print(
+            "operator-console: the console window is not part of this build yet; "
+            "see `operator-console --help`",
+            file=sys.stderr,
+        )
         return 2
     if args.command == "admin":
         from operator_console.admin import run_admin

@@ -41,12 +41,21 @@ class ConsoleClient:
     def close(self) -> None:
         self._client.close()
 
-    def _call(self, method: str, path: str, shape: type[T], body: BaseModel | None = None,
-              params: dict[str, str] | None = None) -> T:
+    def _call(
+        self,
+        method: str,
+        path: str,
+        shape: type[T],
+        body: BaseModel | None = None,
+        params: dict[str, str] | None = None,
+    ) -> T:
         response = self._client.request(
-            method, path, params=params,
+            method,
+            path,
+            params=params,
             content=None if body is None else body.model_dump_json(),
-            headers={"Content-Type": "application/json"})
+            headers={"Content-Type": "application/json"},
+        )
         if response.status_code >= 400:
             try:
                 detail = str(response.json().get("detail"))
@@ -56,8 +65,12 @@ class ConsoleClient:
         return TypeAdapter(shape).validate_json(response.content)
 
     def login(self, username: str, password: str) -> LoginResponse:
-        reply = self._call("POST", "/api/v1/auth/login", LoginResponse,
-                           LoginRequest(username=username, password=password))
+        reply = self._call(
+            "POST",
+            "/api/v1/auth/login",
+            LoginResponse,
+            LoginRequest(username=username, password=password),
+        )
         self._client.headers["Authorization"] = f"Bearer {reply.token}"
         return reply
 
@@ -69,21 +82,27 @@ class ConsoleClient:
         return self._call("GET", "/api/v1/sessions", list[SessionView], params=params)
 
     def registrations(self, session_id: str) -> list[RegistrationView]:
-        return self._call("GET", f"/api/v1/sessions/{session_id}/registrations",
-                          list[RegistrationView])
+        return self._call(
+            "GET", f"/api/v1/sessions/{session_id}/registrations", list[RegistrationView]
+        )
 
     def admit(self, session_id: str, registration_id: str, presented_iin: str) -> AdmissionView:
-        return self._call("POST", f"/api/v1/sessions/{session_id}/admissions", AdmissionView,
-                          AdmissionRequest(registration_id=registration_id,
-                                           presented_iin=presented_iin))
+        return self._call(
+            "POST",
+            f"/api/v1/sessions/{session_id}/admissions",
+            AdmissionView,
+            AdmissionRequest(registration_id=registration_id, presented_iin=presented_iin),
+        )
 
     def bind_seat(self, admission_id: str, seat: str) -> AdmissionView:
-        return self._call("PUT", f"/api/v1/admissions/{admission_id}/seat", AdmissionView,
-                          SeatBinding(seat=seat))
+        return self._call(
+            "PUT", f"/api/v1/admissions/{admission_id}/seat", AdmissionView, SeatBinding(seat=seat)
+        )
 
     def enrollment_code(self, seat: str) -> EnrollmentCodeView:
-        return self._call("POST", "/api/v1/enrollment-codes", EnrollmentCodeView,
-                          EnrollmentCodeRequest(seat=seat))
+        return self._call(
+            "POST", "/api/v1/enrollment-codes", EnrollmentCodeView, EnrollmentCodeRequest(seat=seat)
+        )
 
     def start_session(self, session_id: str) -> SessionView:
         return self._call("POST", f"/api/v1/sessions/{session_id}/start", SessionView)
@@ -92,9 +111,9 @@ class ConsoleClient:
         return self._call("GET", "/api/v1/sync/status", SyncStatus)
 
     def outbox(self, kind: str | None = None) -> list[OutboxView]:
-        return self._call("GET", "/api/v1/outbox", list[OutboxView],
-                          params={"kind": kind} if kind else None)
+        return self._call(
+            "GET", "/api/v1/outbox", list[OutboxView], params={"kind": kind} if kind else None
+        )
 
     def results(self, session_id: str) -> list[AttemptResultView]:
-        return self._call("GET", f"/api/v1/sessions/{session_id}/results",
-                          list[AttemptResultView])
+        return self._call("GET", f"/api/v1/sessions/{session_id}/results", list[AttemptResultView])

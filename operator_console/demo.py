@@ -1,7 +1,8 @@
 """The embedded default: room server, upstream stub and kiosks on one machine.
 
 `operator-console demo --headless --candidates N` plays a whole session with scripted candidates
-through the real HTTP APIs, kiosk journals and sync worker, and exits once upstream has every result.
+through the real HTTP APIs, kiosk journals and sync worker and exits once
+upstream has every result.
 """
 
 from __future__ import annotations
@@ -66,8 +67,10 @@ def _prepare_keys(s: DemoSettings, stub_dir: Path | None) -> Path:
         keys.mkdir(parents=True)
         for name in (f"{HALL_SIGN}.key", f"{HALL_SIGN}.pub", f"{HALL_BOX}.key", f"{HALL_BOX}.pub"):
             if not (s.keys_dir / name).is_file():
-                raise StartupError(f"--keys: {s.keys_dir / name} is missing; "
-                                   f"create hall keys with: qbank keygen --kind hall --out DIR")
+                raise StartupError(
+                    f"--keys: {s.keys_dir / name} is missing; "
+                    f"create hall keys with: qbank keygen --kind hall --out DIR"
+                )
             _copy_key(s.keys_dir / name, keys)
     own_authority = s.keys_dir is not None and (s.keys_dir / f"{AUTHORITY}.key").is_file()
     if stub_dir is not None:
@@ -122,16 +125,24 @@ class DemoHall:
         banks = s.workdir / "banks"
         bank = sample_legislation_bank()
         write_bank(bank, banks / bank.bank_id)
-        config = HallConfig.model_validate({
-            "server": {"listen": "127.0.0.1:0", "data_dir": str(s.workdir / "hall")},
-            "upstream": {"url": self.upstream_url, "hall_id": s.hall_id, "timeout_seconds": 5},
-            "keys": {"dir": str(keys)},
-            "banks": {"dir": str(banks)},
-        })
+        config = HallConfig.model_validate(
+            {
+                "server": {"listen": "127.0.0.1:0", "data_dir": str(s.workdir / "hall")},
+                "upstream": {"url": self.upstream_url, "hall_id": s.hall_id, "timeout_seconds": 5},
+                "keys": {"dir": str(keys)},
+                "banks": {"dir": str(banks)},
+            }
+        )
         self.runtime = HallRuntime(config, clock=s.clock)
         with self.runtime.tx() as db:
-            auth.create_user(db, username=DEMO_USER, password=DEMO_PASSWORD, role="administrator",
-                             now=s.clock.now(), full_name="Demo operator")
+            auth.create_user(
+                db,
+                username=DEMO_USER,
+                password=DEMO_PASSWORD,
+                role="administrator",
+                now=s.clock.now(),
+                full_name="Demo operator",
+            )
         self.server = self._stack.enter_context(ServerThread(create_app(self.runtime)))
 
     def _start_stub(self, stub_dir: Path, keys: Path) -> None:
@@ -139,8 +150,11 @@ class DemoHall:
         self.stub = StubStore(stub_dir)
         self.stub.register_hall(s.hall_id, (keys / f"{HALL_SIGN}.pub").read_bytes())
         now = s.clock.now()
-        self.stub.put_roster(sample_roster(s.hall_id, self.today, s.roster_size,
-                                           starts_at=now + timedelta(minutes=10), now=now))
+        self.stub.put_roster(
+            sample_roster(
+                s.hall_id, self.today, s.roster_size, starts_at=now + timedelta(minutes=10), now=now
+            )
+        )
         stub = self._stack.enter_context(ServerThread(create_stub_app(self.stub, s.faults)))
         self.upstream_url = stub.url
 
@@ -166,12 +180,21 @@ class DemoReport:
         return [r for r in self.outbox if r.status == "delivered"]
 
     def latencies(self) -> list[float]:
-        return sorted((r.delivered_at - r.reference_at).total_seconds()
-                      for r in self.acknowledged if r.delivered_at and r.reference_at)
+        return sorted(
+            (r.delivered_at - r.reference_at).total_seconds()
+            for r in self.acknowledged
+            if r.delivered_at and r.reference_at
+        )
 
 
-def play_session(hall: DemoHall, candidates: int, *, seed: int = 7,
-                 timeout: float = 120.0, stop: threading.Event | None = None) -> DemoReport:
+def play_session(
+    hall: DemoHall,
+    candidates: int,
+    *,
+    seed: int = 7,
+    timeout: float = 120.0,
+    stop: threading.Event | None = None,
+) -> DemoReport:
     """The operator's day, scripted: roster, admission, seats, start, candidates, upstream."""
     assert hall.server is not None and hall.runtime is not None
     stop = stop or threading.Event()
@@ -179,8 +202,10 @@ def play_session(hall: DemoHall, candidates: int, *, seed: int = 7,
     console.login(DEMO_USER, DEMO_PASSWORD)
     console.fetch_roster(hall.today)
     session = console.sessions(hall.today)[0]
-    admitted, refused, seated = [], [], {}
-    for n, reg in enumerate(console.registrations(session.session_id)[:candidates]):
+    admitted: list[AdmissionView] = []
+    refused: list[AdmissionView] = []
+    seated: dict[str, str] = {}
+    for reg in console.registrations(session.session_id)[:candidates]:
         decision = console.admit(session.session_id, reg.registration_id, reg.iin)
         (admitted if decision.status == "admitted" else refused).append(decision)
     kiosks: list[tuple[str, str]] = []
@@ -200,16 +225,24 @@ def play_session(hall: DemoHall, candidates: int, *, seed: int = 7,
         client = HallClient(hall.server.url if hall.server else "", token)
         journal = Journal(hall.s.workdir / "kiosks" / seat / "journal.db")
         try:
-            return ScriptedCandidate(client, journal, hall.s.clock, seat=seat, skill=skill,
-                                     rng=random.Random(seed_n),
-                                     oracle=lambda i: bank.item(i).correct).sit(stop)
+            return ScriptedCandidate(
+                client,
+                journal,
+                hall.s.clock,
+                seat=seat,
+                skill=skill,
+                rng=random.Random(seed_n),
+                oracle=lambda i: bank.item(i).correct,
+            ).sit(stop)
         finally:
             journal.close()
             client.close()
 
     with ThreadPoolExecutor(max_workers=max(1, min(16, len(kiosks)))) as pool:
-        futures = [pool.submit(sit, seat, token, rng.uniform(0.4, 0.95), rng.randrange(1 << 30))
-                   for seat, token in kiosks]
+        futures = [
+            pool.submit(sit, seat, token, rng.uniform(0.4, 0.95), rng.randrange(1 << 30))
+            for seat, token in kiosks
+        ]
         sittings = [f.result() for f in futures]
     expected = sum(len(r.finished) for r in sittings)
     records = _wait_for_upstream(console, expected, timeout, stop)
@@ -217,8 +250,9 @@ def play_session(hall: DemoHall, candidates: int, *, seed: int = 7,
     return DemoReport(admitted, refused, seated, sittings, records, expected)
 
 
-def _wait_for_upstream(console: ConsoleClient, expected: int, timeout: float,
-                       stop: threading.Event) -> list[OutboxView]:
+def _wait_for_upstream(
+    console: ConsoleClient, expected: int, timeout: float, stop: threading.Event
+) -> list[OutboxView]:
     waited = 0.0
     while True:
         records = console.outbox("result")
@@ -230,8 +264,11 @@ def _wait_for_upstream(console: ConsoleClient, expected: int, timeout: float,
 
 
 def print_report(report: DemoReport, hall: DemoHall, out: TextIO) -> None:
-    print(f"Hall {hall.s.hall_id}: upstream {hall.upstream_url}, room server "
-          f"{hall.server.url if hall.server else '-'}", file=out)
+    print(
+        f"Hall {hall.s.hall_id}: upstream {hall.upstream_url}, room server "
+        f"{hall.server.url if hall.server else '-'}",
+        file=out,
+    )
     print(f"admitted: {len(report.admitted)}", file=out)
     print(f"refused: {len(report.refused)}", file=out)
     for r in report.refused:
@@ -244,22 +281,28 @@ def print_report(report: DemoReport, hall: DemoHall, out: TextIO) -> None:
         done = by_attempt.get(rec.record_id)
         if done is None:
             continue
-        print(f"  {rec.record_id[:8]} total {done.total:g} {done.outcome} "
-              f"({done.finish_reason}) upstream: {rec.status}", file=out)
+        print(
+            f"  {rec.record_id[:8]} total {done.total:g} {done.outcome} "
+            f"({done.finish_reason}) upstream: {rec.status}",
+            file=out,
+        )
     for s in report.sittings:
         if s.error:
             print(f"  seat {s.seat}: {s.error}", file=out)
     lat = report.latencies()
     if lat:
         p50 = statistics.median(lat)
-        print(f"test end -> upstream acknowledgement: median {p50:.3f} s, max {max(lat):.3f} s",
-              file=out)
+        print(
+            f"test end -> upstream acknowledgement: median {p50:.3f} s, max {max(lat):.3f} s",
+            file=out,
+        )
     print(f"acknowledged upstream: {len(report.acknowledged)}/{report.expected}", file=out)
     del names
 
 
-def run_headless(settings: DemoSettings, candidates: int, *, timeout: float = 120.0,
-                 out: TextIO = sys.stdout) -> int:
+def run_headless(
+    settings: DemoSettings, candidates: int, *, timeout: float = 120.0, out: TextIO = sys.stdout
+) -> int:
     settings.roster_size = max(settings.roster_size, candidates)
     with DemoHall(settings) as hall:
         report = play_session(hall, candidates, timeout=timeout)
@@ -267,7 +310,10 @@ def run_headless(settings: DemoSettings, candidates: int, *, timeout: float = 12
     missing = [r.record_id for r in report.outbox if r.status != "delivered"]
     errors = [s for s in report.sittings if s.error]
     if missing or errors or len(report.acknowledged) < report.expected:
-        print(f"demo: not acknowledged upstream after {timeout:g} s: "
-              f"{', '.join(missing) or 'results never written'}", file=sys.stderr)
+        print(
+            f"demo: not acknowledged upstream after {timeout:g} s: "
+            f"{', '.join(missing) or 'results never written'}",
+            file=sys.stderr,
+        )
         return 1
     return 0

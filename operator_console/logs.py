@@ -21,13 +21,18 @@ def setup_logging(name: str, *, to_stderr: bool = False, directory: Path | None 
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.log"
     handlers: list[logging.Handler] = [
-        logging.handlers.RotatingFileHandler(path, maxBytes=20_000_000, backupCount=5,
-                                             encoding="utf-8")
+        logging.handlers.RotatingFileHandler(
+            path, maxBytes=20_000_000, backupCount=5, encoding="utf-8"
+        )
     ]
     if to_stderr:
         handlers.append(logging.StreamHandler(sys.stderr))
-    logging.basicConfig(level=logging.INFO, handlers=handlers, force=True,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO,
+        handlers=handlers,
+        force=True,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
     return path
 
 

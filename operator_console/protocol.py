@@ -37,6 +37,7 @@ class Strict(BaseModel):
 
 # --- roster (signed by the authority) -------------------------------------------------------
 
+
 class LastAttempt(Strict):
     program: ProgramCode
     at: UtcTime
@@ -76,6 +77,7 @@ class SignedRoster(Strict):
 
 
 # --- records sent upstream -----------------------------------------------------------------
+
 
 class SectionResult(Strict):
     code: str
@@ -167,6 +169,7 @@ class AuditHeadRecord(Strict):
 
 
 # --- room server API: operators --------------------------------------------------------------
+
 
 class LoginRequest(Strict):
     username: str = Field(min_length=1, max_length=100)
@@ -270,6 +273,7 @@ class AttemptResultView(Strict):
 
 # --- room server API: kiosks ------------------------------------------------------------------
 
+
 class EnrollRequest(Strict):
     code: str = Field(min_length=4, max_length=64)
     machine: str = Field(min_length=1, max_length=200)
@@ -363,4 +367,3 @@ class Problem(Strict):
     """Every refusal from the room server: what is wrong, in words for a person."""
 
     detail: str
-

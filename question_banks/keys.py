@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -18,10 +17,6 @@ AUTHORITY = "authority"
 
 class KeyFileError(ValueError):
     """A key file that is missing, unreadable or of the wrong kind; the message names the file."""
-
-
-_Priv = TypeVar("_Priv", Ed25519PrivateKey, X25519PrivateKey)
-_Pub = TypeVar("_Pub", Ed25519PublicKey, X25519PublicKey)
 
 
 def _private_pem(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:
@@ -79,25 +74,51 @@ def _read(path: Path) -> bytes:
         raise KeyFileError(f"{path}: cannot read key file: {exc.strerror}") from exc
 
 
-def load_private(path: Path, kind: type[_Priv]) -> _Priv:
+def _parsed_private(path: Path) -> object:
     data = _read(path)
     try:
-        key = serialization.load_pem_private_key(data, password=None)
+        return serialization.load_pem_private_key(data, password=None)
     except (ValueError, TypeError) as exc:
         raise KeyFileError(f"{path}: not a PEM PKCS#8 private key") from exc
-    if not isinstance(key, kind):
-        raise KeyFileError(f"{path}: expected an {kind.__name__.removesuffix('PrivateKey')} key")
+
+
+def _parsed_public(path: Path) -> object:
+    data = _read(path)
+    try:
+        return serialization.load_pem_public_key(data)
+    except (ValueError, TypeError) as exc:
+        raise KeyFileError(f"{path}: not a PEM public key") from exc
+
+
+def _wrong_kind(path: Path, expected: str) -> KeyFileError:
+    return KeyFileError(f"{path}: expected an {expected} key")
+
+
+def load_signing_key(path: Path) -> Ed25519PrivateKey:
+    key = _parsed_private(path)
+    if not isinstance(key, Ed25519PrivateKey):
+        raise _wrong_kind(path, "Ed25519")
     return key
 
 
-def load_public(path: Path, kind: type[_Pub]) -> _Pub:
-    data = _read(path)
-    try:
-        key = serialization.load_pem_public_key(data)
-    except (ValueError, TypeError) as exc:
-        raise KeyFileError(f"{path}: not a PEM public key") from exc
-    if not isinstance(key, kind):
-        raise KeyFileError(f"{path}: expected an {kind.__name__.removesuffix('PublicKey')} key")
+def load_verify_key(path: Path) -> Ed25519PublicKey:
+    key = _parsed_public(path)
+    if not isinstance(key, Ed25519PublicKey):
+        raise _wrong_kind(path, "Ed25519")
+    return key
+
+
+def load_box_key(path: Path) -> X25519PrivateKey:
+    key = _parsed_private(path)
+    if not isinstance(key, X25519PrivateKey):
+        raise _wrong_kind(path, "X25519")
+    return key
+
+
+def load_box_public(path: Path) -> X25519PublicKey:
+    key = _parsed_public(path)
+    if not isinstance(key, X25519PublicKey):
+        raise _wrong_kind(path, "X25519")
     return key
 
 
@@ -112,7 +133,7 @@ class HallKeys:
     @classmethod
     def load(cls, directory: Path) -> HallKeys:
         return cls(
-            sign=load_private(directory / f"{HALL_SIGN}.key", Ed25519PrivateKey),
-            box=load_private(directory / f"{HALL_BOX}.key", X25519PrivateKey),
-            authority=load_public(directory / f"{AUTHORITY}.pub", Ed25519PublicKey),
+            sign=load_signing_key(directory / f"{HALL_SIGN}.key"),
+            box=load_box_key(directory / f"{HALL_BOX}.key"),
+            authority=load_verify_key(directory / f"{AUTHORITY}.pub"),
         )

@@ -51,7 +51,9 @@ class Program:
         raise KeyError(f"program {self.code} has no section {code!r}")
 
 
-def _counted(code: str, n: int, threshold: int | None = None, minutes: int | None = None) -> SectionSpec:
+def _counted(
+    code: str, n: int, threshold: int | None = None, minutes: int | None = None
+) -> SectionSpec:
     limit = None if threshold is None else Decimal(threshold)
     return SectionSpec(code, n, Scoring.CORRECT_COUNT, limit, minutes)
 
@@ -78,8 +80,15 @@ PQ_PROGRAM_1 = Program(
     "pq_program_1",
     minutes=90,
     sections=_competencies(
-        "proactivity", "communication", "analytical_thinking", "strategic_thinking", "leadership",
-        "ethics", "results_orientation", "anti_corruption", "responsibility",
+        "proactivity",
+        "communication",
+        "analytical_thinking",
+        "strategic_thinking",
+        "leadership",
+        "ethics",
+        "results_orientation",
+        "anti_corruption",
+        "responsibility",
         "performance_management",
     ),
     total_threshold=Decimal(30),
@@ -89,8 +98,13 @@ PQ_PROGRAM_2 = Program(
     "pq_program_2",
     minutes=90,
     sections=_competencies(
-        "proactivity", "communication", "analytical_thinking", "ethics", "results_orientation",
-        "anti_corruption", "responsibility",
+        "proactivity",
+        "communication",
+        "analytical_thinking",
+        "ethics",
+        "results_orientation",
+        "anti_corruption",
+        "responsibility",
     ),
     total_threshold=Decimal(20),
 )
@@ -110,7 +124,11 @@ PROGRAMS: dict[str, Program] = {
 }
 
 SITTING_ORDER: tuple[str, ...] = (
-    "state_language", "legislation", "pq_program_1", "pq_program_2", "pq_program_3",
+    "state_language",
+    "legislation",
+    "pq_program_1",
+    "pq_program_2",
+    "pq_program_3",
 )
 """When one sitting chains programs, they run in this order (state language first)."""
 

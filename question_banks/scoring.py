@@ -55,7 +55,9 @@ def score_form(
     prog: Program, bank: Bank, form: Form, answers: Mapping[str, Sequence[str]]
 ) -> Score:
     sections = tuple(
-        _score_section(spec, bank, [f.item_id for f in form.items if f.section == spec.code], answers)
+        _score_section(
+            spec, bank, [f.item_id for f in form.items if f.section == spec.code], answers
+        )
         for spec in prog.sections
     )
     total = sum((s.score for s in sections), Decimal(0))

@@ -12,7 +12,6 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
 from hardware.clock import FakeClock
-from operator_console.server.app import create_app
 from operator_console.server.config import HallConfig
 from operator_console.server.runtime import HallRuntime
 from operator_console.server.serve import ServerThread
@@ -24,7 +23,8 @@ from question_banks.samples.legislation import sample_legislation_bank
 
 HALL_ID = "test-hall"
 POSTGRES_URL = os.environ.get(
-    "HALL_TEST_POSTGRES_URL", "postgresql+psycopg://hall:hall@127.0.0.1:5432/hall_test")
+    "HALL_TEST_POSTGRES_URL", "postgresql+psycopg://hall:hall@127.0.0.1:5432/hall_test"
+)
 
 
 @pytest.fixture
@@ -64,14 +64,20 @@ def stub_now() -> Callable[[], datetime]:
 
 
 @pytest.fixture
-def stub(stub_store: StubStore, faults: FaultPlan,
-         stub_now: Callable[[], datetime]) -> Iterator[ServerThread]:
+def stub(
+    stub_store: StubStore, faults: FaultPlan, stub_now: Callable[[], datetime]
+) -> Iterator[ServerThread]:
     with ServerThread(create_stub_app(stub_store, faults, now=stub_now)) as server:
         yield server
 
 
-def hall_config(tmp_path: Path, keys: Path, upstream_url: str, database_url: str | None = None,
-                **sections: dict[str, object]) -> HallConfig:
+def hall_config(
+    tmp_path: Path,
+    keys: Path,
+    upstream_url: str,
+    database_url: str | None = None,
+    **sections: dict[str, object],
+) -> HallConfig:
     banks = tmp_path / "banks"
     bank = sample_legislation_bank()
     write_bank(bank, banks / bank.bank_id)

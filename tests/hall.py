@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -35,8 +36,9 @@ class Hall:
     admitted: dict[str, AdmissionView] = field(default_factory=dict)
 
     def seat(self, registration: RegistrationView, seat: str) -> HallClient:
-        decision = self.console.admit(self.session_id, registration.registration_id,
-                                      registration.iin)
+        decision = self.console.admit(
+            self.session_id, registration.registration_id, registration.iin
+        )
         assert decision.status == "admitted", decision.reason
         code = self.console.enrollment_code(seat).code
         token = HallClient.enroll(self.server.url, code, f"kiosk-{seat}").token
@@ -56,14 +58,22 @@ class Hall:
         self.console.close()
 
 
-
-
-def open_hall(tmp_path: Path, keys: Path, stub: ServerThread, stub_store: StubStore,
-              clock: FakeClock, candidates: int = 6, database_url: str | None = None,
-              **sections: dict[str, object]) -> Iterator[Hall]:
+def open_hall(
+    tmp_path: Path,
+    keys: Path,
+    stub: ServerThread,
+    stub_store: StubStore,
+    clock: FakeClock,
+    candidates: int = 6,
+    database_url: str | None = None,
+    **sections: dict[str, object],
+) -> Iterator[Hall]:
     now = clock.now()
-    stub_store.put_roster(sample_roster(HALL_ID, now.date(), candidates,
-                                        starts_at=now + timedelta(minutes=10), now=now))
+    stub_store.put_roster(
+        sample_roster(
+            HALL_ID, now.date(), candidates, starts_at=now + timedelta(minutes=10), now=now
+        )
+    )
     config = hall_config(tmp_path, keys, stub.url, database_url, **sections)
     runtime = HallRuntime(config, clock=clock)
     with runtime.tx() as db:
@@ -73,14 +83,19 @@ def open_hall(tmp_path: Path, keys: Path, stub: ServerThread, stub_store: StubSt
     console.login("desk", PASSWORD)
     console.fetch_roster(now.date())
     session_id = console.sessions()[0].session_id
-    hall = Hall(runtime, server, clock, console, session_id,
-                console.registrations(session_id))
+    hall = Hall(runtime, server, clock, console, session_id, console.registrations(session_id))
     try:
         yield hall
     finally:
         hall.close()
         server.stop()
         runtime.close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 def wait_until(predicate: Callable[[], bool], timeout: float = 10.0, what: str = "") -> None:

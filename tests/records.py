@@ -8,16 +8,38 @@ from typing import Any
 
 def result_record(hall_id: str, result_id: str | None = None, **changes: Any) -> dict[str, Any]:
     record: dict[str, Any] = {
-        "schema": "hall-result/1", "result_id": result_id or str(uuid.uuid4()),
-        "hall_id": hall_id, "session_id": "S-1", "registration_id": "REG-1",
-        "iin": "900517301234", "program": "legislation", "language": "kk", "seat": "A07",
-        "started_at": "2026-03-10T04:00:00.000Z", "finished_at": "2026-03-10T04:50:00.000Z",
-        "finish_reason": "submitted", "bank_id": "b", "bank_version": "1", "form_seed": "s",
-        "sections": [{"code": "constitution", "questions": 15, "answered": 14, "correct": 12,
-                      "score": 12.0, "threshold": 5, "passed": True}],
-        "total": {"score": 41.0, "threshold": 30}, "outcome": "pass", "verification": "pending",
+        "schema": "hall-result/1",
+        "result_id": result_id or str(uuid.uuid4()),
+        "hall_id": hall_id,
+        "session_id": "S-1",
+        "registration_id": "REG-1",
+        "iin": "900517301234",
+        "program": "legislation",
+        "language": "kk",
+        "seat": "A07",
+        "started_at": "2026-03-10T04:00:00.000Z",
+        "finished_at": "2026-03-10T04:50:00.000Z",
+        "finish_reason": "submitted",
+        "bank_id": "b",
+        "bank_version": "1",
+        "form_seed": "s",
+        "sections": [
+            {
+                "code": "constitution",
+                "questions": 15,
+                "answered": 14,
+                "correct": 12,
+                "score": 12.0,
+                "threshold": 5,
+                "passed": True,
+            }
+        ],
+        "total": {"score": 41.0, "threshold": 30},
+        "outcome": "pass",
+        "verification": "pending",
         "answers": [{"item_id": "i1", "choices": ["B"], "answered_at": "2026-03-10T04:01:00Z"}],
-        "incidents": [], "recording": {"segments": []},
+        "incidents": [],
+        "recording": {"segments": []},
     }
     record.update(changes)
     return record

@@ -24,37 +24,59 @@ def at(day: str, hhmm: str = "10:00") -> datetime:
     return datetime.fromisoformat(f"{day}T{hhmm}").replace(tzinfo=ALMATY).astimezone(UTC)
 
 
-def candidate(programs: tuple[str, ...] = ("legislation",), *, banned_until: datetime | None = None,
-              attempts: tuple[PastAttempt, ...] = ()) -> Candidate:
+def candidate(
+    programs: tuple[str, ...] = ("legislation",),
+    *,
+    banned_until: datetime | None = None,
+    attempts: tuple[PastAttempt, ...] = (),
+) -> Candidate:
     assert VALID_IIN
     return Candidate("REG-1", VALID_IIN, programs, banned_until, attempts)
 
 
-def session(starts: datetime, grace_min: int = 0,
-            programs: tuple[str, ...] = ("state_language", "legislation", "pq_program_1")) -> SessionTimes:
+def session(
+    starts: datetime,
+    grace_min: int = 0,
+    programs: tuple[str, ...] = ("state_language", "legislation", "pq_program_1"),
+) -> SessionTimes:
     return SessionTimes(programs, starts, timedelta(minutes=grace_min), ALMATY)
 
 
-def refusal(c: Candidate, now: datetime, starts: datetime | None = None, grace: int = 0,
-            iin: str | None = None) -> str | None:
-    return admission_refusal(c, iin or c.iin, session(starts or now + timedelta(minutes=5), grace),
-                             now)
+def refusal(
+    c: Candidate,
+    now: datetime,
+    starts: datetime | None = None,
+    grace: int = 0,
+    iin: str | None = None,
+) -> str | None:
+    return admission_refusal(
+        c, iin or c.iin, session(starts or now + timedelta(minutes=5), grace), now
+    )
 
 
 def test_iin_check_digit_follows_both_weight_rounds() -> None:
     # Known structure: the first round gives 10 for this body, so the second weights decide.
-    body = next(f"900517301{n:02d}" for n in range(100)
-                if sum(int(d) * w for d, w in zip(f"900517301{n:02d}", range(1, 12))) % 11 == 10)
-    second = sum(int(d) * w for d, w in zip(body, (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2))) % 11
+    body = next(
+        f"900517301{n:02d}"
+        for n in range(100)
+        if sum(int(d) * w for d, w in zip(f"900517301{n:02d}", range(1, 12), strict=True)) % 11
+        == 10
+    )
+    second = (
+        sum(int(d) * w for d, w in zip(body, (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2), strict=True)) % 11
+    )
     assert check_digit(body) == (None if second == 10 else second)
 
 
-@pytest.mark.parametrize("bad, words", [
-    ("12345", "exactly 12 digits"),
-    ("９００５１７３０１２３４", "exactly 12 digits"),
-    ("900517712345", "7th digit"),
-    ("901317301234", "date of birth"),
-])
+@pytest.mark.parametrize(
+    "bad, words",
+    [
+        ("12345", "exactly 12 digits"),
+        ("９００５１７３０１２３４", "exactly 12 digits"),
+        ("900517712345", "7th digit"),
+        ("901317301234", "date of birth"),
+    ],
+)
 def test_malformed_iins_are_named(bad: str, words: str) -> None:
     problem = iin_problem(bad)
     assert problem is not None and words in problem
@@ -87,7 +109,9 @@ def test_program_not_in_session_is_refused() -> None:
 def test_ban_holds_until_its_end() -> None:
     end = at("2026-06-01", "09:00")
     c = candidate(banned_until=end)
-    assert "banned" in (refusal(c, end - timedelta(minutes=1), starts=end + timedelta(hours=1)) or "")
+    assert "banned" in (
+        refusal(c, end - timedelta(minutes=1), starts=end + timedelta(hours=1)) or ""
+    )
     assert refusal(c, end, starts=end + timedelta(hours=1)) is None
 
 
@@ -128,7 +152,8 @@ def pq(day: str, outcome: str = "fail") -> PastAttempt:
 def test_fourth_personal_qualities_attempt_in_a_month_is_refused() -> None:
     three = (pq("2026-03-02"), pq("2026-03-09"), pq("2026-03-16"))
     assert "3 attempts already this month" in (
-        refusal(candidate(("pq_program_1",), attempts=three), at("2026-03-23")) or "")
+        refusal(candidate(("pq_program_1",), attempts=three), at("2026-03-23")) or ""
+    )
     two = three[:2]
     assert refusal(candidate(("pq_program_1",), attempts=two), at("2026-03-23")) is None
 

@@ -1,12 +1,17 @@
-"""Dependency direction (architecture §2): no Qt below the screens; kiosk meets server by protocol."""
+"""Dependency direction (architecture §2): no Qt below the screens; kiosks speak protocol."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
-PURE = ("question_banks", "hardware", "operator_console.server", "operator_console.protocol",
-        "operator_console.upstream")
+PURE = (
+    "question_banks",
+    "hardware",
+    "operator_console.server",
+    "operator_console.protocol",
+    "operator_console.upstream",
+)
 
 PROBE = """
 import importlib, pkgutil, sys
@@ -21,8 +26,13 @@ print(",".join(qt))
 
 
 def imported_qt(*packages: str) -> str:
-    done = subprocess.run([sys.executable, "-c", PROBE, *packages], capture_output=True,
-                          text=True, timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *packages],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     return done.stdout.strip()
 
 
@@ -32,27 +42,38 @@ def test_pure_packages_never_import_qt() -> None:
 
 def test_the_probe_sees_qt_when_it_is_imported() -> None:
     # Guards the guard: the same probe notices PySide6 the moment anything pulls it in.
-    done = subprocess.run([sys.executable, "-c", "import PySide6.QtCore\n" + PROBE, "hardware"],
-                          capture_output=True, text=True, timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", "import PySide6.QtCore\n" + PROBE, "hardware"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     assert "PySide6.QtCore" in done.stdout
 
 
 def test_kiosk_core_imports_nothing_of_the_server() -> None:
-    probe = ("import sys, kiosk.journal, kiosk.hall_client, kiosk.sitting, kiosk.scripted;"
-             "print(sorted(m for m in sys.modules if m.startswith('operator_console.server')))")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          timeout=120, check=True)
+    probe = (
+        "import sys, kiosk.journal, kiosk.hall_client, kiosk.sitting, kiosk.scripted;"
+        "print(sorted(m for m in sys.modules if m.startswith('operator_console.server')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
+    )
     assert done.stdout.strip() == "[]"
 
 
 def test_pure_packages_import_no_higher_package() -> None:
-    probe = ("import sys, importlib, pkgutil\n"
-             "for name in ('question_banks', 'hardware'):\n"
-             "    m = importlib.import_module(name)\n"
-             "    for i in pkgutil.walk_packages(m.__path__, name + '.'):\n"
-             "        importlib.import_module(i.name)\n"
-             "print(sorted({m.split('.')[0] for m in sys.modules} & "
-             "{'operator_console', 'kiosk', 'installer'}))")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          timeout=120, check=True)
+    probe = (
+        "import sys, importlib, pkgutil\n"
+        "for name in ('question_banks', 'hardware'):\n"
+        "    m = importlib.import_module(name)\n"
+        "    for i in pkgutil.walk_packages(m.__path__, name + '.'):\n"
+        "        importlib.import_module(i.name)\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'operator_console', 'kiosk', 'installer'}))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
+    )
     assert done.stdout.strip() == "[]"

@@ -27,8 +27,9 @@ def stub_now(clock: FakeClock) -> Callable[[], datetime]:
 
 
 @pytest.fixture
-def hall(tmp_path: Path, keys: Path, stub: ServerThread, stub_store: StubStore,
-         clock: FakeClock) -> Iterator[Hall]:
+def hall(
+    tmp_path: Path, keys: Path, stub: ServerThread, stub_store: StubStore, clock: FakeClock
+) -> Iterator[Hall]:
     yield from open_hall(tmp_path, keys, stub, stub_store, clock)
 
 
@@ -62,8 +63,11 @@ def test_whole_attempt_reaches_upstream_with_its_score(hall: Hall, stub_store: S
     changes, seq = [], 0
     for item in form.items:
         seq += 1
-        answer = wrong(hall, form, item.item_id) if item.item_id in constitution[10:] \
+        answer = (
+            wrong(hall, form, item.item_id)
+            if item.item_id in constitution[10:]
             else keyed(hall, item.item_id)
+        )
         changes.append(change(seq, item.item_id, answer, now))
     # A change of mind: first item answered wrong, then right again.
     first = form.items[0].item_id
@@ -78,8 +82,12 @@ def test_whole_attempt_reaches_upstream_with_its_score(hall: Hall, stub_store: S
     stored = stub_store.records("results")[form.attempt_id]
     assert stored["outcome"] == "pass" and stored["total"] == {"score": 50.0, "threshold": 30.0}
     sections = {s["code"]: (s["correct"], s["passed"]) for s in stored["sections"]}
-    assert sections == {"constitution": (10, True), "civil_service_law": (15, True),
-                        "anti_corruption_law": (15, True), "ethics_code": (10, True)}
+    assert sections == {
+        "constitution": (10, True),
+        "civil_service_law": (15, True),
+        "anti_corruption_law": (15, True),
+        "ethics_code": (10, True),
+    }
     assert len(stored["answers"]) == 55 and stored["seat"] == "A01"
     with hall.runtime.tx() as db:
         assert verify_chain(db, HALL_ID) is None
@@ -91,9 +99,15 @@ def test_four_correct_in_one_act_fails_despite_a_high_total(hall: Hall) -> None:
     client, form = started(hall)
     now = hall.clock.now()
     ethics = [i.item_id for i in form.items if i.section == "ethics_code"]
-    changes = [change(n, i.item_id, wrong(hall, form, i.item_id) if i.item_id in ethics[4:]
-                      else keyed(hall, i.item_id), now)
-               for n, i in enumerate(form.items, start=1)]
+    changes = [
+        change(
+            n,
+            i.item_id,
+            wrong(hall, form, i.item_id) if i.item_id in ethics[4:] else keyed(hall, i.item_id),
+            now,
+        )
+        for n, i in enumerate(form.items, start=1)
+    ]
     client.send_answers(form.attempt_id, changes)
     done = client.finish(form.attempt_id, "submitted", len(changes))
     assert (done.total, done.outcome) == (49.0, "fail")
@@ -105,9 +119,12 @@ def test_a_kiosk_cannot_touch_another_seats_attempt(hall: Hall) -> None:
     hall.console.start_session(hall.session_id)
     theirs = other.seat().attempts[0].attempt_id
     now = hall.clock.now()
-    for call in (lambda: mine.start_attempt(theirs, "kk"), lambda: mine.form(theirs),
-                 lambda: mine.send_answers(theirs, [change(1, "x", [], now)]),
-                 lambda: mine.finish(theirs, "submitted", 0)):
+    for call in (
+        lambda: mine.start_attempt(theirs, "kk"),
+        lambda: mine.form(theirs),
+        lambda: mine.send_answers(theirs, [change(1, "x", [], now)]),
+        lambda: mine.finish(theirs, "submitted", 0),
+    ):
         with pytest.raises(HallRefused) as refused:
             call()
         assert refused.value.status == 403
@@ -133,7 +150,8 @@ def test_enrollment_code_works_once_and_reenrollment_revokes_the_old_kiosk(hall:
     with pytest.raises(HallRefused):
         old.seat()
     assert new.seat().seat == "B01"
-    old.close(), new.close()
+    old.close()
+    new.close()
 
 
 def test_enrollment_code_expires(hall: Hall) -> None:
@@ -154,9 +172,11 @@ def test_language_must_be_the_candidates(hall: Hall) -> None:
     client = hall.seat(hall.registrations[0], "A01")
     hall.console.start_session(hall.session_id)
     attempt = client.seat().attempts[0].attempt_id
-    reply = httpx.post(f"{hall.server.url}/kiosk/v1/attempts/{attempt}/start",
-                       json={"language": "en"},
-                       headers={"Authorization": client._client.headers["Authorization"]})
+    reply = httpx.post(
+        f"{hall.server.url}/kiosk/v1/attempts/{attempt}/start",
+        json={"language": "en"},
+        headers={"Authorization": client._client.headers["Authorization"]},
+    )
     assert reply.status_code == 422 and "language" in reply.json()["detail"]
     assert client.seat().attempts[0].status == "pending"
 
@@ -166,14 +186,17 @@ def test_bad_changes_are_refused_one_by_one_and_never_counted(hall: Hall) -> Non
     item = form.items[0]
     single = item.choices[0].id
     now = hall.clock.now()
-    ack = client.send_answers(form.attempt_id, [
-        change(1, item.item_id, [single], now),
-        change(2, "not-on-the-form", [single], now),
-        change(3, item.item_id, ["Z"], now),
-        change(4, item.item_id, [c.id for c in item.choices[:2]], now),
-        change(5, item.item_id, [single], now + timedelta(minutes=1)),
-        change(6, item.item_id, [single], form.deadline_at + timedelta(seconds=30)),
-    ])
+    ack = client.send_answers(
+        form.attempt_id,
+        [
+            change(1, item.item_id, [single], now),
+            change(2, "not-on-the-form", [single], now),
+            change(3, item.item_id, ["Z"], now),
+            change(4, item.item_id, [c.id for c in item.choices[:2]], now),
+            change(5, item.item_id, [single], now + timedelta(minutes=1)),
+            change(6, item.item_id, [single], form.deadline_at + timedelta(seconds=30)),
+        ],
+    )
     assert ack.stored_through == 6
     assert set(ack.refused) == {2, 3, 4, 5, 6}
     assert "deadline" in ack.refused[6] and "ahead" in ack.refused[5]
@@ -194,20 +217,25 @@ def test_the_same_change_twice_is_stored_once_and_other_content_conflicts(hall: 
 def test_finish_waits_for_every_journalled_change(hall: Hall) -> None:
     client, form = started(hall)
     now = hall.clock.now()
-    client.send_answers(form.attempt_id, [change(1, form.items[0].item_id, [], now),
-                                          change(3, form.items[1].item_id, [], now)])
-    with pytest.raises(HallRefused, match="2..3"):
+    client.send_answers(
+        form.attempt_id,
+        [change(1, form.items[0].item_id, [], now), change(3, form.items[1].item_id, [], now)],
+    )
+    with pytest.raises(HallRefused, match=r"2\.\.3"):
         client.finish(form.attempt_id, "submitted", 3)
     client.send_answers(form.attempt_id, [change(2, form.items[2].item_id, [], now)])
     assert client.finish(form.attempt_id, "submitted", 3).finish_reason == "submitted"
     assert client.finish(form.attempt_id, "submitted", 3).finish_reason == "submitted"
 
 
-def test_deadline_closes_an_abandoned_attempt_with_what_was_saved(hall: Hall,
-                                                                  stub_store: StubStore) -> None:
+def test_deadline_closes_an_abandoned_attempt_with_what_was_saved(
+    hall: Hall, stub_store: StubStore
+) -> None:
     client, form = started(hall)
-    changes = [change(n, i.item_id, keyed(hall, i.item_id), hall.clock.now())
-               for n, i in enumerate(form.items[:31], start=1)]
+    changes = [
+        change(n, i.item_id, keyed(hall, i.item_id), hall.clock.now())
+        for n, i in enumerate(form.items[:31], start=1)
+    ]
     client.send_answers(form.attempt_id, changes)
     hall.clock.set(form.deadline_at + timedelta(seconds=29))
     assert hall.runtime.sweep_once() == []
@@ -228,8 +256,9 @@ def test_late_candidate_is_refused_and_the_reason_kept(hall: Hall) -> None:
     decision = hall.console.admit(hall.session_id, reg.registration_id, reg.iin)
     assert decision.status == "refused" and decision.reason and decision.reason.startswith("late")
     with hall.runtime.tx() as db:
-        row = db.execute(select(Admission).where(Admission.registration_id == reg.registration_id)
-                         ).scalar_one()
+        row = db.execute(
+            select(Admission).where(Admission.registration_id == reg.registration_id)
+        ).scalar_one()
         assert row.reason == decision.reason
         actions = db.execute(select(AuditEntry.action)).scalars().all()
     assert "admission.refuse" in actions
@@ -239,10 +268,18 @@ def test_hostile_requests_change_nothing(hall: Hall) -> None:
     client, form = started(hall)
     url = f"{hall.server.url}/kiosk/v1/attempts/{form.attempt_id}/answers"
     token = {"Authorization": client._client.headers["Authorization"]}
-    bodies = [b"{", b'{"changes": []}', b'{"changes": [{"seq": 0}]}',
-              b'{"changes": ' + b"[" + b",".join(
-                  b'{"seq": %d, "item_id": "x", "choices": [], "answered_at": "2026-03-10T04:00:00Z"}'
-                  % n for n in range(1, 502)) + b"]}"]
+    bodies = [
+        b"{",
+        b'{"changes": []}',
+        b'{"changes": [{"seq": 0}]}',
+        b'{"changes": '
+        + b"["
+        + b",".join(
+            b'{"seq": %d, "item_id": "x", "choices": [], "answered_at": "2026-03-10T04:00:00Z"}' % n
+            for n in range(1, 502)
+        )
+        + b"]}",
+    ]
     for body in bodies:
         reply = httpx.post(url, content=body, headers=token | {"Content-Type": "application/json"})
         assert reply.status_code == 422, body[:40]

@@ -12,9 +12,25 @@ from sqlalchemy import Engine, inspect
 from operator_console.server.db import downgrade, make_engine, migrate
 from operator_console.server.models import Base
 
-TABLES = {"hall", "test_session", "registration", "seat", "kiosk", "enrollment_code",
-          "admission", "attempt", "attempt_section", "answer_event", "incident",
-          "detector_event", "outbox", "audit_entry", "audit_head", "user_account", "user_token"}
+TABLES = {
+    "hall",
+    "test_session",
+    "registration",
+    "seat",
+    "kiosk",
+    "enrollment_code",
+    "admission",
+    "attempt",
+    "attempt_section",
+    "answer_event",
+    "incident",
+    "detector_event",
+    "outbox",
+    "audit_entry",
+    "audit_head",
+    "user_account",
+    "user_token",
+}
 
 
 def tables(engine: Engine) -> set[str]:
@@ -25,8 +41,9 @@ def round_trip(engine: Engine) -> None:
     migrate(engine)
     assert tables(engine) == TABLES
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
-                                Base.metadata)
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata
+        )
     assert diff == [], f"models and migrations differ: {diff}"
     downgrade(engine, "base")
     assert tables(engine) == set()

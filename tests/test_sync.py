@@ -38,15 +38,25 @@ def enqueue_results(rt: HallRuntime, n: int) -> list[dict[str, object]]:
     records = [result_record(HALL_ID) for _ in range(n)]
     with rt.tx() as db:
         for r in records:
-            outbox.enqueue(db, record_id=str(r["result_id"]), hall_id=HALL_ID, kind="result",
-                           path=f"/v1/results/{r['result_id']}", record=r, now=rt.clock.now())
+            outbox.enqueue(
+                db,
+                record_id=str(r["result_id"]),
+                hall_id=HALL_ID,
+                kind="result",
+                path=f"/v1/results/{r['result_id']}",
+                record=r,
+                now=rt.clock.now(),
+            )
     return records
 
 
 def statuses(rt: HallRuntime) -> dict[str, str]:
     with rt.tx() as db:
-        return dict(db.execute(select(OutboxRecord.id, OutboxRecord.status)
-                               .where(OutboxRecord.kind == "result")).all())
+        return dict(
+            db.execute(
+                select(OutboxRecord.id, OutboxRecord.status).where(OutboxRecord.kind == "result")
+            ).all()
+        )
 
 
 def drain(rt: HallRuntime, passes: int = 20) -> None:
@@ -59,8 +69,9 @@ def drain(rt: HallRuntime, passes: int = 20) -> None:
     raise AssertionError(f"still pending after {passes} passes: {statuses(rt)}")
 
 
-def test_server_errors_are_retried_until_stored(hall: HallRuntime, faults: FaultPlan,
-                                                stub_store: StubStore) -> None:
+def test_server_errors_are_retried_until_stored(
+    hall: HallRuntime, faults: FaultPlan, stub_store: StubStore
+) -> None:
     faults.fail_first = 3
     records = enqueue_results(hall, 1)
     hall.sync.run_once()
@@ -73,7 +84,8 @@ def test_server_errors_are_retried_until_stored(hall: HallRuntime, faults: Fault
 
 
 def test_lost_acknowledgement_never_makes_a_second_or_different_record(
-        hall: HallRuntime, faults: FaultPlan, stub_store: StubStore) -> None:
+    hall: HallRuntime, faults: FaultPlan, stub_store: StubStore
+) -> None:
     faults.lose_ack_every = 2
     records = enqueue_results(hall, 4)
     drain(hall)
@@ -83,11 +95,20 @@ def test_lost_acknowledgement_never_makes_a_second_or_different_record(
 
 
 def test_timeout_after_the_upstream_stored_is_retried_idempotently(
-        tmp_path: Path, keys: Path, stub: ServerThread, faults: FaultPlan, clock: FakeClock,
-        stub_store: StubStore) -> None:
+    tmp_path: Path,
+    keys: Path,
+    stub: ServerThread,
+    faults: FaultPlan,
+    clock: FakeClock,
+    stub_store: StubStore,
+) -> None:
     faults.ack_delay_seconds = 1.0
-    config = hall_config(tmp_path, keys, stub.url,
-                         upstream={"url": stub.url, "hall_id": HALL_ID, "timeout_seconds": 0.3})
+    config = hall_config(
+        tmp_path,
+        keys,
+        stub.url,
+        upstream={"url": stub.url, "hall_id": HALL_ID, "timeout_seconds": 0.3},
+    )
     rt = HallRuntime(config, clock=clock)
     try:
         records = enqueue_results(rt, 1)
@@ -104,8 +125,9 @@ def test_timeout_after_the_upstream_stored_is_retried_idempotently(
         rt.close()
 
 
-def test_upstream_down_then_back(tmp_path: Path, keys: Path, clock: FakeClock,
-                                 stub_store: StubStore) -> None:
+def test_upstream_down_then_back(
+    tmp_path: Path, keys: Path, clock: FakeClock, stub_store: StubStore
+) -> None:
     first = ServerThread(create_stub_app(stub_store, now=clock.now)).start()
     port = first.port
     first.stop()
@@ -115,8 +137,9 @@ def test_upstream_down_then_back(tmp_path: Path, keys: Path, clock: FakeClock,
         rt.sync.run_once()
         with rt.tx() as db:
             rows = db.execute(select(OutboxRecord).where(OutboxRecord.kind == "result")).scalars()
-            assert all(r.status == "pending" and r.http_status is None and r.last_error
-                       for r in rows)
+            assert all(
+                r.status == "pending" and r.http_status is None and r.last_error for r in rows
+            )
         with ServerThread(create_stub_app(stub_store, now=clock.now), port=port):
             drain(rt)
         assert len(stub_store.records("results")) == 2
@@ -126,13 +149,20 @@ def test_upstream_down_then_back(tmp_path: Path, keys: Path, clock: FakeClock,
 
 
 def test_conflict_is_parked_for_a_person_and_raises_the_alarm(
-        hall: HallRuntime, stub_store: StubStore) -> None:
+    hall: HallRuntime, stub_store: StubStore
+) -> None:
     record = result_record(HALL_ID)
     stub_store.store("results", str(record["result_id"]), dict(record, outcome="fail"))
     with hall.tx() as db:
-        outbox.enqueue(db, record_id=str(record["result_id"]), hall_id=HALL_ID, kind="result",
-                       path=f"/v1/results/{record['result_id']}", record=record,
-                       now=hall.clock.now())
+        outbox.enqueue(
+            db,
+            record_id=str(record["result_id"]),
+            hall_id=HALL_ID,
+            kind="result",
+            path=f"/v1/results/{record['result_id']}",
+            record=record,
+            now=hall.clock.now(),
+        )
     hall.sync.run_once()
     assert statuses(hall) == {record["result_id"]: "parked"}
     with hall.tx() as db:
@@ -143,9 +173,15 @@ def test_conflict_is_parked_for_a_person_and_raises_the_alarm(
 def test_invalid_record_is_parked_not_retried(hall: HallRuntime, stub_store: StubStore) -> None:
     record = result_record(HALL_ID, iin="bad")
     with hall.tx() as db:
-        outbox.enqueue(db, record_id=str(record["result_id"]), hall_id=HALL_ID, kind="result",
-                       path=f"/v1/results/{record['result_id']}", record=record,
-                       now=hall.clock.now())
+        outbox.enqueue(
+            db,
+            record_id=str(record["result_id"]),
+            hall_id=HALL_ID,
+            kind="result",
+            path=f"/v1/results/{record['result_id']}",
+            record=record,
+            now=hall.clock.now(),
+        )
     hall.sync.run_once()
     hall.sync.run_once()
     with hall.tx() as db:
@@ -153,8 +189,9 @@ def test_invalid_record_is_parked_not_retried(hall: HallRuntime, stub_store: Stu
         assert row and (row.status, row.http_status, row.tries) == ("parked", 422, 1)
 
 
-def test_twenty_minute_clock_warns_at_ten_and_alarms_at_fifteen(hall: HallRuntime,
-                                                                faults: FaultPlan) -> None:
+def test_twenty_minute_clock_warns_at_ten_and_alarms_at_fifteen(
+    hall: HallRuntime, faults: FaultPlan
+) -> None:
     faults.fail_first = 10**6
     enqueue_results(hall, 1)
     levels = []

@@ -37,7 +37,7 @@ class DetectorEvent:
 
 
 class DetectorSource(Protocol):
-    """Anything that yields detector events: a serial reader, a simulator, the console's wand form."""
+    """Anything that yields detector events: a serial reader, a simulator, the wand form."""
 
     def events(self) -> Iterator[DetectorEvent]: ...
 

@@ -71,7 +71,9 @@ def late_refusal(session: SessionTimes, now: datetime) -> str | None:
     closes = session.starts_at + session.late_grace
     if now > closes:
         late_by = int((now - closes).total_seconds() // 60) + 1
-        return f"late: admission closed at {closes.astimezone(session.zone):%H:%M} ({late_by} min ago)"
+        return (
+            f"late: admission closed at {closes.astimezone(session.zone):%H:%M} ({late_by} min ago)"
+        )
     return None
 
 
@@ -102,7 +104,9 @@ def personal_qualities_refusal(
         if today < allowed:
             return f"{program} passed; a retake to improve is allowed from {allowed:%Y-%m-%d}"
         return None
-    this_month = [a for a in mine if (d := _day(a.at, zone)).year == today.year and d.month == today.month]
+    this_month = [
+        a for a in mine if (d := _day(a.at, zone)).year == today.year and d.month == today.month
+    ]
     if len(this_month) >= PQ_ATTEMPTS_PER_MONTH:
         return f"{program}: {PQ_ATTEMPTS_PER_MONTH} attempts already this month without a pass"
     return None

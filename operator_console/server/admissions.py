@@ -30,8 +30,9 @@ from question_banks.programs import SITTING_ORDER
 
 def _candidate(reg: Registration) -> Candidate:
     past = [
-        PastAttempt(a["program"], datetime.fromisoformat(a["at"].replace("Z", "+00:00")),
-                    a["outcome"])
+        PastAttempt(
+            a["program"], datetime.fromisoformat(a["at"].replace("Z", "+00:00")), a["outcome"]
+        )
         for a in reg.last_attempts
     ]
     return Candidate(reg.id, reg.iin, reg.programs, reg.banned_until, past)
@@ -39,22 +40,36 @@ def _candidate(reg: Registration) -> Candidate:
 
 def view(adm: Admission, reg: Registration) -> AdmissionView:
     return AdmissionView(
-        admission_id=adm.id, registration_id=reg.id, full_name=reg.full_name,
-        status="admitted" if adm.status == "admitted" else "refused", reason=adm.reason,
-        programs=reg.programs if adm.status == "admitted" else [], seat=adm.seat_code,
+        admission_id=adm.id,
+        registration_id=reg.id,
+        full_name=reg.full_name,
+        status="admitted" if adm.status == "admitted" else "refused",
+        reason=adm.reason,
+        programs=reg.programs if adm.status == "admitted" else [],
+        seat=adm.seat_code,
     )
 
 
 def current_admission(db: Session, registration_id: str) -> Admission | None:
     return db.execute(
-        select(Admission).where(Admission.registration_id == registration_id,
-                                Admission.status == "admitted")
+        select(Admission).where(
+            Admission.registration_id == registration_id, Admission.status == "admitted"
+        )
     ).scalar_one_or_none()
 
 
-def admit(db: Session, *, session_id: str, registration_id: str, presented_iin: str,
-          now: datetime, actor: str, late_grace: timedelta, zone: ZoneInfo,
-          detector_event_id: int | None = None) -> AdmissionView:
+def admit(
+    db: Session,
+    *,
+    session_id: str,
+    registration_id: str,
+    presented_iin: str,
+    now: datetime,
+    actor: str,
+    late_grace: timedelta,
+    zone: ZoneInfo,
+    detector_event_id: int | None = None,
+) -> AdmissionView:
     session = db.get(TestSession, session_id)
     if session is None:
         raise not_found(f"session {session_id}")
@@ -68,26 +83,48 @@ def admit(db: Session, *, session_id: str, registration_id: str, presented_iin: 
         return view(existing, reg)
     times = SessionTimes(session.programs, session.starts_at, late_grace, zone)
     reason = admission_refusal(_candidate(reg), presented_iin.strip(), times, now)
-    adm = Admission(id=str(uuid.uuid4()), session_id=session.id, registration_id=reg.id,
-                    status="refused" if reason else "admitted", reason=reason, decided_at=now,
-                    decided_by=actor, detector_event_id=detector_event_id)
+    adm = Admission(
+        id=str(uuid.uuid4()),
+        session_id=session.id,
+        registration_id=reg.id,
+        status="refused" if reason else "admitted",
+        reason=reason,
+        decided_at=now,
+        decided_by=actor,
+        detector_event_id=detector_event_id,
+    )
     db.add(adm)
     db.flush()
     if reason is None:
         ordered = sorted(reg.programs, key=SITTING_ORDER.index)
         for position, program in enumerate(ordered):
-            db.add(Attempt(id=str(uuid.uuid4()), admission_id=adm.id, registration_id=reg.id,
-                           session_id=session.id, program=program, position=position,
-                           status="pending"))
+            db.add(
+                Attempt(
+                    id=str(uuid.uuid4()),
+                    admission_id=adm.id,
+                    registration_id=reg.id,
+                    session_id=session.id,
+                    program=program,
+                    position=position,
+                    status="pending",
+                )
+            )
     db.flush()
-    audit.append(db, hall_id=session.hall_id, at=now, actor=actor,
-                 action="admission.admit" if reason is None else "admission.refuse",
-                 subject=reg.id, detail={"session": session.id, "reason": reason})
+    audit.append(
+        db,
+        hall_id=session.hall_id,
+        at=now,
+        actor=actor,
+        action="admission.admit" if reason is None else "admission.refuse",
+        subject=reg.id,
+        detail={"session": session.id, "reason": reason},
+    )
     return view(adm, reg)
 
 
-def bind_seat(db: Session, *, admission_id: str, seat_code: str, now: datetime,
-              actor: str) -> AdmissionView:
+def bind_seat(
+    db: Session, *, admission_id: str, seat_code: str, now: datetime, actor: str
+) -> AdmissionView:
     adm = db.get(Admission, admission_id)
     if adm is None:
         raise not_found(f"admission {admission_id}")
@@ -97,9 +134,14 @@ def bind_seat(db: Session, *, admission_id: str, seat_code: str, now: datetime,
     if seat is None:
         raise not_found(f"seat {seat_code}")
     taken = db.execute(
-        select(Admission).join(TestSession, TestSession.id == Admission.session_id)
-        .where(Admission.seat_code == seat_code, Admission.status == "admitted",
-               Admission.id != adm.id, TestSession.status != "closed")
+        select(Admission)
+        .join(TestSession, TestSession.id == Admission.session_id)
+        .where(
+            Admission.seat_code == seat_code,
+            Admission.status == "admitted",
+            Admission.id != adm.id,
+            TestSession.status != "closed",
+        )
     ).scalar_one_or_none()
     if taken is not None and _unfinished(db, taken.id):
         raise conflict(f"seat {seat_code} is taken by registration {taken.registration_id}")
@@ -110,16 +152,27 @@ def bind_seat(db: Session, *, admission_id: str, seat_code: str, now: datetime,
             attempt.seat_code = seat_code
     reg = db.get(Registration, adm.registration_id)
     assert reg is not None
-    audit.append(db, hall_id=seat.hall_id, at=now, actor=actor, action="seat.bind",
-                 subject=reg.id, detail={"seat": seat_code, "from": previous})
+    audit.append(
+        db,
+        hall_id=seat.hall_id,
+        at=now,
+        actor=actor,
+        action="seat.bind",
+        subject=reg.id,
+        detail={"seat": seat_code, "from": previous},
+    )
     return view(adm, reg)
 
 
 def _unfinished(db: Session, admission_id: str) -> bool:
-    return db.execute(
-        select(Attempt.id).where(Attempt.admission_id == admission_id,
-                                 Attempt.status != "finished")
-    ).first() is not None
+    return (
+        db.execute(
+            select(Attempt.id).where(
+                Attempt.admission_id == admission_id, Attempt.status != "finished"
+            )
+        ).first()
+        is not None
+    )
 
 
 def start_session(db: Session, *, session_id: str, now: datetime, actor: str) -> TestSession:
@@ -131,6 +184,7 @@ def start_session(db: Session, *, session_id: str, now: datetime, actor: str) ->
     if session.status == "closed":
         raise Refusal(409, f"session {session_id} is closed")
     session.status, session.started_at, session.started_by = "running", now, actor
-    audit.append(db, hall_id=session.hall_id, at=now, actor=actor, action="session.start",
-                 subject=session.id)
+    audit.append(
+        db, hall_id=session.hall_id, at=now, actor=actor, action="session.start", subject=session.id
+    )
     return session

@@ -39,8 +39,9 @@ def create_app(runtime: HallRuntime, *, run_workers: bool = True) -> FastAPI:
     async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
         first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid request"}
         where = ".".join(str(p) for p in first["loc"] if p != "body")
-        return JSONResponse({"detail": f"{where}: {first['msg']}" if where else first["msg"]},
-                            status_code=422)
+        return JSONResponse(
+            {"detail": f"{where}: {first['msg']}" if where else first["msg"]}, status_code=422
+        )
 
     @app.get("/health")
     def health() -> dict[str, str]:

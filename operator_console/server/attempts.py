@@ -42,9 +42,13 @@ def _actor(kiosk: Kiosk) -> str:
 def assignment(db: Session, kiosk: Kiosk, now: datetime) -> SeatAssignment:
     seat = SeatAssignment(seat=kiosk.seat_code, server_time=now)
     row = db.execute(
-        select(Admission, TestSession).join(TestSession, TestSession.id == Admission.session_id)
-        .where(Admission.seat_code == kiosk.seat_code, Admission.status == "admitted",
-               TestSession.status != "closed")
+        select(Admission, TestSession)
+        .join(TestSession, TestSession.id == Admission.session_id)
+        .where(
+            Admission.seat_code == kiosk.seat_code,
+            Admission.status == "admitted",
+            TestSession.status != "closed",
+        )
         .order_by(Admission.decided_at.desc())
     ).first()
     if row is None:
@@ -52,19 +56,33 @@ def assignment(db: Session, kiosk: Kiosk, now: datetime) -> SeatAssignment:
     adm, session = row
     reg = db.get(Registration, adm.registration_id)
     assert reg is not None
-    attempts = db.execute(
-        select(Attempt).where(Attempt.admission_id == adm.id).order_by(Attempt.position)
-    ).scalars().all()
+    attempts = (
+        db.execute(select(Attempt).where(Attempt.admission_id == adm.id).order_by(Attempt.position))
+        .scalars()
+        .all()
+    )
     if attempts and all(a.status == "finished" for a in attempts):
         return seat
-    return seat.model_copy(update={
-        "session_id": session.id, "session_status": session.status,
-        "registration_id": reg.id, "full_name": reg.full_name,
-        "photo_jpeg_b64": reg.photo_jpeg_b64, "languages": reg.languages,
-        "attempts": [AttemptSummary(attempt_id=a.id, program=a.program,  # type: ignore[arg-type]
-                                    status=a.status, language=a.language,  # type: ignore[arg-type]
-                                    deadline_at=a.deadline_at) for a in attempts],
-    })
+    return seat.model_copy(
+        update={
+            "session_id": session.id,
+            "session_status": session.status,
+            "registration_id": reg.id,
+            "full_name": reg.full_name,
+            "photo_jpeg_b64": reg.photo_jpeg_b64,
+            "languages": reg.languages,
+            "attempts": [
+                AttemptSummary(
+                    attempt_id=a.id,
+                    program=a.program,
+                    status=a.status,
+                    language=a.language,
+                    deadline_at=a.deadline_at,
+                )
+                for a in attempts
+            ],
+        }
+    )
 
 
 def own_attempt(db: Session, kiosk: Kiosk, attempt_id: str, *, lock: bool = False) -> Attempt:
@@ -87,17 +105,37 @@ def form_view(attempt: Attempt, banks: BankShelf, now: datetime) -> FormView:
         item = bank.item(item_id)
         text = item.texts[lang]
         by_id = {c.id: c.text for c in text.choices}
-        items.append(FormItemView(item_id=item_id, section=section, prompt=text.prompt,
-                                  multiple=item.multiple,
-                                  choices=[ChoiceView(id=c, text=by_id[c]) for c in order]))
+        items.append(
+            FormItemView(
+                item_id=item_id,
+                section=section,
+                prompt=text.prompt,
+                multiple=item.multiple,
+                choices=[ChoiceView(id=c, text=by_id[c]) for c in order],
+            )
+        )
     assert attempt.started_at and attempt.deadline_at
-    return FormView(attempt_id=attempt.id, program=attempt.program,  # type: ignore[arg-type]
-                    language=lang, started_at=attempt.started_at,  # type: ignore[arg-type]
-                    deadline_at=attempt.deadline_at, server_time=now, items=items)
+    return FormView(
+        attempt_id=attempt.id,
+        program=attempt.program,
+        language=lang,
+        started_at=attempt.started_at,
+        deadline_at=attempt.deadline_at,
+        server_time=now,
+        items=items,
+    )
 
 
-def start(db: Session, kiosk: Kiosk, attempt_id: str, language: str, *, now: datetime,
-          banks: BankShelf, hall_id: str) -> FormView:
+def start(
+    db: Session,
+    kiosk: Kiosk,
+    attempt_id: str,
+    language: str,
+    *,
+    now: datetime,
+    banks: BankShelf,
+    hall_id: str,
+) -> FormView:
     attempt = own_attempt(db, kiosk, attempt_id, lock=True)
     if attempt.status == "running":
         return form_view(attempt, banks, now)
@@ -109,12 +147,15 @@ def start(db: Session, kiosk: Kiosk, attempt_id: str, language: str, *, now: dat
     reg = db.get(Registration, attempt.registration_id)
     assert reg is not None
     if language not in reg.languages:
-        raise Refusal(422, f"language {language} is not among this candidate's: "
-                           f"{', '.join(reg.languages)}")
+        raise Refusal(
+            422, f"language {language} is not among this candidate's: {', '.join(reg.languages)}"
+        )
     earlier = db.execute(
-        select(Attempt.id).where(Attempt.admission_id == attempt.admission_id,
-                                 Attempt.position < attempt.position,
-                                 Attempt.status != "finished")
+        select(Attempt.id).where(
+            Attempt.admission_id == attempt.admission_id,
+            Attempt.position < attempt.position,
+            Attempt.status != "finished",
+        )
     ).first()
     if earlier is not None:
         raise conflict("an earlier part of this sitting is not finished yet")
@@ -124,21 +165,40 @@ def start(db: Session, kiosk: Kiosk, attempt_id: str, language: str, *, now: dat
     prog = program(attempt.program)
     form = assemble_form(bank, prog, language, seed=attempt.id)
     attempt.status, attempt.language = "running", language
-    attempt.bank_id, attempt.bank_version, attempt.form_seed = bank.bank_id, bank.version, attempt.id
+    attempt.bank_id, attempt.bank_version, attempt.form_seed = (
+        bank.bank_id,
+        bank.version,
+        attempt.id,
+    )
     attempt.form = [[f.item_id, f.section, list(f.choice_order)] for f in form.items]
     attempt.started_at, attempt.deadline_at = now, now + timedelta(minutes=prog.minutes)
     attempt.seat_code = kiosk.seat_code
-    audit.append(db, hall_id=hall_id, at=now, actor=_actor(kiosk), action="attempt.start",
-                 subject=attempt.id, detail={"program": attempt.program, "language": language})
+    audit.append(
+        db,
+        hall_id=hall_id,
+        at=now,
+        actor=_actor(kiosk),
+        action="attempt.start",
+        subject=attempt.id,
+        detail={"program": attempt.program, "language": language},
+    )
     return form_view(attempt, banks, now)
 
 
-def _refusal(attempt: Attempt, change: AnswerChange, choice_ids: dict[str, set[str]],
-             multiple: dict[str, bool], now: datetime) -> str | None:
+def _refusal(
+    attempt: Attempt,
+    change: AnswerChange,
+    choice_ids: dict[str, set[str]],
+    multiple: dict[str, bool],
+    now: datetime,
+) -> str | None:
     assert attempt.deadline_at and attempt.started_at
     if change.item_id not in choice_ids:
         return "not a question of this form"
-    if len(set(change.choices)) != len(change.choices) or not set(change.choices) <= choice_ids[change.item_id]:
+    if (
+        len(set(change.choices)) != len(change.choices)
+        or not set(change.choices) <= choice_ids[change.item_id]
+    ):
         return "not choices of this question"
     if len(change.choices) > 1 and not multiple[change.item_id]:
         return "a single-choice question takes one answer"
@@ -153,7 +213,8 @@ def _refusal(attempt: Attempt, change: AnswerChange, choice_ids: dict[str, set[s
 
 def stored_through(db: Session, attempt_id: str) -> int:
     seqs = db.execute(
-        select(AnswerEvent.seq).where(AnswerEvent.attempt_id == attempt_id)
+        select(AnswerEvent.seq)
+        .where(AnswerEvent.attempt_id == attempt_id)
         .order_by(AnswerEvent.seq)
     ).scalars()
     through = 0
@@ -164,8 +225,15 @@ def stored_through(db: Session, attempt_id: str) -> int:
     return through
 
 
-def store_answers(db: Session, kiosk: Kiosk, attempt_id: str, changes: list[AnswerChange], *,
-                  now: datetime, banks: BankShelf) -> AnswerAck:
+def store_answers(
+    db: Session,
+    kiosk: Kiosk,
+    attempt_id: str,
+    changes: list[AnswerChange],
+    *,
+    now: datetime,
+    banks: BankShelf,
+) -> AnswerAck:
     attempt = own_attempt(db, kiosk, attempt_id, lock=True)
     if attempt.status == "pending":
         raise conflict(f"attempt {attempt_id} has not started")
@@ -173,9 +241,14 @@ def store_answers(db: Session, kiosk: Kiosk, attempt_id: str, changes: list[Answ
     assert bank is not None
     choice_ids = {i: set(order) for i, _s, order in attempt.form or []}
     multiple = {i: bank.item(i).multiple for i in choice_ids}
-    known = {e.seq: e for e in db.execute(
-        select(AnswerEvent).where(AnswerEvent.attempt_id == attempt_id,
-                                  AnswerEvent.seq.in_([c.seq for c in changes]))).scalars()}
+    known = {
+        e.seq: e
+        for e in db.execute(
+            select(AnswerEvent).where(
+                AnswerEvent.attempt_id == attempt_id, AnswerEvent.seq.in_([c.seq for c in changes])
+            )
+        ).scalars()
+    }
     refused: dict[int, str] = {}
     for change in changes:
         old = known.get(change.seq)
@@ -189,17 +262,34 @@ def store_answers(db: Session, kiosk: Kiosk, attempt_id: str, changes: list[Answ
             reason: str | None = "the attempt is finished"
         else:
             reason = _refusal(attempt, change, choice_ids, multiple, now)
-        db.add(AnswerEvent(attempt_id=attempt_id, seq=change.seq, item_id=change.item_id,
-                           choices=change.choices, answered_at=change.answered_at,
-                           received_at=now, refused=reason))
+        db.add(
+            AnswerEvent(
+                attempt_id=attempt_id,
+                seq=change.seq,
+                item_id=change.item_id,
+                choices=change.choices,
+                answered_at=change.answered_at,
+                received_at=now,
+                refused=reason,
+            )
+        )
         if reason:
             refused[change.seq] = reason
     db.flush()
     return AnswerAck(stored_through=stored_through(db, attempt_id), refused=refused)
 
 
-def finish(db: Session, kiosk: Kiosk, attempt_id: str, reason: str, last_seq: int, *,
-           now: datetime, banks: BankShelf, hall_id: str) -> FinishResponse:
+def finish(
+    db: Session,
+    kiosk: Kiosk,
+    attempt_id: str,
+    reason: str,
+    last_seq: int,
+    *,
+    now: datetime,
+    banks: BankShelf,
+    hall_id: str,
+) -> FinishResponse:
     attempt = own_attempt(db, kiosk, attempt_id, lock=True)
     if attempt.status != "finished":
         through = stored_through(db, attempt_id)
@@ -207,25 +297,44 @@ def finish(db: Session, kiosk: Kiosk, attempt_id: str, reason: str, last_seq: in
             raise conflict(f"changes {through + 1}..{last_seq} have not reached the server yet")
         if reason == "time_expired" and now + CLOCK_TOLERANCE < (attempt.deadline_at or now):
             raise conflict("the deadline has not passed yet")
-        results.finish(db, attempt, reason=reason, now=now, banks=banks, hall_id=hall_id,
-                       actor=_actor(kiosk))
+        results.finish(
+            db, attempt, reason=reason, now=now, banks=banks, hall_id=hall_id, actor=_actor(kiosk)
+        )
     return FinishResponse(
-        attempt_id=attempt.id, finish_reason=attempt.finish_reason,  # type: ignore[arg-type]
-        outcome=attempt.outcome, total=attempt.total_score or 0.0,  # type: ignore[arg-type]
+        attempt_id=attempt.id,
+        finish_reason=attempt.finish_reason,
+        outcome=attempt.outcome,
+        total=attempt.total_score or 0.0,
         show_score=True,
     )
 
 
-def expire_overdue(db: Session, *, now: datetime, grace: timedelta, banks: BankShelf,
-                   hall_id: str) -> list[str]:
+def expire_overdue(
+    db: Session, *, now: datetime, grace: timedelta, banks: BankShelf, hall_id: str
+) -> list[str]:
     """Closes running attempts whose kiosk did not finish them by deadline + grace."""
-    overdue = db.execute(
-        select(Attempt).join(TestSession, TestSession.id == Attempt.session_id)
-        .where(TestSession.hall_id == hall_id, Attempt.status == "running",
-               Attempt.deadline_at < now - grace)
-        .with_for_update(of=Attempt, skip_locked=True)
-    ).scalars().all()
+    overdue = (
+        db.execute(
+            select(Attempt)
+            .join(TestSession, TestSession.id == Attempt.session_id)
+            .where(
+                TestSession.hall_id == hall_id,
+                Attempt.status == "running",
+                Attempt.deadline_at < now - grace,
+            )
+            .with_for_update(of=Attempt, skip_locked=True)
+        )
+        .scalars()
+        .all()
+    )
     for attempt in overdue:
-        results.finish(db, attempt, reason="time_expired", now=now, banks=banks,
-                       hall_id=hall_id, actor="server")
+        results.finish(
+            db,
+            attempt,
+            reason="time_expired",
+            now=now,
+            banks=banks,
+            hall_id=hall_id,
+            actor="server",
+        )
     return [a.id for a in overdue]

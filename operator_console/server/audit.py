@@ -16,17 +16,39 @@ from question_banks.canonical import canonical_json
 GENESIS = "0" * 64
 
 
-def entry_hash(prev_hash: str, seq: int, at: datetime, actor: str, action: str,
-               subject: str, detail: dict[str, Any]) -> str:
-    body = canonical_json({
-        "prev": prev_hash, "seq": seq, "at": rfc3339(at), "actor": actor,
-        "action": action, "subject": subject, "detail": detail,
-    })
+def entry_hash(
+    prev_hash: str,
+    seq: int,
+    at: datetime,
+    actor: str,
+    action: str,
+    subject: str,
+    detail: dict[str, Any],
+) -> str:
+    body = canonical_json(
+        {
+            "prev": prev_hash,
+            "seq": seq,
+            "at": rfc3339(at),
+            "actor": actor,
+            "action": action,
+            "subject": subject,
+            "detail": detail,
+        }
+    )
     return hashlib.sha256(body).hexdigest()
 
 
-def append(db: Session, *, hall_id: str, at: datetime, actor: str, action: str,
-           subject: str = "", detail: dict[str, Any] | None = None) -> AuditEntry:
+def append(
+    db: Session,
+    *,
+    hall_id: str,
+    at: datetime,
+    actor: str,
+    action: str,
+    subject: str = "",
+    detail: dict[str, Any] | None = None,
+) -> AuditEntry:
     """Adds one entry in the caller's transaction; the head row lock orders concurrent writers."""
     head = db.execute(
         select(AuditHead).where(AuditHead.hall_id == hall_id).with_for_update()
@@ -37,8 +59,17 @@ def append(db: Session, *, hall_id: str, at: datetime, actor: str, action: str,
     detail = detail or {}
     seq = head.seq + 1
     digest = entry_hash(head.hash, seq, at, actor, action, subject, detail)
-    entry = AuditEntry(hall_id=hall_id, seq=seq, at=at, actor=actor, action=action,
-                       subject=subject, detail=detail, prev_hash=head.hash, hash=digest)
+    entry = AuditEntry(
+        hall_id=hall_id,
+        seq=seq,
+        at=at,
+        actor=actor,
+        action=action,
+        subject=subject,
+        detail=detail,
+        prev_hash=head.hash,
+        hash=digest,
+    )
     db.add(entry)
     head.seq, head.hash = seq, digest
     db.flush()

@@ -43,16 +43,23 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def create_user(db: Session, *, username: str, password: str, role: str, now: datetime,
-                full_name: str = "") -> User:
+def create_user(
+    db: Session, *, username: str, password: str, role: str, now: datetime, full_name: str = ""
+) -> User:
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     if len(password) < 8:
         raise ValueError("a password needs at least 8 characters")
     if db.execute(select(User).where(User.username == username)).first():
         raise ValueError(f"user {username!r} already exists")
-    user = User(username=username, password_hash=hash_password(password), role=role,
-                full_name=full_name, active=True, created_at=now)
+    user = User(
+        username=username,
+        password_hash=hash_password(password),
+        role=role,
+        full_name=full_name,
+        active=True,
+        created_at=now,
+    )
     db.add(user)
     db.flush()
     return user
@@ -63,8 +70,14 @@ def login(db: Session, *, username: str, password: str, now: datetime) -> tuple[
     if user is None or not user.active or not password_matches(password, user.password_hash):
         return None
     token = new_token()
-    db.add(UserToken(token_hash=token_hash(token), user_id=user.id, issued_at=now,
-                     expires_at=now + TOKEN_LIFETIME))
+    db.add(
+        UserToken(
+            token_hash=token_hash(token),
+            user_id=user.id,
+            issued_at=now,
+            expires_at=now + TOKEN_LIFETIME,
+        )
+    )
     return user, token
 
 

@@ -124,11 +124,11 @@ def _env_overrides(raw: dict[str, Any], environ: Mapping[str, str]) -> dict[str,
     for name, value in environ.items():
         if not name.startswith(ENV_PREFIX):
             continue
-        rest = name[len(ENV_PREFIX):].lower()
+        rest = name[len(ENV_PREFIX) :].lower()
         section = next((s for s in fields if rest.startswith(s + "_")), None)
         if section is None:
             continue
-        merged.setdefault(section, {})[rest[len(section) + 1:]] = value
+        merged.setdefault(section, {})[rest[len(section) + 1 :]] = value
     return merged
 
 
@@ -141,9 +141,7 @@ def _describe(error: ValidationError, source: str) -> str:
     return f"{source}: {key}: {message}{tail}"
 
 
-def load_config(
-    path: Path | None, environ: Mapping[str, str] | None = None
-) -> HallConfig:
+def load_config(path: Path | None, environ: Mapping[str, str] | None = None) -> HallConfig:
     environ = os.environ if environ is None else environ
     raw: dict[str, Any] = {}
     source = str(path) if path else "configuration"

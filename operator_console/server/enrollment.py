@@ -24,20 +24,23 @@ def _code_hash(code: str) -> str:
     return hashlib.sha256(code.replace("-", "").upper().encode()).hexdigest()
 
 
-def issue_code(db: Session, *, seat_code: str, hall_id: str, now: datetime,
-               actor: str) -> EnrollmentCodeView:
+def issue_code(
+    db: Session, *, seat_code: str, hall_id: str, now: datetime, actor: str
+) -> EnrollmentCodeView:
     if db.get(Hall, hall_id) is None:
         db.add(Hall(id=hall_id, name=hall_id))
     if db.get(Seat, seat_code) is None:
         db.add(Seat(code=seat_code, hall_id=hall_id, spare=False))
     db.flush()
     raw = "".join(secrets.choice(_ALPHABET) for _ in range(12))
-    code = "-".join(raw[i:i + 4] for i in range(0, 12, 4))
+    code = "-".join(raw[i : i + 4] for i in range(0, 12, 4))
     expires = now + CODE_LIFETIME
-    db.add(EnrollmentCode(code_hash=_code_hash(code), seat_code=seat_code, issued_at=now,
-                          expires_at=expires))
-    audit.append(db, hall_id=hall_id, at=now, actor=actor, action="kiosk.code",
-                 subject=seat_code)
+    db.add(
+        EnrollmentCode(
+            code_hash=_code_hash(code), seat_code=seat_code, issued_at=now, expires_at=expires
+        )
+    )
+    audit.append(db, hall_id=hall_id, at=now, actor=actor, action="kiosk.code", subject=seat_code)
     return EnrollmentCodeView(seat=seat_code, code=code, expires_at=expires)
 
 
@@ -48,11 +51,24 @@ def enroll(db: Session, *, code: str, machine: str, hall_id: str, now: datetime)
     row.used_at = now
     db.execute(update(Kiosk).where(Kiosk.seat_code == row.seat_code).values(revoked=True))
     token = new_token()
-    kiosk = Kiosk(id=str(uuid.uuid4()), seat_code=row.seat_code, token_hash=token_hash(token),
-                  machine=machine, enrolled_at=now, revoked=False)
+    kiosk = Kiosk(
+        id=str(uuid.uuid4()),
+        seat_code=row.seat_code,
+        token_hash=token_hash(token),
+        machine=machine,
+        enrolled_at=now,
+        revoked=False,
+    )
     db.add(kiosk)
-    audit.append(db, hall_id=hall_id, at=now, actor=f"kiosk:{row.seat_code}",
-                 action="kiosk.enroll", subject=kiosk.id, detail={"machine": machine})
+    audit.append(
+        db,
+        hall_id=hall_id,
+        at=now,
+        actor=f"kiosk:{row.seat_code}",
+        action="kiosk.enroll",
+        subject=kiosk.id,
+        detail={"machine": machine},
+    )
     return EnrollResponse(kiosk_id=kiosk.id, seat=row.seat_code, token=token)
 
 

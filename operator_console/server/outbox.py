@@ -18,31 +18,58 @@ WARN_AT = timedelta(minutes=10)
 ALARM_AT = timedelta(minutes=15)
 
 
-def enqueue(db: Session, *, record_id: str, hall_id: str, kind: str, path: str,
-            record: dict[str, Any], now: datetime, reference_at: datetime | None = None) -> None:
-    db.add(OutboxRecord(
-        id=record_id, hall_id=hall_id, kind=kind, path=path,
-        body=canonical_json(record).decode(), status="pending", tries=0, created_at=now,
-        reference_at=reference_at or now, next_try_at=now,
-    ))
+def enqueue(
+    db: Session,
+    *,
+    record_id: str,
+    hall_id: str,
+    kind: str,
+    path: str,
+    record: dict[str, Any],
+    now: datetime,
+    reference_at: datetime | None = None,
+) -> None:
+    db.add(
+        OutboxRecord(
+            id=record_id,
+            hall_id=hall_id,
+            kind=kind,
+            path=path,
+            body=canonical_json(record).decode(),
+            status="pending",
+            tries=0,
+            created_at=now,
+            reference_at=reference_at or now,
+            next_try_at=now,
+        )
+    )
 
 
 def record_view(row: OutboxRecord) -> OutboxView:
     return OutboxView(
-        record_id=row.id, kind=row.kind, status=row.status,  # type: ignore[arg-type]
-        tries=row.tries, created_at=row.created_at, delivered_at=row.delivered_at,
-        reference_at=row.reference_at, last_error=row.last_error,
+        record_id=row.id,
+        kind=row.kind,
+        status=row.status,
+        tries=row.tries,
+        created_at=row.created_at,
+        delivered_at=row.delivered_at,
+        reference_at=row.reference_at,
+        last_error=row.last_error,
     )
 
 
 def sync_status(db: Session, hall_id: str, now: datetime) -> SyncStatus:
-    counts = dict(db.execute(
-        select(OutboxRecord.status, func.count()).where(OutboxRecord.hall_id == hall_id)
-        .group_by(OutboxRecord.status)
-    ).all())
+    counts = dict(
+        db.execute(
+            select(OutboxRecord.status, func.count())
+            .where(OutboxRecord.hall_id == hall_id)
+            .group_by(OutboxRecord.status)
+        ).all()
+    )
     oldest = db.execute(
-        select(func.min(OutboxRecord.reference_at))
-        .where(OutboxRecord.hall_id == hall_id, OutboxRecord.status == "pending")
+        select(func.min(OutboxRecord.reference_at)).where(
+            OutboxRecord.hall_id == hall_id, OutboxRecord.status == "pending"
+        )
     ).scalar_one()
     last = db.execute(
         select(func.max(OutboxRecord.delivered_at)).where(OutboxRecord.hall_id == hall_id)
@@ -54,9 +81,12 @@ def sync_status(db: Session, hall_id: str, now: datetime) -> SyncStatus:
     elif age is not None and age >= WARN_AT.total_seconds():
         level = "warning"
     return SyncStatus(
-        pending=counts.get("pending", 0), parked=counts.get("parked", 0),
-        delivered=counts.get("delivered", 0), oldest_pending_seconds=age,
-        last_success_at=last, level=level,  # type: ignore[arg-type]
+        pending=counts.get("pending", 0),
+        parked=counts.get("parked", 0),
+        delivered=counts.get("delivered", 0),
+        oldest_pending_seconds=age,
+        last_success_at=last,
+        level=level,
     )
 
 

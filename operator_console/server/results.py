@@ -27,24 +27,39 @@ from question_banks.scoring import Score, score_form
 def stored_form(attempt: Attempt) -> Form:
     assert attempt.form is not None and attempt.language is not None
     items = tuple(FormItem(i, s, tuple(order)) for i, s, order in attempt.form)
-    return Form(attempt.program, attempt.language, attempt.form_seed or "",
-                attempt.bank_id or "", attempt.bank_version or "", items)
+    return Form(
+        attempt.program,
+        attempt.language,
+        attempt.form_seed or "",
+        attempt.bank_id or "",
+        attempt.bank_version or "",
+        items,
+    )
 
 
 def final_answers(db: Session, attempt_id: str) -> dict[str, AnswerEvent]:
     """The latest accepted change per item, in journal order."""
     latest: dict[str, AnswerEvent] = {}
     events = db.execute(
-        select(AnswerEvent).where(AnswerEvent.attempt_id == attempt_id,
-                                  AnswerEvent.refused.is_(None)).order_by(AnswerEvent.seq)
+        select(AnswerEvent)
+        .where(AnswerEvent.attempt_id == attempt_id, AnswerEvent.refused.is_(None))
+        .order_by(AnswerEvent.seq)
     ).scalars()
     for event in events:
         latest[event.item_id] = event
     return latest
 
 
-def finish(db: Session, attempt: Attempt, *, reason: str, now: datetime, banks: BankShelf,
-           hall_id: str, actor: str) -> Score:
+def finish(
+    db: Session,
+    attempt: Attempt,
+    *,
+    reason: str,
+    now: datetime,
+    banks: BankShelf,
+    hall_id: str,
+    actor: str,
+) -> Score:
     if attempt.status != "running" or attempt.deadline_at is None:
         raise conflict(f"attempt {attempt.id} is {attempt.status}, not running")
     bank = banks.exact(attempt.bank_id or "", attempt.bank_version or "")
@@ -52,29 +67,57 @@ def finish(db: Session, attempt: Attempt, *, reason: str, now: datetime, banks: 
         raise conflict(f"bank {attempt.bank_id} {attempt.bank_version} is no longer loaded")
     answers = final_answers(db, attempt.id)
     form = stored_form(attempt)
-    score = score_form(program(attempt.program), bank, form,
-                       {item: list(e.choices) for item, e in answers.items()})
+    score = score_form(
+        program(attempt.program), bank, form, {item: list(e.choices) for item, e in answers.items()}
+    )
     ended = min(now, attempt.deadline_at) if reason == "time_expired" else now
     attempt.status, attempt.finished_at, attempt.finish_reason = "finished", ended, reason
     attempt.outcome, attempt.total_score = score.outcome.value, float(score.total)
     for s in score.sections:
-        db.add(AttemptSection(
-            attempt_id=attempt.id, code=s.code, questions=s.questions, answered=s.answered,
-            correct=s.correct, score=float(s.score),
-            threshold=None if s.threshold is None else float(s.threshold), passed=s.passed))
+        db.add(
+            AttemptSection(
+                attempt_id=attempt.id,
+                code=s.code,
+                questions=s.questions,
+                answered=s.answered,
+                correct=s.correct,
+                score=float(s.score),
+                threshold=None if s.threshold is None else float(s.threshold),
+                passed=s.passed,
+            )
+        )
     record = result_record(db, attempt, score, form, answers, hall_id)
-    outbox.enqueue(db, record_id=attempt.id, hall_id=hall_id, kind="result",
-                   path=f"/v1/results/{attempt.id}", record=record, now=now, reference_at=ended)
-    audit.append(db, hall_id=hall_id, at=now, actor=actor, action="attempt.finish",
-                 subject=attempt.id,
-                 detail={"reason": reason, "outcome": score.outcome.value,
-                         "total": str(score.total)})
+    outbox.enqueue(
+        db,
+        record_id=attempt.id,
+        hall_id=hall_id,
+        kind="result",
+        path=f"/v1/results/{attempt.id}",
+        record=record,
+        now=now,
+        reference_at=ended,
+    )
+    audit.append(
+        db,
+        hall_id=hall_id,
+        at=now,
+        actor=actor,
+        action="attempt.finish",
+        subject=attempt.id,
+        detail={"reason": reason, "outcome": score.outcome.value, "total": str(score.total)},
+    )
     db.flush()
     return score
 
 
-def result_record(db: Session, attempt: Attempt, score: Score, form: Form,
-                  answers: dict[str, AnswerEvent], hall_id: str) -> dict[str, Any]:
+def result_record(
+    db: Session,
+    attempt: Attempt,
+    score: Score,
+    form: Form,
+    answers: dict[str, AnswerEvent],
+    hall_id: str,
+) -> dict[str, Any]:
     reg = db.get(Registration, attempt.registration_id)
     assert reg is not None and attempt.started_at and attempt.finished_at
     incidents = db.execute(
@@ -82,28 +125,46 @@ def result_record(db: Session, attempt: Attempt, score: Score, form: Form,
     ).scalars()
     return {
         "schema": "hall-result/1",
-        "result_id": attempt.id, "hall_id": hall_id, "session_id": attempt.session_id,
-        "registration_id": reg.id, "iin": reg.iin, "program": attempt.program,
-        "language": attempt.language, "seat": attempt.seat_code or "",
-        "started_at": rfc3339(attempt.started_at), "finished_at": rfc3339(attempt.finished_at),
+        "result_id": attempt.id,
+        "hall_id": hall_id,
+        "session_id": attempt.session_id,
+        "registration_id": reg.id,
+        "iin": reg.iin,
+        "program": attempt.program,
+        "language": attempt.language,
+        "seat": attempt.seat_code or "",
+        "started_at": rfc3339(attempt.started_at),
+        "finished_at": rfc3339(attempt.finished_at),
         "finish_reason": attempt.finish_reason,
-        "bank_id": form.bank_id, "bank_version": form.bank_version, "form_seed": form.seed,
+        "bank_id": form.bank_id,
+        "bank_version": form.bank_version,
+        "form_seed": form.seed,
         "sections": [
-            {"code": s.code, "questions": s.questions, "answered": s.answered,
-             "correct": s.correct, "score": float(s.score),
-             "threshold": None if s.threshold is None else float(s.threshold),
-             "passed": s.passed}
+            {
+                "code": s.code,
+                "questions": s.questions,
+                "answered": s.answered,
+                "correct": s.correct,
+                "score": float(s.score),
+                "threshold": None if s.threshold is None else float(s.threshold),
+                "passed": s.passed,
+            }
             for s in score.sections
         ],
-        "total": {"score": float(score.total),
-                  "threshold": None if score.total_threshold is None
-                  else float(score.total_threshold)},
+        "total": {
+            "score": float(score.total),
+            "threshold": None if score.total_threshold is None else float(score.total_threshold),
+        },
         "outcome": score.outcome.value,
         "verification": "pending",
         "answers": [
-            {"item_id": f.item_id, "choices": list(answers[f.item_id].choices),
-             "answered_at": rfc3339(answers[f.item_id].answered_at)}
-            for f in form.items if f.item_id in answers and answers[f.item_id].choices
+            {
+                "item_id": f.item_id,
+                "choices": list(answers[f.item_id].choices),
+                "answered_at": rfc3339(answers[f.item_id].answered_at),
+            }
+            for f in form.items
+            if f.item_id in answers and answers[f.item_id].choices
         ],
         "incidents": [
             {"at": rfc3339(i.at), "category": i.category, "code": i.code, "note": i.note}

@@ -29,8 +29,9 @@ def verified_roster(signed: SignedRoster, authority: Ed25519PublicKey, hall_id: 
     return roster
 
 
-def import_roster(db: Session, roster: Roster, *, hall_name: str, now: datetime,
-                  actor: str) -> RosterImported:
+def import_roster(
+    db: Session, roster: Roster, *, hall_name: str, now: datetime, actor: str
+) -> RosterImported:
     if db.get(Hall, roster.hall_id) is None:
         db.add(Hall(id=roster.hall_id, name=hall_name))
         db.flush()
@@ -53,7 +54,13 @@ def import_roster(db: Session, roster: Roster, *, hall_name: str, now: datetime,
             db.merge(reg)
             candidates += 1
     db.flush()
-    audit.append(db, hall_id=roster.hall_id, at=now, actor=actor, action="roster.import",
-                 subject=str(roster.date),
-                 detail={"sessions": len(roster.sessions), "candidates": candidates})
+    audit.append(
+        db,
+        hall_id=roster.hall_id,
+        at=now,
+        actor=actor,
+        action="roster.import",
+        subject=str(roster.date),
+        detail={"sessions": len(roster.sessions), "candidates": candidates},
+    )
     return RosterImported(sessions=len(roster.sessions), candidates=candidates)

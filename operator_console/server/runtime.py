@@ -30,8 +30,14 @@ log = logging.getLogger(__name__)
 
 
 class HallRuntime:
-    def __init__(self, config: HallConfig, *, clock: Clock | None = None,
-                 link: UpstreamLink | None = None, banks: BankShelf | None = None) -> None:
+    def __init__(
+        self,
+        config: HallConfig,
+        *,
+        clock: Clock | None = None,
+        link: UpstreamLink | None = None,
+        banks: BankShelf | None = None,
+    ) -> None:
         self.config = config
         self.hall_id = config.upstream.hall_id
         self.clock = clock or SystemClock()
@@ -44,8 +50,13 @@ class HallRuntime:
         migrate(self.engine)
         self.factory = session_factory(self.engine)
         self.banks = banks if banks is not None else BankShelf.load(config.banks_dir)
-        self.link = link or HttpUpstream(config.upstream.url, self.hall_id, self.keys.sign,
-                                         self.clock, config.upstream.timeout_seconds)
+        self.link = link or HttpUpstream(
+            config.upstream.url,
+            self.hall_id,
+            self.keys.sign,
+            self.clock,
+            config.upstream.timeout_seconds,
+        )
         self.sync = SyncWorker(self.factory, self.link, self.clock, self.hall_id)
         self._stop = threading.Event()
         self._sweeper: threading.Thread | None = None
@@ -82,8 +93,9 @@ class HallRuntime:
     def sweep_once(self) -> list[str]:
         grace = timedelta(seconds=self.config.session.deadline_grace_seconds)
         with self.tx() as db:
-            closed = expire_overdue(db, now=self.clock.now(), grace=grace, banks=self.banks,
-                                    hall_id=self.hall_id)
+            closed = expire_overdue(
+                db, now=self.clock.now(), grace=grace, banks=self.banks, hall_id=self.hall_id
+            )
         if closed:
             log.info("closed %d attempts at their deadline", len(closed))
             self.sync.poke()

@@ -35,8 +35,9 @@ def backoff_seconds(tries: int, rng: Callable[[float, float], float] = random.un
 
 
 class SyncWorker:
-    def __init__(self, factory: sessionmaker[Session], link: UpstreamLink, clock: Clock,
-                 hall_id: str) -> None:
+    def __init__(
+        self, factory: sessionmaker[Session], link: UpstreamLink, clock: Clock, hall_id: str
+    ) -> None:
         self._factory = factory
         self._link = link
         self._clock = clock
@@ -75,9 +76,13 @@ class SyncWorker:
         with self._factory() as db:
             due = db.execute(
                 select(OutboxRecord.id, OutboxRecord.path, OutboxRecord.body)
-                .where(OutboxRecord.hall_id == self._hall_id, OutboxRecord.status == "pending",
-                       OutboxRecord.next_try_at <= self._clock.now())
-                .order_by(OutboxRecord.created_at).limit(BATCH)
+                .where(
+                    OutboxRecord.hall_id == self._hall_id,
+                    OutboxRecord.status == "pending",
+                    OutboxRecord.next_try_at <= self._clock.now(),
+                )
+                .order_by(OutboxRecord.created_at)
+                .limit(BATCH)
             ).all()
         for record_id, path, body in due:
             if self._stop.is_set():
@@ -88,8 +93,10 @@ class SyncWorker:
     def _deliver(self, record_id: str, path: str, body: bytes) -> None:
         try:
             reply = self._link.put(path, body)
-            status, error = reply.status, None if reply.status < 300 else reply.body[:500].decode(
-                "utf-8", "replace")
+            status, error = (
+                reply.status,
+                None if reply.status < 300 else reply.body[:500].decode("utf-8", "replace"),
+            )
         except UpstreamUnreachable as exc:
             status, error = None, str(exc)[:500]
         now = self._clock.now()
@@ -103,18 +110,26 @@ class SyncWorker:
                 row.status, row.delivered_at = "delivered", now
             elif status in PARK:
                 row.status = "parked"
-                log.error("upstream refused %s with %s: %s; parked for a person", path, status, error)
+                log.error(
+                    "upstream refused %s with %s: %s; parked for a person", path, status, error
+                )
             else:
                 row.next_try_at = now + timedelta(seconds=backoff_seconds(row.tries))
-                log.warning("upstream %s for %s (try %d): %s", status or "unreachable", path,
-                            row.tries, error)
+                log.warning(
+                    "upstream %s for %s (try %d): %s",
+                    status or "unreachable",
+                    path,
+                    row.tries,
+                    error,
+                )
 
     def _next_wait(self) -> float:
         with self._factory() as db:
             soonest: datetime | None = db.execute(
                 select(OutboxRecord.next_try_at)
                 .where(OutboxRecord.hall_id == self._hall_id, OutboxRecord.status == "pending")
-                .order_by(OutboxRecord.next_try_at).limit(1)
+                .order_by(OutboxRecord.next_try_at)
+                .limit(1)
             ).scalar_one_or_none()
         if soonest is None:
             return 5.0
@@ -130,7 +145,13 @@ class SyncWorker:
             if head is None or head.seq <= head.sent_seq:
                 return
             record = {"seq": head.seq, "head": head.hash, "at": rfc3339(now)}
-            enqueue(db, record_id=f"audit-head:{self._hall_id}:{head.seq}", hall_id=self._hall_id,
-                    kind="audit_head", path=f"/v1/audit-heads/{self._hall_id}/{head.seq}",
-                    record=record, now=now)
+            enqueue(
+                db,
+                record_id=f"audit-head:{self._hall_id}:{head.seq}",
+                hall_id=self._hall_id,
+                kind="audit_head",
+                path=f"/v1/audit-heads/{self._hall_id}/{head.seq}",
+                record=record,
+                now=now,
+            )
             head.sent_seq = head.seq

@@ -31,18 +31,27 @@ class UpstreamLink(Protocol):
 
 
 class HttpUpstream:
-    def __init__(self, base_url: str, hall_id: str, key: Ed25519PrivateKey, clock: Clock,
-                 timeout: float = 10.0, transport: httpx.BaseTransport | None = None) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        hall_id: str,
+        key: Ed25519PrivateKey,
+        clock: Clock,
+        timeout: float = 10.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
         self._hall_id = hall_id
         self._key = key
         self._clock = clock
-        self._client = httpx.Client(base_url=base_url.rstrip("/"), timeout=timeout,
-                                    transport=transport)
+        self._client = httpx.Client(
+            base_url=base_url.rstrip("/"), timeout=timeout, transport=transport
+        )
         self._prefix = httpx.URL(base_url).raw_path.decode().rstrip("/")
 
     def _send(self, method: str, target: str, body: bytes) -> UpstreamReply:
-        headers = sign_headers(self._key, self._hall_id, method, self._prefix + target, body,
-                               self._clock.now())
+        headers = sign_headers(
+            self._key, self._hall_id, method, self._prefix + target, body, self._clock.now()
+        )
         if body:
             headers["Content-Type"] = "application/json"
         try:

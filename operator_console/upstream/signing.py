@@ -38,15 +38,23 @@ def signing_input(method: str, target: str, timestamp: str, body: bytes) -> byte
     return f"{method.upper()}\n{target}\n{timestamp}\n{digest}".encode()
 
 
-def sign_headers(key: Ed25519PrivateKey, hall_id: str, method: str, target: str, body: bytes,
-                 now: datetime) -> dict[str, str]:
+def sign_headers(
+    key: Ed25519PrivateKey, hall_id: str, method: str, target: str, body: bytes, now: datetime
+) -> dict[str, str]:
     stamp = rfc3339(now)
     signature = key.sign(signing_input(method, target, stamp, body))
     return {HALL_ID: hall_id, TIMESTAMP: stamp, SIGNATURE: b64url(signature)}
 
 
-def request_problem(key: Ed25519PublicKey, method: str, target: str, body: bytes,
-                    timestamp: str, signature: str, now: datetime) -> str | None:
+def request_problem(
+    key: Ed25519PublicKey,
+    method: str,
+    target: str,
+    body: bytes,
+    timestamp: str,
+    signature: str,
+    now: datetime,
+) -> str | None:
     """None when the request is the hall's own and fresh; else why it is refused."""
     try:
         at = datetime.fromisoformat(timestamp.replace("Z", "+00:00"))

@@ -16,7 +16,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from question_banks.canonical import canonical_json
-from question_banks.keys import AUTHORITY, generate_authority_key, load_private, load_public
+from question_banks.keys import AUTHORITY, generate_authority_key, load_signing_key, load_verify_key
 
 
 class Stored(StrEnum):
@@ -48,8 +48,7 @@ class StubStore:
         root.mkdir(parents=True, exist_ok=True)
         if not (root / f"{AUTHORITY}.key").exists():
             generate_authority_key(root)
-        self.authority: Ed25519PrivateKey = load_private(root / f"{AUTHORITY}.key",
-                                                         Ed25519PrivateKey)
+        self.authority: Ed25519PrivateKey = load_signing_key(root / f"{AUTHORITY}.key")
         self._lock = threading.Lock()
 
     def register_hall(self, hall_id: str, public_pem: bytes) -> None:
@@ -57,7 +56,7 @@ class StubStore:
 
     def hall_key(self, hall_id: str) -> Ed25519PublicKey | None:
         path = self.root / "halls" / f"{hall_id}.pub"
-        return load_public(path, Ed25519PublicKey) if path.is_file() else None
+        return load_verify_key(path) if path.is_file() else None
 
     def put_roster(self, roster: dict[str, Any]) -> None:
         path = self.root / "rosters" / roster["hall_id"] / f"{roster['date']}.json"
@@ -71,7 +70,7 @@ class StubStore:
         return data
 
     def store(self, kind: str, record_id: str, record: dict[str, Any]) -> Stored:
-        """Keeps the first content for an id; the same content again is SAME, other content CONFLICT."""
+        """Keeps the first content for an id: the same again is SAME, other content CONFLICT."""
         body = canonical_json(record)
         path = self.root / kind / f"{record_id}.json"
         with self._lock:

@@ -16,7 +16,13 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ValidationError
 
 from operator_console.protocol import AuditHeadRecord, ResultRecord, VerificationRecord
-from operator_console.upstream.signing import HALL_ID, SIGNATURE, TIMESTAMP, request_problem, sign_document
+from operator_console.upstream.signing import (
+    HALL_ID,
+    SIGNATURE,
+    TIMESTAMP,
+    request_problem,
+    sign_document,
+)
 from operator_console.upstream.store import Stored, StubStore
 
 
@@ -70,9 +76,15 @@ async def signed_caller(request: Request) -> Caller:
     target = request.scope["raw_path"].decode()
     if request.scope.get("query_string"):
         target += "?" + request.scope["query_string"].decode()
-    problem = request_problem(key, request.method, target, body,
-                              request.headers.get(TIMESTAMP, ""),
-                              request.headers.get(SIGNATURE, ""), request.app.state.now())
+    problem = request_problem(
+        key,
+        request.method,
+        target,
+        body,
+        request.headers.get(TIMESTAMP, ""),
+        request.headers.get(SIGNATURE, ""),
+        request.app.state.now(),
+    )
     if problem:
         raise Refused(401, problem)
     return Caller(hall_id, body)
@@ -81,8 +93,11 @@ async def signed_caller(request: Request) -> Caller:
 CallerDep = Annotated[Caller, Depends(signed_caller)]
 
 
-def create_stub_app(store: StubStore, faults: FaultPlan | None = None,
-                    now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> FastAPI:
+def create_stub_app(
+    store: StubStore,
+    faults: FaultPlan | None = None,
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> FastAPI:
     plan = faults or FaultPlan()
     app = FastAPI(title="Central system (reference receiver)", version="1")
     app.state.store, app.state.now = store, now
@@ -91,8 +106,9 @@ def create_stub_app(store: StubStore, faults: FaultPlan | None = None,
     async def _refused(_request: Request, exc: Refused) -> JSONResponse:
         return _problem(exc.status, exc.detail)
 
-    async def put_record(kind: str, record_id: str, caller: Caller, model: type[BaseModel],
-                         id_field: str) -> Response:
+    async def put_record(
+        kind: str, record_id: str, caller: Caller, model: type[BaseModel], id_field: str
+    ) -> Response:
         n = plan.count_put()
         if n <= plan.fail_first:
             return _problem(503, "upstream busy (planned failure)")
@@ -135,8 +151,9 @@ def create_stub_app(store: StubStore, faults: FaultPlan | None = None,
 
     @app.put("/v1/verifications/{attempt_id}")
     async def put_verification(attempt_id: str, caller: CallerDep) -> Response:
-        return await put_record("verifications", attempt_id, caller, VerificationRecord,
-                                "attempt_id")
+        return await put_record(
+            "verifications", attempt_id, caller, VerificationRecord, "attempt_id"
+        )
 
     @app.put("/v1/audit-heads/{hall_id}/{seq}")
     async def put_audit_head(hall_id: str, seq: int, caller: CallerDep) -> Response:

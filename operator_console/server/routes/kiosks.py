@@ -25,8 +25,9 @@ router = APIRouter(prefix="/kiosk/v1")
 @router.post("/enroll")
 def enroll(body: EnrollRequest, rt: RuntimeDep) -> EnrollResponse:
     with rt.tx() as db:
-        return enrollment.enroll(db, code=body.code, machine=body.machine, hall_id=rt.hall_id,
-                                 now=rt.clock.now())
+        return enrollment.enroll(
+            db, code=body.code, machine=body.machine, hall_id=rt.hall_id, now=rt.clock.now()
+        )
 
 
 @router.get("/seat")
@@ -38,8 +39,15 @@ def seat(rt: RuntimeDep, kiosk: KioskDep) -> SeatAssignment:
 @router.post("/attempts/{attempt_id}/start")
 def start(attempt_id: str, body: AttemptStart, rt: RuntimeDep, kiosk: KioskDep) -> FormView:
     with rt.tx() as db:
-        return attempts.start(db, kiosk, attempt_id, body.language, now=rt.clock.now(),
-                              banks=rt.banks, hall_id=rt.hall_id)
+        return attempts.start(
+            db,
+            kiosk,
+            attempt_id,
+            body.language,
+            now=rt.clock.now(),
+            banks=rt.banks,
+            hall_id=rt.hall_id,
+        )
 
 
 @router.get("/attempts/{attempt_id}/form")
@@ -54,14 +62,23 @@ def form(attempt_id: str, rt: RuntimeDep, kiosk: KioskDep) -> FormView:
 @router.post("/attempts/{attempt_id}/answers")
 def answers(attempt_id: str, body: AnswerBatch, rt: RuntimeDep, kiosk: KioskDep) -> AnswerAck:
     with rt.tx() as db:
-        return attempts.store_answers(db, kiosk, attempt_id, body.changes, now=rt.clock.now(),
-                                      banks=rt.banks)
+        return attempts.store_answers(
+            db, kiosk, attempt_id, body.changes, now=rt.clock.now(), banks=rt.banks
+        )
 
 
 @router.post("/attempts/{attempt_id}/finish")
 def finish(attempt_id: str, body: FinishRequest, rt: RuntimeDep, kiosk: KioskDep) -> FinishResponse:
     with rt.tx() as db:
-        done = attempts.finish(db, kiosk, attempt_id, body.reason, body.last_seq,
-                               now=rt.clock.now(), banks=rt.banks, hall_id=rt.hall_id)
+        done = attempts.finish(
+            db,
+            kiosk,
+            attempt_id,
+            body.reason,
+            body.last_seq,
+            now=rt.clock.now(),
+            banks=rt.banks,
+            hall_id=rt.hall_id,
+        )
     rt.sync.poke()
     return done

@@ -18,8 +18,8 @@ from operator_console.protocol import (
     LoginRequest,
     LoginResponse,
     OutboxView,
-    RosterFetch,
     RegistrationView,
+    RosterFetch,
     RosterImported,
     SeatBinding,
     SectionResult,
@@ -53,7 +53,7 @@ def login(body: LoginRequest, rt: RuntimeDep) -> LoginResponse:
     if found is None:
         raise Refusal(401, "wrong user name or password")
     user, token = found
-    return LoginResponse(token=token, role=user.role)  # type: ignore[arg-type]
+    return LoginResponse(token=token, role=user.role)
 
 
 @router.post("/rosters/fetch")
@@ -81,8 +81,9 @@ def import_signed_roster(body: SignedRoster, rt: RuntimeDep, who: PersonDep) -> 
 def _import(signed: SignedRoster, rt: RuntimeDep, actor: str) -> RosterImported:
     checked = roster.verified_roster(signed, rt.keys.authority, rt.hall_id)
     with rt.tx() as db:
-        return roster.import_roster(db, checked, hall_name=rt.config.hall.name,
-                                    now=rt.clock.now(), actor=actor)
+        return roster.import_roster(
+            db, checked, hall_name=rt.config.hall.name, now=rt.clock.now(), actor=actor
+        )
 
 
 @router.get("/sessions")
@@ -92,62 +93,111 @@ def sessions(rt: RuntimeDep, who: PersonDep, day: Date | None = None) -> list[Se
         if day is not None:
             query = query.where(TestSession.day == day)
         rows = db.execute(query.order_by(TestSession.starts_at)).scalars().all()
-        counts = {s.id: len(db.execute(select(Registration.id).where(
-            Registration.session_id == s.id)).all()) for s in rows}
-    return [SessionView(session_id=s.id, starts_at=s.starts_at, status=s.status,  # type: ignore[arg-type]
-                        started_at=s.started_at, programs=s.programs, candidates=counts[s.id])
-            for s in rows]
+        counts = {
+            s.id: len(
+                db.execute(select(Registration.id).where(Registration.session_id == s.id)).all()
+            )
+            for s in rows
+        }
+    return [
+        SessionView(
+            session_id=s.id,
+            starts_at=s.starts_at,
+            status=s.status,
+            started_at=s.started_at,
+            programs=s.programs,
+            candidates=counts[s.id],
+        )
+        for s in rows
+    ]
 
 
 @router.post("/sessions/{session_id}/start")
 def start_session(session_id: str, rt: RuntimeDep, who: PersonDep) -> SessionView:
     require(who, *DESK)
     with rt.tx() as db:
-        s = admissions.start_session(db, session_id=session_id, now=rt.clock.now(),
-                                     actor=who.username)
-        count = len(db.execute(select(Registration.id).where(
-            Registration.session_id == s.id)).all())
-    return SessionView(session_id=s.id, starts_at=s.starts_at, status=s.status,  # type: ignore[arg-type]
-                       started_at=s.started_at, programs=s.programs, candidates=count)
+        s = admissions.start_session(
+            db, session_id=session_id, now=rt.clock.now(), actor=who.username
+        )
+        count = len(
+            db.execute(select(Registration.id).where(Registration.session_id == s.id)).all()
+        )
+    return SessionView(
+        session_id=s.id,
+        starts_at=s.starts_at,
+        status=s.status,
+        started_at=s.started_at,
+        programs=s.programs,
+        candidates=count,
+    )
 
 
 @router.get("/sessions/{session_id}/registrations")
 def registrations(session_id: str, rt: RuntimeDep, who: PersonDep) -> list[RegistrationView]:
     require(who, *DESK)
     with rt.tx() as db:
-        rows = db.execute(select(Registration).where(Registration.session_id == session_id)
-                          .order_by(Registration.id)).scalars().all()
-    return [RegistrationView(registration_id=r.id, full_name=r.full_name, iin=r.iin,
-                             programs=r.programs, languages=r.languages) for r in rows]
+        rows = (
+            db.execute(
+                select(Registration)
+                .where(Registration.session_id == session_id)
+                .order_by(Registration.id)
+            )
+            .scalars()
+            .all()
+        )
+    return [
+        RegistrationView(
+            registration_id=r.id,
+            full_name=r.full_name,
+            iin=r.iin,
+            programs=r.programs,
+            languages=r.languages,
+        )
+        for r in rows
+    ]
 
 
 @router.post("/sessions/{session_id}/admissions")
-def admit(session_id: str, body: AdmissionRequest, rt: RuntimeDep,
-          who: PersonDep) -> AdmissionView:
+def admit(session_id: str, body: AdmissionRequest, rt: RuntimeDep, who: PersonDep) -> AdmissionView:
     require(who, *DESK)
     with rt.tx() as db:
-        return admissions.admit(db, session_id=session_id, registration_id=body.registration_id,
-                                presented_iin=body.presented_iin, now=rt.clock.now(),
-                                actor=who.username, late_grace=rt.late_grace,
-                                zone=rt.config.zone, detector_event_id=body.detector_event_id)
+        return admissions.admit(
+            db,
+            session_id=session_id,
+            registration_id=body.registration_id,
+            presented_iin=body.presented_iin,
+            now=rt.clock.now(),
+            actor=who.username,
+            late_grace=rt.late_grace,
+            zone=rt.config.zone,
+            detector_event_id=body.detector_event_id,
+        )
 
 
 @router.put("/admissions/{admission_id}/seat")
-def bind_seat(admission_id: str, body: SeatBinding, rt: RuntimeDep,
-              who: PersonDep) -> AdmissionView:
+def bind_seat(
+    admission_id: str, body: SeatBinding, rt: RuntimeDep, who: PersonDep
+) -> AdmissionView:
     require(who, *DESK)
     with rt.tx() as db:
-        return admissions.bind_seat(db, admission_id=admission_id, seat_code=body.seat,
-                                    now=rt.clock.now(), actor=who.username)
+        return admissions.bind_seat(
+            db,
+            admission_id=admission_id,
+            seat_code=body.seat,
+            now=rt.clock.now(),
+            actor=who.username,
+        )
 
 
 @router.post("/enrollment-codes")
-def enrollment_code(body: EnrollmentCodeRequest, rt: RuntimeDep,
-                    who: PersonDep) -> EnrollmentCodeView:
+def enrollment_code(
+    body: EnrollmentCodeRequest, rt: RuntimeDep, who: PersonDep
+) -> EnrollmentCodeView:
     require(who, "administrator")
     with rt.tx() as db:
-        return enrollment.issue_code(db, seat_code=body.seat, hall_id=rt.hall_id,
-                                     now=rt.clock.now(), actor=who.username)
+        return enrollment.issue_code(
+            db, seat_code=body.seat, hall_id=rt.hall_id, now=rt.clock.now(), actor=who.username
+        )
 
 
 @router.get("/sync/status")
@@ -169,17 +219,48 @@ def outbox_records(rt: RuntimeDep, who: PersonDep, kind: str | None = None) -> l
 @router.get("/sessions/{session_id}/results")
 def results(session_id: str, rt: RuntimeDep, who: PersonDep) -> list[AttemptResultView]:
     with rt.tx() as db:
-        attempts = db.execute(select(Attempt).where(Attempt.session_id == session_id)
-                              .order_by(Attempt.registration_id, Attempt.position)).scalars().all()
-        sections = db.execute(select(AttemptSection).where(
-            AttemptSection.attempt_id.in_([a.id for a in attempts]))).scalars().all()
+        attempts = (
+            db.execute(
+                select(Attempt)
+                .where(Attempt.session_id == session_id)
+                .order_by(Attempt.registration_id, Attempt.position)
+            )
+            .scalars()
+            .all()
+        )
+        sections = (
+            db.execute(
+                select(AttemptSection).where(
+                    AttemptSection.attempt_id.in_([a.id for a in attempts])
+                )
+            )
+            .scalars()
+            .all()
+        )
     by_attempt: dict[str, list[SectionResult]] = {}
     for s in sections:
-        by_attempt.setdefault(s.attempt_id, []).append(SectionResult(
-            code=s.code, questions=s.questions, answered=s.answered, correct=s.correct,
-            score=s.score, threshold=s.threshold, passed=s.passed))
-    return [AttemptResultView(
-        attempt_id=a.id, registration_id=a.registration_id, program=a.program,  # type: ignore[arg-type]
-        status=a.status, finished_at=a.finished_at, finish_reason=a.finish_reason,  # type: ignore[arg-type]
-        outcome=a.outcome, total=a.total_score,  # type: ignore[arg-type]
-        sections=by_attempt.get(a.id, [])) for a in attempts]
+        by_attempt.setdefault(s.attempt_id, []).append(
+            SectionResult(
+                code=s.code,
+                questions=s.questions,
+                answered=s.answered,
+                correct=s.correct,
+                score=s.score,
+                threshold=s.threshold,
+                passed=s.passed,
+            )
+        )
+    return [
+        AttemptResultView(
+            attempt_id=a.id,
+            registration_id=a.registration_id,
+            program=a.program,
+            status=a.status,
+            finished_at=a.finished_at,
+            finish_reason=a.finish_reason,
+            outcome=a.outcome,
+            total=a.total_score,
+            sections=by_attempt.get(a.id, []),
+        )
+        for a in attempts
+    ]

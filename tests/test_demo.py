@@ -1,0 +1,123 @@
+"""The embedded default, headless: the whole hall thread end to end, as contracts §1 describes."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+
+from operator_console.demo import DemoSettings, run_headless
+from operator_console.upstream.store import StubStore
+from question_banks.keys import generate_hall_keys
+from tests.hall import free_port, wait_until
+
+
+def test_headless_demo_with_three_candidates(tmp_path: Path) -> None:
+    out = io.StringIO()
+    assert run_headless(DemoSettings(workdir=tmp_path), 3, timeout=60, out=out) == 0
+    text = out.getvalue()
+    # The sample roster's third candidate is banned: two sit, one is turned away with the reason.
+    assert "admitted: 2" in text and "refused: 1" in text and "banned from testing" in text
+    assert "finished: 2" in text and "acknowledged upstream: 2/2" in text
+    assert re.search(r"test end -> upstream acknowledgement: median \d+\.\d+ s", text)
+    results = StubStore(tmp_path / "upstream").records("results")
+    assert len(results) == 2
+    for record in results.values():
+        assert record["program"] == "legislation" and len(record["sections"]) == 4
+        assert record["outcome"] in ("pass", "fail")
+        assert record["verification"] == "pending"
+
+
+def test_demo_against_an_upstream_stub_started_from_its_command(tmp_path: Path) -> None:
+    keys, data = tmp_path / "keys", tmp_path / "upstream"
+    generate_hall_keys(keys)
+    port = free_port()
+    env = dict(os.environ, XDG_STATE_HOME=str(tmp_path / "state"), HOME=str(tmp_path))
+    stub = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "operator_console.cli",
+            "upstream-stub",
+            "--listen",
+            f"127.0.0.1:{port}",
+            "--data",
+            str(data),
+            "--register-hall",
+            f"hall-7={keys / 'hall-sign.pub'}",
+            "--sample-roster",
+            "5",
+            "--fail-first",
+            "2",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+
+        def listening() -> bool:
+            try:
+                return httpx.get(f"http://127.0.0.1:{port}/docs", timeout=1).status_code == 200
+            except httpx.TransportError:
+                return False
+
+        wait_until(listening, timeout=30, what="the upstream stub to listen")
+        (keys / "authority.pub").write_bytes((data / "authority.pub").read_bytes())
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "operator_console.cli",
+                "demo",
+                "--headless",
+                "--candidates",
+                "5",
+                "--upstream",
+                f"http://127.0.0.1:{port}",
+                "--keys",
+                str(keys),
+                "--hall-id",
+                "hall-7",
+                "--timeout",
+                "90",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+        assert done.returncode == 0, done.stderr
+        assert "admitted: 4" in done.stdout and "acknowledged upstream: 4/4" in done.stdout
+        assert len(StubStore(data).records("results")) == 4
+    finally:
+        stub.terminate()
+        stub.wait(timeout=30)
+        assert stub.stderr is not None
+        stub.stderr.close()
+
+
+def test_demo_refuses_an_upstream_without_keys(tmp_path: Path) -> None:
+    env = dict(os.environ, XDG_STATE_HOME=str(tmp_path / "state"), HOME=str(tmp_path))
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "operator_console.cli",
+            "demo",
+            "--headless",
+            "--upstream",
+            "http://127.0.0.1:9",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "--upstream needs --keys" in done.stderr

@@ -16,7 +16,7 @@ from operator_console.server.roster import verified_roster
 from operator_console.server.serve import ServerThread
 from operator_console.upstream.samples import sample_roster
 from operator_console.upstream.signing import SIGNATURE, sign_headers
-from operator_console.upstream.store import StubStore
+from operator_console.upstream.store import Stored, StubStore
 from question_banks.canonical import canonical_json
 from question_banks.keys import HallKeys, load_signing_key
 from tests.conftest import HALL_ID
@@ -235,3 +235,16 @@ def test_records_survive_as_canonical_json(
     path = stub_store.root / "results" / f"{record['result_id']}.json"
     assert path.read_bytes() == canonical_json(record)
     assert json.loads(path.read_text("utf-8")) == record
+
+
+def test_racing_writers_of_one_id_leave_exactly_one_content(stub_store: StubStore) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    record = result_record(HALL_ID)
+    contents = [dict(record, seat=f"A{n:02d}") for n in range(16)]
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        outcomes = list(pool.map(lambda r: stub_store.store("results", "race", r), contents))
+    assert outcomes.count(Stored.NEW) == 1 and outcomes.count(Stored.CONFLICT) == 15
+    winner = contents[outcomes.index(Stored.NEW)]
+    assert stub_store.records("results") == {"race": winner}
+    assert not list((stub_store.root / "results").glob(".*.tmp"))

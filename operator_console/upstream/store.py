@@ -25,19 +25,40 @@ class Stored(StrEnum):
     CONFLICT = "conflict"
 
 
-def write_durably(path: Path, data: bytes) -> None:
+def _fsync_dir(folder: Path) -> None:
+    dir_fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def _durable_temp(path: Path, data: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     with open(tmp, "wb") as fh:
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    dir_fd = os.open(path.parent, os.O_RDONLY)
+    return tmp
+
+
+def write_durably(path: Path, data: bytes) -> None:
+    os.replace(_durable_temp(path, data), path)
+    _fsync_dir(path.parent)
+
+
+def create_durably(path: Path, data: bytes) -> bool:
+    """Creates `path` with `data` unless it exists; atomic against other writers (no lock)."""
+    tmp = _durable_temp(path, data)
     try:
-        os.fsync(dir_fd)
+        os.link(tmp, path)
+    except FileExistsError:
+        return False
     finally:
-        os.close(dir_fd)
+        tmp.unlink()
+    _fsync_dir(path.parent)
+    return True
 
 
 class StubStore:
@@ -49,7 +70,6 @@ class StubStore:
         if not (root / f"{AUTHORITY}.key").exists():
             generate_authority_key(root)
         self.authority: Ed25519PrivateKey = load_signing_key(root / f"{AUTHORITY}.key")
-        self._lock = threading.Lock()
 
     def register_hall(self, hall_id: str, public_pem: bytes) -> None:
         write_durably(self.root / "halls" / f"{hall_id}.pub", public_pem)
@@ -73,11 +93,9 @@ class StubStore:
         """Keeps the first content for an id: the same again is SAME, other content CONFLICT."""
         body = canonical_json(record)
         path = self.root / kind / f"{record_id}.json"
-        with self._lock:
-            if path.exists():
-                return Stored.SAME if path.read_bytes() == body else Stored.CONFLICT
-            write_durably(path, body)
+        if not path.exists() and create_durably(path, body):
             return Stored.NEW
+        return Stored.SAME if path.read_bytes() == body else Stored.CONFLICT
 
     def records(self, kind: str) -> dict[str, dict[str, Any]]:
         folder = self.root / kind

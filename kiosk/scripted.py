@@ -41,6 +41,7 @@ class ScriptedCandidate:
         self._client, self._journal, self._clock = client, journal, clock
         self._seat, self._skill, self._rng = seat, skill, rng
         self._oracle, self._change_rate = oracle, change_rate
+        self._stop = threading.Event()
 
     def wait_for_start(self, stop: threading.Event, timeout: float = 60.0) -> SeatAssignment:
         """Asks the hall until the session runs and this seat has a candidate."""
@@ -60,6 +61,7 @@ class ScriptedCandidate:
 
     def sit(self, stop: threading.Event) -> ScriptedResult:
         result = ScriptedResult(self._seat)
+        self._stop = stop
         try:
             seat = self.wait_for_start(stop)
             language = self._rng.choice(seat.languages)
@@ -94,14 +96,14 @@ class ScriptedCandidate:
                 sitting.replicate()
                 return
             except HallUnavailable:
-                threading.Event().wait(0.1)
+                self._stop.wait(0.1)
 
     def _finish(self, sitting: Sitting) -> FinishResponse:
         for _ in range(50):
             try:
                 return sitting.finish("submitted")
             except HallUnavailable:
-                threading.Event().wait(0.1)
+                self._stop.wait(0.1)
         return sitting.finish("submitted")
 
     def _choose(self, item: FormItemView) -> list[str]:

@@ -18,13 +18,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TextIO
+from zoneinfo import ZoneInfo
 
 from hardware.clock import Clock, SystemClock
 from kiosk.hall_client import HallClient
 from kiosk.journal import Journal
 from kiosk.scripted import ScriptedCandidate, ScriptedResult
 from operator_console.client import ConsoleClient
-from operator_console.protocol import AdmissionView, OutboxView
+from operator_console.protocol import AdmissionView, AttemptResultView, OutboxView
 from operator_console.server import auth
 from operator_console.server.app import create_app
 from operator_console.server.config import HallConfig, StartupError
@@ -48,6 +49,7 @@ class DemoSettings:
     upstream_url: str | None = None
     keys_dir: Path | None = None
     roster_size: int = 12
+    timezone: str = "Asia/Almaty"
     faults: FaultPlan = field(default_factory=FaultPlan)
     clock: Clock = field(default_factory=SystemClock)
 
@@ -114,9 +116,7 @@ class DemoHall:
 
     def _start(self) -> None:
         s = self.s
-        if s.upstream_url is None and s.keys_dir is None:
-            pass
-        elif s.upstream_url is not None and s.keys_dir is None:
+        if s.upstream_url is not None and s.keys_dir is None:
             raise StartupError("--upstream needs --keys DIR with the keys that upstream knows")
         stub_dir = s.workdir / "upstream" if s.upstream_url is None else None
         keys = _prepare_keys(s, stub_dir)
@@ -127,6 +127,7 @@ class DemoHall:
         write_bank(bank, banks / bank.bank_id)
         config = HallConfig.model_validate(
             {
+                "hall": {"timezone": s.timezone},
                 "server": {"listen": "127.0.0.1:0", "data_dir": str(s.workdir / "hall")},
                 "upstream": {"url": self.upstream_url, "hall_id": s.hall_id, "timeout_seconds": 5},
                 "keys": {"dir": str(keys)},
@@ -160,10 +161,8 @@ class DemoHall:
 
     @property
     def today(self) -> date:
-        zone = self.runtime.config.zone if self.runtime else None
-        from zoneinfo import ZoneInfo
-
-        return self.s.clock.now().astimezone(zone or ZoneInfo("Asia/Almaty")).date()
+        """The hall's calendar day: rosters are per day in the hall's own time zone."""
+        return self.s.clock.now().astimezone(ZoneInfo(self.s.timezone)).date()
 
 
 @dataclass
@@ -172,6 +171,7 @@ class DemoReport:
     refused: list[AdmissionView]
     seated: dict[str, str]
     sittings: list[ScriptedResult]
+    results: list[AttemptResultView]
     outbox: list[OutboxView]
     expected: int
 
@@ -246,8 +246,9 @@ def play_session(
         sittings = [f.result() for f in futures]
     expected = sum(len(r.finished) for r in sittings)
     records = _wait_for_upstream(console, expected, timeout, stop)
+    results = console.results(session.session_id)
     console.close()
-    return DemoReport(admitted, refused, seated, sittings, records, expected)
+    return DemoReport(admitted, refused, seated, sittings, results, records, expected)
 
 
 def _wait_for_upstream(
@@ -264,40 +265,44 @@ def _wait_for_upstream(
 
 
 def print_report(report: DemoReport, hall: DemoHall, out: TextIO) -> None:
-    print(
-        f"Hall {hall.s.hall_id}: upstream {hall.upstream_url}, room server "
-        f"{hall.server.url if hall.server else '-'}",
-        file=out,
+    def say(line: str) -> None:
+        print(line, file=out)
+
+    say(
+        f"Hall {hall.s.hall_id}: room server {hall.server.url if hall.server else '-'}, "
+        f"upstream {hall.upstream_url}"
     )
-    print(f"admitted: {len(report.admitted)}", file=out)
-    print(f"refused: {len(report.refused)}", file=out)
+    say(f"admitted: {len(report.admitted)}")
+    say(f"refused: {len(report.refused)}")
     for r in report.refused:
-        print(f"  {r.registration_id} {r.full_name}: {r.reason}", file=out)
-    finished = [f for s in report.sittings for f in s.finished]
-    print(f"finished: {len(finished)}", file=out)
+        say(f"  {r.registration_id} {r.full_name}: {r.reason}")
+    finished = [r for r in report.results if r.status == "finished"]
+    say(f"finished: {len(finished)}")
     names = {a.registration_id: a.full_name for a in report.admitted}
-    by_attempt = {f.attempt_id: f for f in finished}
-    for rec in report.outbox:
-        done = by_attempt.get(rec.record_id)
-        if done is None:
-            continue
-        print(
-            f"  {rec.record_id[:8]} total {done.total:g} {done.outcome} "
-            f"({done.finish_reason}) upstream: {rec.status}",
-            file=out,
+    acked = {r.record_id: r for r in report.acknowledged}
+    for r in finished:
+        parts = ", ".join(f"{s.code} {s.correct}/{s.questions}" for s in r.sections)
+        rec = acked.get(r.attempt_id)
+        ack = (
+            f"acknowledged in {(rec.delivered_at - rec.reference_at).total_seconds():.3f} s"
+            if rec and rec.delivered_at and rec.reference_at
+            else "not acknowledged"
+        )
+        say(
+            f"  {report.seated.get(r.registration_id, '-')} {r.registration_id} "
+            f"{names.get(r.registration_id, '')}: {r.program} [{r.language}] {r.total:g} "
+            f"{r.outcome} ({parts}); {ack}"
         )
     for s in report.sittings:
         if s.error:
-            print(f"  seat {s.seat}: {s.error}", file=out)
+            say(f"  seat {s.seat}: {s.error}")
     lat = report.latencies()
     if lat:
-        p50 = statistics.median(lat)
-        print(
-            f"test end -> upstream acknowledgement: median {p50:.3f} s, max {max(lat):.3f} s",
-            file=out,
+        say(
+            f"test end -> upstream acknowledgement: median {statistics.median(lat):.3f} s, "
+            f"max {max(lat):.3f} s"
         )
-    print(f"acknowledged upstream: {len(report.acknowledged)}/{report.expected}", file=out)
-    del names
+    say(f"acknowledged upstream: {len(report.acknowledged)}/{report.expected}")
 
 
 def run_headless(

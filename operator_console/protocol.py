@@ -263,6 +263,7 @@ class AttemptResultView(Strict):
     attempt_id: str
     registration_id: str
     program: ProgramCode
+    language: Language | None
     status: str
     finished_at: UtcTime | None
     finish_reason: FinishReason | None

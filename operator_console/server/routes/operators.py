@@ -230,9 +230,9 @@ def results(session_id: str, rt: RuntimeDep, who: PersonDep) -> list[AttemptResu
         )
         sections = (
             db.execute(
-                select(AttemptSection).where(
-                    AttemptSection.attempt_id.in_([a.id for a in attempts])
-                )
+                select(AttemptSection)
+                .where(AttemptSection.attempt_id.in_([a.id for a in attempts]))
+                .order_by(AttemptSection.id)
             )
             .scalars()
             .all()
@@ -255,6 +255,7 @@ def results(session_id: str, rt: RuntimeDep, who: PersonDep) -> list[AttemptResu
             attempt_id=a.id,
             registration_id=a.registration_id,
             program=a.program,
+            language=a.language,
             status=a.status,
             finished_at=a.finished_at,
             finish_reason=a.finish_reason,

@@ -274,8 +274,8 @@ def print_report(report: DemoReport, hall: DemoHall, out: TextIO) -> None:
     )
     say(f"admitted: {len(report.admitted)}")
     say(f"refused: {len(report.refused)}")
-    for r in report.refused:
-        say(f"  {r.registration_id} {r.full_name}: {r.reason}")
+    for refusal in report.refused:
+        say(f"  {refusal.registration_id} {refusal.full_name}: {refusal.reason}")
     finished = [r for r in report.results if r.status == "finished"]
     say(f"finished: {len(finished)}")
     names = {a.registration_id: a.full_name for a in report.admitted}

@@ -28,3 +28,8 @@ def test_mypy_strict() -> None:
     packages = ("question_banks", "hardware", "operator_console", "kiosk", "installer")
     done = run(sys.executable, "-m", "mypy", "--strict", *packages)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_mypy_on_the_tests() -> None:
+    done = run(sys.executable, "-m", "mypy", "tests")
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -10,9 +10,11 @@ import sys
 from pathlib import Path
 
 import httpx
+import pytest
 
 from operator_console.demo import DemoSettings, run_headless
 from operator_console.upstream.store import StubStore
+from operator_console.upstream.stub import FaultPlan
 from question_banks.keys import generate_hall_keys
 from tests.hall import free_port, wait_until
 
@@ -121,3 +123,18 @@ def test_demo_refuses_an_upstream_without_keys(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "--upstream needs --keys" in done.stderr
+
+
+def test_headless_demo_names_what_upstream_never_acknowledged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = DemoSettings(workdir=tmp_path, faults=FaultPlan(fail_first=10**9))
+    out = io.StringIO()
+    assert run_headless(settings, 2, timeout=1.0, out=out) == 1
+    err = capsys.readouterr().err
+    assert "not acknowledged upstream after 1 s" in err
+    assert "acknowledged upstream: 0/2" in out.getvalue()
+    pending = [
+        line.split()[1] for line in out.getvalue().splitlines() if "not acknowledged" in line
+    ]
+    assert len(pending) == 2 and all(p.startswith("REG-") for p in pending)

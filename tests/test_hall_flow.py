@@ -286,3 +286,32 @@ def test_hostile_requests_change_nothing(hall: Hall) -> None:
         assert reply.json()["detail"]
     with hall.runtime.tx() as db:
         assert db.execute(select(OutboxRecord)).first() is None
+
+
+@pytest.mark.postgres
+def test_whole_attempt_on_postgresql(
+    tmp_path: Path,
+    keys: Path,
+    stub: ServerThread,
+    stub_store: StubStore,
+    clock: FakeClock,
+    postgres_url: str,
+) -> None:
+    for hall in open_hall(tmp_path, keys, stub, stub_store, clock, database_url=postgres_url):
+        client, form = started(hall)
+        now = hall.clock.now()
+        changes = [
+            change(n, i.item_id, keyed(hall, i.item_id), now)
+            for n, i in enumerate(form.items, start=1)
+        ]
+        client.send_answers(form.attempt_id, changes[:30])
+        client.send_answers(form.attempt_id, changes)
+        assert client.finish(form.attempt_id, "submitted", 55).total == 55.0
+        second, form2 = hall.seat(hall.registrations[1], "A02"), hall.start("A02")
+        hall.clock.set(form2.deadline_at + timedelta(minutes=1))
+        assert hall.runtime.sweep_once() == [form2.attempt_id]
+        hall.runtime.sync.run_once()
+        assert {form.attempt_id, form2.attempt_id} <= set(stub_store.records("results"))
+        with hall.runtime.tx() as db:
+            assert verify_chain(db, HALL_ID) is None
+        assert second.seat().attempts == []

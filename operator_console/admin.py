@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -17,7 +16,8 @@ from operator_console.server import auth, enrollment, roster
 from operator_console.server.config import StartupError, load_config
 from operator_console.server.errors import Refusal
 from operator_console.server.runtime import HallRuntime
-from question_banks.bank import BankError, read_bank, write_bank
+from question_banks.bank import BankError
+from question_banks.package import PACKAGE_SUFFIX, PackageError, open_package, write_package
 
 
 def add_admin(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,8 +37,8 @@ def add_admin(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     code.add_argument("--seat", required=True)
     imp = admin.add_parser("import-roster", help="import a roster file signed by the authority")
     imp.add_argument("file", type=Path)
-    bank = admin.add_parser("load-bank", help="copy a validated bank into this hall's banks")
-    bank.add_argument("directory", type=Path)
+    bank = admin.add_parser("load-bank", help="check a bank package and add it to this hall")
+    bank.add_argument("package", type=Path)
 
 
 def _password(args: argparse.Namespace) -> str:
@@ -48,6 +48,18 @@ def _password(args: argparse.Namespace) -> str:
     if first != getpass.getpass("Again: "):
         raise StartupError("the two passwords differ")
     return first
+
+
+def _load_bank(runtime: HallRuntime, package: Path) -> None:
+    data = package.read_bytes()
+    opened = open_package(data, authority=runtime.keys.authority, hall_key=runtime.keys.box)
+    bank = opened.bank
+    target = runtime.config.banks_dir / f"{bank.bank_id}-{bank.version}{PACKAGE_SUFFIX}"
+    write_package(data, target)
+    print(
+        f"bank {bank.bank_id} {bank.version} ({bank.program}, {len(bank.items)} questions) "
+        f"added; restart the room server to serve it"
+    )
 
 
 def run_admin(args: argparse.Namespace) -> int:
@@ -83,19 +95,14 @@ def run_admin(args: argparse.Namespace) -> int:
                 )
                 print(f"roster imported: {done.sessions} sessions, {done.candidates} candidates")
             elif args.admin_command == "load-bank":
-                bank = read_bank(args.directory)
-                target = runtime.config.banks_dir / bank.bank_id
-                if target.exists():
-                    shutil.rmtree(target)
-                write_bank(bank, target)
-                print(
-                    f"bank {bank.bank_id} {bank.version} ({bank.program}, {len(bank.items)} "
-                    f"items) loaded; restart the room server to serve it"
-                )
+                _load_bank(runtime, args.package)
+    except PackageError as exc:
+        return fail(prog, f"{args.package}: {exc}", log)
     except (StartupError, ValueError, BankError, OSError) as exc:
         if isinstance(exc, ValidationError | json.JSONDecodeError):
             return fail(prog, f"{getattr(args, 'file', '')}: not a signed roster file", log)
         return fail(prog, str(exc), log)
     except Refusal as exc:
         return fail(prog, exc.detail, log)
+
     return 0

@@ -34,9 +34,15 @@ from operator_console.server.serve import ServerThread
 from operator_console.upstream.samples import sample_roster
 from operator_console.upstream.store import StubStore
 from operator_console.upstream.stub import FaultPlan, create_stub_app
-from question_banks.bank import write_bank
-from question_banks.keys import AUTHORITY, HALL_BOX, HALL_SIGN, generate_hall_keys
-from question_banks.samples.legislation import sample_legislation_bank
+from question_banks.keys import (
+    AUTHORITY,
+    HALL_BOX,
+    HALL_SIGN,
+    generate_hall_keys,
+    load_box_public,
+    load_signing_key,
+)
+from question_banks.samples import write_sample_packages
 
 DEMO_USER = "operator"
 DEMO_PASSWORD = "demo-operator"
@@ -123,8 +129,7 @@ class DemoHall:
         if stub_dir is not None:
             self._start_stub(stub_dir, keys)
         banks = s.workdir / "banks"
-        bank = sample_legislation_bank()
-        write_bank(bank, banks / bank.bank_id)
+        self._publish_banks(banks, keys)
         config = HallConfig.model_validate(
             {
                 "hall": {"timezone": s.timezone},
@@ -145,6 +150,21 @@ class DemoHall:
                 full_name="Demo operator",
             )
         self.server = self._stack.enter_context(ServerThread(create_app(self.runtime)))
+
+    def _publish_banks(self, banks: Path, keys: Path) -> None:
+        """Plays the authority: seals every sample bank for this hall and signs it."""
+        if self.stub is not None:
+            authority = self.stub.authority
+        elif self.s.keys_dir is not None and (self.s.keys_dir / f"{AUTHORITY}.key").is_file():
+            authority = load_signing_key(self.s.keys_dir / f"{AUTHORITY}.key")
+        else:
+            raise StartupError(
+                "--keys: no authority.key to sign the sample banks with; put the "
+                "authority's key beside the hall's keys for the demo"
+            )
+        write_sample_packages(
+            banks, authority=authority, hall=load_box_public(keys / f"{HALL_BOX}.pub")
+        )
 
     def _start_stub(self, stub_dir: Path, keys: Path) -> None:
         s = self.s

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from question_banks.programs import program
 
 BANK_FILE = "bank.json"
+MEDIA_DIR = "media"
 
 
 class BankError(ValueError):
@@ -26,6 +29,10 @@ class Choice:
 class ItemText:
     prompt: str
     choices: tuple[Choice, ...]
+    images: tuple[str, ...] = ()
+    """Media file names (in the bank's media folder) shown with the prompt, in order."""
+    source: str = ""
+    """Where this language version came from (package and file), for messages."""
 
 
 @dataclass(frozen=True)
@@ -34,7 +41,7 @@ class Item:
     section: str
     texts: dict[str, ItemText]
     correct: frozenset[str] = frozenset()
-    option_scores: dict[str, int] = field(default_factory=dict)
+    option_scores: dict[str, Decimal] = field(default_factory=dict)
     multiple: bool = False
     fixed_order: bool = False
 
@@ -53,17 +60,23 @@ class Bank:
     sample: bool = False
 
     def item(self, item_id: str) -> Item:
-        return self._index()[item_id]
+        return self._index[item_id]
 
+    @cached_property
     def _index(self) -> dict[str, Item]:
-        index: dict[str, Item] = self.__dict__.get("_item_index", {})
-        if not index:
-            index = {i.id: i for i in self.items}
-            object.__setattr__(self, "_item_index", index)
-        return index
+        return {i.id: i for i in self.items}
 
-    def pool(self, section: str, language: str) -> list[Item]:
-        return [i for i in self.items if i.section == section and language in i.texts]
+    @cached_property
+    def _pools(self) -> dict[tuple[str, str], tuple[Item, ...]]:
+        pools: dict[tuple[str, str], list[Item]] = {}
+        for item in sorted(self.items, key=lambda i: i.id):
+            for lang in item.texts:
+                pools.setdefault((item.section, lang), []).append(item)
+        return {key: tuple(items) for key, items in pools.items()}
+
+    def pool(self, section: str, language: str) -> tuple[Item, ...]:
+        """The section's items in that language, ordered by id (a stable draw order)."""
+        return self._pools.get((section, language), ())
 
     def languages(self) -> set[str]:
         return {lang for i in self.items for lang in i.texts}
@@ -83,11 +96,13 @@ def bank_to_dict(bank: Bank) -> dict[str, Any]:
                 "multiple": i.multiple,
                 "fixed_order": i.fixed_order,
                 "correct": sorted(i.correct),
-                "option_scores": i.option_scores,
+                "option_scores": {k: str(v) for k, v in i.option_scores.items()},
                 "texts": {
                     lang: {
                         "prompt": t.prompt,
                         "choices": [{"id": c.id, "text": c.text} for c in t.choices],
+                        "images": list(t.images),
+                        "source": t.source,
                     }
                     for lang, t in sorted(i.texts.items())
                 },
@@ -114,7 +129,12 @@ def bank_from_dict(data: dict[str, Any], source: str = BANK_FILE) -> Bank:
 
 def _item_from_dict(raw: dict[str, Any]) -> Item:
     texts = {
-        lang: ItemText(t["prompt"], tuple(Choice(c["id"], c["text"]) for c in t["choices"]))
+        lang: ItemText(
+            t["prompt"],
+            tuple(Choice(c["id"], c["text"]) for c in t["choices"]),
+            tuple(t.get("images", ())),
+            str(t.get("source", "")),
+        )
         for lang, t in raw["texts"].items()
     }
     return Item(
@@ -122,7 +142,7 @@ def _item_from_dict(raw: dict[str, Any]) -> Item:
         section=raw["section"],
         texts=texts,
         correct=frozenset(raw.get("correct", ())),
-        option_scores={k: int(v) for k, v in raw.get("option_scores", {}).items()},
+        option_scores={k: Decimal(str(v)) for k, v in raw.get("option_scores", {}).items()},
         multiple=bool(raw.get("multiple", False)),
         fixed_order=bool(raw.get("fixed_order", False)),
     )
@@ -146,3 +166,10 @@ def read_bank(directory: Path) -> Bank:
     except json.JSONDecodeError as exc:
         raise BankError(f"{path}: not JSON: {exc}") from exc
     return bank_from_dict(data, str(path))
+
+
+def read_media(directory: Path) -> dict[str, bytes]:
+    folder = directory / MEDIA_DIR
+    if not folder.is_dir():
+        return {}
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}

@@ -46,9 +46,9 @@ def item_correct(item: Item, choices: Sequence[str]) -> bool:
     return bool(choices) and frozenset(choices) == item.correct
 
 
-def item_points(item: Item, choices: Sequence[str]) -> int:
+def item_points(item: Item, choices: Sequence[str]) -> Decimal:
     """Option score of a single-choice situational item; 0 when unanswered."""
-    return item.option_scores.get(choices[0], 0) if len(choices) == 1 else 0
+    return item.option_scores.get(choices[0], Decimal(0)) if len(choices) == 1 else Decimal(0)
 
 
 def score_form(
@@ -77,9 +77,7 @@ def _score_section(
     if spec.scoring is Scoring.CORRECT_COUNT:
         score = Decimal(correct)
     else:
-        points = sum(item_points(item, c) for item, c in chosen)
-        score = (Decimal(points) / Decimal(max(len(chosen), 1))).quantize(
-            TWO_PLACES, rounding=ROUND_HALF_UP
-        )
+        points = sum((item_points(item, c) for item, c in chosen), Decimal(0))
+        score = (points / Decimal(max(len(chosen), 1))).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
     passed = None if spec.threshold is None else score >= spec.threshold
     return SectionScore(spec.code, len(item_ids), answered, correct, score, spec.threshold, passed)

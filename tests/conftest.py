@@ -17,9 +17,13 @@ from operator_console.server.runtime import HallRuntime
 from operator_console.server.serve import ServerThread
 from operator_console.upstream.store import StubStore
 from operator_console.upstream.stub import FaultPlan, create_stub_app
-from question_banks.bank import write_bank
-from question_banks.keys import generate_authority_key, generate_hall_keys
-from question_banks.samples.legislation import sample_legislation_bank
+from question_banks.keys import (
+    generate_authority_key,
+    generate_hall_keys,
+    load_box_public,
+    load_signing_key,
+)
+from question_banks.samples import write_sample_packages
 
 HALL_ID = "test-hall"
 POSTGRES_URL = os.environ.get(
@@ -79,8 +83,13 @@ def hall_config(
     **sections: dict[str, object],
 ) -> HallConfig:
     banks = tmp_path / "banks"
-    bank = sample_legislation_bank()
-    write_bank(bank, banks / bank.bank_id)
+    if not banks.exists():
+        write_sample_packages(
+            banks,
+            authority=load_signing_key(keys / "authority.key"),
+            hall=load_box_public(keys / "hall-box.pub"),
+            programs=("state_language", "legislation", "pq_program_3"),
+        )
     raw: dict[str, object] = {
         "server": {"listen": "127.0.0.1:0", "data_dir": str(tmp_path / "hall")},
         "database": {"url": database_url},

@@ -70,7 +70,9 @@ def test_demo_against_an_upstream_stub_started_from_its_command(tmp_path: Path) 
                 return False
 
         wait_until(listening, timeout=30, what="the upstream stub to listen")
-        (keys / "authority.pub").write_bytes((data / "authority.pub").read_bytes())
+        # The demo plays the authority for its sample banks: it signs with the stub's key.
+        for name in ("authority.pub", "authority.key"):
+            (keys / name).write_bytes((data / name).read_bytes())
         done = subprocess.run(
             [
                 sys.executable,

@@ -24,8 +24,8 @@ from operator_console.server.serve import ServerThread
 from operator_console.upstream.samples import sample_roster
 from operator_console.upstream.store import StubStore
 from operator_console.upstream.stub import FaultPlan
-from question_banks.bank import write_bank
-from question_banks.samples.legislation import sample_legislation_bank
+from question_banks.keys import load_box_public, load_signing_key
+from question_banks.samples import write_sample_packages
 from tests.conftest import HALL_ID
 from tests.hall import free_port, wait_until
 
@@ -66,8 +66,12 @@ def test_kiosk_journal_keeps_every_acknowledged_answer_through_sigkill(tmp_path:
 
 def hall_toml(tmp_path: Path, keys: Path, upstream: str, port: int) -> Path:
     banks = tmp_path / "banks"
-    bank = sample_legislation_bank()
-    write_bank(bank, banks / bank.bank_id)
+    write_sample_packages(
+        banks,
+        authority=load_signing_key(keys / "authority.key"),
+        hall=load_box_public(keys / "hall-box.pub"),
+        programs=["legislation"],
+    )
     path = tmp_path / "hall.toml"
     path.write_text(
         f"""

@@ -49,7 +49,13 @@ class HallRuntime:
         check_connection(self.engine)
         migrate(self.engine)
         self.factory = session_factory(self.engine)
-        self.banks = banks if banks is not None else BankShelf.load(config.banks_dir)
+        self.banks = (
+            banks
+            if banks is not None
+            else BankShelf.load(
+                config.banks_dir, authority=self.keys.authority, hall_key=self.keys.box
+            )
+        )
         self.link = link or HttpUpstream(
             config.upstream.url,
             self.hall_id,

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from question_banks.archive import Limits, SafeArchive
+from question_banks.archive import ArchiveError, Limits, SafeArchive
 from question_banks.bank import MEDIA_DIR, Bank, Choice, Item, ItemText, write_bank
 from question_banks.programs import program
 from question_banks.qti import PackageRefused, ParsedItem, read_package
@@ -93,7 +93,7 @@ def import_qti(
         try:
             with SafeArchive(path, limits) as archive:
                 package = read_package(archive, lang, section)
-        except PackageRefused as exc:
+        except (PackageRefused, ArchiveError) as exc:
             raise ImportFailed(
                 [Problem(path.name, "package", str(exc).split(": ", 1)[-1])]
             ) from exc

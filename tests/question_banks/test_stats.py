@@ -52,8 +52,8 @@ def test_exposure_difficulty_discrimination_and_choices() -> None:
         assert sum(r.choices.values()) == r.exposure
         assert r.difficulty is not None and 0 <= r.difficulty <= 1
         assert r.answered <= r.exposure
-    informative = [r for r in rows if r.discrimination is not None]
-    assert informative and all(r.discrimination > 0.5 for r in informative)
+    informative = [d for r in rows if (d := r.discrimination) is not None]
+    assert informative and all(d > 0.5 for d in informative)
 
 
 def test_csv_has_one_row_per_item_and_language() -> None:

@@ -237,8 +237,10 @@ def play_session(
         seated[decision.registration_id] = seat
         kiosks.append((seat, token))
     console.start_session(session.session_id)
-    bank = hall.runtime.banks.for_program("legislation")
-    assert bank is not None
+    shelf = hall.runtime.banks
+    keys = {
+        i.id: i.correct for p in shelf.programs() if (b := shelf.for_program(p)) for i in b.items
+    }
     rng = random.Random(seed)
 
     def sit(seat: str, token: str, skill: float, seed_n: int) -> ScriptedResult:
@@ -252,7 +254,7 @@ def play_session(
                 seat=seat,
                 skill=skill,
                 rng=random.Random(seed_n),
-                oracle=lambda i: bank.item(i).correct,
+                oracle=keys.__getitem__,
             ).sit(stop)
         finally:
             journal.close()

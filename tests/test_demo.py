@@ -23,15 +23,22 @@ def test_headless_demo_with_three_candidates(tmp_path: Path) -> None:
     out = io.StringIO()
     assert run_headless(DemoSettings(workdir=tmp_path), 3, timeout=60, out=out) == 0
     text = out.getvalue()
-    # The sample roster's third candidate is banned: two sit, one is turned away with the reason.
+    # The sample roster's third candidate is banned: two sit, one is turned away with the reason;
+    # the first sits the state-language test, then legislation: three results in all.
     assert "admitted: 2" in text and "refused: 1" in text and "banned from testing" in text
-    assert "finished: 2" in text and "acknowledged upstream: 2/2" in text
+    assert "finished: 3" in text and "acknowledged upstream: 3/3" in text
     assert re.search(r"test end -> upstream acknowledgement: median \d+\.\d+ s", text)
     results = StubStore(tmp_path / "upstream").records("results")
-    assert len(results) == 2
+    assert sorted(r["program"] for r in results.values()) == [
+        "legislation",
+        "legislation",
+        "state_language",
+    ]
     for record in results.values():
-        assert record["program"] == "legislation" and len(record["sections"]) == 4
-        assert record["outcome"] in ("pass", "fail")
+        if record["program"] == "legislation":
+            assert len(record["sections"]) == 4 and record["outcome"] in ("pass", "fail")
+        else:
+            assert record["outcome"] == "reported" and record["total"]["threshold"] is None
         assert record["verification"] == "pending"
 
 
@@ -97,8 +104,8 @@ def test_demo_against_an_upstream_stub_started_from_its_command(tmp_path: Path) 
             timeout=180,
         )
         assert done.returncode == 0, done.stderr
-        assert "admitted: 4" in done.stdout and "acknowledged upstream: 4/4" in done.stdout
-        assert len(StubStore(data).records("results")) == 4
+        assert "admitted: 4" in done.stdout and "acknowledged upstream: 6/6" in done.stdout
+        assert len(StubStore(data).records("results")) == 6
     finally:
         stub.terminate()
         stub.wait(timeout=30)
@@ -135,8 +142,8 @@ def test_headless_demo_names_what_upstream_never_acknowledged(
     assert run_headless(settings, 2, timeout=1.0, out=out) == 1
     err = capsys.readouterr().err
     assert "not acknowledged upstream after 1 s" in err
-    assert "acknowledged upstream: 0/2" in out.getvalue()
+    assert "acknowledged upstream: 0/3" in out.getvalue()
     pending = [
         line.split()[1] for line in out.getvalue().splitlines() if "not acknowledged" in line
     ]
-    assert len(pending) == 2 and all(p.startswith("REG-") for p in pending)
+    assert len(pending) == 3 and all(p.startswith("REG-") for p in pending)

@@ -48,7 +48,8 @@ def change(seq: int, item_id: str, choices: list[str], at: datetime) -> AnswerCh
     return AnswerChange(seq=seq, item_id=item_id, choices=choices, answered_at=at)
 
 
-def started(hall: Hall, seat: str = "A01", n: int = 0) -> tuple[HallClient, FormView]:
+def started(hall: Hall, seat: str = "A01", n: int = 1) -> tuple[HallClient, FormView]:
+    """Candidate n seated and started on legislation (the roster's second sits legislation only)."""
     client = hall.seat(hall.registrations[n], seat)
     hall.console.start_session(hall.session_id)
     return client, hall.start(seat)
@@ -307,7 +308,7 @@ def test_whole_attempt_on_postgresql(
         client.send_answers(form.attempt_id, changes[:30])
         client.send_answers(form.attempt_id, changes)
         assert client.finish(form.attempt_id, "submitted", 55).total == 55.0
-        second, form2 = hall.seat(hall.registrations[1], "A02"), hall.start("A02")
+        second, form2 = hall.seat(hall.registrations[4], "A02"), hall.start("A02")
         hall.clock.set(form2.deadline_at + timedelta(minutes=1))
         assert hall.runtime.sweep_once() == [form2.attempt_id]
         hall.runtime.sync.run_once()
@@ -315,3 +316,21 @@ def test_whole_attempt_on_postgresql(
         with hall.runtime.tx() as db:
             assert verify_chain(db, HALL_ID) is None
         assert second.seat().attempts == []
+
+
+def test_a_sitting_chains_state_language_then_legislation(hall: Hall) -> None:
+    both = hall.registrations[0]  # the sample roster's first candidate sits both
+    assert both.programs == ["state_language", "legislation"]
+    client = hall.seat(both, "A01")
+    hall.console.start_session(hall.session_id)
+    first, second = client.seat().attempts
+    assert (first.program, second.program) == ("state_language", "legislation")
+    with pytest.raises(HallRefused, match="earlier part"):
+        client.start_attempt(second.attempt_id, "ru")
+    language_form = client.start_attempt(first.attempt_id, "ru")
+    assert len(language_form.items) == 20
+    assert language_form.deadline_at - language_form.started_at == timedelta(minutes=20)
+    done = client.finish(first.attempt_id, "submitted", 0)
+    assert (done.outcome, done.total) == ("reported", 0.0)
+    legislation = client.start_attempt(second.attempt_id, "ru")
+    assert legislation.deadline_at - legislation.started_at == timedelta(minutes=55)

@@ -59,7 +59,8 @@ def _candidate(i: int, rng: random.Random, now: datetime) -> dict[str, Any]:
         "iin": iin,
         "full_name": f"{family} {given}",
         "photo_jpeg_b64": None,
-        "programs": ["legislation"],
+        # Every third candidate also sits the state-language test, before legislation.
+        "programs": ["state_language", "legislation"] if i % 3 == 0 else ["legislation"],
         "languages": ["kk", "ru"],
         "banned_until": None,
         "last_attempts": [],
@@ -86,7 +87,7 @@ def sample_roster(
             {
                 "session_id": f"{hall_id}-{day:%Y%m%d}-1",
                 "starts_at": rfc3339(starts_at),
-                "programs": ["legislation"],
+                "programs": ["state_language", "legislation"],
                 "candidates": [_candidate(i, rng, now) for i in range(candidates)],
             }
         ],

@@ -92,7 +92,7 @@ def import_qti(
         progress(f"reading {path.name} ({n}/{len(packages)})")
         try:
             with SafeArchive(path, limits) as archive:
-                package = read_package(archive, lang, section)
+                package = read_package(archive, lang, section, progress)
         except (PackageRefused, ArchiveError) as exc:
             raise ImportFailed(
                 [Problem(path.name, "package", str(exc).split(": ", 1)[-1])]

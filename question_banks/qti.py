@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from xml.etree.ElementTree import Element
@@ -259,12 +259,19 @@ def _manifest(archive: SafeArchive) -> tuple[list[str], list[str]]:
     return items, tests
 
 
-def read_package(archive: SafeArchive, lang: str | None, section: str | None) -> ParsedPackage:
+def read_package(
+    archive: SafeArchive,
+    lang: str | None,
+    section: str | None,
+    progress: Callable[[str], None] = lambda _msg: None,
+) -> ParsedPackage:
     try:
         item_paths, tests = _manifest(archive)
         placed = _sections(archive, tests)
         parsed = ParsedPackage([], {}, [])
-        for path in item_paths:
+        for n, path in enumerate(item_paths, start=1):
+            if n % 2000 == 0:
+                progress(f"{archive.path.name}: {n}/{len(item_paths)} items read")
             try:
                 item = parse_item(archive, path, lang, parsed.media)
             except ItemProblem as problem:

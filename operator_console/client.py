@@ -12,10 +12,12 @@ from operator_console.protocol import (
     AdmissionRequest,
     AdmissionView,
     AttemptResultView,
+    DetectorEventView,
     EnrollmentCodeRequest,
     EnrollmentCodeView,
     LoginRequest,
     LoginResponse,
+    ManualDetectorEvent,
     OutboxView,
     RegistrationView,
     RosterFetch,
@@ -86,12 +88,36 @@ class ConsoleClient:
             "GET", f"/api/v1/sessions/{session_id}/registrations", list[RegistrationView]
         )
 
-    def admit(self, session_id: str, registration_id: str, presented_iin: str) -> AdmissionView:
+    def admit(
+        self,
+        session_id: str,
+        registration_id: str,
+        presented_iin: str,
+        detector_event_id: int | None = None,
+    ) -> AdmissionView:
         return self._call(
             "POST",
             f"/api/v1/sessions/{session_id}/admissions",
             AdmissionView,
-            AdmissionRequest(registration_id=registration_id, presented_iin=presented_iin),
+            AdmissionRequest(
+                registration_id=registration_id,
+                presented_iin=presented_iin,
+                detector_event_id=detector_event_id,
+            ),
+        )
+
+    def wand(self, kind: str, zones: list[int] | None = None, note: str = "") -> DetectorEventView:
+        body = ManualDetectorEvent.model_validate(
+            {"kind": kind, "zones": zones or [], "note": note}
+        )
+        return self._call("POST", "/api/v1/detector/manual", DetectorEventView, body)
+
+    def detector_events(self, after: int = 0, wait: float = 0.0) -> list[DetectorEventView]:
+        return self._call(
+            "GET",
+            "/api/v1/detector/events",
+            list[DetectorEventView],
+            params={"after": str(after), "wait": str(wait)},
         )
 
     def bind_seat(self, admission_id: str, seat: str) -> AdmissionView:

@@ -272,6 +272,38 @@ class AttemptResultView(Strict):
     sections: list[SectionResult]
 
 
+class DetectorEventView(Strict):
+    id: int
+    device: str
+    source: Literal["serial", "manual"]
+    kind: Literal["hello", "pass", "alarm", "status", "fault", "tamper"]
+    sequence: int | None
+    zones: list[int]
+    level: int | None
+    raw: str
+    received_at: UtcTime
+
+
+class DetectorStateView(Strict):
+    configured: bool
+    state: Literal["connecting", "connected", "reconnecting", "faulted", "stopped", "off"]
+    device: str | None
+    since: UtcTime | None
+    last_event_at: UtcTime | None
+    parse_errors: int
+    gaps: int
+    missing_transits: int
+    last_error: str | None
+
+
+class ManualDetectorEvent(Strict):
+    """The operator's hand-held wand: pass or alarm, recorded at the console."""
+
+    kind: Literal["pass", "alarm"]
+    zones: list[int] = Field(default=[], max_length=32)
+    note: str = Field(default="", max_length=500)
+
+
 # --- room server API: kiosks ------------------------------------------------------------------
 
 

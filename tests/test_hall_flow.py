@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from hardware.clock import FakeClock
 from kiosk.hall_client import HallClient, HallRefused
+from operator_console.client import ServerRefused
 from operator_console.protocol import AnswerChange, FormView
 from operator_console.server.audit import verify_chain
 from operator_console.server.models import Admission, AuditEntry, OutboxRecord
@@ -334,3 +335,17 @@ def test_a_sitting_chains_state_language_then_legislation(hall: Hall) -> None:
     assert (done.outcome, done.total) == ("reported", 0.0)
     legislation = client.start_attempt(second.attempt_id, "ru")
     assert legislation.deadline_at - legislation.started_at == timedelta(minutes=55)
+
+
+def test_admission_is_linked_to_the_detector_check(hall: Hall) -> None:
+    wand = hall.console.wand("pass", note="cleared by the wand")
+    reg = hall.registrations[1]
+    with pytest.raises(ServerRefused) as missing:
+        hall.console.admit(hall.session_id, reg.registration_id, reg.iin, detector_event_id=999)
+    assert missing.value.status == 422 and "detector event 999" in missing.value.detail
+    decision = hall.console.admit(
+        hall.session_id, reg.registration_id, reg.iin, detector_event_id=wand.id
+    )
+    with hall.runtime.tx() as db:
+        row = db.get(Admission, decision.admission_id)
+        assert row is not None and row.detector_event_id == wand.id

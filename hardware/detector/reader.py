@@ -63,7 +63,7 @@ class DetectorReader:
         protocol: str,
         *,
         baudrate: int = 9600,
-        on_event: Callable[[DetectorEvent], None],
+        on_event: Callable[[DetectorEvent], object],
         on_state: Callable[[ReaderStatus], None] = lambda _s: None,
         silence_seconds: float = 30.0,
         backoff_max: float = 10.0,

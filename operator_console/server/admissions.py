@@ -21,6 +21,7 @@ from operator_console.server.errors import Refusal, conflict, not_found
 from operator_console.server.models import (
     Admission,
     Attempt,
+    DetectorEventRow,
     Registration,
     Seat,
     TestSession,
@@ -78,6 +79,8 @@ def admit(
         raise not_found(f"registration {registration_id} in session {session_id}")
     if session.status == "closed":
         raise conflict(f"session {session_id} is closed")
+    if detector_event_id is not None and db.get(DetectorEventRow, detector_event_id) is None:
+        raise Refusal(422, f"detector event {detector_event_id} not found")
     existing = current_admission(db, reg.id)
     if existing is not None:
         return view(existing, reg)

@@ -21,6 +21,7 @@ from operator_console.server.db import (
     session_factory,
     transaction,
 )
+from operator_console.server.detector import DetectorService
 from operator_console.server.models import Hall
 from operator_console.server.sync import SyncWorker
 from operator_console.upstream.link import HttpUpstream, UpstreamLink
@@ -64,6 +65,7 @@ class HallRuntime:
             config.upstream.timeout_seconds,
         )
         self.sync = SyncWorker(self.factory, self.link, self.clock, self.hall_id)
+        self.detector = DetectorService(config.detector, self.factory, self.clock.now)
         self._stop = threading.Event()
         self._sweeper: threading.Thread | None = None
         with self.tx() as db:
@@ -81,12 +83,14 @@ class HallRuntime:
 
     def start(self) -> None:
         self.sync.start()
+        self.detector.start()
         self._sweeper = threading.Thread(target=self._sweep, name="deadline-sweeper", daemon=True)
         self._sweeper.start()
 
     def stop(self) -> None:
         self._stop.set()
         self.sync.stop()
+        self.detector.stop()
         if self._sweeper is not None:
             self._sweeper.join(timeout=30)
         self.close()

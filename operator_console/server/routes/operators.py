@@ -13,10 +13,13 @@ from operator_console.protocol import (
     AdmissionRequest,
     AdmissionView,
     AttemptResultView,
+    DetectorEventView,
+    DetectorStateView,
     EnrollmentCodeRequest,
     EnrollmentCodeView,
     LoginRequest,
     LoginResponse,
+    ManualDetectorEvent,
     OutboxView,
     RegistrationView,
     RosterFetch,
@@ -265,3 +268,33 @@ def results(session_id: str, rt: RuntimeDep, who: PersonDep) -> list[AttemptResu
         )
         for a in attempts
     ]
+
+
+@router.get("/detector/state")
+def detector_state(rt: RuntimeDep, who: PersonDep) -> DetectorStateView:
+    return rt.detector.state()
+
+
+@router.get("/detector/events")
+def detector_events(
+    rt: RuntimeDep, who: PersonDep, after: int = 0, wait: float = 0.0
+) -> list[DetectorEventView]:
+    """Events after the given id; with `wait`, a long poll of up to 30 s for the next one."""
+    return rt.detector.events_after(after, min(max(wait, 0.0), 30.0))
+
+
+@router.post("/detector/manual")
+def detector_manual(body: ManualDetectorEvent, rt: RuntimeDep, who: PersonDep) -> DetectorEventView:
+    require(who, *DESK)
+    event_id = rt.detector.manual(body.kind, body.zones, body.note, who.username)
+    with rt.tx() as db:
+        audit.append(
+            db,
+            hall_id=rt.hall_id,
+            at=rt.clock.now(),
+            actor=who.username,
+            action="detector.manual",
+            subject=str(event_id),
+            detail={"kind": body.kind, "zones": body.zones},
+        )
+    return rt.detector.events_after(event_id - 1, 0)[0]

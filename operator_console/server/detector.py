@@ -1,0 +1,136 @@
+"""The detector service: the serial reader inside the room server, storing and streaming events."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from hardware.detector import DetectorEvent, EventKind, EventSource
+from hardware.detector.reader import DetectorReader
+from operator_console.protocol import DetectorEventView, DetectorStateView
+from operator_console.server.config import DetectorSection
+from operator_console.server.db import transaction
+from operator_console.server.models import DetectorEventRow
+
+log = logging.getLogger(__name__)
+MAX_BATCH = 200
+
+
+def view(row: DetectorEventRow) -> DetectorEventView:
+    return DetectorEventView(
+        id=row.id,
+        device=row.device,
+        source=row.source,
+        kind=row.kind,
+        sequence=row.sequence,
+        zones=list(row.zones),
+        level=row.level,
+        raw=row.raw,
+        received_at=row.received_at,
+    )
+
+
+class DetectorService:
+    def __init__(
+        self, settings: DetectorSection, factory: sessionmaker[Session], now: Callable[[], datetime]
+    ) -> None:
+        self._settings = settings
+        self._factory = factory
+        self._now = now
+        self._new = threading.Condition()
+        self.reader: DetectorReader | None = None
+        if settings.port:
+            self.reader = DetectorReader(
+                settings.port, settings.protocol, baudrate=settings.baudrate, on_event=self.record
+            )
+
+    def start(self) -> None:
+        if self.reader is not None:
+            self.reader.start()
+
+    def stop(self) -> None:
+        if self.reader is not None:
+            self.reader.stop()
+
+    def record(self, event: DetectorEvent) -> int:
+        """Stores one event durably, then wakes every console waiting for news."""
+        with transaction(self._factory) as db:
+            row = DetectorEventRow(
+                device=event.device,
+                source=event.source.value,
+                kind=event.kind.value,
+                sequence=event.sequence,
+                zones=list(event.zones),
+                level=event.level,
+                raw=event.raw.decode("ascii", "backslashreplace"),
+                received_at=event.received_at,
+            )
+            db.add(row)
+            db.flush()
+            event_id = row.id
+        with self._new:
+            self._new.notify_all()
+        return event_id
+
+    def manual(self, kind: str, zones: list[int], note: str, operator: str) -> int:
+        raw = f"wand by {operator}" + (f": {note}" if note else "")
+        return self.record(
+            DetectorEvent(
+                "wand",
+                EventKind(kind),
+                self._now(),
+                source=EventSource.MANUAL,
+                zones=tuple(zones),
+                raw=raw.encode("utf-8"),
+            )
+        )
+
+    def events_after(self, after: int, wait: float) -> list[DetectorEventView]:
+        """Events with a larger id; waits up to `wait` seconds for the first one to arrive."""
+        rows = self._fetch(after)
+        if not rows and wait > 0:
+            with self._new:
+                self._new.wait(timeout=wait)
+            rows = self._fetch(after)
+        return rows
+
+    def _fetch(self, after: int) -> list[DetectorEventView]:
+        with self._factory() as db:
+            rows = db.execute(
+                select(DetectorEventRow)
+                .where(DetectorEventRow.id > after)
+                .order_by(DetectorEventRow.id)
+                .limit(MAX_BATCH)
+            ).scalars()
+            return [view(r) for r in rows]
+
+    def state(self) -> DetectorStateView:
+        if self.reader is None:
+            return DetectorStateView(
+                configured=False,
+                state="off",
+                device=None,
+                since=None,
+                last_event_at=None,
+                parse_errors=0,
+                gaps=0,
+                missing_transits=0,
+                last_error=None,
+            )
+        s = self.reader.status
+        return DetectorStateView(
+            configured=True,
+            state=s.state.value,
+            device=s.device,
+            since=s.since,
+            last_event_at=s.last_event_at,
+            parse_errors=s.parse_errors,
+            gaps=s.gaps,
+            missing_transits=s.missing_transits,
+            last_error=s.last_error,
+        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from hypothesis import given, settings
@@ -18,7 +19,7 @@ CONTRACT = (
 )
 
 
-def events(items: list[object]) -> list[DetectorEvent]:
+def events(items: Sequence[object]) -> list[DetectorEvent]:
     return [i for i in items if isinstance(i, DetectorEvent)]
 
 

@@ -1,0 +1,1 @@
+"""Webcam recording in short, crash-safe segments, each sealed to the hall's key."""

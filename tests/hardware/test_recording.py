@@ -146,7 +146,7 @@ class StillCamera:
 
 
 def test_frozen_and_lost_cameras_are_noticed() -> None:
-    camera, health = StillCamera(), []
+    camera, health = StillCamera(), list[CameraHealth]()
     capture = Capture(camera, lost_after=0.2, frozen_after=0.3, on_health=health.append).start()
     try:
         wait_until(lambda: capture.health is CameraHealth.FROZEN, what="a frozen picture")
@@ -186,7 +186,7 @@ def test_monitor_smooths_and_flags_with_a_thumbnail() -> None:
     # The lone "nobody" at 1.0 s is smoothed away; the lasting ones are flagged.
     assert [(f.faces, f.at) for f in flags] == [(0, 3.0), (2, 4.5)]
     thumb = cv2.imdecode(np.frombuffer(flags[0].thumbnail_jpeg, np.uint8), cv2.IMREAD_COLOR)
-    assert thumb.shape[1] == 120
+    assert thumb is not None and thumb.shape[1] == 120
 
 
 def test_monitor_samples_about_twice_a_second_off_the_capture_thread() -> None:

@@ -25,7 +25,8 @@ def write_video(
     rng = np.random.default_rng(1)
     for n in range(int(seconds * fps)):
         image = np.roll(base, int(3 * np.sin(n / 15)), axis=1)
-        writer.write(cv2.add(image, rng.integers(0, 4, image.shape, dtype=np.uint8)))
+        noise: Image = rng.integers(0, 4, image.shape, dtype=np.uint8)
+        writer.write(cv2.add(image, noise))
     writer.release()
     return path
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 import httpx
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 from operator_console.protocol import (
     AnswerAck,
@@ -18,6 +18,8 @@ from operator_console.protocol import (
     FinishResponse,
     FormView,
     SeatAssignment,
+    SegmentState,
+    SegmentUpload,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -107,6 +109,38 @@ class HallClient:
             AnswerAck,
             AnswerBatch(changes=changes),
         )
+
+    def recording_state(self, attempt_id: str) -> list[SegmentState]:
+        try:
+            response = self._client.get(f"/kiosk/v1/attempts/{attempt_id}/recording")
+        except httpx.TransportError as exc:
+            raise HallUnavailable(str(exc) or type(exc).__name__) from exc
+        if response.status_code >= 400:
+            raise HallRefused(response.status_code, response.text[:200])
+        return TypeAdapter(list[SegmentState]).validate_json(response.content)
+
+    def upload_chunk(
+        self, attempt_id: str, seq: int, offset: int, data: bytes, declared: SegmentUpload | None
+    ) -> SegmentState:
+        headers = {"Content-Type": "application/octet-stream"}
+        if declared is not None:
+            headers["X-Segment"] = declared.model_dump_json()
+        try:
+            response = self._client.put(
+                f"/kiosk/v1/attempts/{attempt_id}/recording/{seq}",
+                params={"offset": offset},
+                content=data,
+                headers=headers,
+            )
+        except httpx.TransportError as exc:
+            raise HallUnavailable(str(exc) or type(exc).__name__) from exc
+        if response.status_code >= 400:
+            try:
+                detail = str(response.json().get("detail", response.text))
+            except ValueError:
+                detail = response.text[:200]
+            raise HallRefused(response.status_code, detail)
+        return SegmentState.model_validate_json(response.content)
 
     def finish(self, attempt_id: str, reason: str, last_seq: int) -> FinishResponse:
         return _call(

@@ -383,6 +383,29 @@ class AnswerAck(Strict):
     """Changes the server will never take, by sequence number, with the reason."""
 
 
+class SegmentUpload(Strict):
+    """What a kiosk declares about a segment with its first chunk."""
+
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    size: int = Field(ge=1)
+    frames: int = Field(ge=0)
+    starts_at: UtcTime
+    ends_at: UtcTime
+
+
+class SegmentState(Strict):
+    seq: int
+    received: int
+    size: int
+    complete: bool
+
+
+class RecordingManifest(Strict):
+    manifest: dict[str, Any]
+    signature: str
+    """base64url Ed25519 by the hall's signing key over the canonical manifest."""
+
+
 class FinishRequest(Strict):
     reason: Literal["submitted", "time_expired"]
     last_seq: int = Field(ge=0)

@@ -30,6 +30,7 @@ TABLES = {
     "audit_head",
     "user_account",
     "user_token",
+    "recording_segment",
 }
 
 

@@ -95,6 +95,11 @@ class BanksSection(_Section):
     """Banks to serve; None: the data directory's banks/ folder."""
 
 
+class RecordingsSection(_Section):
+    retention_days: int = Field(default=30, ge=1, le=3650)
+    max_segment_mb: int = Field(default=64, ge=1, le=1024)
+
+
 class HallConfig(_Section):
     hall: HallSection = HallSection()
     server: ServerSection = ServerSection()
@@ -104,6 +109,7 @@ class HallConfig(_Section):
     detector: DetectorSection = DetectorSection()
     session: SessionSection = SessionSection()
     banks: BanksSection = BanksSection()
+    recordings: RecordingsSection = RecordingsSection()
 
     @property
     def database_url(self) -> str:
@@ -112,6 +118,10 @@ class HallConfig(_Section):
     @property
     def banks_dir(self) -> Path:
         return self.banks.dir or self.server.data_dir / "banks"
+
+    @property
+    def recordings_dir(self) -> Path:
+        return self.server.data_dir / "recordings"
 
     @property
     def zone(self) -> ZoneInfo:

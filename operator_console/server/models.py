@@ -271,3 +271,21 @@ class UserToken(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     issued_at: Mapped[datetime]
     expires_at: Mapped[datetime]
+
+
+class RecordingSegment(Base):
+    """One sealed webcam segment of an attempt, as uploaded by its kiosk."""
+
+    __tablename__ = "recording_segment"
+    __table_args__ = (UniqueConstraint("attempt_id", "seq"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    attempt_id: Mapped[str] = mapped_column(ForeignKey("attempt.id"), index=True)
+    seq: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    received: Mapped[int] = mapped_column(BigInteger, default=0)
+    frames: Mapped[int]
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    completed_at: Mapped[datetime | None]
+    purged_at: Mapped[datetime | None]

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from operator_console.protocol import rfc3339
-from operator_console.server import audit, outbox
+from operator_console.server import audit, outbox, recordings
 from operator_console.server.banks import BankShelf
 from operator_console.server.errors import conflict
 from operator_console.server.models import (
@@ -170,5 +170,5 @@ def result_record(
             {"at": rfc3339(i.at), "category": i.category, "code": i.code, "note": i.note}
             for i in incidents
         ],
-        "recording": {"segments": []},
+        "recording": {"segments": recordings.segment_records(db, attempt.id)},
     }

@@ -11,6 +11,7 @@ from datetime import timedelta
 from sqlalchemy.orm import Session
 
 from hardware.clock import Clock, SystemClock
+from operator_console.server import recordings
 from operator_console.server.attempts import expire_overdue
 from operator_console.server.banks import BankShelf
 from operator_console.server.config import HallConfig, StartupError
@@ -111,9 +112,26 @@ class HallRuntime:
             self.sync.poke()
         return closed
 
+    def purge_once(self) -> int:
+        """Deletes recordings kept longer than `recordings.retention_days`."""
+        with self.tx() as db:
+            purged = recordings.purge(
+                db,
+                root=self.config.recordings_dir,
+                now=self.clock.now(),
+                retention_days=self.config.recordings.retention_days,
+            )
+        if purged:
+            log.info("purged %d recording segments past their retention", purged)
+        return purged
+
     def _sweep(self) -> None:
+        ticks = 0
         while not self._stop.wait(1.0):
             try:
                 self.sweep_once()
+                if ticks % 3600 == 0:
+                    self.purge_once()
             except Exception:
-                log.exception("deadline sweep failed")
+                log.exception("background sweep failed")
+            ticks += 1

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Header, Request
+from fastapi.concurrency import run_in_threadpool
+from pydantic import ValidationError
 
 from operator_console.protocol import (
     AnswerAck,
@@ -14,10 +16,12 @@ from operator_console.protocol import (
     FinishResponse,
     FormView,
     SeatAssignment,
+    SegmentState,
+    SegmentUpload,
 )
-from operator_console.server import attempts, enrollment
+from operator_console.server import attempts, enrollment, recordings
 from operator_console.server.deps import KioskDep, RuntimeDep
-from operator_console.server.errors import conflict
+from operator_console.server.errors import Refusal, conflict
 
 router = APIRouter(prefix="/kiosk/v1")
 
@@ -82,3 +86,51 @@ def finish(attempt_id: str, body: FinishRequest, rt: RuntimeDep, kiosk: KioskDep
         )
     rt.sync.poke()
     return done
+
+
+@router.get("/attempts/{attempt_id}/recording")
+def recording_state(attempt_id: str, rt: RuntimeDep, kiosk: KioskDep) -> list[SegmentState]:
+    with rt.tx() as db:
+        attempts.own_attempt(db, kiosk, attempt_id)
+        return [recordings.state(s) for s in recordings.segments(db, attempt_id)]
+
+
+@router.put("/attempts/{attempt_id}/recording/{seq}")
+async def upload_chunk(
+    attempt_id: str,
+    seq: int,
+    offset: int,
+    request: Request,
+    rt: RuntimeDep,
+    kiosk: KioskDep,
+    x_segment: str | None = Header(default=None),
+) -> SegmentState:
+    """One chunk of a sealed segment at `offset`; the first carries X-Segment (its description)."""
+    try:
+        declared = SegmentUpload.model_validate_json(x_segment) if x_segment else None
+    except ValidationError as exc:
+        raise Refusal(422, f"X-Segment: {exc.errors()[0]['msg']}") from exc
+    if seq < 1 or offset < 0:
+        raise Refusal(422, "segment numbers start at 1 and offsets at 0")
+    data = await request.body()
+
+    def store() -> SegmentState:
+        with rt.tx() as db:
+            attempts.own_attempt(db, kiosk, attempt_id, lock=True)
+            row, problem = recordings.receive_chunk(
+                db,
+                root=rt.config.recordings_dir,
+                attempt_id=attempt_id,
+                seq=seq,
+                offset=offset,
+                data=data,
+                declared=declared,
+                now=rt.clock.now(),
+                max_bytes=rt.config.recordings.max_segment_mb * 1024 * 1024,
+            )
+            state = recordings.state(row)
+        if problem:
+            raise Refusal(422, problem)  # after the commit: the discarded bytes stay discarded
+        return state
+
+    return await run_in_threadpool(store)

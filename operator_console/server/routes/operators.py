@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date as Date
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 from pydantic import ValidationError
 from sqlalchemy import select
 
@@ -21,6 +21,7 @@ from operator_console.protocol import (
     LoginResponse,
     ManualDetectorEvent,
     OutboxView,
+    RecordingManifest,
     RegistrationView,
     RosterFetch,
     RosterImported,
@@ -30,7 +31,15 @@ from operator_console.protocol import (
     SignedRoster,
     SyncStatus,
 )
-from operator_console.server import admissions, audit, auth, enrollment, outbox, roster
+from operator_console.server import (
+    admissions,
+    audit,
+    auth,
+    enrollment,
+    outbox,
+    recordings,
+    roster,
+)
 from operator_console.server.deps import PersonDep, RuntimeDep, require
 from operator_console.server.errors import Refusal
 from operator_console.server.models import (
@@ -298,3 +307,33 @@ def detector_manual(body: ManualDetectorEvent, rt: RuntimeDep, who: PersonDep) -
             detail={"kind": body.kind, "zones": body.zones},
         )
     return rt.detector.events_after(event_id - 1, 0)[0]
+
+
+@router.get("/attempts/{attempt_id}/recording/manifest")
+def recording_manifest(attempt_id: str, rt: RuntimeDep, who: PersonDep) -> RecordingManifest:
+    with rt.tx() as db:
+        if db.get(Attempt, attempt_id) is None:
+            raise Refusal(404, f"attempt {attempt_id} not found")
+        return recordings.manifest(
+            db, attempt_id=attempt_id, hall_id=rt.hall_id, key=rt.keys.sign, now=rt.clock.now()
+        )
+
+
+@router.get("/attempts/{attempt_id}/recording/{seq}")
+def recording_segment(attempt_id: str, seq: int, rt: RuntimeDep, who: PersonDep) -> Response:
+    """The segment opened for review: proctors and administrators only, and audited."""
+    require(who, "proctor", "administrator")
+    with rt.tx() as db:
+        video = recordings.open_for_proctor(
+            db, root=rt.config.recordings_dir, attempt_id=attempt_id, seq=seq, hall_key=rt.keys.box
+        )
+        audit.append(
+            db,
+            hall_id=rt.hall_id,
+            at=rt.clock.now(),
+            actor=who.username,
+            action="recording.view",
+            subject=attempt_id,
+            detail={"seq": seq},
+        )
+    return Response(video, media_type="video/x-matroska")

@@ -1,0 +1,199 @@
+"""Recordings on the room server: resumable segment uploads, a signed manifest, proctor access.
+
+Segments stay sealed on disk; only a proctor's (or administrator's) request opens one, in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hardware.recording.seal import SegmentDamaged, open_segment
+from operator_console.protocol import RecordingManifest, SegmentState, SegmentUpload, rfc3339
+from operator_console.server.errors import Refusal, conflict, not_found
+from operator_console.server.models import RecordingSegment
+from operator_console.upstream.signing import sign_document
+
+MAX_CHUNK = 8 * 1024 * 1024
+
+
+def _folder(root: Path, attempt_id: str) -> Path:
+    return root / attempt_id
+
+
+def _part(root: Path, attempt_id: str, seq: int) -> Path:
+    return _folder(root, attempt_id) / f"{seq:05d}.hseg.part"
+
+
+def _final(root: Path, attempt_id: str, seq: int) -> Path:
+    return _folder(root, attempt_id) / f"{seq:05d}.hseg"
+
+
+def state(row: RecordingSegment) -> SegmentState:
+    return SegmentState(
+        seq=row.seq, received=row.received, size=row.size, complete=row.completed_at is not None
+    )
+
+
+def segments(db: Session, attempt_id: str) -> list[RecordingSegment]:
+    return list(
+        db.execute(
+            select(RecordingSegment)
+            .where(RecordingSegment.attempt_id == attempt_id)
+            .order_by(RecordingSegment.seq)
+        ).scalars()
+    )
+
+
+def receive_chunk(
+    db: Session,
+    *,
+    root: Path,
+    attempt_id: str,
+    seq: int,
+    offset: int,
+    data: bytes,
+    declared: SegmentUpload | None,
+    now: datetime,
+    max_bytes: int,
+) -> tuple[RecordingSegment, str | None]:
+    """Appends one chunk at `offset`; a chunk already received is acknowledged again, unchanged.
+
+    The second value is a problem to report *after* committing: a whole segment whose hash is
+    wrong is discarded (file and count together), and the kiosk must send it again.
+    """
+    if len(data) > MAX_CHUNK:
+        raise Refusal(413, f"a chunk is at most {MAX_CHUNK} bytes")
+    row = db.execute(
+        select(RecordingSegment)
+        .where(RecordingSegment.attempt_id == attempt_id, RecordingSegment.seq == seq)
+        .with_for_update()
+    ).scalar_one_or_none()
+    if row is None:
+        if declared is None or offset != 0:
+            raise conflict(f"segment {seq} is new: start at offset 0 with its description")
+        if declared.size > max_bytes:
+            raise Refusal(413, f"segment {seq} is {declared.size} bytes; at most {max_bytes}")
+        row = RecordingSegment(
+            attempt_id=attempt_id,
+            seq=seq,
+            sha256=declared.sha256,
+            size=declared.size,
+            received=0,
+            frames=declared.frames,
+            starts_at=declared.starts_at,
+            ends_at=declared.ends_at,
+        )
+        db.add(row)
+        db.flush()
+    if row.completed_at is not None or offset + len(data) <= row.received:
+        return row, None  # a retry of something already stored
+    if offset != row.received:
+        raise conflict(f"segment {seq}: the server has {row.received} bytes; resume there")
+    if row.received + len(data) > row.size:
+        raise Refusal(422, f"segment {seq}: more bytes than the {row.size} declared")
+    part = _part(root, attempt_id, seq)
+    part.parent.mkdir(parents=True, exist_ok=True)
+    with open(part, "ab") as fh:
+        fh.truncate(offset)
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    row.received += len(data)
+    if row.received == row.size:
+        return row, _complete(row, part, _final(root, attempt_id, seq), now)
+    return row, None
+
+
+def _complete(row: RecordingSegment, part: Path, final: Path, now: datetime) -> str | None:
+    digest = hashlib.sha256(part.read_bytes()).hexdigest()
+    if digest != row.sha256:
+        part.unlink()
+        row.received = 0
+        return (
+            f"segment {row.seq}: SHA-256 {digest[:12]}… is not the declared "
+            f"{row.sha256[:12]}…; upload it again"
+        )
+    os.replace(part, final)
+    row.completed_at = now
+    return None
+
+
+def manifest(
+    db: Session, *, attempt_id: str, hall_id: str, key: Ed25519PrivateKey, now: datetime
+) -> RecordingManifest:
+    """The attempt's complete segments, signed by the hall: what the proctor reviews."""
+    body: dict[str, Any] = {
+        "schema": "hall-recording-manifest/1",
+        "hall_id": hall_id,
+        "attempt_id": attempt_id,
+        "signed_at": rfc3339(now),
+        "segments": [
+            {
+                "seq": s.seq,
+                "sha256": s.sha256,
+                "bytes": s.size,
+                "frames": s.frames,
+                "starts_at": rfc3339(s.starts_at),
+                "ends_at": rfc3339(s.ends_at),
+                "received_at": rfc3339(s.completed_at),
+                "purged": s.purged_at is not None,
+            }
+            for s in segments(db, attempt_id)
+            if s.completed_at is not None
+        ],
+    }
+    return RecordingManifest(manifest=body, signature=sign_document(key, body))
+
+
+def open_for_proctor(
+    db: Session, *, root: Path, attempt_id: str, seq: int, hall_key: X25519PrivateKey
+) -> bytes:
+    row = db.execute(
+        select(RecordingSegment).where(
+            RecordingSegment.attempt_id == attempt_id, RecordingSegment.seq == seq
+        )
+    ).scalar_one_or_none()
+    if row is None or row.completed_at is None:
+        raise not_found(f"segment {seq} of attempt {attempt_id}")
+    if row.purged_at is not None:
+        raise Refusal(410, f"segment {seq} was purged on {row.purged_at:%Y-%m-%d}")
+    sealed = _final(root, attempt_id, seq).read_bytes()
+    if hashlib.sha256(sealed).hexdigest() != row.sha256:
+        raise Refusal(500, f"segment {seq} on disk does not match its hash; it was altered")
+    try:
+        return open_segment(sealed, hall_key)
+    except SegmentDamaged as exc:
+        raise Refusal(500, f"segment {seq}: {exc}") from exc
+
+
+def purge(db: Session, *, root: Path, now: datetime, retention_days: int) -> int:
+    cutoff = now - timedelta(days=retention_days)
+    old = db.execute(
+        select(RecordingSegment).where(
+            RecordingSegment.completed_at < cutoff, RecordingSegment.purged_at.is_(None)
+        )
+    ).scalars()
+    count = 0
+    for row in old:
+        _final(root, row.attempt_id, row.seq).unlink(missing_ok=True)
+        row.purged_at = now
+        count += 1
+    return count
+
+
+def segment_records(db: Session, attempt_id: str) -> list[dict[str, str]]:
+    """The result record's `recording.segments`."""
+    return [
+        {"sha256": s.sha256, "starts_at": rfc3339(s.starts_at), "ends_at": rfc3339(s.ends_at)}
+        for s in segments(db, attempt_id)
+        if s.completed_at is not None
+    ]

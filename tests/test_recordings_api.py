@@ -1,0 +1,197 @@
+"""Recordings through the room server: resumable upload, signed manifest, proctor-only access."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from hardware.clock import FakeClock
+from hardware.recording.recorder import SegmentRecorder, read_journal
+from hardware.recording.seal import open_segment
+from kiosk.hall_client import HallClient, HallRefused
+from kiosk.recording_upload import RecordingUploader
+from operator_console.protocol import SegmentUpload
+from operator_console.server import auth
+from operator_console.server.models import AuditEntry
+from operator_console.server.serve import ServerThread
+from operator_console.upstream.signing import document_signed
+from operator_console.upstream.store import StubStore
+from question_banks.keys import load_box_key, load_box_public, load_verify_key
+from tests.hall import PASSWORD, Hall, open_hall
+from tests.hardware.video import astronaut, decoded_frames, frames
+
+
+@pytest.fixture
+def stub_now(clock: FakeClock) -> Callable[[], datetime]:
+    return clock.now
+
+
+@pytest.fixture
+def hall(
+    tmp_path: Path, keys: Path, stub: ServerThread, stub_store: StubStore, clock: FakeClock
+) -> Iterator[Hall]:
+    yield from open_hall(tmp_path, keys, stub, stub_store, clock)
+
+
+@pytest.fixture
+def recorded(tmp_path: Path, keys: Path) -> Path:
+    """Three sealed segments of a candidate on camera, as the kiosk's recorder leaves them."""
+    folder = tmp_path / "kiosk-rec"
+    recorder = SegmentRecorder(folder, load_box_public(keys / "hall-box.pub"), segment_seconds=1)
+    for frame in frames(astronaut(640), 38):
+        recorder(frame)
+    recorder.stop()
+    return folder
+
+
+def seated(hall: Hall) -> tuple[HallClient, str]:
+    client = hall.seat(hall.registrations[1], "A01")
+    hall.console.start_session(hall.session_id)
+    return client, hall.start("A01").attempt_id
+
+
+def person(hall: Hall, username: str, role: str) -> httpx.Client:
+    with hall.runtime.tx() as db:
+        auth.create_user(
+            db, username=username, password="password-123", role=role, now=hall.clock.now()
+        )
+    client = httpx.Client(base_url=hall.server.url)
+    token = client.post(
+        "/api/v1/auth/login", json={"username": username, "password": "password-123"}
+    ).json()["token"]
+    client.headers["Authorization"] = f"Bearer {token}"
+    return client
+
+
+def test_upload_manifest_and_proctor_review(hall: Hall, recorded: Path, keys: Path) -> None:
+    client, attempt = seated(hall)
+    assert RecordingUploader(client, recorded, attempt, chunk=50_000).upload_pending() == 3
+    assert RecordingUploader(client, recorded, attempt).upload_pending() == 0  # nothing twice
+    journal = read_journal(recorded)
+
+    signed = hall.console._call(
+        "GET", f"/api/v1/attempts/{attempt}/recording/manifest", dict[str, object]
+    )
+    manifest, signature = signed["manifest"], str(signed["signature"])
+    assert isinstance(manifest, dict)
+    assert document_signed(load_verify_key(keys / "hall-sign.pub"), manifest, signature)
+    assert [s["sha256"] for s in manifest["segments"]] == [s.sha256 for s in journal]
+
+    proctor = person(hall, "proctor1", "proctor")
+    video = proctor.get(f"/api/v1/attempts/{attempt}/recording/2")
+    assert video.status_code == 200
+    expected = open_segment(
+        (recorded / journal[1].file).read_bytes(), load_box_key(keys / "hall-box.key")
+    )
+    assert video.content == expected
+    played = recorded.parent / "played.mkv"
+    played.write_bytes(video.content)
+    assert decoded_frames(played) == journal[1].frames
+    operator = person(hall, "operator2", "operator")
+    assert operator.get(f"/api/v1/attempts/{attempt}/recording/2").status_code == 403
+    with hall.runtime.tx() as db:
+        views = (
+            db.execute(select(AuditEntry).where(AuditEntry.action == "recording.view"))
+            .scalars()
+            .all()
+        )
+    assert [(v.actor, v.detail) for v in views] == [("proctor1", {"seq": 2})]
+    proctor.close()
+    operator.close()
+
+    done = client.finish(attempt, "submitted", 0)
+    hall.runtime.sync.run_once()
+    assert done.attempt_id == attempt
+
+
+def test_result_record_lists_the_segments(
+    hall: Hall, recorded: Path, stub_store: StubStore
+) -> None:
+    client, attempt = seated(hall)
+    RecordingUploader(client, recorded, attempt).upload_pending()
+    client.finish(attempt, "submitted", 0)
+    hall.runtime.sync.run_once()
+    record = stub_store.records("results")[attempt]
+    assert [s["sha256"] for s in record["recording"]["segments"]] == [
+        s.sha256 for s in read_journal(recorded)
+    ]
+
+
+def test_an_interrupted_upload_resumes_where_the_server_stopped(hall: Hall, recorded: Path) -> None:
+    client, attempt = seated(hall)
+    first = read_journal(recorded)[0]
+    data = (recorded / first.file).read_bytes()
+    declared = SegmentUpload(
+        sha256=first.sha256,
+        size=first.bytes,
+        frames=first.frames,
+        starts_at=datetime.fromisoformat(first.starts_at),
+        ends_at=datetime.fromisoformat(first.ends_at),
+    )
+    state = client.upload_chunk(attempt, 1, 0, data[:10_000], declared)
+    assert (state.received, state.complete) == (10_000, False)
+    with pytest.raises(HallRefused) as skipped:
+        client.upload_chunk(attempt, 1, 20_000, data[20_000:30_000], None)
+    assert skipped.value.status == 409 and "resume there" in skipped.value.detail
+    again = client.upload_chunk(attempt, 1, 0, data[:10_000], declared)  # a retried chunk
+    assert again.received == 10_000
+    RecordingUploader(client, recorded, attempt).upload_pending()
+    assert all(s.complete for s in client.recording_state(attempt))
+
+
+def test_a_segment_whose_bytes_do_not_match_its_hash_is_refused(hall: Hall, recorded: Path) -> None:
+    client, attempt = seated(hall)
+    first = read_journal(recorded)[0]
+    data = bytearray((recorded / first.file).read_bytes())
+    data[100] ^= 1
+    declared = SegmentUpload(
+        sha256=first.sha256,
+        size=len(data),
+        frames=first.frames,
+        starts_at=datetime.fromisoformat(first.starts_at),
+        ends_at=datetime.fromisoformat(first.ends_at),
+    )
+    with pytest.raises(HallRefused) as refused:
+        client.upload_chunk(attempt, 1, 0, bytes(data), declared)
+    assert refused.value.status == 422 and "SHA-256" in refused.value.detail
+    assert [s.received for s in client.recording_state(attempt)] == [0]
+    assert not list((hall.runtime.config.recordings_dir / attempt).glob("*.part"))
+
+
+def test_oversized_and_foreign_uploads_are_refused(hall: Hall, recorded: Path) -> None:
+    mine, attempt = seated(hall)
+    big = SegmentUpload(
+        sha256="0" * 64, size=10**12, frames=1, starts_at=hall.clock.now(), ends_at=hall.clock.now()
+    )
+    with pytest.raises(HallRefused) as too_big:
+        mine.upload_chunk(attempt, 1, 0, b"x", big)
+    assert too_big.value.status == 413
+    other = hall.seat(hall.registrations[3], "A02")
+    with pytest.raises(HallRefused) as foreign:
+        RecordingUploader(other, recorded, attempt).upload_pending()
+    assert foreign.value.status == 403
+
+
+def test_recordings_are_purged_after_the_retention_period(hall: Hall, recorded: Path) -> None:
+    client, attempt = seated(hall)
+    RecordingUploader(client, recorded, attempt).upload_pending()
+    hall.clock.advance(timedelta(days=29))
+    assert hall.runtime.purge_once() == 0
+    hall.clock.advance(timedelta(days=2))
+    assert hall.runtime.purge_once() == 3
+    proctor = person(hall, "proctor1", "proctor")
+    assert proctor.get(f"/api/v1/attempts/{attempt}/recording/1").status_code == 410
+    folder = hall.runtime.config.recordings_dir / attempt
+    assert list(folder.iterdir()) == []
+    proctor.close()
+    hall.console.login("desk", PASSWORD)  # a month later: the desk signs in again
+    signed = hall.console._call(
+        "GET", f"/api/v1/attempts/{attempt}/recording/manifest", dict[str, object]
+    )
+    manifest = signed["manifest"]
+    assert isinstance(manifest, dict) and all(s["purged"] for s in manifest["segments"])

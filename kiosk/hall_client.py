@@ -17,6 +17,8 @@ from operator_console.protocol import (
     FinishRequest,
     FinishResponse,
     FormView,
+    IncidentReport,
+    IncidentView,
     SeatAssignment,
     SegmentState,
     SegmentUpload,
@@ -141,6 +143,15 @@ class HallClient:
                 detail = response.text[:200]
             raise HallRefused(response.status_code, detail)
         return SegmentState.model_validate_json(response.content)
+
+    def report(self, attempt_id: str, incident: IncidentReport) -> IncidentView:
+        return _call(
+            self._client,
+            "POST",
+            f"/kiosk/v1/attempts/{attempt_id}/incidents",
+            IncidentView,
+            incident,
+        )
 
     def finish(self, attempt_id: str, reason: str, last_seq: int) -> FinishResponse:
         return _call(

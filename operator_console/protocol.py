@@ -406,6 +406,26 @@ class RecordingManifest(Strict):
     """base64url Ed25519 by the hall's signing key over the canonical manifest."""
 
 
+class IncidentReport(Strict):
+    """What a kiosk saw: a lockdown event, a camera problem, a face flag (with its thumbnail)."""
+
+    at: UtcTime
+    category: Literal["lockdown", "camera", "proctoring", "examinee", "technical"]
+    code: str = Field(min_length=1, max_length=64, pattern=r"^[a-z0-9_]+$")
+    note: str = Field(default="", max_length=2000)
+    thumbnail_jpeg_b64: str | None = Field(default=None, max_length=200_000)
+
+
+class IncidentView(Strict):
+    id: int
+    at: UtcTime
+    category: str
+    code: str
+    note: str
+    seat: str | None
+    has_thumbnail: bool
+
+
 class FinishRequest(Strict):
     reason: Literal["submitted", "time_expired"]
     last_seq: int = Field(ge=0)

@@ -195,3 +195,57 @@ def test_recordings_are_purged_after_the_retention_period(hall: Hall, recorded: 
     )
     manifest = signed["manifest"]
     assert isinstance(manifest, dict) and all(s["purged"] for s in manifest["segments"])
+
+
+def test_face_flags_reach_the_proctor_with_thumbnail_and_recording_time(
+    hall: Hall, stub_store: StubStore
+) -> None:
+    import cv2
+    import numpy as np
+    from skimage import data
+
+    from hardware.camera import Frame
+    from hardware.faces import FaceMonitor, HaarFaceDetector
+    from kiosk.proctoring import FaceReporter
+
+    client, attempt = seated(hall)
+    started = hall.clock.now()
+    reporter = FaceReporter(client, attempt, started, started_mono=100.0)
+    monitor = FaceMonitor(HaarFaceDetector(), reporter, window=1)
+    one = cv2.cvtColor(data.astronaut(), cv2.COLOR_RGB2BGR)
+    monitor.observe(Frame(0, 100.0, one))
+    monitor.observe(Frame(1, 112.5, np.hstack([one, one])))
+    views = hall.console._call(
+        "GET", f"/api/v1/attempts/{attempt}/incidents", list[dict[str, object]]
+    )
+    assert [(v["code"], v["has_thumbnail"]) for v in views] == [("several_faces", True)]
+    assert datetime.fromisoformat(str(views[0]["at"])) == started + timedelta(seconds=12.5)
+    proctor = person(hall, "proctor1", "proctor")
+    jpeg = proctor.get(f"/api/v1/incidents/{views[0]['id']}/thumbnail")
+    assert jpeg.status_code == 200 and jpeg.content.startswith(b"\xff\xd8\xff")
+    proctor.close()
+    client.finish(attempt, "submitted", 0)
+    hall.runtime.sync.run_once()
+    incidents = stub_store.records("results")[attempt]["incidents"]
+    assert [(i["category"], i["code"]) for i in incidents] == [("proctoring", "several_faces")]
+
+
+def test_a_thumbnail_that_is_not_a_jpeg_changes_nothing(hall: Hall) -> None:
+    import base64
+
+    from operator_console.protocol import IncidentReport
+
+    client, attempt = seated(hall)
+    bad = IncidentReport(
+        at=hall.clock.now(),
+        category="proctoring",
+        code="no_face",
+        thumbnail_jpeg_b64=base64.b64encode(b"<svg/>").decode(),
+    )
+    with pytest.raises(HallRefused) as refused:
+        client.report(attempt, bad)
+    assert refused.value.status == 422
+    assert (
+        hall.console._call("GET", f"/api/v1/attempts/{attempt}/incidents", list[dict[str, object]])
+        == []
+    )

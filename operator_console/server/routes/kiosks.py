@@ -15,11 +15,13 @@ from operator_console.protocol import (
     FinishRequest,
     FinishResponse,
     FormView,
+    IncidentReport,
+    IncidentView,
     SeatAssignment,
     SegmentState,
     SegmentUpload,
 )
-from operator_console.server import attempts, enrollment, recordings
+from operator_console.server import attempts, enrollment, incidents, recordings
 from operator_console.server.deps import KioskDep, RuntimeDep
 from operator_console.server.errors import Refusal, conflict
 
@@ -134,3 +136,21 @@ async def upload_chunk(
         return state
 
     return await run_in_threadpool(store)
+
+
+@router.post("/attempts/{attempt_id}/incidents")
+def report_incident(
+    attempt_id: str, body: IncidentReport, rt: RuntimeDep, kiosk: KioskDep
+) -> IncidentView:
+    with rt.tx() as db:
+        attempt = attempts.own_attempt(db, kiosk, attempt_id)
+        row = incidents.report(
+            db,
+            attempt=attempt,
+            body=body,
+            reporter=f"kiosk:{kiosk.seat_code}",
+            root=rt.config.recordings_dir,
+            hall_id=rt.hall_id,
+            now=rt.clock.now(),
+        )
+        return incidents.view(row, rt.config.recordings_dir)

@@ -17,6 +17,7 @@ from operator_console.protocol import (
     DetectorStateView,
     EnrollmentCodeRequest,
     EnrollmentCodeView,
+    IncidentView,
     LoginRequest,
     LoginResponse,
     ManualDetectorEvent,
@@ -36,6 +37,7 @@ from operator_console.server import (
     audit,
     auth,
     enrollment,
+    incidents,
     outbox,
     recordings,
     roster,
@@ -45,6 +47,7 @@ from operator_console.server.errors import Refusal
 from operator_console.server.models import (
     Attempt,
     AttemptSection,
+    Incident,
     OutboxRecord,
     Registration,
     TestSession,
@@ -337,3 +340,25 @@ def recording_segment(attempt_id: str, seq: int, rt: RuntimeDep, who: PersonDep)
             detail={"seq": seq},
         )
     return Response(video, media_type="video/x-matroska")
+
+
+@router.get("/attempts/{attempt_id}/incidents")
+def attempt_incidents(attempt_id: str, rt: RuntimeDep, who: PersonDep) -> list[IncidentView]:
+    with rt.tx() as db:
+        rows = (
+            db.execute(
+                select(Incident).where(Incident.attempt_id == attempt_id).order_by(Incident.at)
+            )
+            .scalars()
+            .all()
+        )
+        return [incidents.view(r, rt.config.recordings_dir) for r in rows]
+
+
+@router.get("/incidents/{incident_id}/thumbnail")
+def incident_thumbnail(incident_id: int, rt: RuntimeDep, who: PersonDep) -> Response:
+    require(who, "proctor", "administrator", "operator")
+    with rt.tx() as db:
+        return Response(
+            incidents.thumbnail(db, incident_id, rt.config.recordings_dir), media_type="image/jpeg"
+        )

@@ -1,0 +1,86 @@
+"""Incidents: what kiosks report (lockdown, camera, face flags) and what operators log."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from operator_console.protocol import IncidentReport, IncidentView
+from operator_console.server import audit
+from operator_console.server.errors import Refusal, not_found
+from operator_console.server.models import Attempt, Incident
+
+JPEG = b"\xff\xd8\xff"
+
+
+def thumbnail_path(root: Path, incident: Incident) -> Path:
+    return root / str(incident.attempt_id) / f"incident-{incident.id}.jpg"
+
+
+def view(row: Incident, root: Path) -> IncidentView:
+    return IncidentView(
+        id=row.id,
+        at=row.at,
+        category=row.category,
+        code=row.code,
+        note=row.note,
+        seat=row.seat_code,
+        has_thumbnail=thumbnail_path(root, row).exists(),
+    )
+
+
+def report(
+    db: Session,
+    *,
+    attempt: Attempt,
+    body: IncidentReport,
+    reporter: str,
+    root: Path,
+    hall_id: str,
+    now: datetime,
+) -> Incident:
+    thumbnail = None
+    if body.thumbnail_jpeg_b64 is not None:
+        try:
+            thumbnail = base64.b64decode(body.thumbnail_jpeg_b64, validate=True)
+        except (binascii.Error, ValueError):
+            raise Refusal(422, "thumbnail_jpeg_b64 is not base64") from None
+        if not thumbnail.startswith(JPEG):
+            raise Refusal(422, "the thumbnail is not a JPEG image")
+    row = Incident(
+        session_id=attempt.session_id,
+        attempt_id=attempt.id,
+        seat_code=attempt.seat_code,
+        at=body.at,
+        category=body.category,
+        code=body.code,
+        note=body.note,
+        reported_by=reporter,
+    )
+    db.add(row)
+    db.flush()
+    if thumbnail is not None:
+        path = thumbnail_path(root, row)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(thumbnail)
+    audit.append(
+        db,
+        hall_id=hall_id,
+        at=now,
+        actor=reporter,
+        action="incident.report",
+        subject=attempt.id,
+        detail={"category": body.category, "code": body.code},
+    )
+    return row
+
+
+def thumbnail(db: Session, incident_id: int, root: Path) -> bytes:
+    row = db.get(Incident, incident_id)
+    if row is None or not thumbnail_path(root, row).exists():
+        raise not_found(f"thumbnail of incident {incident_id}")
+    return thumbnail_path(root, row).read_bytes()

@@ -21,6 +21,7 @@ from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from hardware.clock import Clock, SystemClock
+from hardware.detector.simulator import LineSimulator
 from kiosk.hall_client import HallClient
 from kiosk.journal import Journal
 from kiosk.scripted import ScriptedCandidate, ScriptedResult
@@ -108,6 +109,7 @@ class DemoHall:
         self.upstream_url = settings.upstream_url or ""
         self.server: ServerThread | None = None
         self.runtime: HallRuntime | None = None
+        self.detector: LineSimulator | None = None
 
     def __enter__(self) -> DemoHall:
         try:
@@ -130,6 +132,8 @@ class DemoHall:
             self._start_stub(stub_dir, keys)
         banks = s.workdir / "banks"
         self._publish_banks(banks, keys)
+        self.detector = LineSimulator(serial_number="DEMO-WTMD")
+        self._stack.callback(self.detector.unplug)
         config = HallConfig.model_validate(
             {
                 "hall": {"timezone": s.timezone},
@@ -137,6 +141,7 @@ class DemoHall:
                 "upstream": {"url": self.upstream_url, "hall_id": s.hall_id, "timeout_seconds": 5},
                 "keys": {"dir": str(keys)},
                 "banks": {"dir": str(banks)},
+                "detector": {"port": self.detector.path, "protocol": "line"},
             }
         )
         self.runtime = HallRuntime(config, clock=s.clock)
@@ -194,6 +199,7 @@ class DemoReport:
     results: list[AttemptResultView]
     outbox: list[OutboxView]
     expected: int
+    detector_checks: int = 0
 
     @property
     def acknowledged(self) -> list[OutboxView]:
@@ -225,8 +231,13 @@ def play_session(
     admitted: list[AdmissionView] = []
     refused: list[AdmissionView] = []
     seated: dict[str, str] = {}
+    checks = 0
     for reg in console.registrations(session.session_id)[:candidates]:
-        decision = console.admit(session.session_id, reg.registration_id, reg.iin)
+        check = _walk_through(hall, console)
+        checks += check is not None
+        decision = console.admit(
+            session.session_id, reg.registration_id, reg.iin, detector_event_id=check
+        )
         (admitted if decision.status == "admitted" else refused).append(decision)
     kiosks: list[tuple[str, str]] = []
     for n, decision in enumerate(admitted, start=1):
@@ -270,7 +281,21 @@ def play_session(
     records = _wait_for_upstream(console, expected, timeout, stop)
     results = console.results(session.session_id)
     console.close()
-    return DemoReport(admitted, refused, seated, sittings, results, records, expected)
+    return DemoReport(admitted, refused, seated, sittings, results, records, expected, checks)
+
+
+def _walk_through(hall: DemoHall, console: ConsoleClient) -> int | None:
+    """The candidate walks through the detector; the desk waits for its event to link it."""
+    if hall.detector is None:
+        return None
+    seen = console.detector_events(after=0)
+    last = seen[-1].id if seen else 0
+    hall.detector.pass_()
+    for _ in range(100):
+        fresh = [e for e in console.detector_events(after=last, wait=2.0) if e.kind == "pass"]
+        if fresh:
+            return fresh[-1].id
+    return None
 
 
 def _wait_for_upstream(
@@ -294,6 +319,7 @@ def print_report(report: DemoReport, hall: DemoHall, out: TextIO) -> None:
         f"Hall {hall.s.hall_id}: room server {hall.server.url if hall.server else '-'}, "
         f"upstream {hall.upstream_url}"
     )
+    say(f"detector walk-throughs linked to admissions: {report.detector_checks}")
     say(f"admitted: {len(report.admitted)}")
     say(f"refused: {len(report.refused)}")
     for refusal in report.refused:

@@ -117,7 +117,9 @@ class SegmentRecorder:
             image = frame.image
             if (image.shape[1], image.shape[0]) != self._size:
                 image = cv2.resize(image, self._size)
-            self._writer.write(image)
+            # Sensor noise is most of what MPEG-4 spends bits on, and this encoder has no
+            # bitrate setting: a 3x3 blur cuts the size by about a fifth, faces stay sharp.
+            self._writer.write(cv2.GaussianBlur(image, (3, 3), 0))
             self._frames += 1
 
     def _open(self, frame: Frame) -> None:

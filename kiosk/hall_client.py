@@ -24,7 +24,7 @@ from operator_console.protocol import (
     SegmentUpload,
 )
 
-M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 
 class HallUnavailable(Exception):
@@ -37,16 +37,18 @@ class HallRefused(Exception):
         self.status, self.detail = status, detail
 
 
-def _call(
-    client: httpx.Client, method: str, path: str, model: type[M], body: BaseModel | None = None
-) -> M:
+def _send(
+    client: httpx.Client,
+    method: str,
+    path: str,
+    *,
+    content: bytes | str | None = None,
+    headers: dict[str, str] | None = None,
+    params: dict[str, int] | None = None,
+) -> httpx.Response:
+    """One request; no answer is HallUnavailable, a refusal is HallRefused with its reason."""
     try:
-        response = client.request(
-            method,
-            path,
-            content=None if body is None else body.model_dump_json(by_alias=True),
-            headers={"Content-Type": "application/json"},
-        )
+        response = client.request(method, path, content=content, headers=headers, params=params)
     except httpx.TransportError as exc:
         raise HallUnavailable(str(exc) or type(exc).__name__) from exc
     if response.status_code >= 400:
@@ -55,7 +57,20 @@ def _call(
         except ValueError:
             detail = response.text[:200]
         raise HallRefused(response.status_code, detail)
-    return model.model_validate_json(response.content)
+    return response
+
+
+def _call(
+    client: httpx.Client, method: str, path: str, shape: type[T], body: BaseModel | None = None
+) -> T:
+    response = _send(
+        client,
+        method,
+        path,
+        content=None if body is None else body.model_dump_json(by_alias=True),
+        headers={"Content-Type": "application/json"},
+    )
+    return TypeAdapter(shape).validate_json(response.content)
 
 
 class HallClient:
@@ -113,13 +128,9 @@ class HallClient:
         )
 
     def recording_state(self, attempt_id: str) -> list[SegmentState]:
-        try:
-            response = self._client.get(f"/kiosk/v1/attempts/{attempt_id}/recording")
-        except httpx.TransportError as exc:
-            raise HallUnavailable(str(exc) or type(exc).__name__) from exc
-        if response.status_code >= 400:
-            raise HallRefused(response.status_code, response.text[:200])
-        return TypeAdapter(list[SegmentState]).validate_json(response.content)
+        return _call(
+            self._client, "GET", f"/kiosk/v1/attempts/{attempt_id}/recording", list[SegmentState]
+        )
 
     def upload_chunk(
         self, attempt_id: str, seq: int, offset: int, data: bytes, declared: SegmentUpload | None
@@ -127,21 +138,14 @@ class HallClient:
         headers = {"Content-Type": "application/octet-stream"}
         if declared is not None:
             headers["X-Segment"] = declared.model_dump_json()
-        try:
-            response = self._client.put(
-                f"/kiosk/v1/attempts/{attempt_id}/recording/{seq}",
-                params={"offset": offset},
-                content=data,
-                headers=headers,
-            )
-        except httpx.TransportError as exc:
-            raise HallUnavailable(str(exc) or type(exc).__name__) from exc
-        if response.status_code >= 400:
-            try:
-                detail = str(response.json().get("detail", response.text))
-            except ValueError:
-                detail = response.text[:200]
-            raise HallRefused(response.status_code, detail)
+        response = _send(
+            self._client,
+            "PUT",
+            f"/kiosk/v1/attempts/{attempt_id}/recording/{seq}",
+            content=data,
+            headers=headers,
+            params={"offset": offset},
+        )
         return SegmentState.model_validate_json(response.content)
 
     def report(self, attempt_id: str, incident: IncidentReport) -> IncidentView:

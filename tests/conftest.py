@@ -25,6 +25,8 @@ from question_banks.keys import (
 )
 from question_banks.samples import write_sample_packages
 
+pytest_plugins = ["tests.driven"]
+
 HALL_ID = "test-hall"
 POSTGRES_URL = os.environ.get(
     "HALL_TEST_POSTGRES_URL", "postgresql+psycopg://hall:hall@127.0.0.1:5432/hall_test"

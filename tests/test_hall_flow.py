@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -23,15 +22,8 @@ from tests.hall import Hall, open_hall
 
 
 @pytest.fixture
-def stub_now(clock: FakeClock) -> Callable[[], datetime]:
-    return clock.now
-
-
-@pytest.fixture
-def hall(
-    tmp_path: Path, keys: Path, stub: ServerThread, stub_store: StubStore, clock: FakeClock
-) -> Iterator[Hall]:
-    yield from open_hall(tmp_path, keys, stub, stub_store, clock)
+def hall(driven_hall: Hall) -> Hall:
+    return driven_hall
 
 
 def keyed(hall: Hall, item_id: str) -> list[str]:
@@ -294,12 +286,14 @@ def test_hostile_requests_change_nothing(hall: Hall) -> None:
 def test_whole_attempt_on_postgresql(
     tmp_path: Path,
     keys: Path,
-    stub: ServerThread,
+    driven_stub: ServerThread,
     stub_store: StubStore,
     clock: FakeClock,
     postgres_url: str,
 ) -> None:
-    for hall in open_hall(tmp_path, keys, stub, stub_store, clock, database_url=postgres_url):
+    for hall in open_hall(
+        tmp_path, keys, driven_stub, stub_store, clock, database_url=postgres_url
+    ):
         client, form = started(hall)
         now = hall.clock.now()
         changes = [

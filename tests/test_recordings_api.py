@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -10,7 +9,6 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from hardware.clock import FakeClock
 from hardware.recording.recorder import SegmentRecorder, read_journal
 from hardware.recording.seal import open_segment
 from kiosk.hall_client import HallClient, HallRefused
@@ -18,24 +16,16 @@ from kiosk.recording_upload import RecordingUploader
 from operator_console.protocol import SegmentUpload
 from operator_console.server import auth
 from operator_console.server.models import AuditEntry
-from operator_console.server.serve import ServerThread
 from operator_console.upstream.signing import document_signed
 from operator_console.upstream.store import StubStore
 from question_banks.keys import load_box_key, load_box_public, load_verify_key
-from tests.hall import PASSWORD, Hall, open_hall
+from tests.hall import PASSWORD, Hall
 from tests.hardware.video import astronaut, decoded_frames, frames
 
 
 @pytest.fixture
-def stub_now(clock: FakeClock) -> Callable[[], datetime]:
-    return clock.now
-
-
-@pytest.fixture
-def hall(
-    tmp_path: Path, keys: Path, stub: ServerThread, stub_store: StubStore, clock: FakeClock
-) -> Iterator[Hall]:
-    yield from open_hall(tmp_path, keys, stub, stub_store, clock)
+def hall(driven_hall: Hall) -> Hall:
+    return driven_hall
 
 
 @pytest.fixture

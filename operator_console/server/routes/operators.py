@@ -7,7 +7,8 @@ from datetime import date as Date
 
 from fastapi import APIRouter, Response
 from pydantic import ValidationError
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from operator_console.protocol import (
     AdmissionRequest,
@@ -101,6 +102,20 @@ def _import(signed: SignedRoster, rt: RuntimeDep, actor: str) -> RosterImported:
         )
 
 
+def _session_view(db: Session, s: TestSession) -> SessionView:
+    candidates = db.execute(
+        select(func.count()).select_from(Registration).where(Registration.session_id == s.id)
+    ).scalar_one()
+    return SessionView(
+        session_id=s.id,
+        starts_at=s.starts_at,
+        status=s.status,
+        started_at=s.started_at,
+        programs=s.programs,
+        candidates=candidates,
+    )
+
+
 @router.get("/sessions")
 def sessions(rt: RuntimeDep, who: PersonDep, day: Date | None = None) -> list[SessionView]:
     with rt.tx() as db:
@@ -108,23 +123,7 @@ def sessions(rt: RuntimeDep, who: PersonDep, day: Date | None = None) -> list[Se
         if day is not None:
             query = query.where(TestSession.day == day)
         rows = db.execute(query.order_by(TestSession.starts_at)).scalars().all()
-        counts = {
-            s.id: len(
-                db.execute(select(Registration.id).where(Registration.session_id == s.id)).all()
-            )
-            for s in rows
-        }
-    return [
-        SessionView(
-            session_id=s.id,
-            starts_at=s.starts_at,
-            status=s.status,
-            started_at=s.started_at,
-            programs=s.programs,
-            candidates=counts[s.id],
-        )
-        for s in rows
-    ]
+        return [_session_view(db, s) for s in rows]
 
 
 @router.post("/sessions/{session_id}/start")
@@ -134,17 +133,7 @@ def start_session(session_id: str, rt: RuntimeDep, who: PersonDep) -> SessionVie
         s = admissions.start_session(
             db, session_id=session_id, now=rt.clock.now(), actor=who.username
         )
-        count = len(
-            db.execute(select(Registration.id).where(Registration.session_id == s.id)).all()
-        )
-    return SessionView(
-        session_id=s.id,
-        starts_at=s.starts_at,
-        status=s.status,
-        started_at=s.started_at,
-        programs=s.programs,
-        candidates=count,
-    )
+        return _session_view(db, s)
 
 
 @router.get("/sessions/{session_id}/registrations")

@@ -228,6 +228,21 @@ class SessionView(Strict):
     candidates: int
 
 
+class BankView(Strict):
+    program: ProgramCode
+    bank_id: str
+    version: str
+    questions: int
+    languages: list[Language]
+    sample: bool
+
+
+class BanksView(Strict):
+    loaded: list[BankView]
+    refused: dict[str, str]
+    """Package file -> why it was refused."""
+
+
 class EnrollmentCodeRequest(Strict):
     seat: str = Field(min_length=1, max_length=16, pattern=r"^[A-Za-z0-9-]+$")
 

@@ -7,7 +7,6 @@ import os
 import select
 import threading
 import tty
-from datetime import UTC, datetime
 
 from hardware.detector.line import STATUS_REQUEST, frame, next_seq
 
@@ -108,7 +107,3 @@ class LineSimulator:
             os.close(self._master)
 
     close = unplug
-
-
-def now() -> datetime:
-    return datetime.now(UTC)

@@ -226,3 +226,42 @@ def test_room_server_loads_good_packages_and_refuses_bad_ones(
     assert shelf.programs() == ["legislation"]
     assert set(shelf.refused) == {"cut.hallbank", "forged.hallbank"}
     assert "signature" in shelf.refused["forged.hallbank"]
+
+
+def test_the_hall_shows_loaded_and_refused_banks(
+    tmp_path: Path, keys: Path, package: bytes
+) -> None:
+    import httpx
+
+    from operator_console.server import auth
+    from operator_console.server.app import create_app
+    from operator_console.server.runtime import HallRuntime
+    from operator_console.server.serve import ServerThread
+    from tests.conftest import hall_config
+
+    banks = tmp_path / "banks"
+    banks.mkdir()
+    (banks / "good.hallbank").write_bytes(package)
+    (banks / "cut.hallbank").write_bytes(package[:-1])
+    runtime = HallRuntime(hall_config(tmp_path, keys, "http://127.0.0.1:9"))
+    with runtime.tx() as db:
+        auth.create_user(
+            db,
+            username="admin",
+            password="password-1",
+            role="administrator",
+            now=runtime.clock.now(),
+        )
+    with (
+        ServerThread(create_app(runtime, run_workers=False)) as server,
+        httpx.Client(base_url=server.url) as client,
+    ):
+        token = client.post(
+            "/api/v1/auth/login", json={"username": "admin", "password": "password-1"}
+        ).json()["token"]
+        view = client.get("/api/v1/banks", headers={"Authorization": f"Bearer {token}"}).json()
+    runtime.close()
+    assert [(b["program"], b["questions"], b["languages"]) for b in view["loaded"]] == [
+        ("legislation", 110, ["kk", "ru"])
+    ]
+    assert view["refused"] == {"cut.hallbank": "truncated package"}

@@ -14,6 +14,8 @@ from operator_console.protocol import (
     AdmissionRequest,
     AdmissionView,
     AttemptResultView,
+    BanksView,
+    BankView,
     DetectorEventView,
     DetectorStateView,
     EnrollmentCodeRequest,
@@ -351,3 +353,23 @@ def incident_thumbnail(incident_id: int, rt: RuntimeDep, who: PersonDep) -> Resp
         return Response(
             incidents.thumbnail(db, incident_id, rt.config.recordings_dir), media_type="image/jpeg"
         )
+
+
+@router.get("/banks")
+def banks(rt: RuntimeDep, who: PersonDep) -> BanksView:
+    """What this hall can serve, and every package it refused with the reason."""
+    loaded = []
+    for program in rt.banks.programs():
+        bank = rt.banks.for_program(program)
+        assert bank is not None
+        loaded.append(
+            BankView(
+                program=bank.program,
+                bank_id=bank.bank_id,
+                version=bank.version,
+                questions=len(bank.items),
+                languages=sorted(bank.languages()),
+                sample=bank.sample,
+            )
+        )
+    return BanksView(loaded=loaded, refused=dict(rt.banks.refused))

@@ -307,6 +307,7 @@ class DetectorStateView(Strict):
     last_event_at: UtcTime | None
     parse_errors: int
     gaps: int
+    disconnects: int
     missing_transits: int
     last_error: str | None
 

@@ -38,6 +38,8 @@ class ReaderStatus:
     last_event_at: datetime | None = None
     parse_errors: int = 0
     gaps: int = 0
+    disconnects: int = 0
+    """How often the device dropped off the line since the reader started."""
     missing_transits: int = 0
     """Transits the device counted that never arrived as events (from STATUS reconciliation)."""
     last_error: str | None = None
@@ -131,7 +133,11 @@ class DetectorReader:
                     self._read_relay(port)
             except (serial.SerialException, OSError) as exc:
                 log.warning("detector on %s lost: %s; reconnecting", self.port, exc)
-                self._set(state=ReaderState.RECONNECTING, last_error=str(exc))
+                self._set(
+                    state=ReaderState.RECONNECTING,
+                    last_error=str(exc),
+                    disconnects=self.status.disconnects + 1,
+                )
             finally:
                 port.close()
 

@@ -119,6 +119,7 @@ class DetectorService:
                 last_event_at=None,
                 parse_errors=0,
                 gaps=0,
+                disconnects=0,
                 missing_transits=0,
                 last_error=None,
             )
@@ -131,6 +132,7 @@ class DetectorService:
             last_event_at=s.last_event_at,
             parse_errors=s.parse_errors,
             gaps=s.gaps,
+            disconnects=s.disconnects,
             missing_transits=s.missing_transits,
             last_error=s.last_error,
         )

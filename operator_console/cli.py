@@ -89,7 +89,9 @@ def serve(args: argparse.Namespace) -> int:
     except StartupError as exc:
         return fail("operator-console serve", str(exc), log)
     also_to_stderr()
-    serve_forever(create_app(runtime), config.server.host, config.server.port)
+    server = config.server
+    tls = (server.tls_cert, server.tls_key) if server.tls_cert and server.tls_key else None
+    serve_forever(create_app(runtime), server.host, server.port, tls)
     return 0
 
 

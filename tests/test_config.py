@@ -132,3 +132,75 @@ def test_serve_with_a_bad_config_prints_one_line_and_exits_nonzero(tmp_path: Pat
     assert "Traceback" not in done.stderr
     logs = list((tmp_path / "state").rglob("room-server.log"))
     assert logs and "Traceback" in logs[0].read_text()
+
+
+def test_tls_needs_both_files(tmp_path: Path) -> None:
+    cert = tmp_path / "hall.crt"
+    cert.write_text("x")
+    text = GOOD + f'[server]\ntls_cert = "{cert}"\n'
+    with pytest.raises(StartupError, match="tls_cert and tls_key go together"):
+        load_config(write(tmp_path, text), environ={})
+    missing = GOOD + f'[server]\ntls_cert = "{cert}"\ntls_key = "{tmp_path / "none.key"}"\n'
+    with pytest.raises(StartupError, match=r"none\.key is not a readable file"):
+        load_config(write(tmp_path, missing), environ={})
+
+
+def test_the_room_server_speaks_https(tmp_path: Path, keys: Path) -> None:
+    import datetime as dt
+    import ipaddress
+    import ssl
+
+    import httpx
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    from operator_console.server.app import create_app
+    from operator_console.server.serve import ServerThread
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "room-server")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=1))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = tmp_path / "hall.crt", tmp_path / "hall.key"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    config = hall_config(
+        tmp_path,
+        keys,
+        "http://127.0.0.1:9",
+        server={
+            "listen": "127.0.0.1:0",
+            "data_dir": str(tmp_path / "hall"),
+            "tls_cert": str(cert_path),
+            "tls_key": str(key_path),
+        },
+    )
+    runtime = HallRuntime(config)
+    with ServerThread(create_app(runtime, run_workers=False), tls=(cert_path, key_path)) as srv:
+        assert srv.url.startswith("https://")
+        trusted = ssl.create_default_context(cafile=str(cert_path))
+        assert httpx.get(f"{srv.url}/health", verify=trusted).json()["status"] == "ok"
+        with pytest.raises(httpx.ConnectError):
+            httpx.get(f"{srv.url}/health")  # an unknown certificate is not trusted
+    runtime.close()

@@ -10,7 +10,7 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 APP_NAME = "testing-hall"
 ENV_PREFIX = "HALL_"
@@ -45,6 +45,18 @@ class HallSection(_Section):
 class ServerSection(_Section):
     listen: str = "127.0.0.1:8470"
     data_dir: Path = Field(default_factory=default_data_dir)
+    tls_cert: Path | None = None
+    """PEM certificate chain: with `tls_key`, the server speaks HTTPS (kiosks and consoles)."""
+    tls_key: Path | None = None
+
+    @model_validator(mode="after")
+    def _tls_pair(self) -> ServerSection:
+        if (self.tls_cert is None) != (self.tls_key is None):
+            raise ValueError("tls_cert and tls_key go together: give both, or neither")
+        for path in (self.tls_cert, self.tls_key):
+            if path is not None and not path.is_file():
+                raise ValueError(f"{path} is not a readable file")
+        return self
 
     @field_validator("listen")
     @classmethod

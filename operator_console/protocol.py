@@ -150,6 +150,13 @@ class VerificationReason(Strict):
     note: str = ""
 
 
+class VerdictRequest(Strict):
+    """The proctor's finding after reviewing an attempt's recording and incidents."""
+
+    verdict: Literal["clear", "violation"]
+    reasons: list[VerificationReason] = Field(default=[], max_length=50)
+
+
 class VerificationRecord(Strict):
     schema_: Literal["hall-verification/1"] = Field(alias="schema")
     attempt_id: Id

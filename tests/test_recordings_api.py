@@ -239,3 +239,38 @@ def test_a_thumbnail_that_is_not_a_jpeg_changes_nothing(hall: Hall) -> None:
         hall.console._call("GET", f"/api/v1/attempts/{attempt}/incidents", list[dict[str, object]])
         == []
     )
+
+
+def test_proctor_verdicts_go_upstream_and_a_violation_annuls(
+    hall: Hall, stub_store: StubStore
+) -> None:
+    client, attempt = seated(hall)
+    client.finish(attempt, "submitted", 0)
+    other = hall.seat(hall.registrations[3], "A02")
+    second = other.start_attempt(other.seat().attempts[0].attempt_id, "kk").attempt_id
+    other.finish(second, "submitted", 0)
+    proctor = person(hall, "proctor1", "proctor")
+    operator = person(hall, "operator2", "operator")
+    url = f"/api/v1/attempts/{attempt}/verification"
+    assert operator.post(url, json={"verdict": "clear"}).status_code == 403
+    assert proctor.post(url, json={"verdict": "violation"}).status_code == 422  # no reason given
+    found = {
+        "verdict": "violation",
+        "reasons": [
+            {"category": "examinee", "code": "phone", "note": "phone on the desk at 10:42"}
+        ],
+    }
+    assert proctor.post(url, json=found).json()["outcome"] == "annulled"
+    assert proctor.post(url, json={"verdict": "clear"}).status_code == 409  # one verdict only
+    clear = proctor.post(f"/api/v1/attempts/{second}/verification", json={"verdict": "clear"})
+    assert clear.status_code == 200 and clear.json()["outcome"] == "reported"  # state language
+    hall.runtime.sync.run_once()
+    stored = stub_store.records("verifications")
+    assert (
+        stored[attempt]["verdict"] == "violation" and stored[attempt]["reviewed_by"] == "proctor1"
+    )
+    assert stored[second]["verdict"] == "clear"
+    results = {r.attempt_id: r for r in hall.console.results(hall.session_id)}
+    assert results[attempt].outcome == "annulled"
+    proctor.close()
+    operator.close()

@@ -34,6 +34,8 @@ from operator_console.protocol import (
     SessionView,
     SignedRoster,
     SyncStatus,
+    VerdictRequest,
+    VerificationRecord,
 )
 from operator_console.server import (
     admissions,
@@ -44,6 +46,7 @@ from operator_console.server import (
     outbox,
     recordings,
     roster,
+    verification,
 )
 from operator_console.server.deps import PersonDep, RuntimeDep, require
 from operator_console.server.errors import Refusal
@@ -373,3 +376,22 @@ def banks(rt: RuntimeDep, who: PersonDep) -> BanksView:
             )
         )
     return BanksView(loaded=loaded, refused=dict(rt.banks.refused))
+
+
+@router.post("/attempts/{attempt_id}/verification")
+def verdict(
+    attempt_id: str, body: VerdictRequest, rt: RuntimeDep, who: PersonDep
+) -> VerificationRecord:
+    """The proctor's verdict; a violation annuls the result. Sent upstream like a result."""
+    require(who, "proctor", "administrator")
+    with rt.tx() as db:
+        record = verification.record_verdict(
+            db,
+            attempt_id=attempt_id,
+            body=body,
+            proctor=who.username,
+            hall_id=rt.hall_id,
+            now=rt.clock.now(),
+        )
+    rt.sync.poke()
+    return VerificationRecord.model_validate(record)

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from operator_console.logs import fail, setup_logging
 from operator_console.protocol import SignedRoster
-from operator_console.server import auth, enrollment, roster
+from operator_console.server import auth, enrollment, offline, roster
 from operator_console.server.config import StartupError, load_config
 from operator_console.server.errors import Refusal
 from operator_console.server.runtime import HallRuntime
@@ -39,6 +39,10 @@ def add_admin(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp.add_argument("file", type=Path)
     bank = admin.add_parser("load-bank", help="check a bank package and add it to this hall")
     bank.add_argument("package", type=Path)
+    export = admin.add_parser(
+        "export-offline", help="every undelivered result and verdict, signed, to carry upstream"
+    )
+    export.add_argument("--out", type=Path, required=True)
 
 
 def _password(args: argparse.Namespace) -> str:
@@ -96,6 +100,15 @@ def run_admin(args: argparse.Namespace) -> int:
                 print(f"roster imported: {done.sessions} sessions, {done.candidates} candidates")
             elif args.admin_command == "load-bank":
                 _load_bank(runtime, args.package)
+            elif args.admin_command == "export-offline":
+                bundle = offline.bundle(
+                    db, hall_id=runtime.hall_id, key=runtime.keys.sign, now=now, actor="admin-cli"
+                )
+                offline.write_bundle(bundle, args.out)
+                print(
+                    f"{args.out}: {len(bundle['bundle']['records'])} undelivered records, "
+                    "signed by this hall"
+                )
     except PackageError as exc:
         return fail(prog, f"{args.package}: {exc}", log)
     except (StartupError, ValueError, BankError, OSError) as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -231,3 +232,61 @@ def test_room_server_killed_after_acknowledging_loses_nothing(
     )
     record = stub_store.records("results")[done.attempt_id]
     assert record["total"]["score"] == done.total and len(record["answers"]) == 55
+
+
+def test_offline_bundle_carries_every_undelivered_record_signed(
+    tmp_path: Path, keys: Path, server_env: dict[str, str]
+) -> None:
+    """Upstream unreachable: results wait in the outbox; the bundle carries them, signed."""
+    from operator_console.server import outbox
+    from operator_console.server.config import load_config
+    from operator_console.server.runtime import HallRuntime
+    from operator_console.upstream.signing import document_signed
+    from question_banks.keys import load_verify_key
+    from tests.records import result_record
+
+    config = hall_toml(tmp_path, keys, "http://127.0.0.1:9", free_port())
+    runtime = HallRuntime(load_config(config, environ={}))
+    records = [result_record(HALL_ID) for _ in range(3)]
+    with runtime.tx() as db:
+        for r in records:
+            outbox.enqueue(
+                db,
+                record_id=str(r["result_id"]),
+                hall_id=HALL_ID,
+                kind="result",
+                path=f"/v1/results/{r['result_id']}",
+                record=r,
+                now=runtime.clock.now(),
+            )
+    runtime.sync.run_once()  # nothing answers: every record stays pending
+    runtime.close()
+    out = tmp_path / "bundle.json"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "operator_console.cli",
+            "admin",
+            "--config",
+            str(config),
+            "export-offline",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=server_env,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    signed = json.loads(out.read_text("utf-8"))
+    body = signed["bundle"]
+    assert document_signed(load_verify_key(keys / "hall-sign.pub"), body, signed["signature"])
+    carried = [r["body"] for r in body["records"] if r["kind"] == "result"]
+    assert sorted(carried, key=lambda r: r["result_id"]) == sorted(
+        records, key=lambda r: str(r["result_id"])
+    )
+    body["records"][0]["body"]["outcome"] = "pass"
+    body["records"][0]["body"]["total"]["score"] = 55.0
+    assert not document_signed(load_verify_key(keys / "hall-sign.pub"), body, signed["signature"])

@@ -18,7 +18,7 @@ from operator_console.server.models import Admission, AuditEntry, OutboxRecord
 from operator_console.server.serve import ServerThread
 from operator_console.upstream.store import StubStore
 from tests.conftest import HALL_ID
-from tests.hall import Hall, open_hall
+from tests.hall import PASSWORD, Hall, open_hall
 
 
 @pytest.fixture
@@ -343,3 +343,18 @@ def test_admission_is_linked_to_the_detector_check(hall: Hall) -> None:
     with hall.runtime.tx() as db:
         row = db.get(Admission, decision.admission_id)
         assert row is not None and row.detector_event_id == wand.id
+
+
+def test_repeated_wrong_passwords_make_the_user_name_rest(hall: Hall) -> None:
+    url = f"{hall.server.url}/api/v1/auth/login"
+    for _ in range(5):
+        assert httpx.post(url, json={"username": "desk", "password": "guess"}).status_code == 401
+    right = {"username": "desk", "password": PASSWORD}
+    throttled = httpx.post(url, json=right)
+    assert throttled.status_code == 429 and "too many wrong passwords" in throttled.json()["detail"]
+    assert httpx.post(url, json={"username": "other", "password": "x"}).status_code == 401
+    hall.clock.advance(timedelta(minutes=16))
+    assert httpx.post(url, json=right).status_code == 200
+    with hall.runtime.tx() as db:
+        actions = db.execute(select(AuditEntry.action)).scalars().all()
+    assert actions.count("user.login_failed") == 6 and "user.login_throttled" in actions

@@ -67,12 +67,29 @@ DESK = ("operator", "administrator")
 @router.post("/auth/login")
 def login(body: LoginRequest, rt: RuntimeDep) -> LoginResponse:
     now = rt.clock.now()
+    until = rt.logins.blocked_until(body.username, now)
+    if until is not None:
+        with rt.tx() as db:
+            audit.append(
+                db, hall_id=rt.hall_id, at=now, actor=body.username, action="user.login_throttled"
+            )
+        raise Refusal(
+            429,
+            f"too many wrong passwords; try again after {until:%H:%M} UTC or ask an administrator",
+        )
     with rt.tx() as db:
         found = auth.login(db, username=body.username, password=body.password, now=now)
-        if found is not None:
-            audit.append(db, hall_id=rt.hall_id, at=now, actor=body.username, action="user.login")
+        audit.append(
+            db,
+            hall_id=rt.hall_id,
+            at=now,
+            actor=body.username,
+            action="user.login" if found else "user.login_failed",
+        )
     if found is None:
+        rt.logins.failed(body.username, now)
         raise Refusal(401, "wrong user name or password")
+    rt.logins.succeeded(body.username)
     user, token = found
     return LoginResponse(token=token, role=user.role)
 

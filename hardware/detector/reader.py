@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -45,11 +45,15 @@ class ReaderStatus:
     last_error: str | None = None
 
 
-def resolve_port(port: str) -> str:
+PortList = Callable[[], Iterable[Any]]
+"""What is plugged in now: objects with `device` and `serial_number` (pyserial's comports)."""
+
+
+def resolve_port(port: str, ports: PortList = list_ports.comports) -> str:
     if not port.startswith(USB_PREFIX):
         return port
     wanted = port[len(USB_PREFIX) :]
-    for info in list_ports.comports():
+    for info in ports():
         if info.serial_number == wanted:
             return str(info.device)
     raise serial.SerialException(f"no USB serial adapter with serial number {wanted}")
@@ -70,12 +74,14 @@ class DetectorReader:
         silence_seconds: float = 30.0,
         backoff_max: float = 10.0,
         opener: Opener = serial.serial_for_url,
+        ports: PortList = list_ports.comports,
     ) -> None:
         if protocol not in ("line", "relay"):
             raise ValueError(f"unknown detector protocol {protocol!r}")
         self.port, self.protocol, self.baudrate = port, protocol, baudrate
         self._on_event, self._on_state = on_event, on_state
         self._silence, self._backoff_max, self._open = silence_seconds, backoff_max, opener
+        self._ports = ports
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._status = ReaderStatus(device=port)
@@ -112,7 +118,7 @@ class DetectorReader:
         while not self._stop.is_set():
             try:
                 port = self._open(
-                    resolve_port(self.port),
+                    resolve_port(self.port, self._ports),
                     baudrate=self.baudrate,
                     timeout=0.1,
                     write_timeout=1.0,

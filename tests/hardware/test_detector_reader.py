@@ -236,3 +236,40 @@ def test_simulate_command_prints_a_device_that_speaks_the_protocol() -> None:
         proc.wait(timeout=10)
         if proc.stdout:
             proc.stdout.close()
+
+
+class Plugged:
+    """What pyserial's comports() reports for one USB adapter."""
+
+    def __init__(self, device: str, serial_number: str) -> None:
+        self.device, self.serial_number = device, serial_number
+
+
+def test_the_adapter_is_found_by_its_usb_serial_number_wherever_it_is_plugged() -> None:
+    first, second = LineSimulator(), LineSimulator()
+    plugged = [Plugged("/dev/ttyS0", "OTHER"), Plugged(first.path, "FT4XQ2")]
+    got = Collected()
+    reader = DetectorReader(
+        "usb-serial:FT4XQ2", "line", on_event=got, backoff_max=0.2, ports=lambda: list(plugged)
+    ).start()
+    try:
+        connected(reader)
+        first.pass_()
+        wait_until(lambda: len(got.events) == 1)
+        first.unplug()
+        plugged[1] = Plugged(second.path, "FT4XQ2")  # replugged into another socket
+        wait_until(lambda: reader.status.disconnects == 1, what="the unplug noticed")
+        connected(reader)
+        second.pass_()
+        wait_until(lambda: len(got.events) == 2, what="an event from the new socket")
+    finally:
+        reader.stop()
+        second.unplug()
+
+
+def test_a_missing_adapter_is_named() -> None:
+    from hardware.detector.reader import resolve_port
+
+    with pytest.raises(serial.SerialException, match="serial number NOPE"):
+        resolve_port("usb-serial:NOPE", lambda: [Plugged("/dev/ttyUSB0", "FT4XQ2")])
+    assert resolve_port("/dev/ttyUSB3") == "/dev/ttyUSB3"

@@ -19,6 +19,8 @@ from operator_console.server.runtime import HallRuntime
 from operator_console.server.serve import ServerThread
 from operator_console.upstream.samples import sample_roster
 from operator_console.upstream.store import StubStore
+from question_banks.keys import load_box_public, load_signing_key
+from question_banks.samples import write_sample_packages
 from tests.conftest import HALL_ID, hall_config
 
 PASSWORD = "correct horse battery"
@@ -109,3 +111,34 @@ def wait_until(predicate: Callable[[], bool], timeout: float = 10.0, what: str =
         done.wait(step)
         waited += step
         step = min(step * 2, 0.2)
+
+
+def hall_toml(tmp_path: Path, keys: Path, upstream: str, port: int) -> Path:
+    banks = tmp_path / "banks"
+    write_sample_packages(
+        banks,
+        authority=load_signing_key(keys / "authority.key"),
+        hall=load_box_public(keys / "hall-box.pub"),
+        programs=["legislation"],
+    )
+    path = tmp_path / "hall.toml"
+    path.write_text(
+        f"""
+[server]
+listen = "127.0.0.1:{port}"
+data_dir = "{tmp_path / "data"}"
+
+[upstream]
+url = "{upstream}"
+hall_id = "{HALL_ID}"
+timeout_seconds = 2
+
+[keys]
+dir = "{keys}"
+
+[banks]
+dir = "{banks}"
+""",
+        "utf-8",
+    )
+    return path

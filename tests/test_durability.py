@@ -25,10 +25,8 @@ from operator_console.server.serve import ServerThread
 from operator_console.upstream.samples import sample_roster
 from operator_console.upstream.store import StubStore
 from operator_console.upstream.stub import FaultPlan
-from question_banks.keys import load_box_public, load_signing_key
-from question_banks.samples import write_sample_packages
 from tests.conftest import HALL_ID
-from tests.hall import free_port, wait_until
+from tests.hall import free_port, hall_toml, wait_until
 
 WRITER = """
 import sys
@@ -63,37 +61,6 @@ def test_kiosk_journal_keeps_every_acknowledged_answer_through_sigkill(tmp_path:
             assert kept[n].item_id == f"item-{n % 55}" and kept[n].choices == [chr(65 + n % 4)]
     finally:
         journal.close()
-
-
-def hall_toml(tmp_path: Path, keys: Path, upstream: str, port: int) -> Path:
-    banks = tmp_path / "banks"
-    write_sample_packages(
-        banks,
-        authority=load_signing_key(keys / "authority.key"),
-        hall=load_box_public(keys / "hall-box.pub"),
-        programs=["legislation"],
-    )
-    path = tmp_path / "hall.toml"
-    path.write_text(
-        f"""
-[server]
-listen = "127.0.0.1:{port}"
-data_dir = "{tmp_path / "data"}"
-
-[upstream]
-url = "{upstream}"
-hall_id = "{HALL_ID}"
-timeout_seconds = 2
-
-[keys]
-dir = "{keys}"
-
-[banks]
-dir = "{banks}"
-""",
-        "utf-8",
-    )
-    return path
 
 
 class ServerProcess:

@@ -1,9 +1,13 @@
-"""Valid wire records for tests that need one to send or to spoil."""
+"""Valid wire records for tests that need one to send or to spoil, or to queue upstream."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Any
+
+from operator_console.server import outbox
+from operator_console.server.runtime import HallRuntime
+from tests.conftest import HALL_ID
 
 
 def result_record(hall_id: str, result_id: str | None = None, **changes: Any) -> dict[str, Any]:
@@ -43,3 +47,19 @@ def result_record(hall_id: str, result_id: str | None = None, **changes: Any) ->
     }
     record.update(changes)
     return record
+
+
+def enqueue_results(rt: HallRuntime, n: int) -> list[dict[str, object]]:
+    records = [result_record(HALL_ID) for _ in range(n)]
+    with rt.tx() as db:
+        for r in records:
+            outbox.enqueue(
+                db,
+                record_id=str(r["result_id"]),
+                hall_id=HALL_ID,
+                kind="result",
+                path=f"/v1/results/{r['result_id']}",
+                record=r,
+                now=rt.clock.now(),
+            )
+    return records

@@ -205,27 +205,15 @@ def test_offline_bundle_carries_every_undelivered_record_signed(
     tmp_path: Path, keys: Path, server_env: dict[str, str]
 ) -> None:
     """Upstream unreachable: results wait in the outbox; the bundle carries them, signed."""
-    from operator_console.server import outbox
     from operator_console.server.config import load_config
     from operator_console.server.runtime import HallRuntime
     from operator_console.upstream.signing import document_signed
     from question_banks.keys import load_verify_key
-    from tests.records import result_record
+    from tests.records import enqueue_results
 
     config = hall_toml(tmp_path, keys, "http://127.0.0.1:9", free_port())
     runtime = HallRuntime(load_config(config, environ={}))
-    records = [result_record(HALL_ID) for _ in range(3)]
-    with runtime.tx() as db:
-        for r in records:
-            outbox.enqueue(
-                db,
-                record_id=str(r["result_id"]),
-                hall_id=HALL_ID,
-                kind="result",
-                path=f"/v1/results/{r['result_id']}",
-                record=r,
-                now=runtime.clock.now(),
-            )
+    records = enqueue_results(runtime, 3)
     runtime.sync.run_once()  # nothing answers: every record stays pending
     runtime.close()
     out = tmp_path / "bundle.json"

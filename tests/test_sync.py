@@ -19,7 +19,7 @@ from operator_console.server.sync import BACKOFF_CAP, backoff_seconds
 from operator_console.upstream.store import StubStore
 from operator_console.upstream.stub import FaultPlan, create_stub_app
 from tests.conftest import HALL_ID, hall_config
-from tests.records import result_record
+from tests.records import enqueue_results, result_record
 
 
 @pytest.fixture
@@ -32,22 +32,6 @@ def hall(tmp_path: Path, keys: Path, stub: ServerThread, clock: FakeClock) -> It
     rt = HallRuntime(hall_config(tmp_path, keys, stub.url), clock=clock)
     yield rt
     rt.close()
-
-
-def enqueue_results(rt: HallRuntime, n: int) -> list[dict[str, object]]:
-    records = [result_record(HALL_ID) for _ in range(n)]
-    with rt.tx() as db:
-        for r in records:
-            outbox.enqueue(
-                db,
-                record_id=str(r["result_id"]),
-                hall_id=HALL_ID,
-                kind="result",
-                path=f"/v1/results/{r['result_id']}",
-                record=r,
-                now=rt.clock.now(),
-            )
-    return records
 
 
 def statuses(rt: HallRuntime) -> dict[str, str]:

@@ -11,7 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from operator_console.server.errors import Refusal
-from operator_console.server.routes import kiosks, operators
+from operator_console.server.routes import detector, kiosks, operators, proctoring
 from operator_console.server.runtime import HallRuntime
 
 log = logging.getLogger(__name__)
@@ -48,5 +48,7 @@ def create_app(runtime: HallRuntime, *, run_workers: bool = True) -> FastAPI:
         return {"status": "ok", "hall_id": runtime.hall_id}
 
     app.include_router(operators.router)
+    app.include_router(detector.router)
+    app.include_router(proctoring.router)
     app.include_router(kiosks.router)
     return app

@@ -57,6 +57,10 @@ PersonDep = Annotated[Person, Depends(current_person)]
 KioskDep = Annotated[Kiosk, Depends(current_kiosk)]
 
 
+DESK = ("operator", "administrator")
+"""The roles that work the admission desk."""
+
+
 def require(person: Person, *roles: str) -> None:
     if person.role not in roles:
         raise Refusal(403, f"this needs the {' or '.join(roles)} role")

@@ -1,11 +1,11 @@
-"""Routes for operators, proctors and administrators at the console."""
+"""Routes for the desk and the session: sign-in, rosters, admissions, seats, kiosks, sync, banks."""
 
 from __future__ import annotations
 
 import json
 from datetime import date as Date
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter
 from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -16,16 +16,11 @@ from operator_console.protocol import (
     AttemptResultView,
     BanksView,
     BankView,
-    DetectorEventView,
-    DetectorStateView,
     EnrollmentCodeRequest,
     EnrollmentCodeView,
-    IncidentView,
     LoginRequest,
     LoginResponse,
-    ManualDetectorEvent,
     OutboxView,
-    RecordingManifest,
     RegistrationView,
     RosterFetch,
     RosterImported,
@@ -34,26 +29,20 @@ from operator_console.protocol import (
     SessionView,
     SignedRoster,
     SyncStatus,
-    VerdictRequest,
-    VerificationRecord,
 )
 from operator_console.server import (
     admissions,
     audit,
     auth,
     enrollment,
-    incidents,
     outbox,
-    recordings,
     roster,
-    verification,
 )
-from operator_console.server.deps import PersonDep, RuntimeDep, require
+from operator_console.server.deps import DESK, PersonDep, RuntimeDep, require
 from operator_console.server.errors import Refusal
 from operator_console.server.models import (
     Attempt,
     AttemptSection,
-    Incident,
     OutboxRecord,
     Registration,
     TestSession,
@@ -61,7 +50,6 @@ from operator_console.server.models import (
 from operator_console.upstream.link import UpstreamUnreachable
 
 router = APIRouter(prefix="/api/v1")
-DESK = ("operator", "administrator")
 
 
 @router.post("/auth/login")
@@ -293,88 +281,6 @@ def results(session_id: str, rt: RuntimeDep, who: PersonDep) -> list[AttemptResu
     ]
 
 
-@router.get("/detector/state")
-def detector_state(rt: RuntimeDep, who: PersonDep) -> DetectorStateView:
-    return rt.detector.state()
-
-
-@router.get("/detector/events")
-def detector_events(
-    rt: RuntimeDep, who: PersonDep, after: int = 0, wait: float = 0.0
-) -> list[DetectorEventView]:
-    """Events after the given id; with `wait`, a long poll of up to 30 s for the next one."""
-    return rt.detector.events_after(after, min(max(wait, 0.0), 30.0))
-
-
-@router.post("/detector/manual")
-def detector_manual(body: ManualDetectorEvent, rt: RuntimeDep, who: PersonDep) -> DetectorEventView:
-    require(who, *DESK)
-    event_id = rt.detector.manual(body.kind, body.zones, body.note, who.username)
-    with rt.tx() as db:
-        audit.append(
-            db,
-            hall_id=rt.hall_id,
-            at=rt.clock.now(),
-            actor=who.username,
-            action="detector.manual",
-            subject=str(event_id),
-            detail={"kind": body.kind, "zones": body.zones},
-        )
-    return rt.detector.events_after(event_id - 1, 0)[0]
-
-
-@router.get("/attempts/{attempt_id}/recording/manifest")
-def recording_manifest(attempt_id: str, rt: RuntimeDep, who: PersonDep) -> RecordingManifest:
-    with rt.tx() as db:
-        if db.get(Attempt, attempt_id) is None:
-            raise Refusal(404, f"attempt {attempt_id} not found")
-        return recordings.manifest(
-            db, attempt_id=attempt_id, hall_id=rt.hall_id, key=rt.keys.sign, now=rt.clock.now()
-        )
-
-
-@router.get("/attempts/{attempt_id}/recording/{seq}")
-def recording_segment(attempt_id: str, seq: int, rt: RuntimeDep, who: PersonDep) -> Response:
-    """The segment opened for review: proctors and administrators only, and audited."""
-    require(who, "proctor", "administrator")
-    with rt.tx() as db:
-        video = recordings.open_for_proctor(
-            db, root=rt.config.recordings_dir, attempt_id=attempt_id, seq=seq, hall_key=rt.keys.box
-        )
-        audit.append(
-            db,
-            hall_id=rt.hall_id,
-            at=rt.clock.now(),
-            actor=who.username,
-            action="recording.view",
-            subject=attempt_id,
-            detail={"seq": seq},
-        )
-    return Response(video, media_type="video/x-matroska")
-
-
-@router.get("/attempts/{attempt_id}/incidents")
-def attempt_incidents(attempt_id: str, rt: RuntimeDep, who: PersonDep) -> list[IncidentView]:
-    with rt.tx() as db:
-        rows = (
-            db.execute(
-                select(Incident).where(Incident.attempt_id == attempt_id).order_by(Incident.at)
-            )
-            .scalars()
-            .all()
-        )
-        return [incidents.view(r, rt.config.recordings_dir) for r in rows]
-
-
-@router.get("/incidents/{incident_id}/thumbnail")
-def incident_thumbnail(incident_id: int, rt: RuntimeDep, who: PersonDep) -> Response:
-    require(who, "proctor", "administrator", "operator")
-    with rt.tx() as db:
-        return Response(
-            incidents.thumbnail(db, incident_id, rt.config.recordings_dir), media_type="image/jpeg"
-        )
-
-
 @router.get("/banks")
 def banks(rt: RuntimeDep, who: PersonDep) -> BanksView:
     """What this hall can serve, and every package it refused with the reason."""
@@ -393,22 +299,3 @@ def banks(rt: RuntimeDep, who: PersonDep) -> BanksView:
             )
         )
     return BanksView(loaded=loaded, refused=dict(rt.banks.refused))
-
-
-@router.post("/attempts/{attempt_id}/verification")
-def verdict(
-    attempt_id: str, body: VerdictRequest, rt: RuntimeDep, who: PersonDep
-) -> VerificationRecord:
-    """The proctor's verdict; a violation annuls the result. Sent upstream like a result."""
-    require(who, "proctor", "administrator")
-    with rt.tx() as db:
-        record = verification.record_verdict(
-            db,
-            attempt_id=attempt_id,
-            body=body,
-            proctor=who.username,
-            hall_id=rt.hall_id,
-            now=rt.clock.now(),
-        )
-    rt.sync.poke()
-    return VerificationRecord.model_validate(record)

@@ -1,0 +1,90 @@
+"""Routes for proctors: recordings, incidents and the verdict on an attempt."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response
+from sqlalchemy import select
+
+from operator_console.protocol import (
+    IncidentView,
+    RecordingManifest,
+    VerdictRequest,
+    VerificationRecord,
+)
+from operator_console.server import audit, incidents, recordings, verification
+from operator_console.server.deps import PersonDep, RuntimeDep, require
+from operator_console.server.errors import Refusal
+from operator_console.server.models import Attempt, Incident
+
+router = APIRouter(prefix="/api/v1")
+
+
+@router.get("/attempts/{attempt_id}/recording/manifest")
+def recording_manifest(attempt_id: str, rt: RuntimeDep, who: PersonDep) -> RecordingManifest:
+    with rt.tx() as db:
+        if db.get(Attempt, attempt_id) is None:
+            raise Refusal(404, f"attempt {attempt_id} not found")
+        return recordings.manifest(
+            db, attempt_id=attempt_id, hall_id=rt.hall_id, key=rt.keys.sign, now=rt.clock.now()
+        )
+
+
+@router.get("/attempts/{attempt_id}/recording/{seq}")
+def recording_segment(attempt_id: str, seq: int, rt: RuntimeDep, who: PersonDep) -> Response:
+    """The segment opened for review: proctors and administrators only, and audited."""
+    require(who, "proctor", "administrator")
+    with rt.tx() as db:
+        video = recordings.open_for_proctor(
+            db, root=rt.config.recordings_dir, attempt_id=attempt_id, seq=seq, hall_key=rt.keys.box
+        )
+        audit.append(
+            db,
+            hall_id=rt.hall_id,
+            at=rt.clock.now(),
+            actor=who.username,
+            action="recording.view",
+            subject=attempt_id,
+            detail={"seq": seq},
+        )
+    return Response(video, media_type="video/x-matroska")
+
+
+@router.get("/attempts/{attempt_id}/incidents")
+def attempt_incidents(attempt_id: str, rt: RuntimeDep, who: PersonDep) -> list[IncidentView]:
+    with rt.tx() as db:
+        rows = (
+            db.execute(
+                select(Incident).where(Incident.attempt_id == attempt_id).order_by(Incident.at)
+            )
+            .scalars()
+            .all()
+        )
+        return [incidents.view(r, rt.config.recordings_dir) for r in rows]
+
+
+@router.get("/incidents/{incident_id}/thumbnail")
+def incident_thumbnail(incident_id: int, rt: RuntimeDep, who: PersonDep) -> Response:
+    require(who, "proctor", "administrator", "operator")
+    with rt.tx() as db:
+        return Response(
+            incidents.thumbnail(db, incident_id, rt.config.recordings_dir), media_type="image/jpeg"
+        )
+
+
+@router.post("/attempts/{attempt_id}/verification")
+def verdict(
+    attempt_id: str, body: VerdictRequest, rt: RuntimeDep, who: PersonDep
+) -> VerificationRecord:
+    """The proctor's verdict; a violation annuls the result. Sent upstream like a result."""
+    require(who, "proctor", "administrator")
+    with rt.tx() as db:
+        record = verification.record_verdict(
+            db,
+            attempt_id=attempt_id,
+            body=body,
+            proctor=who.username,
+            hall_id=rt.hall_id,
+            now=rt.clock.now(),
+        )
+    rt.sync.poke()
+    return VerificationRecord.model_validate(record)

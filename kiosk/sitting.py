@@ -41,6 +41,9 @@ class Sitting:
     def answers(self) -> dict[str, list[str]]:
         return self._journal.answers(self.attempt_id)
 
+    def unsent(self) -> int:
+        return len(self._journal.pending(self.attempt_id))
+
     def replicate(self) -> int:
         """Sends every journalled change the server has not stored; raises HallUnavailable."""
         through = 0

@@ -11,6 +11,14 @@ PURE = (
     "operator_console.server",
     "operator_console.protocol",
     "operator_console.upstream",
+    # the kiosk's parts below its screens (architecture §2)
+    "kiosk.journal",
+    "kiosk.hall_client",
+    "kiosk.sitting",
+    "kiosk.replicator",
+    "kiosk.recording_upload",
+    "kiosk.proctoring",
+    "kiosk.lockdown",
 )
 
 PROBE = """

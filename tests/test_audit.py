@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -58,4 +59,34 @@ def test_a_deleted_entry_breaks_the_chain(tmp_path: Path) -> None:
         db.execute(delete(AuditEntry).where(AuditEntry.seq == 2))
     with transaction(factory) as db:
         assert audit.verify_chain(db, "h") == 3
+    engine.dispose()
+
+
+@pytest.mark.postgres
+def test_concurrent_writers_keep_one_unbroken_chain_on_postgresql(postgres_url: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    engine = make_engine(postgres_url)
+    migrate(engine)
+    factory = session_factory(engine)
+    with transaction(factory) as db:
+        db.add(AuditHead(hall_id="h", seq=0, hash=audit.GENESIS, sent_seq=0))
+
+    def write(k: int) -> None:
+        with transaction(factory) as db:
+            audit.append(
+                db,
+                hall_id="h",
+                at=T0 + timedelta(seconds=k),
+                actor=f"desk-{k % 4}",
+                action="admission.admit",
+                subject=f"REG-{k}",
+            )
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(write, range(80)))
+    with transaction(factory) as db:
+        assert audit.verify_chain(db, "h") is None
+        head = db.get(AuditHead, "h")
+        assert head is not None and head.seq == 80
     engine.dispose()

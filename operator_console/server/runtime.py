@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from hardware.clock import Clock, SystemClock
 from operator_console.server import recordings
 from operator_console.server.attempts import expire_overdue
+from operator_console.server.audit import GENESIS
 from operator_console.server.banks import BankShelf
 from operator_console.server.config import HallConfig, StartupError
 from operator_console.server.db import (
@@ -23,7 +24,7 @@ from operator_console.server.db import (
     transaction,
 )
 from operator_console.server.detector import DetectorService
-from operator_console.server.models import Hall
+from operator_console.server.models import AuditHead, Hall
 from operator_console.server.sync import SyncWorker
 from operator_console.server.throttle import LoginThrottle
 from operator_console.upstream.link import HttpUpstream, UpstreamLink
@@ -74,6 +75,10 @@ class HallRuntime:
         with self.tx() as db:
             if db.get(Hall, self.hall_id) is None:
                 db.add(Hall(id=self.hall_id, name=config.hall.name))
+            # The audit chain's head exists before any request, so concurrent first entries
+            # queue on its row lock instead of racing to create it.
+            if db.get(AuditHead, self.hall_id) is None:
+                db.add(AuditHead(hall_id=self.hall_id, seq=0, hash=GENESIS, sent_seq=0))
 
     @contextmanager
     def tx(self) -> Iterator[Session]:

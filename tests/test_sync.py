@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import socket
+import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -194,3 +196,55 @@ def test_backoff_is_full_jitter_capped_at_a_minute() -> None:
     samples = [backoff_seconds(10, rng.uniform) for _ in range(500)]
     assert min(samples) >= 0 and max(samples) <= BACKOFF_CAP
     assert min(samples) < 10 < max(samples)
+
+
+class DroppingPeer:
+    """Accepts each connection, reads the request, and hangs up without a word."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.port = self.sock.getsockname()[1]
+        self.dropped = 0
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            with conn:
+                conn.recv(65536)
+                self.dropped += 1
+
+    def close(self) -> None:
+        # shutdown() wakes the thread blocked in accept(); close() alone would not free the port.
+        self.sock.shutdown(socket.SHUT_RDWR)
+        self.sock.close()
+        self._thread.join(timeout=5)
+
+
+def test_a_dropped_connection_is_retried_and_the_record_delivered_later(
+    tmp_path: Path, keys: Path, clock: FakeClock, stub_store: StubStore
+) -> None:
+    peer = DroppingPeer()
+    rt = HallRuntime(hall_config(tmp_path, keys, f"http://127.0.0.1:{peer.port}"), clock=clock)
+    try:
+        records = enqueue_results(rt, 1)
+        rt.sync.run_once()
+        assert peer.dropped >= 1
+        with rt.tx() as db:
+            row = db.get(OutboxRecord, str(records[0]["result_id"]))
+            assert row and row.status == "pending" and row.http_status is None
+            assert "RemoteProtocolError" in (row.last_error or "")
+        port = peer.port
+        peer.close()
+        with ServerThread(create_stub_app(stub_store, now=clock.now), port=port):
+            drain(rt)
+        assert str(records[0]["result_id"]) in stub_store.records("results")
+    finally:
+        rt.close()

@@ -240,7 +240,10 @@ def test_a_dropped_connection_is_retried_and_the_record_delivered_later(
         with rt.tx() as db:
             row = db.get(OutboxRecord, str(records[0]["result_id"]))
             assert row and row.status == "pending" and row.http_status is None
-            assert "RemoteProtocolError" in (row.last_error or "")
+            # End of stream or reset, depending on timing: either way no answer, so a retry.
+            assert any(
+                kind in (row.last_error or "") for kind in ("RemoteProtocolError", "ReadError")
+            )
         port = peer.port
         peer.close()
         with ServerThread(create_stub_app(stub_store, now=clock.now), port=port):

@@ -49,8 +49,8 @@ def result_record(hall_id: str, result_id: str | None = None, **changes: Any) ->
     return record
 
 
-def enqueue_results(rt: HallRuntime, n: int) -> list[dict[str, object]]:
-    records = [result_record(HALL_ID) for _ in range(n)]
+def queue(rt: HallRuntime, *records: dict[str, Any]) -> None:
+    """Puts result records in the hall's outbox, as finishing attempts would."""
     with rt.tx() as db:
         for r in records:
             outbox.enqueue(
@@ -62,4 +62,9 @@ def enqueue_results(rt: HallRuntime, n: int) -> list[dict[str, object]]:
                 record=r,
                 now=rt.clock.now(),
             )
+
+
+def enqueue_results(rt: HallRuntime, n: int) -> list[dict[str, object]]:
+    records = [result_record(HALL_ID) for _ in range(n)]
+    queue(rt, *records)
     return records

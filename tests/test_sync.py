@@ -21,7 +21,7 @@ from operator_console.server.sync import BACKOFF_CAP, backoff_seconds
 from operator_console.upstream.store import StubStore
 from operator_console.upstream.stub import FaultPlan, create_stub_app
 from tests.conftest import HALL_ID, hall_config
-from tests.records import enqueue_results, result_record
+from tests.records import enqueue_results, queue, result_record
 
 
 @pytest.fixture
@@ -139,16 +139,7 @@ def test_conflict_is_parked_for_a_person_and_raises_the_alarm(
 ) -> None:
     record = result_record(HALL_ID)
     stub_store.store("results", str(record["result_id"]), dict(record, outcome="fail"))
-    with hall.tx() as db:
-        outbox.enqueue(
-            db,
-            record_id=str(record["result_id"]),
-            hall_id=HALL_ID,
-            kind="result",
-            path=f"/v1/results/{record['result_id']}",
-            record=record,
-            now=hall.clock.now(),
-        )
+    queue(hall, record)
     hall.sync.run_once()
     assert statuses(hall) == {record["result_id"]: "parked"}
     with hall.tx() as db:
@@ -158,16 +149,7 @@ def test_conflict_is_parked_for_a_person_and_raises_the_alarm(
 
 def test_invalid_record_is_parked_not_retried(hall: HallRuntime, stub_store: StubStore) -> None:
     record = result_record(HALL_ID, iin="bad")
-    with hall.tx() as db:
-        outbox.enqueue(
-            db,
-            record_id=str(record["result_id"]),
-            hall_id=HALL_ID,
-            kind="result",
-            path=f"/v1/results/{record['result_id']}",
-            record=record,
-            now=hall.clock.now(),
-        )
+    queue(hall, record)
     hall.sync.run_once()
     hall.sync.run_once()
     with hall.tx() as db:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Protocol
 
 
 class EventKind(StrEnum):
@@ -57,11 +55,3 @@ class SequenceGap:
 
 
 Parsed = DetectorEvent | ParseError | SequenceGap
-
-
-class DetectorSource(Protocol):
-    """Anything that yields detector events: a serial reader, a simulator, the wand form."""
-
-    def events(self) -> Iterator[DetectorEvent]: ...
-
-    def close(self) -> None: ...

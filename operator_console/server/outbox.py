@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -88,8 +87,3 @@ def sync_status(db: Session, hall_id: str, now: datetime) -> SyncStatus:
         last_success_at=last,
         level=level,
     )
-
-
-def body_of(row: OutboxRecord) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(row.body)
-    return data

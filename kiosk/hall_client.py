@@ -19,9 +19,11 @@ from operator_console.protocol import (
     FormView,
     IncidentReport,
     IncidentView,
+    LockReport,
     SeatAssignment,
     SegmentState,
     SegmentUpload,
+    UnlockRequest,
 )
 
 T = TypeVar("T")
@@ -105,6 +107,14 @@ class HallClient:
 
     def seat(self) -> SeatAssignment:
         return _call(self._client, "GET", "/kiosk/v1/seat", SeatAssignment)
+
+    def lock(self, report: LockReport) -> SeatAssignment:
+        return _call(self._client, "POST", "/kiosk/v1/lock", SeatAssignment, report)
+
+    def unlock(self, code: str) -> SeatAssignment:
+        return _call(
+            self._client, "POST", "/kiosk/v1/unlock", SeatAssignment, UnlockRequest(code=code)
+        )
 
     def start_attempt(self, attempt_id: str, language: str) -> FormView:
         return _call(

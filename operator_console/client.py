@@ -20,6 +20,7 @@ from operator_console.protocol import (
     ManualDetectorEvent,
     OutboxView,
     RegistrationView,
+    ResumeCodeView,
     RosterFetch,
     RosterImported,
     SeatBinding,
@@ -129,6 +130,9 @@ class ConsoleClient:
         return self._call(
             "POST", "/api/v1/enrollment-codes", EnrollmentCodeView, EnrollmentCodeRequest(seat=seat)
         )
+
+    def resume_code(self, seat: str) -> ResumeCodeView:
+        return self._call("POST", f"/api/v1/seats/{seat}/resume-code", ResumeCodeView)
 
     def start_session(self, session_id: str) -> SessionView:
         return self._call("POST", f"/api/v1/sessions/{session_id}/start", SessionView)

@@ -347,6 +347,8 @@ class AttemptSummary(Strict):
     status: Literal["pending", "running", "finished"]
     language: Language | None
     deadline_at: UtcTime | None
+    paused: bool = False
+    """The seat is locked: the attempt's clock is stopped until the operator resumes it."""
 
 
 class SeatAssignment(Strict):
@@ -359,6 +361,8 @@ class SeatAssignment(Strict):
     photo_jpeg_b64: str | None = None
     languages: list[Language] = []
     attempts: list[AttemptSummary] = []
+    locked_at: UtcTime | None = None
+    lock_reason: str | None = None
 
 
 class AttemptStart(Strict):
@@ -447,6 +451,26 @@ class IncidentView(Strict):
     note: str
     seat: str | None
     has_thumbnail: bool
+
+
+class LockReport(Strict):
+    """A kiosk locked itself: why, and when by the kiosk's clock."""
+
+    at: UtcTime
+    reason: str = Field(min_length=1, max_length=64, pattern=r"^[a-z0-9_]+$")
+    note: str = Field(default="", max_length=2000)
+
+
+class UnlockRequest(Strict):
+    code: str = Field(min_length=1, max_length=32)
+
+
+class ResumeCodeView(Strict):
+    """A one-time code the operator reads out (or types) at a locked seat."""
+
+    seat: str
+    code: str
+    expires_at: UtcTime
 
 
 class FinishRequest(Strict):

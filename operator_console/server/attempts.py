@@ -40,7 +40,12 @@ def _actor(kiosk: Kiosk) -> str:
 
 
 def assignment(db: Session, kiosk: Kiosk, now: datetime) -> SeatAssignment:
-    seat = SeatAssignment(seat=kiosk.seat_code, server_time=now)
+    seat = SeatAssignment(
+        seat=kiosk.seat_code,
+        server_time=now,
+        locked_at=kiosk.locked_at,
+        lock_reason=kiosk.lock_reason,
+    )
     row = db.execute(
         select(Admission, TestSession)
         .join(TestSession, TestSession.id == Admission.session_id)
@@ -78,6 +83,7 @@ def assignment(db: Session, kiosk: Kiosk, now: datetime) -> SeatAssignment:
                     status=a.status,
                     language=a.language,
                     deadline_at=a.deadline_at,
+                    paused=a.paused_at is not None,
                 )
                 for a in attempts
             ],
@@ -320,6 +326,7 @@ def expire_overdue(
             .where(
                 TestSession.hall_id == hall_id,
                 Attempt.status == "running",
+                Attempt.paused_at.is_(None),
                 Attempt.deadline_at < now - grace,
             )
             .with_for_update(of=Attempt, skip_locked=True)

@@ -107,6 +107,11 @@ class Kiosk(Base):
     machine: Mapped[str] = mapped_column(String(200))
     enrolled_at: Mapped[datetime]
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    locked_at: Mapped[datetime | None]
+    lock_reason: Mapped[str | None] = mapped_column(String(64))
+    resume_hash: Mapped[str | None] = mapped_column(String(64))
+    resume_expires_at: Mapped[datetime | None]
+    resume_failures: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class EnrollmentCode(Base):
@@ -150,6 +155,8 @@ class Attempt(Base):
     deadline_at: Mapped[datetime | None] = mapped_column(index=True)
     finished_at: Mapped[datetime | None]
     finish_reason: Mapped[str | None] = mapped_column(String(16))
+    paused_at: Mapped[datetime | None]
+    """Set while the seat is locked: the clock stops and the deadline moves on at resume."""
     outcome: Mapped[str | None] = mapped_column(String(16))
     total_score: Mapped[float | None] = mapped_column(Numeric(8, 2, asdecimal=False))
 

@@ -17,11 +17,13 @@ from operator_console.protocol import (
     FormView,
     IncidentReport,
     IncidentView,
+    LockReport,
     SeatAssignment,
     SegmentState,
     SegmentUpload,
+    UnlockRequest,
 )
-from operator_console.server import attempts, enrollment, incidents, recordings
+from operator_console.server import attempts, enrollment, incidents, pauses, recordings
 from operator_console.server.deps import KioskDep, RuntimeDep
 from operator_console.server.errors import Refusal, conflict
 
@@ -40,6 +42,34 @@ def enroll(body: EnrollRequest, rt: RuntimeDep) -> EnrollResponse:
 def seat(rt: RuntimeDep, kiosk: KioskDep) -> SeatAssignment:
     with rt.tx() as db:
         return attempts.assignment(db, kiosk, rt.clock.now())
+
+
+@router.post("/lock")
+def lock(body: LockReport, rt: RuntimeDep, kiosk: KioskDep) -> SeatAssignment:
+    """The kiosk locked itself: an incident, and its running attempt's clock stops."""
+    with rt.tx() as db:
+        own = db.get(type(kiosk), kiosk.id, with_for_update=True)
+        assert own is not None
+        return pauses.lock(
+            db,
+            own,
+            body,
+            root=rt.config.recordings_dir,
+            hall_id=rt.hall_id,
+            now=rt.clock.now(),
+        )
+
+
+@router.post("/unlock")
+def unlock(body: UnlockRequest, rt: RuntimeDep, kiosk: KioskDep) -> SeatAssignment:
+    """The operator's resume code, typed at the seat; a wrong code changes nothing else."""
+    with rt.tx() as db:
+        own = db.get(type(kiosk), kiosk.id, with_for_update=True)
+        assert own is not None
+        done = pauses.unlock(db, own, body.code, hall_id=rt.hall_id, now=rt.clock.now())
+    if isinstance(done, Refusal):
+        raise done
+    return done
 
 
 @router.post("/attempts/{attempt_id}/start")

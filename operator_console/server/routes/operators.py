@@ -22,6 +22,7 @@ from operator_console.protocol import (
     LoginResponse,
     OutboxView,
     RegistrationView,
+    ResumeCodeView,
     RosterFetch,
     RosterImported,
     SeatBinding,
@@ -36,6 +37,7 @@ from operator_console.server import (
     auth,
     enrollment,
     outbox,
+    pauses,
     roster,
 )
 from operator_console.server.deps import DESK, PersonDep, RuntimeDep, require
@@ -211,6 +213,16 @@ def enrollment_code(
     with rt.tx() as db:
         return enrollment.issue_code(
             db, seat_code=body.seat, hall_id=rt.hall_id, now=rt.clock.now(), actor=who.username
+        )
+
+
+@router.post("/seats/{seat}/resume-code")
+def resume_code(seat: str, rt: RuntimeDep, who: PersonDep) -> ResumeCodeView:
+    """A one-time code that unlocks the kiosk at this seat; the attempt's clock restarts."""
+    require(who, *DESK)
+    with rt.tx() as db:
+        return pauses.issue_code(
+            db, seat, hall_id=rt.hall_id, now=rt.clock.now(), actor=who.username
         )
 
 

@@ -9,21 +9,14 @@ import socket
 import sys
 from pathlib import Path
 
-import platformdirs
-
+from kiosk.config import load_kiosk_config
 from kiosk.hall_client import HallClient, HallRefused, HallUnavailable
 
-APP_NAME = "testing-hall-kiosk"
 CREDENTIAL = "credential.json"
 
 
 def data_dir() -> Path:
-    configured = os.environ.get("KIOSK_KIOSK_DATA_DIR")
-    return (
-        Path(configured)
-        if configured
-        else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    )
+    return load_kiosk_config(None).data_dir
 
 
 def save_credential(directory: Path, hall_url: str, kiosk_id: str, seat: str, token: str) -> Path:

@@ -108,6 +108,12 @@ class HallClient:
     def seat(self) -> SeatAssignment:
         return _call(self._client, "GET", "/kiosk/v1/seat", SeatAssignment)
 
+    def recording_key(self) -> bytes:
+        return _send(self._client, "GET", "/kiosk/v1/recording-key").content
+
+    def seat_incident(self, incident: IncidentReport) -> IncidentView:
+        return _call(self._client, "POST", "/kiosk/v1/incidents", IncidentView, incident)
+
     def lock(self, report: LockReport) -> SeatAssignment:
         return _call(self._client, "POST", "/kiosk/v1/lock", SeatAssignment, report)
 

@@ -26,6 +26,18 @@ CREATE TABLE IF NOT EXISTS change (
     refused TEXT,
     PRIMARY KEY (attempt_id, seq)
 );
+CREATE TABLE IF NOT EXISTS flag (
+    attempt_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    PRIMARY KEY (attempt_id, item_id)
+);
+CREATE TABLE IF NOT EXISTS report (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    attempt_id TEXT,
+    body TEXT NOT NULL,
+    sent INTEGER NOT NULL DEFAULT 0
+);
 """
 
 
@@ -133,6 +145,48 @@ class Journal:
             self._db.execute(
                 "UPDATE attempt SET finished_reason = ? WHERE attempt_id = ?", (reason, attempt_id)
             )
+
+    def set_flag(self, attempt_id: str, item_id: str, flagged: bool) -> None:
+        """A question marked for review: kept across a restart like the answers."""
+        with self._lock:
+            if flagged:
+                self._db.execute(
+                    "INSERT OR IGNORE INTO flag(attempt_id, item_id) VALUES (?, ?)",
+                    (attempt_id, item_id),
+                )
+            else:
+                self._db.execute(
+                    "DELETE FROM flag WHERE attempt_id = ? AND item_id = ?", (attempt_id, item_id)
+                )
+
+    def flags(self, attempt_id: str) -> set[str]:
+        rows = self._db.execute("SELECT item_id FROM flag WHERE attempt_id = ?", (attempt_id,))
+        return {r[0] for r in rows}
+
+    def queue_report(self, kind: str, body: str, attempt_id: str | None = None) -> int:
+        """An incident or lock for the room server, kept on disk until the server has it."""
+        with self._lock:
+            cursor = self._db.execute(
+                "INSERT INTO report(kind, attempt_id, body) VALUES (?, ?, ?)",
+                (kind, attempt_id, body),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def unsent_reports(self) -> list[tuple[int, str, str | None, str]]:
+        rows = self._db.execute(
+            "SELECT id, kind, attempt_id, body FROM report WHERE sent = 0 ORDER BY id"
+        )
+        return [(int(i), k, a, b) for i, k, a, b in rows]
+
+    def mark_report_sent(self, report_id: int) -> None:
+        with self._lock:
+            self._db.execute("UPDATE report SET sent = 1 WHERE id = ?", (report_id,))
+
+    def finished_reason(self, attempt_id: str) -> str | None:
+        row = self._db.execute(
+            "SELECT finished_reason FROM attempt WHERE attempt_id = ?", (attempt_id,)
+        ).fetchone()
+        return None if row is None else row[0]
 
     def unfinished(self) -> list[str]:
         """Attempts begun on this kiosk and not finished: a restart resumes them."""

@@ -17,10 +17,28 @@ class Sitting:
         self._client = client
         self._clock = clock
         journal.remember(form)
-        # The server is the clock of record: kiosk stamps carry the offset measured at start.
-        self._offset = form.server_time - clock.now()
-        self._started_mono = clock.monotonic()
-        self._deadline_left = form.deadline_at - form.server_time
+        self._paused_left: timedelta | None = None
+        self.rebase(form.deadline_at, form.server_time)
+
+    def rebase(self, deadline_at: datetime, server_time: datetime) -> None:
+        """Takes the server's deadline and clock: at start, at resume, whenever the hall answers.
+
+        The server is the clock of record: kiosk stamps carry the offset measured here, and the
+        countdown runs on the local monotonic clock from here on, so it holds while the LAN is down.
+        """
+        self._offset = server_time - self._clock.now()
+        self._started_mono = self._clock.monotonic()
+        self._deadline_left = deadline_at - server_time
+        self._paused_left = None
+
+    def pause(self) -> None:
+        """The seat is locked: the countdown stops where it is until the next rebase."""
+        if self._paused_left is None:
+            self._paused_left = self.remaining()
+
+    @property
+    def paused(self) -> bool:
+        return self._paused_left is not None
 
     @property
     def attempt_id(self) -> str:
@@ -31,6 +49,8 @@ class Sitting:
 
     def remaining(self) -> timedelta:
         """Time left by the monotonic clock, so it holds while the room LAN is down."""
+        if self._paused_left is not None:
+            return self._paused_left
         spent = timedelta(seconds=self._clock.monotonic() - self._started_mono)
         return max(timedelta(0), self._deadline_left - spent)
 
@@ -40,6 +60,12 @@ class Sitting:
 
     def answers(self) -> dict[str, list[str]]:
         return self._journal.answers(self.attempt_id)
+
+    def flag(self, item_id: str, flagged: bool) -> None:
+        self._journal.set_flag(self.attempt_id, item_id, flagged)
+
+    def flags(self) -> set[str]:
+        return self._journal.flags(self.attempt_id)
 
     def unsent(self) -> int:
         return len(self._journal.pending(self.attempt_id))

@@ -66,8 +66,8 @@ def test_wrong_codes_void_the_code_after_five_and_nothing_resumes(hall: Hall) ->
     lock(hall)
     code = hall.console.resume_code("A01").code
     wrong = f"{(int(code) + 1) % 1_000_000:06d}"
-    for n in range(4):
-        with pytest.raises(HallRefused, match="wrong resume code$"):
+    for _ in range(4):
+        with pytest.raises(HallRefused, match=r"wrong resume code$"):
             client.unlock(wrong)
     with pytest.raises(HallRefused, match="now void"):
         client.unlock(wrong)

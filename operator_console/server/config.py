@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import os
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from operator_console.settings import StartupError as StartupError
+from operator_console.settings import load_settings
 
 APP_NAME = "testing-hall"
 ENV_PREFIX = "HALL_"
-
-
-class StartupError(RuntimeError):
-    """Start-up cannot go on; the message is one line naming the key, file or URL at fault."""
 
 
 def default_data_dir() -> Path:
@@ -140,43 +137,5 @@ class HallConfig(_Section):
         return ZoneInfo(self.hall.timezone)
 
 
-def _env_overrides(raw: dict[str, Any], environ: Mapping[str, str]) -> dict[str, Any]:
-    merged = {k: dict(v) if isinstance(v, dict) else v for k, v in raw.items()}
-    fields = HallConfig.model_fields
-    for name, value in environ.items():
-        if not name.startswith(ENV_PREFIX):
-            continue
-        rest = name[len(ENV_PREFIX) :].lower()
-        section = next((s for s in fields if rest.startswith(s + "_")), None)
-        if section is None:
-            continue
-        merged.setdefault(section, {})[rest[len(section) + 1 :]] = value
-    return merged
-
-
-def _describe(error: ValidationError, source: str) -> str:
-    first = error.errors()[0]
-    key = ".".join(str(p) for p in first["loc"])
-    message = "missing" if first["type"] == "missing" else first["msg"]
-    more = len(error.errors()) - 1
-    tail = f" (and {more} more problem{'s' * (more > 1)})" if more else ""
-    return f"{source}: {key}: {message}{tail}"
-
-
 def load_config(path: Path | None, environ: Mapping[str, str] | None = None) -> HallConfig:
-    environ = os.environ if environ is None else environ
-    raw: dict[str, Any] = {}
-    source = str(path) if path else "configuration"
-    if path is not None:
-        try:
-            raw = tomllib.loads(path.read_text("utf-8"))
-        except FileNotFoundError:
-            raise StartupError(f"{path}: configuration file not found") from None
-        except OSError as exc:
-            raise StartupError(f"{path}: cannot read: {exc.strerror}") from exc
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise StartupError(f"{path}: not valid TOML: {exc}") from exc
-    try:
-        return HallConfig.model_validate(_env_overrides(raw, environ))
-    except ValidationError as exc:
-        raise StartupError(_describe(exc, source)) from exc
+    return load_settings(HallConfig, path, ENV_PREFIX, environ)

@@ -38,6 +38,49 @@ def running_attempt(db: Session, seat_code: str) -> Attempt | None:
     ).scalar_one_or_none()
 
 
+def seat_incident(
+    db: Session,
+    kiosk: Kiosk,
+    report: IncidentReport,
+    *,
+    root: Path,
+    hall_id: str,
+    now: datetime,
+    attempt: Attempt | None = None,
+) -> Incident:
+    """An incident at the seat: on its running attempt if there is one, else on the seat alone."""
+    attempt = attempt or running_attempt(db, kiosk.seat_code)
+    reporter = f"kiosk:{kiosk.seat_code}"
+    if attempt is not None:
+        return incidents.report(
+            db, attempt=attempt, body=report, reporter=reporter, root=root, hall_id=hall_id, now=now
+        )
+    if report.thumbnail_jpeg_b64 is not None:
+        raise Refusal(422, "a thumbnail belongs to an attempt's incident")
+    row = Incident(
+        session_id=None,
+        attempt_id=None,
+        seat_code=kiosk.seat_code,
+        at=report.at,
+        category=report.category,
+        code=report.code,
+        note=report.note,
+        reported_by=reporter,
+    )
+    db.add(row)
+    db.flush()
+    audit.append(
+        db,
+        hall_id=hall_id,
+        at=now,
+        actor=reporter,
+        action="incident.report",
+        subject=kiosk.seat_code,
+        detail={"category": report.category, "code": report.code},
+    )
+    return row
+
+
 def lock(
     db: Session, kiosk: Kiosk, body: LockReport, *, root: Path, hall_id: str, now: datetime
 ) -> SeatAssignment:
@@ -48,29 +91,7 @@ def lock(
     if attempt is not None and attempt.paused_at is None:
         attempt.paused_at = now
     report = IncidentReport(at=body.at, category="lockdown", code=body.reason, note=body.note)
-    if attempt is not None:
-        incidents.report(
-            db,
-            attempt=attempt,
-            body=report,
-            reporter=f"kiosk:{kiosk.seat_code}",
-            root=root,
-            hall_id=hall_id,
-            now=now,
-        )
-    else:
-        db.add(
-            Incident(
-                session_id=None,
-                attempt_id=None,
-                seat_code=kiosk.seat_code,
-                at=body.at,
-                category="lockdown",
-                code=body.reason,
-                note=body.note,
-                reported_by=f"kiosk:{kiosk.seat_code}",
-            )
-        )
+    seat_incident(db, kiosk, report, root=root, hall_id=hall_id, now=now, attempt=attempt)
     audit.append(
         db,
         hall_id=hall_id,

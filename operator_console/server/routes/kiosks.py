@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Header, Request
+from fastapi import APIRouter, Header, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
 
@@ -26,6 +26,7 @@ from operator_console.protocol import (
 from operator_console.server import attempts, enrollment, incidents, pauses, recordings
 from operator_console.server.deps import KioskDep, RuntimeDep
 from operator_console.server.errors import Refusal, conflict
+from question_banks.keys import public_pem
 
 router = APIRouter(prefix="/kiosk/v1")
 
@@ -42,6 +43,27 @@ def enroll(body: EnrollRequest, rt: RuntimeDep) -> EnrollResponse:
 def seat(rt: RuntimeDep, kiosk: KioskDep) -> SeatAssignment:
     with rt.tx() as db:
         return attempts.assignment(db, kiosk, rt.clock.now())
+
+
+@router.get("/recording-key")
+def recording_key(rt: RuntimeDep, kiosk: KioskDep) -> Response:
+    """The hall's X25519 public key: recordings are sealed to it before they touch the disk."""
+    return Response(public_pem(rt.keys.box.public_key()), media_type="application/x-pem-file")
+
+
+@router.post("/incidents")
+def seat_incident(body: IncidentReport, rt: RuntimeDep, kiosk: KioskDep) -> IncidentView:
+    """What the kiosk saw outside an attempt's own reports: a second screen, a VM, focus lost."""
+    with rt.tx() as db:
+        row = pauses.seat_incident(
+            db,
+            kiosk,
+            body,
+            root=rt.config.recordings_dir,
+            hall_id=rt.hall_id,
+            now=rt.clock.now(),
+        )
+        return incidents.view(row, rt.config.recordings_dir)
 
 
 @router.post("/lock")

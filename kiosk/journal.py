@@ -7,6 +7,7 @@ import sqlite3
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from operator_console.protocol import AnswerChange, FormView
 
@@ -49,7 +50,12 @@ class Journal:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.executescript(_SCHEMA)
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
+
+    def _read(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
+        """Reads under the writers' lock: the connection is shared with the replicator's thread."""
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
 
     def close(self) -> None:
         with self._lock:
@@ -63,10 +69,8 @@ class Journal:
             )
 
     def form(self, attempt_id: str) -> FormView | None:
-        row = self._db.execute(
-            "SELECT form FROM attempt WHERE attempt_id = ?", (attempt_id,)
-        ).fetchone()
-        return None if row is None else FormView.model_validate_json(row[0])
+        row = self._read("SELECT form FROM attempt WHERE attempt_id = ?", (attempt_id,))
+        return FormView.model_validate_json(row[0][0]) if row else None
 
     def record(
         self, attempt_id: str, item_id: str, choices: list[str], answered_at: datetime
@@ -96,7 +100,7 @@ class Journal:
             return int(last) + 1
 
     def pending(self, attempt_id: str, limit: int = 500) -> list[AnswerChange]:
-        rows = self._db.execute(
+        rows = self._read(
             "SELECT seq, item_id, choices, answered_at FROM change "
             "WHERE attempt_id = ? AND stored = 0 ORDER BY seq LIMIT ?",
             (attempt_id, limit),
@@ -123,14 +127,14 @@ class Journal:
             self._db.execute("COMMIT")
 
     def last_seq(self, attempt_id: str) -> int:
-        (last,) = self._db.execute(
+        ((last,),) = self._read(
             "SELECT COALESCE(MAX(seq), 0) FROM change WHERE attempt_id = ?", (attempt_id,)
-        ).fetchone()
+        )
         return int(last)
 
     def answers(self, attempt_id: str) -> dict[str, list[str]]:
         """The latest change per item (refused changes excluded): what the screen shows."""
-        rows = self._db.execute(
+        rows = self._read(
             "SELECT item_id, choices FROM change WHERE attempt_id = ? AND refused IS NULL "
             "ORDER BY seq",
             (attempt_id,),
@@ -160,7 +164,7 @@ class Journal:
                 )
 
     def flags(self, attempt_id: str) -> set[str]:
-        rows = self._db.execute("SELECT item_id FROM flag WHERE attempt_id = ?", (attempt_id,))
+        rows = self._read("SELECT item_id FROM flag WHERE attempt_id = ?", (attempt_id,))
         return {r[0] for r in rows}
 
     def queue_report(self, kind: str, body: str, attempt_id: str | None = None) -> int:
@@ -173,7 +177,7 @@ class Journal:
             return int(cursor.lastrowid or 0)
 
     def unsent_reports(self) -> list[tuple[int, str, str | None, str]]:
-        rows = self._db.execute(
+        rows = self._read(
             "SELECT id, kind, attempt_id, body FROM report WHERE sent = 0 ORDER BY id"
         )
         return [(int(i), k, a, b) for i, k, a, b in rows]
@@ -183,12 +187,10 @@ class Journal:
             self._db.execute("UPDATE report SET sent = 1 WHERE id = ?", (report_id,))
 
     def finished_reason(self, attempt_id: str) -> str | None:
-        row = self._db.execute(
-            "SELECT finished_reason FROM attempt WHERE attempt_id = ?", (attempt_id,)
-        ).fetchone()
-        return None if row is None else row[0]
+        row = self._read("SELECT finished_reason FROM attempt WHERE attempt_id = ?", (attempt_id,))
+        return row[0][0] if row else None
 
     def unfinished(self) -> list[str]:
         """Attempts begun on this kiosk and not finished: a restart resumes them."""
-        rows = self._db.execute("SELECT attempt_id FROM attempt WHERE finished_reason IS NULL")
+        rows = self._read("SELECT attempt_id FROM attempt WHERE finished_reason IS NULL")
         return [r[0] for r in rows]

@@ -1,0 +1,602 @@
+"""The seat's state, which every screen reads and writes its input back to.
+
+The model owns the order of things (seat, confirmation, language, camera, instructions, test,
+finish, lock). Answers go to the journal (fsynced) before the model says they are saved; the
+replicator carries them on. Network calls run off the screen's thread (`Jobs`); their answers
+come back here on it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from hardware.camera import CameraHealth
+from hardware.clock import Clock
+from hardware.faces import FaceFlag
+from kiosk.camera_session import CameraSession
+from kiosk.courier import Courier
+from kiosk.hall_client import HallClient, HallRefused, HallUnavailable
+from kiosk.journal import Journal
+from kiosk.lockdown.exit_marker import ExitMarker
+from kiosk.proctoring import face_incident
+from kiosk.replicator import Link, LinkStatus, Replicator
+from kiosk.sitting import Sitting
+from kiosk.ui.jobs import Jobs
+from operator_console.protocol import (
+    AttemptSummary,
+    FinishResponse,
+    FormItemView,
+    FormView,
+    IncidentReport,
+    LockReport,
+    SeatAssignment,
+)
+
+log = logging.getLogger(__name__)
+
+WARNINGS = (5, 1)
+"""Minutes left at which the candidate is warned."""
+RETRY_MS = 2000
+
+
+class Stage(StrEnum):
+    IDLE = "idle"
+    CONFIRM = "confirm"
+    LANGUAGE = "language"
+    CAMERA = "camera"
+    INSTRUCTIONS = "instructions"
+    TEST = "test"
+    BETWEEN = "between"
+    """One program finished, the next (legislation after the state language) still to come."""
+    FINISH = "finish"
+    LOCKED = "locked"
+
+
+CameraFactory = Callable[[HallClient], CameraSession | None]
+
+
+@dataclass
+class Lock:
+    reason: str
+    note: str
+    back_to: Stage
+    message: str | None = None
+    """Status code for the lock screen: unlocking, wrong_code, void_code, offline."""
+
+
+class KioskModel(QObject):
+    changed = Signal()
+    """The stage, the seat or a status message changed."""
+    question_changed = Signal()
+    """The current question, an answer or a flag changed."""
+    tick = Signal()
+    view_changed = Signal()
+    """Text size or contrast changed."""
+    link_changed = Signal()
+    camera_changed = Signal()
+    warned = Signal(int)
+    """Minutes left: 5, then 1."""
+    language_chosen = Signal(str)
+    _link_from_thread = Signal(object)
+    _camera_from_thread = Signal(object)
+    _locked_from_thread = Signal(object)
+
+    def __init__(
+        self,
+        client: HallClient | None,
+        journal: Journal,
+        clock: Clock,
+        *,
+        marker: ExitMarker | None = None,
+        camera_factory: CameraFactory = lambda _c: None,
+        ui_language: str = "kk",
+        poll_ms: int = 2000,
+        tick_ms: int = 200,
+        replicate_interval: float = 2.0,
+    ) -> None:
+        super().__init__()
+        self.client, self.journal, self.clock = client, journal, clock
+        self._marker, self._camera_factory = marker, camera_factory
+        self._replicate_interval = replicate_interval
+        self.jobs = Jobs()
+        self.stage = Stage.IDLE
+        self.message: str | None = None if client else "not_enrolled"
+        self.ui_language = ui_language
+        self.seat: SeatAssignment | None = None
+        self.language: str | None = None
+        self.sitting: Sitting | None = None
+        self.index = 0
+        self.answers: dict[str, list[str]] = {}
+        self.flags: set[str] = set()
+        self.saved_item: str | None = None
+        """The item whose answer was last made durable: the screen shows 'saved' for it."""
+        self.size_step = 1
+        self.high_contrast = False
+        self.link = LinkStatus(Link.ONLINE, 0, None, None)
+        self.online = client is not None
+        self.camera: CameraSession | None = None
+        self.camera_health = CameraHealth.OK
+        self.results: list[FinishResponse] = []
+        self.lock_state: Lock | None = None
+        self.confirming_submit = False
+        self._warned: set[int] = set()
+        self._replicator: Replicator | None = None
+        self._finishing = False
+        self._starting_camera = False
+        self._candidate: str | None = None
+        self._seat_time: datetime | None = None
+        self.courier = (
+            Courier(journal, client, on_locked=self._locked_from_thread.emit) if client else None
+        )
+        self._link_from_thread.connect(self._on_link)
+        self._camera_from_thread.connect(self._on_camera_health)
+        self._locked_from_thread.connect(self._on_seat)
+        self._poll = QTimer(self, interval=poll_ms)
+        self._poll.timeout.connect(self.poll)
+        self._tick = QTimer(self, interval=tick_ms)
+        self._tick.timeout.connect(self._on_tick)
+
+    # ----- life cycle -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Notices an unclean previous exit, resumes an unfinished attempt, starts polling."""
+        previous = self._marker.previous_run() if self._marker else None
+        if self._marker:
+            self._marker.begin()
+        if self.courier:
+            self.courier.start()
+        unfinished = self.journal.unfinished()
+        if unfinished:
+            form = self.journal.form(unfinished[-1])
+            if form is not None:
+                self._resume(form)
+        if previous is not None:
+            self.lock("unclean_exit", f"previous run: {previous}")
+        elif self.sitting is not None:
+            self.lock("unclean_exit", "restarted during a test")
+        if self.client:
+            self.poll()
+            self._poll.start()
+        self._tick.start()
+
+    def shutdown(self) -> None:
+        """A clean exit (the operator closed the kiosk): the exit marker goes away."""
+        self._poll.stop()
+        self._tick.stop()
+        if self._replicator:
+            self._replicator.stop()
+        if self.courier:
+            self.courier.stop()
+        if self.camera:
+            self.camera.close()
+        self.jobs.shutdown()
+        if self._marker:
+            self._marker.clean_exit()
+
+    # ----- the seat ---------------------------------------------------------------------------
+
+    def poll(self) -> None:
+        if self.client is None:
+            return
+        self.jobs.run(self.client.seat, self._on_seat, self._on_poll_error)
+
+    def _on_poll_error(self, error: BaseException) -> None:
+        if isinstance(error, HallUnavailable):
+            if self.online:
+                self.online = False
+                self.link_changed.emit()
+        else:
+            log.error("seat poll failed: %s", error)
+
+    def _on_seat(self, seat: SeatAssignment) -> None:
+        if self._seat_time is not None and seat.server_time < self._seat_time:
+            return  # an answer overtaken by a newer one (a poll racing an unlock)
+        self._seat_time = seat.server_time
+        if not self.online:
+            self.online = True
+            self.link_changed.emit()
+        self.seat = seat
+        if seat.locked_at is not None and self.stage is not Stage.LOCKED:
+            self.lock(seat.lock_reason or "operator", "", report=False)
+        if self.sitting is not None:
+            self._follow_server_clock(seat)
+        candidate = seat.registration_id if seat.attempts else None
+        if self.stage in (Stage.CONFIRM, Stage.LANGUAGE, Stage.CAMERA, Stage.INSTRUCTIONS):
+            if candidate is None or candidate != self._candidate:
+                self._back_to_idle()
+        elif candidate and (
+            self.stage is Stage.IDLE
+            or (self.stage is Stage.FINISH and candidate != self._candidate)
+        ):
+            self._candidate, self.results, self.language = candidate, [], None
+            self._start_camera()
+            self._go(Stage.CONFIRM)
+        self.changed.emit()
+
+    def _follow_server_clock(self, seat: SeatAssignment) -> None:
+        sitting = self.sitting
+        assert sitting is not None
+        mine = next((a for a in seat.attempts if a.attempt_id == sitting.attempt_id), None)
+        if mine is None or mine.deadline_at is None or mine.paused or sitting.paused:
+            return
+        sitting.rebase(mine.deadline_at, seat.server_time)
+
+    def _back_to_idle(self) -> None:
+        self._candidate = None
+        self.language = None
+        self.results = []
+        if self.camera:
+            self.camera.stop_recording()
+        self._go(Stage.IDLE)
+
+    def _go(self, stage: Stage) -> None:
+        self.stage = stage
+        self.message = None
+        self.confirming_submit = False
+        self.changed.emit()
+
+    # ----- before the test --------------------------------------------------------------------
+
+    def next_attempt(self) -> AttemptSummary | None:
+        """The first program of this sitting not finished yet."""
+        done = {r.attempt_id for r in self.results}
+        for summary in self.seat.attempts if self.seat else []:
+            if summary.status != "finished" and summary.attempt_id not in done:
+                return summary
+        return None
+
+    def confirm(self, is_me: bool) -> None:
+        if self.stage is not Stage.CONFIRM:
+            return
+        if is_me:
+            self._go(Stage.LANGUAGE)
+            return
+        # The operator comes, checks, re-seats if need be, and resumes with a code.
+        self.lock("identity_disputed", "the candidate says the name on the screen is not theirs")
+
+    def choose_language(self, language: str) -> None:
+        if self.stage is not Stage.LANGUAGE:
+            return
+        self.language = language
+        self.ui_language = language
+        self.language_chosen.emit(language)
+        self._go(Stage.CAMERA)
+
+    def camera_done(self, faces_seen: int) -> None:
+        if self.stage is not Stage.CAMERA:
+            return
+        if faces_seen != 1:
+            self.report(
+                "camera", "camera_check_failed", f"{faces_seen} faces seen at the camera check"
+            )
+        self._go(Stage.INSTRUCTIONS)
+
+    def session_running(self) -> bool:
+        return bool(self.seat and self.seat.session_status == "running")
+
+    def begin(self) -> None:
+        """Starts the next program on the room server and opens the test."""
+        summary = self.next_attempt()
+        if self.stage is not Stage.INSTRUCTIONS or summary is None or self.client is None:
+            return
+        if not self.session_running():
+            self.message = "wait_session"
+            self.changed.emit()
+            return
+        client, language = self.client, self.language or self.ui_language
+        self.message = "starting"
+        self.changed.emit()
+        self.jobs.run(
+            lambda: client.start_attempt(summary.attempt_id, language),
+            self._opened,
+            self._start_failed,
+        )
+
+    def _start_failed(self, error: BaseException) -> None:
+        self.message = "offline" if isinstance(error, HallUnavailable) else "refused"
+        log.error("could not start the attempt: %s", error)
+        self.changed.emit()
+
+    def _opened(self, form: FormView) -> None:
+        self._open_sitting(Sitting(form, self.journal, self.client_required(), self.clock))
+        if self.camera:
+            self.camera.record(form.attempt_id)
+        self._go(Stage.TEST)
+
+    def client_required(self) -> HallClient:
+        assert self.client is not None
+        return self.client
+
+    def _resume(self, form: FormView) -> None:
+        """After a restart: the journalled attempt, its answers and flags, behind the lock."""
+        self.language = form.language
+        self.ui_language = form.language
+        self.language_chosen.emit(form.language)
+        self._open_sitting(Sitting(form, self.journal, self.client_required(), self.clock))
+        self.stage = Stage.TEST
+        self._start_camera(form.attempt_id)
+
+    def _open_sitting(self, sitting: Sitting) -> None:
+        self.sitting = sitting
+        self.answers = sitting.answers()
+        self.flags = sitting.flags()
+        self.index, self.saved_item = 0, None
+        self._warned = {m for m in WARNINGS if sitting.remaining() <= timedelta(minutes=m)}
+        self._finishing = False
+        self._replicator = Replicator(
+            sitting, on_status=self._link_from_thread.emit, interval=self._replicate_interval
+        ).start()
+
+    # ----- the camera -------------------------------------------------------------------------
+
+    def _start_camera(self, attempt_id: str | None = None) -> None:
+        """Recording starts at admission (the candidate appears at the seat)."""
+        target = attempt_id or (a.attempt_id if (a := self.next_attempt()) else None)
+        if self.camera is not None:
+            if target:
+                self.camera.record(target)
+            return
+        if self.client is None or self._starting_camera:
+            return
+        self._starting_camera = True
+        client, factory = self.client, self._camera_factory
+
+        def opened(camera: CameraSession | None) -> None:
+            self._starting_camera = False
+            self.camera = camera
+            if camera is None:
+                return
+            # An attempt opened meanwhile wins over the one the camera was asked for.
+            recording = self.sitting.attempt_id if self.sitting else target
+            if recording:
+                camera.record(recording)
+            self.camera_changed.emit()
+
+        def failed(error: BaseException) -> None:
+            self._starting_camera = False
+            log.error("camera could not start: %s", error)
+            self.report("camera", "camera_unavailable", str(error)[:500])
+
+        self.jobs.run(lambda: factory(client), opened, failed)
+
+    def on_camera_health(self, health: CameraHealth) -> None:
+        """From the capture thread."""
+        self._camera_from_thread.emit(health)
+
+    def _on_camera_health(self, health: CameraHealth) -> None:
+        self.camera_health = health
+        if health is not CameraHealth.OK:
+            self.report("camera", f"camera_{health.value}", "reported by the kiosk's capture")
+        self.camera_changed.emit()
+
+    def on_face_flag(self, attempt_id: str, flag: FaceFlag) -> None:
+        """From the face thread: queued for the room server like any incident."""
+        if self.courier and self.camera and self.camera.started_at:
+            report = face_incident(flag, self.camera.started_at, self.camera.started_mono)
+            self.courier.incident(report, attempt_id)
+
+    # ----- the test ---------------------------------------------------------------------------
+
+    @property
+    def items(self) -> list[FormItemView]:
+        return self.sitting.form.items if self.sitting else []
+
+    @property
+    def item(self) -> FormItemView | None:
+        return self.items[self.index] if self.items else None
+
+    def remaining(self) -> timedelta:
+        return self.sitting.remaining() if self.sitting else timedelta(0)
+
+    def choose(self, choice_id: str) -> None:
+        """Picks (or, in a multiple-choice question, toggles) one option; durable on return."""
+        item, sitting = self.item, self.sitting
+        if self.stage is not Stage.TEST or item is None or sitting is None or self._finishing:
+            return
+        if choice_id not in {c.id for c in item.choices}:
+            return
+        current = self.answers.get(item.item_id, [])
+        if item.multiple:
+            chosen = sorted(set(current) ^ {choice_id})
+        else:
+            chosen = [] if current == [choice_id] else [choice_id]
+        sitting.answer(item.item_id, chosen)
+        if chosen:
+            self.answers[item.item_id] = chosen
+        else:
+            self.answers.pop(item.item_id, None)
+        self.saved_item = item.item_id
+        if self._replicator:
+            self._replicator.poke()
+        self.question_changed.emit()
+
+    def go_to(self, index: int) -> None:
+        if self.stage is Stage.TEST and 0 <= index < len(self.items) and index != self.index:
+            self.index, self.saved_item = index, None
+            self.confirming_submit = False
+            self.question_changed.emit()
+
+    def next(self) -> None:
+        self.go_to(self.index + 1)
+
+    def previous(self) -> None:
+        self.go_to(self.index - 1)
+
+    def toggle_flag(self) -> None:
+        item, sitting = self.item, self.sitting
+        if self.stage is not Stage.TEST or item is None or sitting is None:
+            return
+        flagged = item.item_id not in self.flags
+        sitting.flag(item.item_id, flagged)
+        (self.flags.add if flagged else self.flags.discard)(item.item_id)
+        self.question_changed.emit()
+
+    def bigger(self) -> None:
+        self._resize(+1)
+
+    def smaller(self) -> None:
+        self._resize(-1)
+
+    def _resize(self, step: int) -> None:
+        from kiosk.ui.style import TEXT_SIZES
+
+        size = max(0, min(len(TEXT_SIZES) - 1, self.size_step + step))
+        if size != self.size_step:
+            self.size_step = size
+            self.view_changed.emit()
+
+    def toggle_contrast(self) -> None:
+        self.high_contrast = not self.high_contrast
+        self.view_changed.emit()
+
+    def unanswered(self) -> int:
+        return sum(1 for i in self.items if i.item_id not in self.answers)
+
+    def request_submit(self) -> None:
+        if self.stage is Stage.TEST and not self._finishing:
+            self.confirming_submit = True
+            self.question_changed.emit()
+
+    def cancel_submit(self) -> None:
+        self.confirming_submit = False
+        self.question_changed.emit()
+
+    def submit(self) -> None:
+        if self.confirming_submit:
+            self._finish("submitted")
+
+    def _on_tick(self) -> None:
+        if self.stage is not Stage.TEST or self.sitting is None or self._finishing:
+            return
+        left = self.sitting.remaining()
+        for minutes in WARNINGS:
+            if left <= timedelta(minutes=minutes) and minutes not in self._warned:
+                self._warned.add(minutes)
+                self.warned.emit(minutes)
+        self.tick.emit()
+        if left <= timedelta(0):
+            self._finish("time_expired")
+
+    def _finish(self, reason: str) -> None:
+        sitting = self.sitting
+        if sitting is None or self._finishing:
+            return
+        self._finishing = True
+        self.confirming_submit = False
+        self.message = "finishing"
+        self.changed.emit()
+        if self._replicator:
+            self._replicator.stop()
+            self._replicator = None
+
+        def failed(error: BaseException) -> None:
+            # The answers are in the journal; try again until the room server takes them.
+            self.message = "finish_waiting"
+            log.warning("finishing %s: %s", sitting.attempt_id, error)
+            self.changed.emit()
+            QTimer.singleShot(RETRY_MS, lambda: self.jobs.run(work, self._finished, failed))
+
+        def work() -> FinishResponse:
+            return sitting.finish(reason)
+
+        self.jobs.run(work, self._finished, failed)
+
+    def _finished(self, done: FinishResponse) -> None:
+        self.results.append(done)
+        self.sitting = None
+        self._finishing = False
+        if self.camera:
+            self.camera.stop_recording()
+        following = self.next_attempt()
+        if following is not None and self.camera:
+            self.camera.record(following.attempt_id)
+        self._go(Stage.BETWEEN if following else Stage.FINISH)
+        self.poll()
+
+    def continue_to_next(self) -> None:
+        if self.stage is Stage.BETWEEN:
+            self._go(Stage.INSTRUCTIONS)
+
+    # ----- lock -------------------------------------------------------------------------------
+
+    def lock(self, reason: str, note: str = "", *, report: bool = True) -> None:
+        """Covers the test until the operator's code; the attempt's clock stops meanwhile."""
+        if self.stage is Stage.LOCKED:
+            return
+        self.lock_state = Lock(reason, note, self.stage)
+        if self.sitting:
+            self.sitting.pause()
+        if report and self.courier:
+            self.courier.lock(LockReport(at=self.hall_now(), reason=reason, note=note[:2000]))
+        self._go(Stage.LOCKED)
+
+    def unlock(self, code: str) -> None:
+        state, client = self.lock_state, self.client
+        if self.stage is not Stage.LOCKED or state is None or client is None or not code.strip():
+            return
+        state.message = "unlocking"
+        self.changed.emit()
+        courier = self.courier
+
+        def work() -> SeatAssignment:
+            if courier:
+                courier.send_pending()  # the server must know of the lock before it lifts it
+            return client.unlock(code.strip())
+
+        self.jobs.run(work, self._unlocked, self._unlock_failed)
+
+    def _unlock_failed(self, error: BaseException) -> None:
+        if self.lock_state is None:
+            return
+        if isinstance(error, HallRefused):
+            self.lock_state.message = "void_code" if "void" in error.detail else "wrong_code"
+        else:
+            self.lock_state.message = "offline"
+        self.changed.emit()
+
+    def _unlocked(self, seat: SeatAssignment) -> None:
+        state = self.lock_state
+        if state is None:
+            return
+        self.lock_state = None
+        self.seat = seat
+        if self.sitting is not None:
+            mine = next((a for a in seat.attempts if a.attempt_id == self.sitting.attempt_id), None)
+            if mine is not None and mine.deadline_at is not None:
+                self.sitting.rebase(mine.deadline_at, seat.server_time)
+            elif mine is None:
+                # Closed on the server meanwhile (the operator ended it): nothing to resume.
+                self.sitting = None
+        back = state.back_to if (state.back_to is not Stage.TEST or self.sitting) else Stage.IDLE
+        self._go(back)
+        self.poll()
+
+    # ----- reports ----------------------------------------------------------------------------
+
+    def hall_now(self) -> datetime:
+        if self.sitting:
+            return self.sitting.hall_now()
+        return self.clock.now()
+
+    def report(self, category: str, code: str, note: str = "") -> None:
+        """An incident for the operator, on disk first, sent when the room server answers."""
+        if self.courier is None:
+            return
+        attempt = self.sitting.attempt_id if self.sitting else None
+        self.courier.incident(
+            IncidentReport.model_validate(
+                {"at": self.hall_now(), "category": category, "code": code, "note": note[:2000]}
+            ),
+            attempt,
+        )
+
+    def _on_link(self, status: LinkStatus) -> None:
+        self.link = status
+        self.online = status.link is Link.ONLINE
+        self.link_changed.emit()

@@ -1,0 +1,135 @@
+"""Words the screens share: program names, section names, instructions, status messages.
+
+Each is a literal `QCoreApplication.translate` call so that pyside6-lupdate finds it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from question_banks.programs import program
+
+
+def program_name(code: str) -> str:
+    names = {
+        "legislation": QCoreApplication.translate("Texts", "Legislation knowledge test"),
+        "state_language": QCoreApplication.translate("Texts", "State language test"),
+        "pq_program_1": QCoreApplication.translate(
+            "Texts", "Personal qualities assessment, Program I"
+        ),
+        "pq_program_2": QCoreApplication.translate(
+            "Texts", "Personal qualities assessment, Program II"
+        ),
+        "pq_program_3": QCoreApplication.translate(
+            "Texts", "Personal qualities assessment, Program III"
+        ),
+    }
+    return names.get(code, code)
+
+
+def section_name(code: str) -> str:
+    names = {
+        "constitution": QCoreApplication.translate("Texts", "Constitution"),
+        "civil_service_law": QCoreApplication.translate("Texts", "Law on Civil Service"),
+        "anti_corruption_law": QCoreApplication.translate("Texts", "Law on Combating Corruption"),
+        "ethics_code": QCoreApplication.translate("Texts", "Ethics Code"),
+        "state_language": QCoreApplication.translate("Texts", "State language"),
+        "logical_thinking": QCoreApplication.translate("Texts", "Logical thinking"),
+        "value_orientations": QCoreApplication.translate("Texts", "Value orientations"),
+        "emotional_intelligence": QCoreApplication.translate("Texts", "Emotional intelligence"),
+    }
+    return names.get(code, code.replace("_", " ").capitalize())
+
+
+def instructions(code: str) -> list[str]:
+    """The rules the candidate reads before the program starts."""
+    spec = program(code)
+    lines = [
+        QCoreApplication.translate("Texts", "Questions: %1. Time: %2 minutes.")
+        .replace("%1", str(spec.questions))
+        .replace("%2", str(spec.minutes)),
+        QCoreApplication.translate(
+            "Texts",
+            "You may move freely between questions, leave some unanswered and come back. "
+            "You may change any answer until the time is over.",
+        ),
+        QCoreApplication.translate(
+            "Texts",
+            "Each answer is saved the moment you choose it. When the time is over, the test "
+            "ends and your saved answers are scored.",
+        ),
+    ]
+    if code == "legislation":
+        lines.append(
+            QCoreApplication.translate(
+                "Texts",
+                "To pass you need at least 30 correct answers, and at least 5 in each act.",
+            )
+        )
+    elif code.startswith("pq_"):
+        lines.append(
+            QCoreApplication.translate(
+                "Texts",
+                "Every option counts: choose the one closest to how you would act.",
+            )
+        )
+    lines.append(
+        QCoreApplication.translate(
+            "Texts",
+            "Talking, notes, phones and other devices are not allowed. The camera records the "
+            "whole test.",
+        )
+    )
+    return lines
+
+
+def message(code: str) -> str:
+    """Status lines the model reports by code."""
+    texts = {
+        "not_enrolled": QCoreApplication.translate(
+            "Texts", "This computer is not enrolled as a seat. Call the operator."
+        ),
+        "offline": QCoreApplication.translate(
+            "Texts", "No connection to the room server. Your answers are kept on this computer."
+        ),
+        "wait_operator": QCoreApplication.translate("Texts", "Please wait for the operator."),
+        "called": QCoreApplication.translate(
+            "Texts", "The operator has been called. Please stay in your seat."
+        ),
+        "wait_session": QCoreApplication.translate(
+            "Texts", "The session has not started yet. The button opens when it does."
+        ),
+        "starting": QCoreApplication.translate("Texts", "Opening the test…"),
+        "finishing": QCoreApplication.translate("Texts", "Saving your answers…"),
+        "finish_waiting": QCoreApplication.translate(
+            "Texts", "Waiting for the room server. Your answers are safe on this computer."
+        ),
+        "refused": QCoreApplication.translate(
+            "Texts", "The room server refused this. Call the operator."
+        ),
+        "wrong_code": QCoreApplication.translate("Texts", "That code is not right. Try again."),
+        "void_code": QCoreApplication.translate(
+            "Texts", "Too many wrong codes. The operator must give a new one."
+        ),
+        "unlocking": QCoreApplication.translate("Texts", "Checking the code…"),
+    }
+    return texts.get(code, code)
+
+
+def lock_reason(code: str) -> str:
+    texts = {
+        "unclean_exit": QCoreApplication.translate(
+            "Texts", "The test program was restarted after a failure."
+        ),
+        "prohibited_program": QCoreApplication.translate(
+            "Texts", "A program that is not allowed during the test is running."
+        ),
+        "virtual_machine": QCoreApplication.translate(
+            "Texts", "This computer is a virtual machine."
+        ),
+        "remote_session": QCoreApplication.translate("Texts", "A remote session was detected."),
+        "operator": QCoreApplication.translate("Texts", "The operator paused this seat."),
+    }
+    return texts.get(
+        code, QCoreApplication.translate("Texts", "The test is paused for the operator.")
+    )

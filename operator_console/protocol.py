@@ -380,6 +380,8 @@ class FormItemView(Strict):
     prompt: str
     multiple: bool
     choices: list[ChoiceView]
+    images: list[str] = []
+    """The prompt's pictures, base64 (PNG or JPEG), in the order the bank gives them."""
 
 
 class FormView(Strict):

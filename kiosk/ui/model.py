@@ -307,6 +307,7 @@ class KioskModel(QObject):
         self._open_sitting(Sitting(form, self.journal, self.client_required(), self.clock))
         if self.camera:
             self.camera.record(form.attempt_id)
+            self.camera_changed.emit()
         self._go(Stage.TEST)
 
     def client_required(self) -> HallClient:
@@ -516,6 +517,7 @@ class KioskModel(QObject):
         following = self.next_attempt()
         if following is not None and self.camera:
             self.camera.record(following.attempt_id)
+        self.camera_changed.emit()
         self._go(Stage.BETWEEN if following else Stage.FINISH)
         self.poll()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -118,6 +119,11 @@ def form_view(attempt: Attempt, banks: BankShelf, now: datetime) -> FormView:
                 prompt=text.prompt,
                 multiple=item.multiple,
                 choices=[ChoiceView(id=c, text=by_id[c]) for c in order],
+                images=[
+                    base64.b64encode(banks.media[name]).decode()
+                    for name in text.images
+                    if name in banks.media
+                ],
             )
         )
     assert attempt.started_at and attempt.deadline_at

@@ -1,0 +1,395 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="kk_KZ">
+<context>
+    <name>CameraScreen</name>
+    <message>
+        <source>Camera check</source>
+        <translation>Камераны тексеру</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Жалғастыру</translation>
+    </message>
+    <message>
+        <source>The camera is not available. The operator has been told.</source>
+        <translation>Камера қолжетімсіз. Операторға хабарланды.</translation>
+    </message>
+    <message>
+        <source>Your face is in view. You are ready.</source>
+        <translation>Бетіңіз кадрда. Жалғастыруға болады.</translation>
+    </message>
+    <message>
+        <source>No face in view. Sit straight in front of the camera.</source>
+        <translation>Бетіңіз көрінбейді. Камераның алдында тура отырыңыз.</translation>
+    </message>
+    <message>
+        <source>More than one face in view. Only you may be at the seat.</source>
+        <translation>Кадрда бірнеше адам бар. Орында тек сіз болуыңыз керек.</translation>
+    </message>
+    <message>
+        <source>Looking for your face…</source>
+        <translation>Бетіңіз ізделуде…</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmScreen</name>
+    <message>
+        <source>Is this you?</source>
+        <translation>Бұл сізсіз бе?</translation>
+    </message>
+    <message>
+        <source>If the name or the photo is not yours, the operator will come.</source>
+        <translation>Егер аты-жөні немесе сурет сіздікі болмаса, оператор келеді.</translation>
+    </message>
+    <message>
+        <source>Yes, this is me</source>
+        <translation>Иә, бұл менмін</translation>
+    </message>
+    <message>
+        <source>No, this is not me</source>
+        <translation>Жоқ, бұл мен емеспін</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>Сурет жоқ</translation>
+    </message>
+</context>
+<context>
+    <name>FinishScreen</name>
+    <message>
+        <source>passed</source>
+        <translation>өтті</translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation>өтпеді</translation>
+    </message>
+    <message>
+        <source>score reported</source>
+        <translation>балл жіберілді</translation>
+    </message>
+    <message>
+        <source>annulled</source>
+        <translation>жойылды</translation>
+    </message>
+    <message>
+        <source>This part is over. Next: %1</source>
+        <translation>Бұл бөлім аяқталды. Келесі: %1</translation>
+    </message>
+    <message>
+        <source>The test is over. Thank you.</source>
+        <translation>Тест аяқталды. Рақмет.</translation>
+    </message>
+    <message>
+        <source>%1: %2 points, %3</source>
+        <translation>%1: %2 балл, %3</translation>
+    </message>
+    <message>
+        <source>The next part has its own time. Press the button when you are ready.</source>
+        <translation>Келесі бөлімнің өз уақыты бар. Дайын болғанда батырманы басыңыз.</translation>
+    </message>
+    <message>
+        <source>The result is final after the proctor reviews the recording. Please leave your seat quietly.</source>
+        <translation>Нәтиже проктор жазбаны тексергеннен кейін түпкілікті болады. Орныңыздан тыныш кетіңіз.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Жалғастыру</translation>
+    </message>
+</context>
+<context>
+    <name>IdleScreen</name>
+    <message>
+        <source>Seat %1</source>
+        <translation>%1 орын</translation>
+    </message>
+</context>
+<context>
+    <name>InstructionsScreen</name>
+    <message>
+        <source>Begin the test</source>
+        <translation>Тестті бастау</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Seat %1</source>
+        <translation>%1 орын</translation>
+    </message>
+    <message>
+        <source>● Connected</source>
+        <translation>● Байланыс бар</translation>
+    </message>
+    <message>
+        <source>● No connection: %1 answers wait on this computer</source>
+        <translation>● Байланыс жоқ: жіберілмеген жауаптар: %1</translation>
+    </message>
+    <message>
+        <source>● No connection</source>
+        <translation>● Байланыс жоқ</translation>
+    </message>
+    <message>
+        <source>● Recording</source>
+        <translation>● Жазылуда</translation>
+    </message>
+    <message>
+        <source>Camera problem: the operator is told</source>
+        <translation>Камера ақауы: операторға хабарланды</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>The test is paused</source>
+        <translation>Тест тоқтатылды</translation>
+    </message>
+    <message>
+        <source>Your time is stopped and your answers are saved. The operator will enter a code.</source>
+        <translation>Уақыт тоқтатылды, жауаптар сақталды. Оператор кодты енгізеді.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>ОК</translation>
+    </message>
+</context>
+<context>
+    <name>TestScreen</name>
+    <message>
+        <source>%1 · Question %2 of %3</source>
+        <translation>%1 · %3 сұрақтың %2-сі</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>Кішірек</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>Үлкенірек</translation>
+    </message>
+    <message>
+        <source>Contrast</source>
+        <translation>Контраст</translation>
+    </message>
+    <message>
+        <source>Choose all that apply.</source>
+        <translation>Барлық дұрыс нұсқаларды таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Remove flag</source>
+        <translation>Белгіні алу</translation>
+    </message>
+    <message>
+        <source>Flag for review</source>
+        <translation>Белгілеу</translation>
+    </message>
+    <message>
+        <source>← Previous</source>
+        <translation>← Алдыңғы</translation>
+    </message>
+    <message>
+        <source>Next →</source>
+        <translation>Келесі →</translation>
+    </message>
+    <message>
+        <source>Finish the test</source>
+        <translation>Тестті аяқтау</translation>
+    </message>
+    <message>
+        <source>✓ Answer saved</source>
+        <translation>✓ Жауап сақталды</translation>
+    </message>
+    <message>
+        <source>All questions</source>
+        <translation>Барлық сұрақтар</translation>
+    </message>
+    <message>
+        <source>Answered: %1 of %2. Flagged: %3.</source>
+        <translation>Жауап берілді: %2 ішінен %1. Белгіленді: %3.</translation>
+    </message>
+    <message>
+        <source>Filled: answered. Outlined: not answered. ⚑ orange: flagged for review.</source>
+        <translation>Боялған: жауап бар. Контур: жауап жоқ. ⚑ қызғылт сары: белгіленген.</translation>
+    </message>
+    <message>
+        <source>Finish the test now? You cannot return to it.</source>
+        <translation>Тестті қазір аяқтайсыз ба? Оған қайта оралу мүмкін болмайды.</translation>
+    </message>
+    <message>
+        <source>%1 questions are not answered.</source>
+        <translation>Жауапсыз сұрақтар: %1.</translation>
+    </message>
+    <message>
+        <source>Back to the test</source>
+        <translation>Тестке оралу</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Аяқтау</translation>
+    </message>
+    <message>
+        <source>Time left: %1</source>
+        <translation>Қалған уақыт: %1</translation>
+    </message>
+    <message>
+        <source>1 minute left. Answers you have chosen are saved.</source>
+        <translation>1 минут қалды. Таңдалған жауаптар сақталған.</translation>
+    </message>
+    <message>
+        <source>%1 minutes left.</source>
+        <translation>%1 минут қалды.</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message>
+        <source>Legislation knowledge test</source>
+        <translation>Заңнаманы білуге арналған тест</translation>
+    </message>
+    <message>
+        <source>State language test</source>
+        <translation>Мемлекеттік тілді білуге арналған тест</translation>
+    </message>
+    <message>
+        <source>Personal qualities assessment, Program I</source>
+        <translation>Жеке қасиеттерді бағалау, I бағдарлама</translation>
+    </message>
+    <message>
+        <source>Personal qualities assessment, Program II</source>
+        <translation>Жеке қасиеттерді бағалау, II бағдарлама</translation>
+    </message>
+    <message>
+        <source>Personal qualities assessment, Program III</source>
+        <translation>Жеке қасиеттерді бағалау, III бағдарлама</translation>
+    </message>
+    <message>
+        <source>Constitution</source>
+        <translation>Конституция</translation>
+    </message>
+    <message>
+        <source>Law on Civil Service</source>
+        <translation>Мемлекеттік қызмет туралы заң</translation>
+    </message>
+    <message>
+        <source>Law on Combating Corruption</source>
+        <translation>Сыбайлас жемқорлыққа қарсы іс-қимыл туралы заң</translation>
+    </message>
+    <message>
+        <source>Ethics Code</source>
+        <translation>Әдеп кодексі</translation>
+    </message>
+    <message>
+        <source>State language</source>
+        <translation>Мемлекеттік тіл</translation>
+    </message>
+    <message>
+        <source>Logical thinking</source>
+        <translation>Логикалық ойлау</translation>
+    </message>
+    <message>
+        <source>Value orientations</source>
+        <translation>Құндылықтық бағдарлар</translation>
+    </message>
+    <message>
+        <source>Emotional intelligence</source>
+        <translation>Эмоционалдық интеллект</translation>
+    </message>
+    <message>
+        <source>Questions: %1. Time: %2 minutes.</source>
+        <translation>Сұрақтар: %1. Уақыты: %2 минут.</translation>
+    </message>
+    <message>
+        <source>You may move freely between questions, leave some unanswered and come back. You may change any answer until the time is over.</source>
+        <translation>Сұрақтар арасында еркін ауысуға, кейбірін өткізіп, қайта оралуға болады. Уақыт біткенше кез келген жауапты өзгертуге болады.</translation>
+    </message>
+    <message>
+        <source>Each answer is saved the moment you choose it. When the time is over, the test ends and your saved answers are scored.</source>
+        <translation>Әр жауап таңдалған сәтте сақталады. Уақыт біткенде тест аяқталады және сақталған жауаптар бағаланады.</translation>
+    </message>
+    <message>
+        <source>To pass you need at least 30 correct answers, and at least 5 in each act.</source>
+        <translation>Өту үшін кемінде 30 дұрыс жауап және әр актіден кемінде 5 дұрыс жауап қажет.</translation>
+    </message>
+    <message>
+        <source>Every option counts: choose the one closest to how you would act.</source>
+        <translation>Әр нұсқа бағаланады: өзіңіздің әрекетіңізге ең жақынын таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Talking, notes, phones and other devices are not allowed. The camera records the whole test.</source>
+        <translation>Сөйлесуге, жазбаларды, телефондар мен басқа құрылғыларды пайдалануға тыйым салынады. Камера бүкіл тестті жазады.</translation>
+    </message>
+    <message>
+        <source>This computer is not enrolled as a seat. Call the operator.</source>
+        <translation>Бұл компьютер орын ретінде тіркелмеген. Операторды шақырыңыз.</translation>
+    </message>
+    <message>
+        <source>No connection to the room server. Your answers are kept on this computer.</source>
+        <translation>Зал серверімен байланыс жоқ. Жауаптарыңыз осы компьютерде сақтаулы.</translation>
+    </message>
+    <message>
+        <source>Please wait for the operator.</source>
+        <translation>Операторды күтіңіз.</translation>
+    </message>
+    <message>
+        <source>The operator has been called. Please stay in your seat.</source>
+        <translation>Оператор шақырылды. Орныңыздан тұрмаңыз.</translation>
+    </message>
+    <message>
+        <source>The session has not started yet. The button opens when it does.</source>
+        <translation>Сессия әлі басталған жоқ. Басталғанда батырма ашылады.</translation>
+    </message>
+    <message>
+        <source>Opening the test…</source>
+        <translation>Тест ашылуда…</translation>
+    </message>
+    <message>
+        <source>Saving your answers…</source>
+        <translation>Жауаптар сақталуда…</translation>
+    </message>
+    <message>
+        <source>Waiting for the room server. Your answers are safe on this computer.</source>
+        <translation>Зал серверін күтуде. Жауаптарыңыз осы компьютерде сақтаулы.</translation>
+    </message>
+    <message>
+        <source>The room server refused this. Call the operator.</source>
+        <translation>Зал сервері бас тартты. Операторды шақырыңыз.</translation>
+    </message>
+    <message>
+        <source>That code is not right. Try again.</source>
+        <translation>Код қате. Қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. The operator must give a new one.</source>
+        <translation>Қате кодтар тым көп. Оператор жаңа код беруі керек.</translation>
+    </message>
+    <message>
+        <source>Checking the code…</source>
+        <translation>Код тексерілуде…</translation>
+    </message>
+    <message>
+        <source>The test program was restarted after a failure.</source>
+        <translation>Тест бағдарламасы ақаудан кейін қайта іске қосылды.</translation>
+    </message>
+    <message>
+        <source>A program that is not allowed during the test is running.</source>
+        <translation>Тест кезінде тыйым салынған бағдарлама іске қосылған.</translation>
+    </message>
+    <message>
+        <source>This computer is a virtual machine.</source>
+        <translation>Бұл компьютер — виртуалды машина.</translation>
+    </message>
+    <message>
+        <source>A remote session was detected.</source>
+        <translation>Қашықтан қосылу анықталды.</translation>
+    </message>
+    <message>
+        <source>The operator paused this seat.</source>
+        <translation>Оператор бұл орынды тоқтата тұрды.</translation>
+    </message>
+    <message>
+        <source>The test is paused for the operator.</source>
+        <translation>Тест оператор келгенше тоқтатылды.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,395 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>CameraScreen</name>
+    <message>
+        <source>Camera check</source>
+        <translation>Проверка камеры</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Продолжить</translation>
+    </message>
+    <message>
+        <source>The camera is not available. The operator has been told.</source>
+        <translation>Камера недоступна. Оператор уведомлён.</translation>
+    </message>
+    <message>
+        <source>Your face is in view. You are ready.</source>
+        <translation>Ваше лицо в кадре. Можно продолжать.</translation>
+    </message>
+    <message>
+        <source>No face in view. Sit straight in front of the camera.</source>
+        <translation>Лицо не видно. Сядьте прямо перед камерой.</translation>
+    </message>
+    <message>
+        <source>More than one face in view. Only you may be at the seat.</source>
+        <translation>В кадре несколько лиц. За местом должны быть только вы.</translation>
+    </message>
+    <message>
+        <source>Looking for your face…</source>
+        <translation>Поиск лица…</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmScreen</name>
+    <message>
+        <source>Is this you?</source>
+        <translation>Это вы?</translation>
+    </message>
+    <message>
+        <source>If the name or the photo is not yours, the operator will come.</source>
+        <translation>Если имя или фото не ваши, к вам подойдёт оператор.</translation>
+    </message>
+    <message>
+        <source>Yes, this is me</source>
+        <translation>Да, это я</translation>
+    </message>
+    <message>
+        <source>No, this is not me</source>
+        <translation>Нет, это не я</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>Нет фото</translation>
+    </message>
+</context>
+<context>
+    <name>FinishScreen</name>
+    <message>
+        <source>passed</source>
+        <translation>пройден</translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation>не пройден</translation>
+    </message>
+    <message>
+        <source>score reported</source>
+        <translation>балл передан</translation>
+    </message>
+    <message>
+        <source>annulled</source>
+        <translation>аннулирован</translation>
+    </message>
+    <message>
+        <source>This part is over. Next: %1</source>
+        <translation>Эта часть завершена. Далее: %1</translation>
+    </message>
+    <message>
+        <source>The test is over. Thank you.</source>
+        <translation>Тест завершён. Спасибо.</translation>
+    </message>
+    <message>
+        <source>%1: %2 points, %3</source>
+        <translation>%1: %2 балла, %3</translation>
+    </message>
+    <message>
+        <source>The next part has its own time. Press the button when you are ready.</source>
+        <translation>У следующей части своё время. Нажмите кнопку, когда будете готовы.</translation>
+    </message>
+    <message>
+        <source>The result is final after the proctor reviews the recording. Please leave your seat quietly.</source>
+        <translation>Результат станет окончательным после проверки записи проктором. Пожалуйста, тихо покиньте место.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Продолжить</translation>
+    </message>
+</context>
+<context>
+    <name>IdleScreen</name>
+    <message>
+        <source>Seat %1</source>
+        <translation>Место %1</translation>
+    </message>
+</context>
+<context>
+    <name>InstructionsScreen</name>
+    <message>
+        <source>Begin the test</source>
+        <translation>Начать тест</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Seat %1</source>
+        <translation>Место %1</translation>
+    </message>
+    <message>
+        <source>● Connected</source>
+        <translation>● Связь есть</translation>
+    </message>
+    <message>
+        <source>● No connection: %1 answers wait on this computer</source>
+        <translation>● Нет связи: ответов ждут отправки: %1</translation>
+    </message>
+    <message>
+        <source>● No connection</source>
+        <translation>● Нет связи</translation>
+    </message>
+    <message>
+        <source>● Recording</source>
+        <translation>● Идёт запись</translation>
+    </message>
+    <message>
+        <source>Camera problem: the operator is told</source>
+        <translation>Сбой камеры: оператор уведомлён</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>The test is paused</source>
+        <translation>Тест приостановлен</translation>
+    </message>
+    <message>
+        <source>Your time is stopped and your answers are saved. The operator will enter a code.</source>
+        <translation>Время остановлено, ответы сохранены. Оператор введёт код.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>ОК</translation>
+    </message>
+</context>
+<context>
+    <name>TestScreen</name>
+    <message>
+        <source>%1 · Question %2 of %3</source>
+        <translation>%1 · Вопрос %2 из %3</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>Мельче</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>Крупнее</translation>
+    </message>
+    <message>
+        <source>Contrast</source>
+        <translation>Контраст</translation>
+    </message>
+    <message>
+        <source>Choose all that apply.</source>
+        <translation>Выберите все верные варианты.</translation>
+    </message>
+    <message>
+        <source>Remove flag</source>
+        <translation>Снять отметку</translation>
+    </message>
+    <message>
+        <source>Flag for review</source>
+        <translation>Отметить</translation>
+    </message>
+    <message>
+        <source>← Previous</source>
+        <translation>← Назад</translation>
+    </message>
+    <message>
+        <source>Next →</source>
+        <translation>Далее →</translation>
+    </message>
+    <message>
+        <source>Finish the test</source>
+        <translation>Завершить тест</translation>
+    </message>
+    <message>
+        <source>✓ Answer saved</source>
+        <translation>✓ Ответ сохранён</translation>
+    </message>
+    <message>
+        <source>All questions</source>
+        <translation>Все вопросы</translation>
+    </message>
+    <message>
+        <source>Answered: %1 of %2. Flagged: %3.</source>
+        <translation>Отвечено: %1 из %2. Отмечено: %3.</translation>
+    </message>
+    <message>
+        <source>Filled: answered. Outlined: not answered. ⚑ orange: flagged for review.</source>
+        <translation>Закрашен: есть ответ. Контур: нет ответа. ⚑ оранжевый: отмечен для проверки.</translation>
+    </message>
+    <message>
+        <source>Finish the test now? You cannot return to it.</source>
+        <translation>Завершить тест сейчас? Вернуться к нему будет нельзя.</translation>
+    </message>
+    <message>
+        <source>%1 questions are not answered.</source>
+        <translation>Вопросов без ответа: %1.</translation>
+    </message>
+    <message>
+        <source>Back to the test</source>
+        <translation>Вернуться к тесту</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Завершить</translation>
+    </message>
+    <message>
+        <source>Time left: %1</source>
+        <translation>Осталось времени: %1</translation>
+    </message>
+    <message>
+        <source>1 minute left. Answers you have chosen are saved.</source>
+        <translation>Осталась 1 минута. Выбранные ответы сохранены.</translation>
+    </message>
+    <message>
+        <source>%1 minutes left.</source>
+        <translation>Осталось минут: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message>
+        <source>Legislation knowledge test</source>
+        <translation>Тест на знание законодательства</translation>
+    </message>
+    <message>
+        <source>State language test</source>
+        <translation>Тест на знание государственного языка</translation>
+    </message>
+    <message>
+        <source>Personal qualities assessment, Program I</source>
+        <translation>Оценка личных качеств, программа I</translation>
+    </message>
+    <message>
+        <source>Personal qualities assessment, Program II</source>
+        <translation>Оценка личных качеств, программа II</translation>
+    </message>
+    <message>
+        <source>Personal qualities assessment, Program III</source>
+        <translation>Оценка личных качеств, программа III</translation>
+    </message>
+    <message>
+        <source>Constitution</source>
+        <translation>Конституция</translation>
+    </message>
+    <message>
+        <source>Law on Civil Service</source>
+        <translation>Закон о государственной службе</translation>
+    </message>
+    <message>
+        <source>Law on Combating Corruption</source>
+        <translation>Закон о противодействии коррупции</translation>
+    </message>
+    <message>
+        <source>Ethics Code</source>
+        <translation>Этический кодекс</translation>
+    </message>
+    <message>
+        <source>State language</source>
+        <translation>Государственный язык</translation>
+    </message>
+    <message>
+        <source>Logical thinking</source>
+        <translation>Логическое мышление</translation>
+    </message>
+    <message>
+        <source>Value orientations</source>
+        <translation>Ценностные ориентации</translation>
+    </message>
+    <message>
+        <source>Emotional intelligence</source>
+        <translation>Эмоциональный интеллект</translation>
+    </message>
+    <message>
+        <source>Questions: %1. Time: %2 minutes.</source>
+        <translation>Вопросов: %1. Время: %2 минут.</translation>
+    </message>
+    <message>
+        <source>You may move freely between questions, leave some unanswered and come back. You may change any answer until the time is over.</source>
+        <translation>Можно свободно переходить между вопросами, пропускать их и возвращаться. Любой ответ можно изменить, пока не истекло время.</translation>
+    </message>
+    <message>
+        <source>Each answer is saved the moment you choose it. When the time is over, the test ends and your saved answers are scored.</source>
+        <translation>Каждый ответ сохраняется сразу после выбора. Когда время истечёт, тест завершится и сохранённые ответы будут оценены.</translation>
+    </message>
+    <message>
+        <source>To pass you need at least 30 correct answers, and at least 5 in each act.</source>
+        <translation>Для прохождения нужно не менее 30 верных ответов и не менее 5 по каждому акту.</translation>
+    </message>
+    <message>
+        <source>Every option counts: choose the one closest to how you would act.</source>
+        <translation>Каждый вариант оценивается: выберите наиболее близкий к тому, как вы поступили бы.</translation>
+    </message>
+    <message>
+        <source>Talking, notes, phones and other devices are not allowed. The camera records the whole test.</source>
+        <translation>Запрещено разговаривать, пользоваться записями, телефонами и другими устройствами. Камера записывает весь тест.</translation>
+    </message>
+    <message>
+        <source>This computer is not enrolled as a seat. Call the operator.</source>
+        <translation>Этот компьютер не зарегистрирован как место. Позовите оператора.</translation>
+    </message>
+    <message>
+        <source>No connection to the room server. Your answers are kept on this computer.</source>
+        <translation>Нет связи с сервером зала. Ваши ответы хранятся на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>Please wait for the operator.</source>
+        <translation>Пожалуйста, ожидайте оператора.</translation>
+    </message>
+    <message>
+        <source>The operator has been called. Please stay in your seat.</source>
+        <translation>Оператор вызван. Пожалуйста, оставайтесь на месте.</translation>
+    </message>
+    <message>
+        <source>The session has not started yet. The button opens when it does.</source>
+        <translation>Сессия ещё не началась. Кнопка станет доступна, когда она начнётся.</translation>
+    </message>
+    <message>
+        <source>Opening the test…</source>
+        <translation>Открываем тест…</translation>
+    </message>
+    <message>
+        <source>Saving your answers…</source>
+        <translation>Сохраняем ответы…</translation>
+    </message>
+    <message>
+        <source>Waiting for the room server. Your answers are safe on this computer.</source>
+        <translation>Ожидание сервера зала. Ваши ответы сохранены на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>The room server refused this. Call the operator.</source>
+        <translation>Сервер зала отклонил действие. Позовите оператора.</translation>
+    </message>
+    <message>
+        <source>That code is not right. Try again.</source>
+        <translation>Неверный код. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. The operator must give a new one.</source>
+        <translation>Слишком много неверных кодов. Оператор должен выдать новый.</translation>
+    </message>
+    <message>
+        <source>Checking the code…</source>
+        <translation>Проверка кода…</translation>
+    </message>
+    <message>
+        <source>The test program was restarted after a failure.</source>
+        <translation>Программа тестирования перезапущена после сбоя.</translation>
+    </message>
+    <message>
+        <source>A program that is not allowed during the test is running.</source>
+        <translation>Запущена программа, запрещённая во время теста.</translation>
+    </message>
+    <message>
+        <source>This computer is a virtual machine.</source>
+        <translation>Этот компьютер — виртуальная машина.</translation>
+    </message>
+    <message>
+        <source>A remote session was detected.</source>
+        <translation>Обнаружен удалённый доступ.</translation>
+    </message>
+    <message>
+        <source>The operator paused this seat.</source>
+        <translation>Оператор приостановил работу этого места.</translation>
+    </message>
+    <message>
+        <source>The test is paused for the operator.</source>
+        <translation>Тест приостановлен до прихода оператора.</translation>
+    </message>
+</context>
+</TS>

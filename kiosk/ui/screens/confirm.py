@@ -1,0 +1,77 @@
+"""Candidate confirmation: the name and photo from the roster, 'this is me' / 'this is not me'."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+
+from kiosk.ui.model import KioskModel
+from kiosk.ui.screens.base import Screen, button, card, label
+
+PHOTO = (240, 300)
+
+
+class ConfirmScreen(Screen):
+    def __init__(self, model: KioskModel) -> None:
+        super().__init__(model)
+        self.title = label("title", center=True)
+        self.photo = label(center=True)
+        self.photo.setFixedSize(*PHOTO)
+        self.photo.setObjectName("photo")
+        self.name = label("title", center=True)
+        self.hint = label("muted", center=True)
+        self.yes = button("primary", name="this_is_me")
+        self.no = button(name="not_me")
+        self.yes.clicked.connect(lambda: model.confirm(True))
+        self.no.clicked.connect(lambda: model.confirm(False))
+        box = card()
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(40, 32, 40, 32)
+        inner.setSpacing(18)
+        inner.addWidget(self.title)
+        inner.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignCenter)
+        inner.addWidget(self.name)
+        inner.addWidget(self.hint)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.no)
+        buttons.addSpacing(24)
+        buttons.addWidget(self.yes)
+        buttons.addStretch(1)
+        inner.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(160, 24, 160, 24)
+        layout.addStretch(1)
+        layout.addWidget(box)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        seat = self.model.seat
+        self.title.setText(self.tr("Is this you?") + " / Бұл сізсіз бе? / Это вы?")
+        self.name.setText(seat.full_name if seat and seat.full_name else "")
+        self.hint.setText(self.tr("If the name or the photo is not yours, the operator will come."))
+        self.yes.setText(self.tr("Yes, this is me") + " / Иә / Да")
+        self.no.setText(self.tr("No, this is not me") + " / Жоқ / Нет")
+        pixmap = QPixmap()
+        data = seat.photo_jpeg_b64 if seat else None
+        if data:
+            try:
+                pixmap.loadFromData(base64.b64decode(data, validate=True))
+            except (binascii.Error, ValueError):
+                pixmap = QPixmap()
+        if pixmap.isNull():
+            self.photo.setPixmap(QPixmap())
+            self.photo.setText(self.tr("No photo"))
+        else:
+            self.photo.setPixmap(
+                pixmap.scaled(
+                    *PHOTO,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        self.yes.setFocus()

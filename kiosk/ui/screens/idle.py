@@ -1,0 +1,40 @@
+"""Seat idle: the hall, the seat number, the clock, and 'wait for the operator'."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import QVBoxLayout
+
+from kiosk.ui import texts
+from kiosk.ui.model import KioskModel
+from kiosk.ui.screens.base import Screen, card, label
+
+
+class IdleScreen(Screen):
+    def __init__(self, model: KioskModel) -> None:
+        super().__init__(model)
+        self.seat = label("title", center=True)
+        self.clock = label("title", center=True)
+        self.status = label("subtitle", center=True)
+        box = card()
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(48, 40, 48, 40)
+        inner.setSpacing(24)
+        for widget in (self.seat, self.clock, self.status):
+            inner.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(box)
+        layout.addStretch(2)
+        layout.setContentsMargins(160, 40, 160, 40)
+        model.tick.connect(self._clock)
+
+    def _clock(self) -> None:
+        if self.isVisible():
+            self.clock.setText(QDateTime.currentDateTime().toString("HH:mm"))
+
+    def refresh(self) -> None:
+        seat = self.model.seat.seat if self.model.seat else "—"
+        self.seat.setText(self.tr("Seat %1").replace("%1", seat))
+        self._clock()
+        self.status.setText(texts.message(self.model.message or "wait_operator"))

@@ -1,0 +1,55 @@
+"""Language choice: Қазақша or Русский; it also switches the whole interface."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+
+from kiosk.ui.model import KioskModel
+from kiosk.ui.screens.base import Screen, button, card, label
+
+NAMES = {"kk": "Қазақша", "ru": "Русский"}
+
+
+class LanguageScreen(Screen):
+    def __init__(self, model: KioskModel) -> None:
+        super().__init__(model)
+        self.title = label("title", center=True)
+        self.hint = label("muted", center=True)
+        self.buttons = {}
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for code, name in NAMES.items():
+            choice = button("primary", name=f"language_{code}")
+            choice.setText(name)
+            choice.setMinimumSize(260, 96)
+            choice.clicked.connect(lambda _c=False, code=code: model.choose_language(code))
+            self.buttons[code] = choice
+            row.addWidget(choice)
+            row.addSpacing(32)
+        row.addStretch(1)
+        box = card()
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(40, 40, 40, 40)
+        inner.setSpacing(28)
+        inner.addWidget(self.title)
+        inner.addLayout(row)
+        inner.addWidget(self.hint)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(160, 24, 160, 24)
+        layout.addStretch(1)
+        layout.addWidget(box)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        # Shown before a choice: every line in both test languages.
+        self.title.setText("Тест тілін таңдаңыз\nВыберите язык теста")
+        self.hint.setText(
+            "Тест пен экрандағы барлық мәтін таңдалған тілде болады.\n"
+            "Тест и все надписи на экране будут на выбранном языке."
+        )
+        allowed = set(self.model.seat.languages) if self.model.seat else set(NAMES)
+        for code, choice in self.buttons.items():
+            choice.setVisible(code in allowed or not allowed)
+        first = next((b for c, b in self.buttons.items() if b.isVisibleTo(self)), None)
+        if first is not None:
+            first.setFocus()

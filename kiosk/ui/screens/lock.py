@@ -1,0 +1,88 @@
+"""Lock screen: the test is covered until the operator types the resume code."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout
+
+from kiosk.ui import texts
+from kiosk.ui.model import KioskModel
+from kiosk.ui.screens.base import Screen, button, card, label, restyle
+
+
+class LockScreen(Screen):
+    def __init__(self, model: KioskModel) -> None:
+        super().__init__(model)
+        self.title = label("title", center=True)
+        self.reason = label("subtitle", center=True)
+        self.prompt = label(center=True)
+        self.code = QLineEdit()
+        self.code.setObjectName("resume_code")
+        self.code.setMaxLength(12)
+        self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,12}")))
+        self.code.setFixedWidth(300)
+        self.code.returnPressed.connect(self._submit)
+        self.status = label("error", center=True)
+        keypad = QGridLayout()
+        keypad.setSpacing(8)
+        for n, key in enumerate("123456789"):
+            keypad.addWidget(self._key(key), n // 3, n % 3)
+        self.erase = button(name="key_erase")
+        self.erase.setText("⌫")
+        self.erase.clicked.connect(self.code.backspace)
+        self.ok = button("primary", name="key_ok")
+        self.ok.clicked.connect(self._submit)
+        keypad.addWidget(self.erase, 3, 0)
+        keypad.addWidget(self._key("0"), 3, 1)
+        keypad.addWidget(self.ok, 3, 2)
+        box = card()
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(40, 24, 40, 24)
+        inner.setSpacing(12)
+        inner.addWidget(self.title)
+        inner.addWidget(self.reason)
+        inner.addWidget(self.prompt)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.code)
+        row.addStretch(1)
+        inner.addLayout(row)
+        inner.addWidget(self.status)
+        pad = QHBoxLayout()
+        pad.addStretch(1)
+        pad.addLayout(keypad)
+        pad.addStretch(1)
+        inner.addLayout(pad)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(200, 12, 200, 12)
+        layout.addStretch(1)
+        layout.addWidget(box)
+        layout.addStretch(1)
+
+    def _key(self, digit: str) -> QPushButton:
+        key = button(name=f"key_{digit}")
+        key.setText(digit)
+        key.setFixedSize(88, 56)
+        key.clicked.connect(lambda: self.code.insert(digit))
+        return key
+
+    def _submit(self) -> None:
+        self.model.unlock(self.code.text())
+        self.code.clear()
+
+    def refresh(self) -> None:
+        state = self.model.lock_state
+        self.title.setText(self.tr("The test is paused"))
+        self.reason.setText(texts.lock_reason(state.reason) if state else "")
+        self.prompt.setText(
+            self.tr(
+                "Your time is stopped and your answers are saved. The operator will enter a code."
+            )
+        )
+        self.ok.setText(self.tr("OK"))
+        message = state.message if state else None
+        self.status.setText(texts.message(message) if message else "")
+        restyle(self.status, role="muted" if message == "unlocking" else "error")
+        self.code.setFocus()

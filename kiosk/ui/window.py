@@ -1,0 +1,129 @@
+"""The kiosk window: a top bar (seat, connection, recording, clock) over the current screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, QEvent
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from hardware.camera import CameraHealth
+from kiosk.ui.model import KioskModel, Stage
+from kiosk.ui.screens.base import label, restyle
+from kiosk.ui.screens.camera import CameraScreen
+from kiosk.ui.screens.confirm import ConfirmScreen
+from kiosk.ui.screens.finish import FinishScreen
+from kiosk.ui.screens.idle import IdleScreen
+from kiosk.ui.screens.instructions import InstructionsScreen
+from kiosk.ui.screens.language import LanguageScreen
+from kiosk.ui.screens.lock import LockScreen
+from kiosk.ui.screens.test import TestScreen
+from kiosk.ui.style import stylesheet
+
+TITLE = "Testing hall kiosk"
+
+
+class KioskWindow(QWidget):
+    def __init__(self, model: KioskModel, *, closable: bool = False) -> None:
+        super().__init__()
+        self.model = model
+        self.closable = closable
+        self.setObjectName("kiosk")
+        self.setWindowTitle(TITLE)
+        self.screens = {
+            Stage.IDLE: IdleScreen(model),
+            Stage.CONFIRM: ConfirmScreen(model),
+            Stage.LANGUAGE: LanguageScreen(model),
+            Stage.CAMERA: CameraScreen(model),
+            Stage.INSTRUCTIONS: InstructionsScreen(model),
+            Stage.TEST: TestScreen(model),
+            Stage.FINISH: FinishScreen(model),
+            Stage.LOCKED: LockScreen(model),
+        }
+        self.screens[Stage.BETWEEN] = self.screens[Stage.FINISH]
+        self.stack = QStackedWidget()
+        for screen in dict.fromkeys(self.screens.values()):
+            self.stack.addWidget(screen)
+
+        bar = QFrame()
+        bar.setObjectName("topbar")
+        self.seat = label("bar", wrap=False)
+        self.link = label("link", wrap=False)
+        self.link.setObjectName("link")
+        self.rec = label("rec", wrap=False)
+        self.rec.setObjectName("recording")
+        self.clock = label("bar", wrap=False)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(20, 6, 20, 6)
+        row.setSpacing(20)
+        row.addWidget(self.seat, 1)
+        row.addWidget(self.link)
+        row.addWidget(self.rec)
+        row.addWidget(self.clock)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(bar)
+        layout.addWidget(self.stack, 1)
+
+        model.changed.connect(self._stage)
+        model.view_changed.connect(self.apply_style)
+        model.link_changed.connect(self._bar)
+        model.camera_changed.connect(self._bar)
+        model.tick.connect(self._clock)
+        self.apply_style()
+        self._stage()
+
+    @property
+    def screen_now(self) -> QWidget:
+        return self.screens[self.model.stage]
+
+    def apply_style(self) -> None:
+        self.setStyleSheet(stylesheet(self.model.size_step, self.model.high_contrast))
+
+    def _stage(self) -> None:
+        screen = self.screens[self.model.stage]
+        if self.stack.currentWidget() is not screen:
+            self.stack.setCurrentWidget(screen)
+        self._bar()
+
+    def _clock(self) -> None:
+        self.clock.setText(QDateTime.currentDateTime().toString("HH:mm"))
+
+    def _bar(self) -> None:
+        model = self.model
+        seat = model.seat.seat if model.seat else "—"
+        name = model.seat.full_name if model.seat and model.stage is not Stage.IDLE else None
+        text = self.tr("Seat %1").replace("%1", seat)
+        self.seat.setText(f"{text} · {name}" if name else text)
+        unsent = model.link.unsent
+        if model.online:
+            self.link.setText(self.tr("● Connected"))
+        elif unsent:
+            self.link.setText(
+                self.tr("● No connection: %1 answers wait on this computer").replace(
+                    "%1", str(unsent)
+                )
+            )
+        else:
+            self.link.setText(self.tr("● No connection"))
+        restyle(self.link, state="online" if model.online else "offline")
+        camera = model.camera
+        if camera is not None and camera.recording and model.camera_health is CameraHealth.OK:
+            self.rec.setText(self.tr("● Recording"))
+        elif camera is not None and model.camera_health is not CameraHealth.OK:
+            self.rec.setText(self.tr("Camera problem: the operator is told"))
+        else:
+            self.rec.setText("")
+        self._clock()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._bar()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.closable:
+            event.accept()
+            return
+        event.ignore()
+        self.model.report("lockdown", "close_attempt", "the window was asked to close")

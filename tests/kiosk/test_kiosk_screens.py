@@ -1,0 +1,177 @@
+"""The candidate's whole test through the real screens, against a real room server."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from kiosk.hall_client import HallClient
+from kiosk.ui.app import Kiosk
+from kiosk.ui.model import Stage
+from operator_console.server.models import AnswerEvent, Attempt
+from tests.hall import Hall
+from tests.kiosk.ui import WAIT_MS, child, press, running_kiosk, wait_stage, walk_to_test
+
+
+@pytest.fixture
+def hall(driven_hall: Hall) -> Hall:
+    return driven_hall
+
+
+@pytest.fixture
+def seated(hall: Hall) -> HallClient:
+    """The roster's second candidate (legislation only) at seat A01, session started."""
+    client = hall.seat(hall.registrations[1], "A01")
+    hall.console.start_session(hall.session_id)
+    return client
+
+
+def keyed(hall: Hall, item_id: str) -> set[str]:
+    bank = hall.runtime.banks.for_program("legislation")
+    assert bank is not None
+    return set(bank.item(item_id).correct)
+
+
+def answer_current(qtbot: QtBot, kiosk: Kiosk, hall: Hall, right: bool = True) -> None:
+    item = kiosk.model.item
+    assert item is not None
+    good = keyed(hall, item.item_id)
+    n = next(i for i, c in enumerate(item.choices) if (c.id in good) == right)
+    press(qtbot, kiosk, f"option_{n}")
+    assert kiosk.model.answers[item.item_id] == [item.choices[n].id]
+
+
+def server_answers(hall: Hall, attempt_id: str) -> dict[str, list[str]]:
+    with hall.runtime.tx() as db:
+        rows = db.execute(
+            select(AnswerEvent)
+            .where(AnswerEvent.attempt_id == attempt_id)
+            .order_by(AnswerEvent.seq)
+        ).scalars()
+        latest = {r.item_id: list(r.choices) for r in rows}
+    return {k: v for k, v in latest.items() if v}
+
+
+def test_a_whole_attempt_through_the_screens(
+    qtbot: QtBot, hall: Hall, seated: HallClient, tmp_path: Path
+) -> None:
+    with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
+        walk_to_test(qtbot, kiosk)
+        model = kiosk.model
+        assert len(model.items) == 55
+        for n in range(55):
+            answer_current(qtbot, kiosk, hall, right=n % 4 != 3)
+            assert child(kiosk, "saved").property("text")  # "saved" only after the journal
+            if n < 54:
+                press(qtbot, kiosk, "next")
+        press(qtbot, kiosk, "submit")
+        assert "без ответа" not in child(kiosk, "confirm_text").property("text")
+        press(qtbot, kiosk, "confirm_submit")
+        wait_stage(qtbot, kiosk, Stage.FINISH)
+        assert [r.total for r in model.results] == [42.0]  # 55 less every fourth
+        attempt_id = model.results[0].attempt_id
+    with hall.runtime.tx() as db:
+        attempt = db.get(Attempt, attempt_id)
+        assert attempt is not None
+        assert (attempt.status, attempt.finish_reason, attempt.outcome) == (
+            "finished",
+            "submitted",
+            "pass",
+        )
+    assert len(server_answers(hall, attempt_id)) == 55
+
+
+def test_changing_an_answer_after_moving_away(
+    qtbot: QtBot, hall: Hall, seated: HallClient, tmp_path: Path
+) -> None:
+    with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
+        walk_to_test(qtbot, kiosk)
+        model = kiosk.model
+        first = model.items[0]
+        press(qtbot, kiosk, "option_0")
+        press(qtbot, kiosk, "cell_5")
+        assert model.index == 4
+        press(qtbot, kiosk, "option_2")
+        press(qtbot, kiosk, "cell_1")
+        assert child(kiosk, "option_0").property("checked") == "true"
+        press(qtbot, kiosk, "option_1")
+        assert child(kiosk, "option_0").property("checked") == "false"
+        assert model.answers[first.item_id] == [first.choices[1].id]
+        attempt_id = model.sitting.attempt_id if model.sitting else ""
+        qtbot.waitUntil(
+            lambda: server_answers(hall, attempt_id).get(first.item_id) == [first.choices[1].id],
+            timeout=WAIT_MS,
+        )
+        assert len(server_answers(hall, attempt_id)) == 2
+        press(qtbot, kiosk, "submit")
+        assert "Вопросов без ответа: 53." in child(kiosk, "confirm_text").property("text")
+        press(qtbot, kiosk, "back_to_test")
+        assert model.stage is Stage.TEST and child(kiosk, "next").isVisible()
+
+
+def test_time_expiry_ends_the_test_with_what_was_saved(
+    qtbot: QtBot, hall: Hall, seated: HallClient, tmp_path: Path
+) -> None:
+    with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
+        walk_to_test(qtbot, kiosk)
+        model = kiosk.model
+        answer_current(qtbot, kiosk, hall)
+        warnings: list[int] = []
+        model.warned.connect(warnings.append)
+        hall.clock.advance(timedelta(minutes=50, seconds=1))
+        qtbot.waitUntil(lambda: warnings == [5], timeout=WAIT_MS)
+        assert child(kiosk, "time_warning").isVisible()
+        assert child(kiosk, "timer").property("level") == "warning"
+        hall.clock.advance(timedelta(minutes=4))
+        qtbot.waitUntil(lambda: warnings == [5, 1], timeout=WAIT_MS)
+        assert child(kiosk, "timer").property("level") == "danger"
+        hall.clock.advance(timedelta(minutes=1))
+        wait_stage(qtbot, kiosk, Stage.FINISH)
+        done = model.results[0]
+        assert (done.finish_reason, done.total) == ("time_expired", 1.0)
+
+
+def test_keyboard_alone_answers_moves_and_flags(
+    qtbot: QtBot, hall: Hall, seated: HallClient, tmp_path: Path
+) -> None:
+    with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
+        walk_to_test(qtbot, kiosk)
+        model = kiosk.model
+        screen = kiosk.window.screen_now
+        screen.setFocus()
+        qtbot.keyClick(screen, Qt.Key.Key_2)
+        first = model.items[0]
+        assert model.answers[first.item_id] == [first.choices[1].id]
+        qtbot.keyClick(screen, Qt.Key.Key_Right)
+        qtbot.keyClick(screen, Qt.Key.Key_F)
+        assert model.index == 1 and model.items[1].item_id in model.flags
+        assert child(kiosk, "cell_2").property("flagged") == "true"
+        qtbot.keyClick(screen, Qt.Key.Key_Plus)
+        assert model.size_step == 2
+        qtbot.keyClick(screen, Qt.Key.Key_Left)
+        assert model.index == 0
+        # Tab reaches an option; Space chooses it.
+        option = child(kiosk, "option_0")
+        option.setFocus()
+        qtbot.keyClick(option, Qt.Key.Key_Space)
+        assert model.answers[first.item_id] == [first.choices[0].id]
+
+
+def test_not_me_calls_the_operator_and_locks(
+    qtbot: QtBot, hall: Hall, seated: HallClient, tmp_path: Path
+) -> None:
+    with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
+        wait_stage(qtbot, kiosk, Stage.CONFIRM)
+        press(qtbot, kiosk, "not_me")
+        wait_stage(qtbot, kiosk, Stage.LOCKED)
+        qtbot.waitUntil(lambda: seated.seat().lock_reason == "identity_disputed", timeout=WAIT_MS)
+        code = hall.console.resume_code("A01").code
+        child(kiosk, "resume_code").setFocus()
+        qtbot.keyClicks(child(kiosk, "resume_code"), code)
+        press(qtbot, kiosk, "key_ok")
+        wait_stage(qtbot, kiosk, Stage.CONFIRM)

@@ -1,0 +1,92 @@
+"""Helpers for driving the kiosk's real screens against a real room server on loopback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.config import KioskConfig
+from kiosk.hall_client import HallClient
+from kiosk.lockdown.processes import ProcessWatch
+from kiosk.ui.app import Kiosk, build
+from kiosk.ui.model import Stage
+from tests.hall import Hall
+
+WAIT_MS = 10_000
+
+
+def kiosk_config(data: Path, **sections: dict[str, object]) -> KioskConfig:
+    raw: dict[str, dict[str, object]] = {
+        "kiosk": {"data_dir": str(data)},
+        "lockdown": {"enabled": False},
+        "camera": {"source": "synthetic", "segment_seconds": 5},
+    }
+    for name, values in sections.items():
+        raw.setdefault(name, {}).update(values)
+    return KioskConfig.model_validate(raw)
+
+
+@contextmanager
+def running_kiosk(
+    hall: Hall,
+    client: HallClient,
+    data: Path,
+    *,
+    camera: bool = False,
+    watch: ProcessWatch | None = None,
+    **sections: dict[str, object],
+) -> Iterator[Kiosk]:
+    kiosk = build(
+        kiosk_config(data, **sections),
+        client=client,
+        clock=hall.clock,
+        camera=camera,
+        watch=watch or ProcessWatch([]),
+        vm_check=lambda: None,
+        poll_ms=100,
+        tick_ms=50,
+    )
+    kiosk.window.resize(1366, 768)
+    kiosk.start()
+    try:
+        yield kiosk
+    finally:
+        kiosk.close()
+
+
+def wait_stage(qtbot: QtBot, kiosk: Kiosk, stage: Stage) -> None:
+    qtbot.waitUntil(lambda: kiosk.model.stage is stage, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: kiosk.window.stack.currentWidget() is kiosk.window.screens[stage])
+
+
+def child(kiosk: Kiosk, name: str) -> QWidget:
+    found = kiosk.window.findChild(QWidget, name)
+    assert found is not None, f"no widget named {name}"
+    return found
+
+
+def press(qtbot: QtBot, kiosk: Kiosk, name: str) -> None:
+    widget = child(kiosk, name)
+    assert widget.isVisible(), f"{name} is not shown"
+    if isinstance(widget, QPushButton):
+        assert widget.isEnabled(), f"{name} is disabled"
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(widget.width() // 2, 10))
+
+
+def walk_to_test(qtbot: QtBot, kiosk: Kiosk, language: str = "ru") -> None:
+    """Confirmation, language, camera check, instructions, begin: as a candidate would."""
+    wait_stage(qtbot, kiosk, Stage.CONFIRM)
+    press(qtbot, kiosk, "this_is_me")
+    wait_stage(qtbot, kiosk, Stage.LANGUAGE)
+    press(qtbot, kiosk, f"language_{language}")
+    wait_stage(qtbot, kiosk, Stage.CAMERA)
+    press(qtbot, kiosk, "camera_continue")
+    wait_stage(qtbot, kiosk, Stage.INSTRUCTIONS)
+    qtbot.waitUntil(lambda: child(kiosk, "begin").isEnabled(), timeout=WAIT_MS)
+    press(qtbot, kiosk, "begin")
+    wait_stage(qtbot, kiosk, Stage.TEST)

@@ -12,6 +12,24 @@ DIRECTORY = Path(__file__).parent / "i18n"
 LANGUAGES = ("kk", "ru", "en")
 
 
+_BOTH: dict[str, QTranslator] = {}
+BILINGUAL = "Bilingual"
+"""The context of the lines shown in both test languages before a candidate has chosen one."""
+
+
+def bilingual(text: str, separator: str = " / ") -> str:
+    """The line in Kazakh and in Russian: for the screens before the candidate's choice."""
+    if not _BOTH:
+        for language in ("kk", "ru"):
+            translator = QTranslator()
+            if translator.load(str(DIRECTORY / f"kiosk_{language}.qm")):
+                _BOTH[language] = translator
+    words = [
+        _BOTH[lang].translate(BILINGUAL, text) or text for lang in ("kk", "ru") if lang in _BOTH
+    ]
+    return separator.join(dict.fromkeys(words or [text]))
+
+
 class Translations:
     def __init__(self, app: QCoreApplication) -> None:
         self._app = app

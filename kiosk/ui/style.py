@@ -87,7 +87,7 @@ QLabel[role="timer"] {{ font-size: 26px; font-weight: 700; padding: 0 8px; }}
 QLabel[role="timer"][level="warning"] {{ color: {p.warning}; }}
 QLabel[role="timer"][level="danger"] {{ color: {p.danger}; }}
 QLabel[role="question"] {{ font-size: {q + 2}px; font-weight: 600; }}
-QLabel[role="option"] {{ font-size: {q}px; }}
+QLabel[role="option_text"] {{ font-size: {q}px; }}
 QLabel[role="badge"] {{ font-size: {q}px; font-weight: 700; min-width: 32px; }}
 QLabel[role="saved"] {{ color: {p.ok}; font-size: 16px; }}
 QLabel[role="link"][state="offline"] {{ color: {p.danger}; font-weight: 700; }}

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ">
 <context>
+    <name>Bilingual</name>
+    <message>
+        <source>Is this you?</source>
+        <translation>Бұл сізсіз бе?</translation>
+    </message>
+    <message>
+        <source>If the name or the photo is not yours, the operator will come.</source>
+        <translation>Егер аты-жөні немесе сурет сіздікі болмаса, оператор келеді.</translation>
+    </message>
+    <message>
+        <source>Yes, this is me</source>
+        <translation>Иә, бұл менмін</translation>
+    </message>
+    <message>
+        <source>No, this is not me</source>
+        <translation>Жоқ, бұл мен емеспін</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>Сурет жоқ</translation>
+    </message>
+    <message>
+        <source>Seat %1</source>
+        <translation>%1 орын</translation>
+    </message>
+    <message>
+        <source>Please wait for the operator.</source>
+        <translation>Операторды күтіңіз.</translation>
+    </message>
+    <message>
+        <source>Choose the language of the test</source>
+        <translation>Тест тілін таңдаңыз</translation>
+    </message>
+    <message>
+        <source>The test and everything on the screen will be in that language.</source>
+        <translation>Тест пен экрандағы барлық мәтін осы тілде болады.</translation>
+    </message>
+</context>
+<context>
     <name>CameraScreen</name>
     <message>
         <source>Camera check</source>
@@ -30,29 +69,6 @@
     <message>
         <source>Looking for your face…</source>
         <translation>Бетіңіз ізделуде…</translation>
-    </message>
-</context>
-<context>
-    <name>ConfirmScreen</name>
-    <message>
-        <source>Is this you?</source>
-        <translation>Бұл сізсіз бе?</translation>
-    </message>
-    <message>
-        <source>If the name or the photo is not yours, the operator will come.</source>
-        <translation>Егер аты-жөні немесе сурет сіздікі болмаса, оператор келеді.</translation>
-    </message>
-    <message>
-        <source>Yes, this is me</source>
-        <translation>Иә, бұл менмін</translation>
-    </message>
-    <message>
-        <source>No, this is not me</source>
-        <translation>Жоқ, бұл мен емеспін</translation>
-    </message>
-    <message>
-        <source>No photo</source>
-        <translation>Сурет жоқ</translation>
     </message>
 </context>
 <context>
@@ -96,13 +112,6 @@
     <message>
         <source>Continue</source>
         <translation>Жалғастыру</translation>
-    </message>
-</context>
-<context>
-    <name>IdleScreen</name>
-    <message>
-        <source>Seat %1</source>
-        <translation>%1 орын</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>Bilingual</name>
+    <message>
+        <source>Is this you?</source>
+        <translation>Это вы?</translation>
+    </message>
+    <message>
+        <source>If the name or the photo is not yours, the operator will come.</source>
+        <translation>Если имя или фото не ваши, к вам подойдёт оператор.</translation>
+    </message>
+    <message>
+        <source>Yes, this is me</source>
+        <translation>Да, это я</translation>
+    </message>
+    <message>
+        <source>No, this is not me</source>
+        <translation>Нет, это не я</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>Нет фото</translation>
+    </message>
+    <message>
+        <source>Seat %1</source>
+        <translation>Место %1</translation>
+    </message>
+    <message>
+        <source>Please wait for the operator.</source>
+        <translation>Пожалуйста, ожидайте оператора.</translation>
+    </message>
+    <message>
+        <source>Choose the language of the test</source>
+        <translation>Выберите язык теста</translation>
+    </message>
+    <message>
+        <source>The test and everything on the screen will be in that language.</source>
+        <translation>Тест и все надписи на экране будут на этом языке.</translation>
+    </message>
+</context>
+<context>
     <name>CameraScreen</name>
     <message>
         <source>Camera check</source>
@@ -30,29 +69,6 @@
     <message>
         <source>Looking for your face…</source>
         <translation>Поиск лица…</translation>
-    </message>
-</context>
-<context>
-    <name>ConfirmScreen</name>
-    <message>
-        <source>Is this you?</source>
-        <translation>Это вы?</translation>
-    </message>
-    <message>
-        <source>If the name or the photo is not yours, the operator will come.</source>
-        <translation>Если имя или фото не ваши, к вам подойдёт оператор.</translation>
-    </message>
-    <message>
-        <source>Yes, this is me</source>
-        <translation>Да, это я</translation>
-    </message>
-    <message>
-        <source>No, this is not me</source>
-        <translation>Нет, это не я</translation>
-    </message>
-    <message>
-        <source>No photo</source>
-        <translation>Нет фото</translation>
     </message>
 </context>
 <context>
@@ -96,13 +112,6 @@
     <message>
         <source>Continue</source>
         <translation>Продолжить</translation>
-    </message>
-</context>
-<context>
-    <name>IdleScreen</name>
-    <message>
-        <source>Seat %1</source>
-        <translation>Место %1</translation>
     </message>
 </context>
 <context>

@@ -5,10 +5,11 @@ from __future__ import annotations
 import base64
 import binascii
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
+from kiosk.ui.i18n import bilingual
 from kiosk.ui.model import KioskModel
 from kiosk.ui.screens.base import Screen, button, card, label
 
@@ -51,11 +52,18 @@ class ConfirmScreen(Screen):
 
     def refresh(self) -> None:
         seat = self.model.seat
-        self.title.setText(self.tr("Is this you?") + " / Бұл сізсіз бе? / Это вы?")
+        self.title.setText(bilingual(QT_TRANSLATE_NOOP("Bilingual", "Is this you?")))
         self.name.setText(seat.full_name if seat and seat.full_name else "")
-        self.hint.setText(self.tr("If the name or the photo is not yours, the operator will come."))
-        self.yes.setText(self.tr("Yes, this is me") + " / Иә / Да")
-        self.no.setText(self.tr("No, this is not me") + " / Жоқ / Нет")
+        self.hint.setText(
+            bilingual(
+                QT_TRANSLATE_NOOP(
+                    "Bilingual", "If the name or the photo is not yours, the operator will come."
+                ),
+                "\n",
+            )
+        )
+        self.yes.setText(bilingual(QT_TRANSLATE_NOOP("Bilingual", "Yes, this is me")))
+        self.no.setText(bilingual(QT_TRANSLATE_NOOP("Bilingual", "No, this is not me")))
         pixmap = QPixmap()
         data = seat.photo_jpeg_b64 if seat else None
         if data:
@@ -65,7 +73,7 @@ class ConfirmScreen(Screen):
                 pixmap = QPixmap()
         if pixmap.isNull():
             self.photo.setPixmap(QPixmap())
-            self.photo.setText(self.tr("No photo"))
+            self.photo.setText(bilingual(QT_TRANSLATE_NOOP("Bilingual", "No photo"), "\n"))
         else:
             self.photo.setPixmap(
                 pixmap.scaled(

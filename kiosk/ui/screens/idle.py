@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime
 from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.ui import texts
+from kiosk.ui.i18n import bilingual
 from kiosk.ui.model import KioskModel
 from kiosk.ui.screens.base import Screen, card, label
 
@@ -35,6 +36,11 @@ class IdleScreen(Screen):
 
     def refresh(self) -> None:
         seat = self.model.seat.seat if self.model.seat else "—"
-        self.seat.setText(self.tr("Seat %1").replace("%1", seat))
+        self.seat.setText(bilingual(QT_TRANSLATE_NOOP("Bilingual", "Seat %1")).replace("%1", seat))
         self._clock()
-        self.status.setText(texts.message(self.model.message or "wait_operator"))
+        if self.model.message:
+            self.status.setText(texts.message(self.model.message))
+        else:
+            self.status.setText(
+                bilingual(QT_TRANSLATE_NOOP("Bilingual", "Please wait for the operator."), "\n")
+            )

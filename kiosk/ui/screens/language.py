@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
+from kiosk.ui.i18n import bilingual
 from kiosk.ui.model import KioskModel
 from kiosk.ui.screens.base import Screen, button, card, label
 
@@ -42,10 +44,16 @@ class LanguageScreen(Screen):
 
     def refresh(self) -> None:
         # Shown before a choice: every line in both test languages.
-        self.title.setText("Тест тілін таңдаңыз\nВыберите язык теста")
+        self.title.setText(
+            bilingual(QT_TRANSLATE_NOOP("Bilingual", "Choose the language of the test"), "\n")
+        )
         self.hint.setText(
-            "Тест пен экрандағы барлық мәтін таңдалған тілде болады.\n"
-            "Тест и все надписи на экране будут на выбранном языке."
+            bilingual(
+                QT_TRANSLATE_NOOP(
+                    "Bilingual", "The test and everything on the screen will be in that language."
+                ),
+                "\n",
+            )
         )
         allowed = set(self.model.seat.languages) if self.model.seat else set(NAMES)
         for code, choice in self.buttons.items():

@@ -1,0 +1,128 @@
+"""Every screen in Kazakh and Russian at 1366×768 and 1920×1080: rendered, saved, measured.
+
+Set KIOSK_SCREENSHOTS=DIR to keep the PNGs (they are written to the test's temporary folder
+otherwise).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.app import Kiosk
+from kiosk.ui.model import Stage
+from kiosk.ui.style import KAZAKH_LETTERS, family
+from tests.hall import Hall
+from tests.kiosk.fit import problems
+from tests.kiosk.ui import WAIT_MS, child, running_kiosk, wait_stage
+
+SIZES = [(1366, 768), (1920, 1080)]
+
+
+@pytest.fixture
+def hall(driven_hall: Hall) -> Hall:
+    return driven_hall
+
+
+def test_the_interface_font_has_every_kazakh_letter(qtbot: QtBot) -> None:
+    from kiosk.ui.app import application
+
+    application()
+    font = QFont(family())
+    metrics = QFontMetrics(font)
+    missing = [ch for ch in KAZAKH_LETTERS if not metrics.inFontUcs4(ord(ch))]
+    assert missing == [], f"{QFontInfo(font).family()} lacks {''.join(missing)}"
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_screen_fits(
+    qtbot: QtBot, hall: Hall, tmp_path: Path, language: str, size: tuple[int, int]
+) -> None:
+    out = Path(os.environ.get("KIOSK_SCREENSHOTS") or tmp_path / "shots")
+    out.mkdir(parents=True, exist_ok=True)
+    shots: dict[str, list[str]] = {}
+
+    def shoot(kiosk: Kiosk, name: str) -> None:
+        qtbot.wait(1)  # let queued layout and style updates run before measuring
+        window = kiosk.window
+        window.grab().save(str(out / f"{language}-{size[0]}x{size[1]}-{name}.png"))
+        shots[name] = problems(window)
+
+    client = hall.seat(hall.registrations[0], "A01")  # state language, then legislation
+    with running_kiosk(hall, client, tmp_path / "kiosk", kiosk={"ui_language": language}) as k:
+        k.window.resize(*size)
+        model = k.model
+        qtbot.waitUntil(lambda: model.seat is not None, timeout=WAIT_MS)
+        wait_stage(qtbot, k, Stage.CONFIRM)
+        shoot(k, "2-confirm")
+        model.confirm(True)
+        shoot(k, "3-language")
+        model.choose_language(language)
+        wait_stage(qtbot, k, Stage.CAMERA)
+        shoot(k, "4-camera")
+        model.camera_done(1)
+        shoot(k, "5-instructions-waiting")
+        hall.console.start_session(hall.session_id)
+        qtbot.waitUntil(model.session_running, timeout=WAIT_MS)
+        model.begin()
+        wait_stage(qtbot, k, Stage.TEST)
+        model.choose(model.items[0].choices[0].id)
+        model.next()
+        model.toggle_flag()
+        shoot(k, "6-test")
+        model.bigger()
+        model.bigger()
+        model.bigger()
+        shoot(k, "7-test-largest-text")
+        model.toggle_contrast()
+        hall.clock.advance(timedelta(minutes=15, seconds=30))
+        qtbot.waitUntil(lambda: child(k, "time_warning").isVisible())
+        qtbot.waitUntil(lambda: child(k, "timer").property("text") == "04:30")
+        shoot(k, "8-test-contrast-warning")
+        model.toggle_contrast()
+        model.smaller()
+        model.smaller()
+        model.smaller()
+        model.request_submit()
+        shoot(k, "9-submit")
+        model.submit()
+        wait_stage(qtbot, k, Stage.BETWEEN)
+        shoot(k, "10-between")
+        model.continue_to_next()
+        wait_stage(qtbot, k, Stage.INSTRUCTIONS)
+        shoot(k, "11-instructions")
+        model.lock("prohibited_program", "telegram-desktop")
+        wait_stage(qtbot, k, Stage.LOCKED)
+        shoot(k, "12-lock")
+        model.unlock(hall.console.resume_code("A01").code)
+        wait_stage(qtbot, k, Stage.INSTRUCTIONS)
+        model.begin()
+        wait_stage(qtbot, k, Stage.TEST)
+        model.request_submit()
+        model.submit()
+        wait_stage(qtbot, k, Stage.FINISH)
+        shoot(k, "13-finish")
+    assert {name: found for name, found in shots.items() if found} == {}
+
+
+def test_the_fit_check_sees_a_cut_label_and_a_small_button(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    cut = QLabel("Мемлекеттік тілді білуге арналған тест")
+    cut.setFixedWidth(60)
+    small = QPushButton("OK")
+    small.setFixedHeight(20)
+    layout = QVBoxLayout(window)
+    layout.addWidget(cut)
+    layout.addWidget(small)
+    window.show()
+    found = problems(window)
+    assert len(found) == 2 and "needs" in found[0] and "under 48" in found[1]

@@ -45,11 +45,14 @@ def problems(window: QWidget) -> list[str]:
                 found.append(f"{name} {text[:40]!r}: needs {need}px, has {widget.width()}")
             if widget.height() < TOUCH:
                 found.append(f"{name} {text[:40]!r}: {widget.height()}px high, under {TOUCH}")
-        elif isinstance(widget, QFrame) and widget.property("role") == "option":
-            if widget.height() < TOUCH:
-                found.append(f"{name}: {widget.height()}px high, under {TOUCH}")
-        if (text or isinstance(widget, QAbstractButton)) and not bounds.contains(where):
-            # inside a scroll area a widget may sit below the fold; it must not stick out sideways
-            if where.left() < 0 or where.right() > bounds.right():
-                found.append(f"{name}: outside the window at {where}")
+        elif (
+            isinstance(widget, QFrame)
+            and widget.property("role") == "option"
+            and widget.height() < TOUCH
+        ):
+            found.append(f"{name}: {widget.height()}px high, under {TOUCH}")
+        # Inside a scroll area a widget may sit below the fold, but never stick out sideways.
+        sideways = where.left() < 0 or where.right() > bounds.right()
+        if (text or isinstance(widget, QAbstractButton)) and sideways:
+            found.append(f"{name}: outside the window at {where}")
     return found

@@ -17,8 +17,12 @@ BILINGUAL = "Bilingual"
 """The context of the lines shown in both test languages before a candidate has chosen one."""
 
 
-def bilingual(text: str, separator: str = " / ") -> str:
-    """The line in Kazakh and in Russian: for the screens before the candidate's choice."""
+def bilingual(source: object, separator: str = " / ") -> str:
+    """The line in Kazakh and in Russian: for the screens before the candidate's choice.
+
+    `source` is a QT_TRANSLATE_NOOP("Bilingual", ...) so that lupdate collects it.
+    """
+    text = str(source)
     if not _BOTH:
         for language in ("kk", "ru"):
             translator = QTranslator()

@@ -20,7 +20,9 @@ TOOLS = Path(sys.executable).parent
 def messages(ts: Path) -> dict[tuple[str, str], str | None]:
     """(context, source) -> translation, None when unfinished."""
     found: dict[tuple[str, str], str | None] = {}
-    for context in ET.parse(ts).getroot().iter("context"):
+    root = ET.parse(ts).getroot()
+    assert root is not None
+    for context in root.iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")

@@ -34,8 +34,8 @@ class LockScreen(Screen):
         self.erase.clicked.connect(self.code.backspace)
         self.ok = button("primary", name="key_ok")
         self.ok.clicked.connect(self._submit)
-        for key in (self.erase, self.ok):
-            key.setFixedSize(88, 56)
+        for wide in (self.erase, self.ok):
+            wide.setFixedSize(88, 56)
         keypad.addWidget(self.erase, 3, 0)
         keypad.addWidget(self._key("0"), 3, 1)
         keypad.addWidget(self.ok, 3, 2)

@@ -23,6 +23,7 @@ class Jobs(QObject):
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kiosk-job")
         self._done.connect(self._deliver)
         self.running = 0
+        self.closed = False
 
     def run(
         self,
@@ -31,12 +32,16 @@ class Jobs(QObject):
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
         """Runs `work` in the pool; `on_ok` or `on_error` later runs on the screen's thread."""
+        if self.closed:
+            return  # the kiosk is shutting down: nothing new starts
         self.running += 1
         future = self._pool.submit(work)
         future.add_done_callback(lambda f: self._done.emit((f, on_ok, on_error)))
 
     def _deliver(self, packet: tuple[Future[Any], Callable[[Any], None], Any]) -> None:
         future, on_ok, on_error = packet
+        if self.closed:
+            return
         try:
             error = future.exception()
             if error is None:
@@ -51,4 +56,5 @@ class Jobs(QObject):
                 self.idle.emit()
 
     def shutdown(self) -> None:
+        self.closed = True
         self._pool.shutdown(wait=True, cancel_futures=True)

@@ -24,6 +24,8 @@ log = logging.getLogger(__name__)
 K = Qt.Key
 CTRL_BLOCKED = {K.Key_W: "W", K.Key_Q: "Q", K.Key_C: "C", K.Key_V: "V", K.Key_X: "X"}
 SUPER_KEYS = {K.Key_Super_L, K.Key_Super_R, K.Key_Meta, K.Key_Hyper_L, K.Key_Hyper_R}
+XF86_SWITCH_VT = 0x1008FE01
+"""X keysym XF86Switch_VT_1: the console switch a keyboard map makes of Ctrl+Alt+F1."""
 REPORT_EVERY = 60.0
 """Seconds between two reports of the same swallowed shortcut."""
 
@@ -51,6 +53,9 @@ def blocked_name(event: QKeyEvent) -> str | None:
         Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
     ):
         return "Insert"  # the other copy and paste
+    native = event.nativeVirtualKey()
+    if XF86_SWITCH_VT <= native < XF86_SWITCH_VT + 12:
+        return f"Ctrl+Alt+F{native - XF86_SWITCH_VT + 1}"  # what X makes of Ctrl+Alt+Fn
     if ctrl and alt and key in (K.Key_Backspace, K.Key_Delete):
         return "Ctrl+Alt+" + ("Backspace" if key == K.Key_Backspace else "Delete")
     return None

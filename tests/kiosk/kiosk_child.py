@@ -1,0 +1,56 @@
+"""A real kiosk process for kill -9 tests: it sits the test and says what it saved.
+
+    python -m tests.kiosk.kiosk_child DATA_DIR ANSWERS
+
+Each line `saved ITEM CHOICE` is printed only after the journal has the change on disk.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+
+from kiosk.config import KioskConfig
+from kiosk.ui.app import application, build
+from kiosk.ui.model import Stage
+
+
+def main(data: Path, answers: int) -> int:
+    app = application()
+    config = KioskConfig.model_validate(
+        {"kiosk": {"data_dir": str(data), "poll_seconds": 0.1}, "lockdown": {"enabled": False}}
+    )
+    kiosk = build(config, camera=False, vm_check=lambda: None, tick_ms=50)
+    model = kiosk.model
+    done: list[int] = []
+
+    def step() -> None:
+        if model.stage is Stage.CONFIRM:
+            model.confirm(True)
+        elif model.stage is Stage.LANGUAGE:
+            model.choose_language("kk")
+        elif model.stage is Stage.CAMERA:
+            model.camera_done(1)
+        elif model.stage is Stage.INSTRUCTIONS and model.session_running():
+            model.begin()
+        elif model.stage is Stage.TEST and not done:
+            for n in range(answers):
+                model.go_to(n)
+                item = model.items[n]
+                choice = item.choices[n % len(item.choices)].id
+                model.choose(choice)
+                print(f"saved {item.item_id} {choice}", flush=True)
+            done.append(answers)
+            print("waiting", flush=True)
+
+    driver = QTimer(interval=20)
+    driver.timeout.connect(step)
+    driver.start()
+    kiosk.start()
+    return int(app.exec())
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]), int(sys.argv[2])))

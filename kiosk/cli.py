@@ -43,6 +43,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def run(config_path: Path | None) -> int:
+    from operator_console.logs import fail, setup_logging
+    from operator_console.settings import StartupError
+
+    try:
+        config = load_kiosk_config(config_path)
+    except StartupError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 2
+    log = setup_logging("kiosk", directory=config.data_dir / "logs")
+    try:
+        from kiosk.ui.app import run as run_app
+
+        return run_app(config)
+    except (ValueError, OSError) as exc:
+        return fail("kiosk", str(exc), log)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "enroll":
@@ -59,8 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(f"enrolled as the kiosk of seat {done.seat}; credential in {path}")
         return 0
-    print("kiosk: the candidate screens are not part of this build yet", file=sys.stderr)
-    return 2
+    return run(args.config)
 
 
 if __name__ == "__main__":

@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
-from operator_console.demo import DemoHall, DemoSettings, run_headless
+from operator_console.demo import DemoSettings, run_headless
 from operator_console.logs import also_to_stderr, fail, setup_logging
 from operator_console.server.config import StartupError, load_config
 
@@ -23,6 +22,7 @@ def _add_demo(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("demo", help="the embedded default: everything on this machine")
     p.add_argument("--headless", action="store_true", help="scripted candidates, no windows")
     p.add_argument("--candidates", type=int, default=3, help="how many candidates (headless)")
+    p.add_argument("--kiosks", type=int, default=1, help="how many kiosk windows to open")
     p.add_argument("--upstream", help="URL of a central system instead of the built-in stub")
     p.add_argument("--keys", type=Path, help="directory holding the hall's keys")
     p.add_argument("--hall-id", default="demo-hall")
@@ -106,16 +106,11 @@ def demo(args: argparse.Namespace) -> int:
         try:
             if args.headless:
                 return run_headless(settings, args.candidates, timeout=args.timeout)
-            with DemoHall(settings) as hall:
-                assert hall.server is not None
-                print(f"room server: {hall.server.url}  (user {hall_user()})")
-                print(f"upstream:    {hall.upstream_url}")
-                print(
-                    "Windows for the console and the kiosks are not part of this build yet; "
-                    "try --headless --candidates 5. Ctrl+C stops.",
-                    flush=True,
-                )
-                threading.Event().wait()
+            if args.kiosks < 1:
+                return fail("operator-console demo", "--kiosks must be at least 1", log)
+            from operator_console.demo_windows import run_windowed
+
+            return run_windowed(settings, args.kiosks)
         except StartupError as exc:
             return fail("operator-console demo", str(exc), log)
         except KeyboardInterrupt:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -147,3 +148,27 @@ def test_headless_demo_names_what_upstream_never_acknowledged(
         line.split()[1] for line in out.getvalue().splitlines() if "not acknowledged" in line
     ]
     assert len(pending) == 3 and all(p.startswith("REG-") for p in pending)
+
+
+def test_demo_with_a_display_opens_a_kiosk_window_per_seat(tmp_path: Path) -> None:
+    env = dict(
+        os.environ, QT_QPA_PLATFORM="offscreen", XDG_STATE_HOME=str(tmp_path), HOME=str(tmp_path)
+    )
+    demo = subprocess.Popen(
+        [sys.executable, "-m", "operator_console.cli", "demo", "--kiosks", "2"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    seen: list[str] = []
+    assert demo.stdout is not None
+    with demo.stdout as lines:
+        for line in lines:  # bounded by the test's timeout
+            seen.append(line)
+            if line.startswith("Close every kiosk window"):
+                demo.send_signal(signal.SIGINT)
+                break
+        assert demo.wait(timeout=60) == 0
+    admitted = [line for line in seen if "admitted to seat" in line]
+    assert [line.split()[-1] for line in admitted] == ["A01", "A02"]

@@ -95,6 +95,8 @@ QLabel[role="rec"] {{ color: {p.danger}; font-size: 16px; font-weight: 700; }}
 QLabel[role="banner"] {{ font-size: 20px; font-weight: 700; padding: 8px; border-radius: 6px;
     background: {p.warning}; color: {p.accent_text if high_contrast else "#ffffff"}; }}
 QLabel[role="banner"][level="danger"] {{ background: {p.danger}; color: #ffffff; }}
+QLabel[role="subtitle"][level="ok"] {{ color: {p.ok}; font-weight: 600; }}
+QLabel[role="subtitle"][level="danger"] {{ color: {p.danger}; font-weight: 600; }}
 QLabel[role="error"] {{ color: {p.danger}; font-size: 18px; font-weight: 600; }}
 QPushButton {{ font-size: 18px; min-height: {TOUCH}px; padding: 4px 18px; border-radius: 8px;
     background: {p.panel}; border: 2px solid {p.border}; }}

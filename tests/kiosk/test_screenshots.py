@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.ui.app import Kiosk
 from kiosk.ui.model import Stage
 from kiosk.ui.style import KAZAKH_LETTERS, family
+from operator_console.demo_windows import demo_clip
 from tests.hall import Hall
 from tests.kiosk.fit import problems
 from tests.kiosk.ui import WAIT_MS, child, running_kiosk, wait_stage
@@ -55,7 +56,15 @@ def test_every_screen_fits(
         shots[name] = problems(window)
 
     client = hall.seat(hall.registrations[0], "A01")  # state language, then legislation
-    with running_kiosk(hall, client, tmp_path / "kiosk", kiosk={"ui_language": language}) as k:
+    clip = demo_clip(tmp_path / "camera.mp4")
+    with running_kiosk(
+        hall,
+        client,
+        tmp_path / "kiosk",
+        with_camera=True,
+        kiosk={"ui_language": language},
+        camera={"source": clip},
+    ) as k:
         k.window.resize(*size)
         model = k.model
         qtbot.waitUntil(lambda: model.seat is not None, timeout=WAIT_MS)
@@ -65,6 +74,8 @@ def test_every_screen_fits(
         shoot(k, "3-language")
         model.choose_language(language)
         wait_stage(qtbot, k, Stage.CAMERA)
+        camera_screen = k.window.screens[Stage.CAMERA]
+        qtbot.waitUntil(lambda: getattr(camera_screen, "faces", -1) == 1, timeout=WAIT_MS)
         shoot(k, "4-camera")
         model.camera_done(1)
         shoot(k, "5-instructions-waiting")

@@ -37,7 +37,7 @@ def running_kiosk(
     client: HallClient,
     data: Path,
     *,
-    camera: bool = False,
+    with_camera: bool = False,
     watch: ProcessWatch | None = None,
     **sections: dict[str, object],
 ) -> Iterator[Kiosk]:
@@ -45,7 +45,7 @@ def running_kiosk(
         kiosk_config(data, **sections),
         client=client,
         clock=hall.clock,
-        camera=camera,
+        camera=with_camera,
         watch=watch or ProcessWatch([]),
         vm_check=lambda: None,
         poll_ms=100,

@@ -54,7 +54,8 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def ms(values: list[float]) -> str:
-    return f"p50 {1000 * statistics.median(values):.2f} ms, p99 {1000 * percentile(values, 0.99):.2f} ms"
+    p50, p99 = 1000 * statistics.median(values), 1000 * percentile(values, 0.99)
+    return f"p50 {p50:.2f} ms, p99 {p99:.2f} ms"
 
 
 def bare_commits(folder: Path, n: int) -> list[float]:
@@ -223,7 +224,7 @@ def main() -> int:
 
             switch_times = []
             screen = kiosk.window.screen_now
-            for n in range(args.switches):
+            for _ in range(args.switches):
                 if model.index == len(model.items) - 1:
                     model.go_to(0)
                     app.processEvents()
@@ -246,9 +247,8 @@ def main() -> int:
     print(f"answer click -> durable:  {ms(answer_times)}   ({args.answers} answers)")
     print(f"answer click -> shown saved: {ms(screen_times)}")
     print(f"bare WAL FULL commit:     {ms(bare)}")
-    print(
-        f"  ratio of p50:           {statistics.median(answer_times) / statistics.median(bare):.2f}x"
-    )
+    ratio = statistics.median(answer_times) / statistics.median(bare)
+    print(f"  ratio of p50:           {ratio:.2f}x")
     print(f"question switch (recording): {ms(switch_times)}, max {1000 * max(switch_times):.2f} ms")
     print(
         f"cold start to seat screen: median {statistics.median(kiosk_start):.2f} s "

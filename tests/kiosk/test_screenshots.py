@@ -7,6 +7,7 @@ otherwise).
 from __future__ import annotations
 
 import os
+from contextlib import suppress
 from datetime import timedelta
 from pathlib import Path
 
@@ -50,8 +51,10 @@ def test_every_screen_fits(
     shots: dict[str, list[str]] = {}
 
     def shoot(kiosk: Kiosk, name: str) -> None:
-        qtbot.wait(1)  # let queued layout and style updates run before measuring
         window = kiosk.window
+        # Layout runs from the event loop: give it until everything fits (or the timeout).
+        with suppress(qtbot.TimeoutError):
+            qtbot.waitUntil(lambda: not problems(window), timeout=2000)
         window.grab().save(str(out / f"{language}-{size[0]}x{size[1]}-{name}.png"))
         shots[name] = problems(window)
 

@@ -106,7 +106,7 @@ def run_windowed(settings: DemoSettings, kiosks: int, out: TextIO = sys.stdout) 
         app.setQuitOnLastWindowClosed(True)
         import signal
 
-        signal.signal(signal.SIGINT, lambda *_: app.quit())
+        signal.signal(signal.SIGINT, lambda *_: app.exit(0))
         code = app.exec()
         timer.stop()
         for kiosk in opened:

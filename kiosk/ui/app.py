@@ -147,9 +147,10 @@ def run(config: KioskConfig) -> int:
     kiosk = build(config)
     if kiosk.client is None:
         log.warning("no credential in %s: run `kiosk enroll` first", config.data_dir)
-    # SIGTERM from the session manager is the operator's clean stop.
-    signal.signal(signal.SIGTERM, lambda *_: app.quit())
-    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    # SIGTERM from the session manager is the operator's clean stop. exit(), not quit(): quit()
+    # asks the windows first, and the kiosk window refuses to close.
+    signal.signal(signal.SIGTERM, lambda *_: app.exit(0))
+    signal.signal(signal.SIGINT, lambda *_: app.exit(0))
     wake = QTimer(interval=300)
     wake.timeout.connect(lambda: None)  # lets Python run its signal handlers
     wake.start()

@@ -19,6 +19,10 @@ PURE = (
     "kiosk.recording_upload",
     "kiosk.proctoring",
     "kiosk.lockdown",
+    "kiosk.config",
+    "kiosk.courier",
+    "kiosk.camera_session",
+    "operator_console.settings",
 )
 
 PROBE = """
@@ -62,7 +66,8 @@ def test_the_probe_sees_qt_when_it_is_imported() -> None:
 
 def test_kiosk_core_imports_nothing_of_the_server() -> None:
     probe = (
-        "import sys, kiosk.journal, kiosk.hall_client, kiosk.sitting, kiosk.scripted;"
+        "import sys, kiosk.journal, kiosk.hall_client, kiosk.sitting, kiosk.scripted,"
+        " kiosk.config, kiosk.courier, kiosk.camera_session, kiosk.ui.app;"
         "print(sorted(m for m in sys.modules if m.startswith('operator_console.server')))"
     )
     done = subprocess.run(

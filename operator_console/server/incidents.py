@@ -36,14 +36,18 @@ def view(row: Incident, root: Path) -> IncidentView:
 def report(
     db: Session,
     *,
-    attempt: Attempt,
+    attempt: Attempt | None,
     body: IncidentReport,
     reporter: str,
     root: Path,
     hall_id: str,
     now: datetime,
+    seat_code: str | None = None,
 ) -> Incident:
+    """An incident on an attempt, or (attempt None) on a seat between attempts."""
     thumbnail = None
+    if body.thumbnail_jpeg_b64 is not None and attempt is None:
+        raise Refusal(422, "a thumbnail belongs to an attempt's incident")
     if body.thumbnail_jpeg_b64 is not None:
         try:
             thumbnail = base64.b64decode(body.thumbnail_jpeg_b64, validate=True)
@@ -52,9 +56,9 @@ def report(
         if not thumbnail.startswith(JPEG):
             raise Refusal(422, "the thumbnail is not a JPEG image")
     row = Incident(
-        session_id=attempt.session_id,
-        attempt_id=attempt.id,
-        seat_code=attempt.seat_code,
+        session_id=attempt.session_id if attempt else None,
+        attempt_id=attempt.id if attempt else None,
+        seat_code=attempt.seat_code if attempt else seat_code,
         at=body.at,
         category=body.category,
         code=body.code,
@@ -73,7 +77,7 @@ def report(
         at=now,
         actor=reporter,
         action="incident.report",
-        subject=attempt.id,
+        subject=attempt.id if attempt else seat_code or "",
         detail={"category": body.category, "code": body.code},
     )
     return row

@@ -49,36 +49,16 @@ def seat_incident(
     attempt: Attempt | None = None,
 ) -> Incident:
     """An incident at the seat: on its running attempt if there is one, else on the seat alone."""
-    attempt = attempt or running_attempt(db, kiosk.seat_code)
-    reporter = f"kiosk:{kiosk.seat_code}"
-    if attempt is not None:
-        return incidents.report(
-            db, attempt=attempt, body=report, reporter=reporter, root=root, hall_id=hall_id, now=now
-        )
-    if report.thumbnail_jpeg_b64 is not None:
-        raise Refusal(422, "a thumbnail belongs to an attempt's incident")
-    row = Incident(
-        session_id=None,
-        attempt_id=None,
-        seat_code=kiosk.seat_code,
-        at=report.at,
-        category=report.category,
-        code=report.code,
-        note=report.note,
-        reported_by=reporter,
-    )
-    db.add(row)
-    db.flush()
-    audit.append(
+    return incidents.report(
         db,
+        attempt=attempt or running_attempt(db, kiosk.seat_code),
+        body=report,
+        reporter=f"kiosk:{kiosk.seat_code}",
+        root=root,
         hall_id=hall_id,
-        at=now,
-        actor=reporter,
-        action="incident.report",
-        subject=kiosk.seat_code,
-        detail={"category": report.category, "code": report.code},
+        now=now,
+        seat_code=kiosk.seat_code,
     )
-    return row
 
 
 def lock(

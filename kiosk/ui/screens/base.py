@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui.model import KioskModel
 
@@ -57,6 +65,35 @@ def card() -> QFrame:
     frame = QFrame()
     frame.setObjectName("card")
     return frame
+
+
+def centered_card(
+    screen: QWidget, *, side: int, top: int, padding: tuple[int, int], spacing: int
+) -> QVBoxLayout:
+    """A card in the middle of the screen; returns the card's own layout to fill."""
+    box = card()
+    inner = QVBoxLayout(box)
+    inner.setContentsMargins(padding[0], padding[1], padding[0], padding[1])
+    inner.setSpacing(spacing)
+    outer = QVBoxLayout(screen)
+    outer.setContentsMargins(side, top, side, top)
+    outer.addStretch(1)
+    outer.addWidget(box)
+    outer.addStretch(1)
+    return inner
+
+
+def row(*widgets: QWidget, center: bool = True, gap: int = 0) -> QHBoxLayout:
+    """Widgets side by side, centered (or pushed to the right)."""
+    line = QHBoxLayout()
+    line.addStretch(1)
+    for n, widget in enumerate(widgets):
+        if n and gap:
+            line.addSpacing(gap)
+        line.addWidget(widget)
+    if center:
+        line.addStretch(1)
+    return line
 
 
 def restyle(widget: QWidget, **properties: object) -> None:

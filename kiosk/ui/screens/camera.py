@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from hardware.faces import HaarFaceDetector
 from kiosk.ui.model import KioskModel
-from kiosk.ui.screens.base import Screen, button, card, label, restyle
+from kiosk.ui.screens.base import Screen, button, centered_card, label, restyle, row
 
 PREVIEW = (480, 360)
 
@@ -28,23 +27,11 @@ class CameraScreen(Screen):
         self._frames = 0
         self._timer = QTimer(self, interval=100)
         self._timer.timeout.connect(self._show_frame)
-        box = card()
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(32, 24, 32, 24)
-        inner.setSpacing(14)
+        inner = centered_card(self, side=160, top=16, padding=(32, 24), spacing=14)
         inner.addWidget(self.title)
         inner.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignCenter)
         inner.addWidget(self.status)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.next)
-        row.addStretch(1)
-        inner.addLayout(row)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(160, 16, 160, 16)
-        layout.addStretch(1)
-        layout.addWidget(box)
-        layout.addStretch(1)
+        inner.addLayout(row(self.next))
         model.camera_changed.connect(self._refresh_if_shown)
 
     def showEvent(self, event: object) -> None:

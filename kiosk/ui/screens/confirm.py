@@ -7,11 +7,10 @@ import binascii
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.ui.i18n import bilingual
 from kiosk.ui.model import KioskModel
-from kiosk.ui.screens.base import Screen, button, card, label
+from kiosk.ui.screens.base import Screen, button, centered_card, label, row
 
 PHOTO = (240, 300)
 
@@ -29,26 +28,12 @@ class ConfirmScreen(Screen):
         self.no = button(name="not_me")
         self.yes.clicked.connect(lambda: model.confirm(True))
         self.no.clicked.connect(lambda: model.confirm(False))
-        box = card()
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(40, 32, 40, 32)
-        inner.setSpacing(18)
+        inner = centered_card(self, side=160, top=24, padding=(40, 32), spacing=18)
         inner.addWidget(self.title)
         inner.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignCenter)
         inner.addWidget(self.name)
         inner.addWidget(self.hint)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.no)
-        buttons.addSpacing(24)
-        buttons.addWidget(self.yes)
-        buttons.addStretch(1)
-        inner.addLayout(buttons)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(160, 24, 160, 24)
-        layout.addStretch(1)
-        layout.addWidget(box)
-        layout.addStretch(1)
+        inner.addLayout(row(self.no, self.yes, gap=24))
 
     def refresh(self) -> None:
         seat = self.model.seat

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
-
 from kiosk.ui import texts
 from kiosk.ui.model import KioskModel, Stage
-from kiosk.ui.screens.base import Screen, button, card, label
+from kiosk.ui.screens.base import Screen, button, centered_card, label, row
 
 
 class FinishScreen(Screen):
@@ -17,24 +15,12 @@ class FinishScreen(Screen):
         self.note = label("muted", center=True)
         self.next = button("primary", name="next_program")
         self.next.clicked.connect(model.continue_to_next)
-        box = card()
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(40, 36, 40, 36)
-        inner.setSpacing(18)
+        inner = centered_card(self, side=160, top=24, padding=(40, 36), spacing=18)
         inner.addWidget(self.title)
         for score in self.scores:
             inner.addWidget(score)
         inner.addWidget(self.note)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.next)
-        row.addStretch(1)
-        inner.addLayout(row)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(160, 24, 160, 24)
-        layout.addStretch(1)
-        layout.addWidget(box)
-        layout.addStretch(1)
+        inner.addLayout(row(self.next))
 
     def outcome(self, code: str) -> str:
         words = {

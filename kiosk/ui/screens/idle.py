@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime
-from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.ui import texts
 from kiosk.ui.i18n import bilingual
 from kiosk.ui.model import KioskModel
-from kiosk.ui.screens.base import Screen, card, label
+from kiosk.ui.screens.base import Screen, centered_card, label
 
 
 class IdleScreen(Screen):
@@ -17,17 +16,9 @@ class IdleScreen(Screen):
         self.seat = label("title", center=True)
         self.clock = label("title", center=True)
         self.status = label("subtitle", center=True)
-        box = card()
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(48, 40, 48, 40)
-        inner.setSpacing(24)
+        inner = centered_card(self, side=160, top=40, padding=(48, 40), spacing=24)
         for widget in (self.seat, self.clock, self.status):
             inner.addWidget(widget)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(box)
-        layout.addStretch(2)
-        layout.setContentsMargins(160, 40, 160, 40)
         model.tick.connect(self._clock)
 
     def _clock(self) -> None:

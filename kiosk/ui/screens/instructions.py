@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
-
 from kiosk.ui import texts
 from kiosk.ui.model import KioskModel
-from kiosk.ui.screens.base import Screen, button, card, label
+from kiosk.ui.screens.base import Screen, button, centered_card, label, row
 
 
 class InstructionsScreen(Screen):
@@ -17,23 +15,12 @@ class InstructionsScreen(Screen):
         self.status = label("muted")
         self.begin = button("primary", name="begin")
         self.begin.clicked.connect(model.begin)
-        box = card()
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(40, 28, 40, 28)
-        inner.setSpacing(14)
+        inner = centered_card(self, side=120, top=16, padding=(40, 28), spacing=14)
         inner.addWidget(self.title)
         for line in self.lines:
             inner.addWidget(line)
         inner.addWidget(self.status)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.begin)
-        inner.addLayout(row)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(120, 16, 120, 16)
-        layout.addStretch(1)
-        layout.addWidget(box)
-        layout.addStretch(1)
+        inner.addLayout(row(self.begin, center=False))
 
     def refresh(self) -> None:
         summary = self.model.next_attempt()

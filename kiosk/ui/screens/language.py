@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.ui.i18n import bilingual
 from kiosk.ui.model import KioskModel
-from kiosk.ui.screens.base import Screen, button, card, label
+from kiosk.ui.screens.base import Screen, button, centered_card, label, row
 
 NAMES = {"kk": "Қазақша", "ru": "Русский"}
 
@@ -18,29 +17,16 @@ class LanguageScreen(Screen):
         self.title = label("title", center=True)
         self.hint = label("muted", center=True)
         self.buttons = {}
-        row = QHBoxLayout()
-        row.addStretch(1)
         for code, name in NAMES.items():
             choice = button("primary", name=f"language_{code}")
             choice.setText(name)
             choice.setMinimumSize(260, 96)
             choice.clicked.connect(lambda _c=False, code=code: model.choose_language(code))
             self.buttons[code] = choice
-            row.addWidget(choice)
-            row.addSpacing(32)
-        row.addStretch(1)
-        box = card()
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(40, 40, 40, 40)
-        inner.setSpacing(28)
+        inner = centered_card(self, side=160, top=24, padding=(40, 40), spacing=28)
         inner.addWidget(self.title)
-        inner.addLayout(row)
+        inner.addLayout(row(*self.buttons.values(), gap=32))
         inner.addWidget(self.hint)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(160, 24, 160, 24)
-        layout.addStretch(1)
-        layout.addWidget(box)
-        layout.addStretch(1)
 
     def refresh(self) -> None:
         # Shown before a choice: every line in both test languages.

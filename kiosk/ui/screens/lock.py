@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton
 
 from kiosk.ui import texts
 from kiosk.ui.model import KioskModel
-from kiosk.ui.screens.base import Screen, button, card, label, restyle
+from kiosk.ui.screens.base import Screen, button, centered_card, label, restyle, row
 
 
 class LockScreen(Screen):
@@ -39,29 +39,17 @@ class LockScreen(Screen):
         keypad.addWidget(self.erase, 3, 0)
         keypad.addWidget(self._key("0"), 3, 1)
         keypad.addWidget(self.ok, 3, 2)
-        box = card()
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(40, 24, 40, 24)
-        inner.setSpacing(12)
+        inner = centered_card(self, side=200, top=12, padding=(40, 24), spacing=12)
         inner.addWidget(self.title)
         inner.addWidget(self.reason)
         inner.addWidget(self.prompt)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.code)
-        row.addStretch(1)
-        inner.addLayout(row)
+        inner.addLayout(row(self.code))
         inner.addWidget(self.status)
         pad = QHBoxLayout()
         pad.addStretch(1)
         pad.addLayout(keypad)
         pad.addStretch(1)
         inner.addLayout(pad)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(200, 12, 200, 12)
-        layout.addStretch(1)
-        layout.addWidget(box)
-        layout.addStretch(1)
 
     def _key(self, digit: str) -> QPushButton:
         key = button(name=f"key_{digit}")

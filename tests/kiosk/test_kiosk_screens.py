@@ -175,3 +175,32 @@ def test_not_me_calls_the_operator_and_locks(
         qtbot.keyClicks(child(kiosk, "resume_code"), code)
         press(qtbot, kiosk, "key_ok")
         wait_stage(qtbot, kiosk, Stage.CONFIRM)
+
+
+def test_a_question_shows_its_picture_within_the_page(
+    qtbot: QtBot, hall: Hall, seated: HallClient, tmp_path: Path
+) -> None:
+    import base64
+
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage
+    from PySide6.QtWidgets import QLabel
+
+    picture = QImage(1200, 500, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#3060a0"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    picture.save(buffer, b"PNG")
+    png = base64.b64encode(bytes(buffer.data().data())).decode()
+    with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
+        walk_to_test(qtbot, kiosk)
+        screen = kiosk.window.screen_now
+        images = [w for w in screen.findChildren(QLabel) if w.pixmap() and not w.pixmap().isNull()]
+        assert images == []
+        kiosk.model.items[0].images = [png, "not base64!"]
+        kiosk.model.question_changed.emit()
+        shown = [
+            w for w in screen.findChildren(QLabel) if w.isVisible() and not w.pixmap().isNull()
+        ]
+        assert len(shown) == 1  # the broken one is left out, not shown broken
+        assert (shown[0].pixmap().width(), shown[0].pixmap().height()) == (528, 220)

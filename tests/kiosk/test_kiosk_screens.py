@@ -182,16 +182,14 @@ def test_a_question_shows_its_picture_within_the_page(
 ) -> None:
     import base64
 
-    from PySide6.QtCore import QBuffer, QIODevice
     from PySide6.QtGui import QColor, QImage
     from PySide6.QtWidgets import QLabel
 
     picture = QImage(1200, 500, QImage.Format.Format_RGB32)
     picture.fill(QColor("#3060a0"))
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    picture.save(buffer, b"PNG")
-    png = base64.b64encode(bytes(buffer.data().data())).decode()
+    path = tmp_path / "picture.png"
+    assert picture.save(str(path))
+    png = base64.b64encode(path.read_bytes()).decode()
     with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
         walk_to_test(qtbot, kiosk)
         screen = kiosk.window.screen_now

@@ -17,12 +17,14 @@ def test_a_running_prohibited_program_is_found_and_its_end_noticed() -> None:
     watch = ProcessWatch(["sleep"])
     program = subprocess.Popen(["sleep", "600"])
     try:
+        # Right after exec the kernel may show the name before the command line: wait for both.
         wait_until(
-            lambda: any(f.pid == program.pid for f in watch.scan()),
-            what="the watcher to see the program",
+            lambda: any(
+                f.pid == program.pid and f.name == "sleep" and f.command == "sleep 600"
+                for f in watch.scan()
+            ),
+            what="the watcher to see the program and its command line",
         )
-        found = next(f for f in watch.scan() if f.pid == program.pid)
-        assert found.name == "sleep" and found.command == "sleep 600"
     finally:
         program.kill()
         program.wait(timeout=10)

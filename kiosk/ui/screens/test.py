@@ -256,6 +256,7 @@ class TestScreen(Screen):
             cell.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             cell.clicked.connect(lambda _c=False, n=n: self.model.go_to(n))
             self.grid.addWidget(cell, n // COLUMNS, n % COLUMNS)
+            cell.show()  # at once, not at the layout's next turn of the event loop
             self.cells.append(cell)
 
     def refresh(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -68,6 +68,8 @@ class Lock:
     back_to: Stage
     message: str | None = None
     """Status code for the lock screen: unlocking, wrong_code, void_code, offline."""
+    also: set[str] = field(default_factory=set)
+    """Other reasons noticed while locked, each reported once."""
 
 
 class KioskModel(QObject):
@@ -131,6 +133,7 @@ class KioskModel(QObject):
         self._starting_camera = False
         self._candidate: str | None = None
         self._seat_time: datetime | None = None
+        self._polling = False
         self.courier = (
             Courier(journal, client, on_locked=self._locked_from_thread.emit) if client else None
         )
@@ -151,7 +154,7 @@ class KioskModel(QObject):
             self._marker.begin()
         if self.courier:
             self.courier.start()
-        unfinished = self.journal.unfinished()
+        unfinished = self.journal.unfinished() if self.client else []
         if unfinished:
             form = self.journal.form(unfinished[-1])
             if form is not None:
@@ -182,11 +185,17 @@ class KioskModel(QObject):
     # ----- the seat ---------------------------------------------------------------------------
 
     def poll(self) -> None:
-        if self.client is None:
-            return
-        self.jobs.run(self.client.seat, self._on_seat, self._on_poll_error)
+        if self.client is None or self._polling:
+            return  # one question to the room server at a time, however slow its answer
+        self._polling = True
+        self.jobs.run(self.client.seat, self._polled, self._on_poll_error)
+
+    def _polled(self, seat: SeatAssignment) -> None:
+        self._polling = False
+        self._on_seat(seat)
 
     def _on_poll_error(self, error: BaseException) -> None:
+        self._polling = False
         if isinstance(error, HallUnavailable):
             if self.online:
                 self.online = False
@@ -530,6 +539,10 @@ class KioskModel(QObject):
     def lock(self, reason: str, note: str = "", *, report: bool = True) -> None:
         """Covers the test until the operator's code; the attempt's clock stops meanwhile."""
         if self.stage is Stage.LOCKED:
+            state = self.lock_state
+            if report and state and reason != state.reason and reason not in state.also:
+                state.also.add(reason)  # already locked: the operator still hears of it, once
+                self.report("lockdown", reason, note)
             return
         self.lock_state = Lock(reason, note, self.stage)
         if self.sitting:

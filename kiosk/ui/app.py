@@ -6,6 +6,7 @@ import json
 import logging
 import signal
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from kiosk.camera_session import CameraSession, open_source
 from kiosk.config import KioskConfig
 from kiosk.hall_client import HallClient
 from kiosk.journal import Journal
+from kiosk.lockdown.environment import virtual_machine
 from kiosk.lockdown.exit_marker import ExitMarker
 from kiosk.lockdown.processes import ProcessWatch
 from kiosk.ui.i18n import Translations
@@ -92,7 +94,7 @@ def build(
     clock: Clock | None = None,
     camera: bool = True,
     watch: ProcessWatch | None = None,
-    vm_check: object = None,
+    vm_check: Callable[[], str | None] = virtual_machine,
     tick_ms: int = 200,
     poll_ms: int | None = None,
 ) -> Kiosk:
@@ -135,8 +137,7 @@ def build(
     )
     holder.append(model)
     window = KioskWindow(model, closable=not config.lockdown.enabled)
-    extra = {"vm_check": vm_check} if callable(vm_check) else {}
-    lockdown = Lockdown(window, model, config.lockdown, watch=watch, **extra)  # type: ignore[arg-type]
+    lockdown = Lockdown(window, model, config.lockdown, watch=watch, vm_check=vm_check)
     translations = Translations(app)
     model.language_chosen.connect(translations.use)
     return Kiosk(model, window, lockdown, translations, client, journal)

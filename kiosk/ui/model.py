@@ -28,6 +28,7 @@ from kiosk.proctoring import face_incident
 from kiosk.replicator import Link, LinkStatus, Replicator
 from kiosk.sitting import Sitting
 from kiosk.ui.jobs import Jobs
+from kiosk.ui.style import TEXT_SIZES
 from operator_console.protocol import (
     AttemptSummary,
     FinishResponse,
@@ -454,8 +455,6 @@ class KioskModel(QObject):
         self._resize(-1)
 
     def _resize(self, step: int) -> None:
-        from kiosk.ui.style import TEXT_SIZES
-
         size = max(0, min(len(TEXT_SIZES) - 1, self.size_step + step))
         if size != self.size_step:
             self.size_step = size

@@ -8,22 +8,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.cli import save_credential
 from kiosk.hall_client import HallClient
 from kiosk.ui.model import Stage
 from tests.hall import Hall
-from tests.kiosk.ui import WAIT_MS, child, press, running_kiosk, wait_stage
+from tests.kiosk.ui import WAIT_MS, child, press, running_kiosk, server_answers, wait_stage
 
 ROOT = Path(__file__).resolve().parents[2]
 ANSWERS = 12
-
-
-@pytest.fixture
-def hall(driven_hall: Hall) -> Hall:
-    return driven_hall
 
 
 def test_kill_9_mid_test_then_restart(qtbot: QtBot, hall: Hall, tmp_path: Path) -> None:
@@ -78,6 +72,4 @@ def test_kill_9_mid_test_then_restart(qtbot: QtBot, hall: Hall, tmp_path: Path) 
         assert [first.choices[n].id for n in shown] == saved[first.item_id]
         attempt_id = model.sitting.attempt_id if model.sitting else ""
         qtbot.waitUntil(lambda: model.link.unsent == 0 and model.online, timeout=WAIT_MS)
-    from tests.kiosk.test_kiosk_screens import server_answers
-
     assert server_answers(hall, attempt_id) == saved

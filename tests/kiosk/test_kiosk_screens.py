@@ -5,30 +5,23 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
 
 from kiosk.hall_client import HallClient
 from kiosk.ui.app import Kiosk
 from kiosk.ui.model import Stage
-from operator_console.server.models import AnswerEvent, Attempt
+from operator_console.server.models import Attempt
 from tests.hall import Hall
-from tests.kiosk.ui import WAIT_MS, child, press, running_kiosk, wait_stage, walk_to_test
-
-
-@pytest.fixture
-def hall(driven_hall: Hall) -> Hall:
-    return driven_hall
-
-
-@pytest.fixture
-def seated(hall: Hall) -> HallClient:
-    """The roster's second candidate (legislation only) at seat A01, session started."""
-    client = hall.seat(hall.registrations[1], "A01")
-    hall.console.start_session(hall.session_id)
-    return client
+from tests.kiosk.ui import (
+    WAIT_MS,
+    child,
+    press,
+    running_kiosk,
+    server_answers,
+    wait_stage,
+    walk_to_test,
+)
 
 
 def keyed(hall: Hall, item_id: str) -> set[str]:
@@ -44,17 +37,6 @@ def answer_current(qtbot: QtBot, kiosk: Kiosk, hall: Hall, right: bool = True) -
     n = next(i for i, c in enumerate(item.choices) if (c.id in good) == right)
     press(qtbot, kiosk, f"option_{n}")
     assert kiosk.model.answers[item.item_id] == [item.choices[n].id]
-
-
-def server_answers(hall: Hall, attempt_id: str) -> dict[str, list[str]]:
-    with hall.runtime.tx() as db:
-        rows = db.execute(
-            select(AnswerEvent)
-            .where(AnswerEvent.attempt_id == attempt_id)
-            .order_by(AnswerEvent.seq)
-        ).scalars()
-        latest = {r.item_id: list(r.choices) for r in rows}
-    return {k: v for k, v in latest.items() if v}
 
 
 def test_a_whole_attempt_through_the_screens(

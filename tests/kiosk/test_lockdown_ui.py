@@ -43,18 +43,6 @@ LISTED = [
 ]
 
 
-@pytest.fixture
-def hall(driven_hall: Hall) -> Hall:
-    return driven_hall
-
-
-@pytest.fixture
-def seated(hall: Hall) -> HallClient:
-    client = hall.seat(hall.registrations[1], "A01")
-    hall.console.start_session(hall.session_id)
-    return client
-
-
 def incidents(hall: Hall) -> list[tuple[str, str]]:
     with hall.runtime.tx() as db:
         return [(i.category, i.code) for i in db.execute(select(Incident)).scalars()]

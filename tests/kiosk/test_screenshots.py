@@ -26,11 +26,6 @@ from tests.kiosk.ui import WAIT_MS, child, running_kiosk, wait_stage
 SIZES = [(1366, 768), (1920, 1080)]
 
 
-@pytest.fixture
-def hall(driven_hall: Hall) -> Hall:
-    return driven_hall
-
-
 def test_the_interface_font_has_every_kazakh_letter(qtbot: QtBot) -> None:
     from kiosk.ui.app import application
 

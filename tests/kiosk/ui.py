@@ -9,12 +9,14 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from kiosk.config import KioskConfig
 from kiosk.hall_client import HallClient
 from kiosk.lockdown.processes import ProcessWatch
 from kiosk.ui.app import Kiosk, build
 from kiosk.ui.model import Stage
+from operator_console.server.models import AnswerEvent
 from tests.hall import Hall
 
 WAIT_MS = 10_000
@@ -90,3 +92,14 @@ def walk_to_test(qtbot: QtBot, kiosk: Kiosk, language: str = "ru") -> None:
     qtbot.waitUntil(lambda: child(kiosk, "begin").isEnabled(), timeout=WAIT_MS)
     press(qtbot, kiosk, "begin")
     wait_stage(qtbot, kiosk, Stage.TEST)
+
+
+def server_answers(hall: Hall, attempt_id: str) -> dict[str, list[str]]:
+    with hall.runtime.tx() as db:
+        rows = db.execute(
+            select(AnswerEvent)
+            .where(AnswerEvent.attempt_id == attempt_id)
+            .order_by(AnswerEvent.seq)
+        ).scalars()
+        latest = {r.item_id: list(r.choices) for r in rows}
+    return {k: v for k, v in latest.items() if v}

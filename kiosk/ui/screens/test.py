@@ -12,7 +12,7 @@ import binascii
 from datetime import timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QMouseEvent, QPixmap, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -70,7 +70,6 @@ class OptionRow(QFrame):
             self.chosen.emit(self.n)
 
     def keyPressEvent(self, event: object) -> None:
-        from PySide6.QtGui import QKeyEvent
 
         assert isinstance(event, QKeyEvent)
         if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):

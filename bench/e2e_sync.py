@@ -21,12 +21,13 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from operator_console.demo import DemoHall, DemoSettings, play_session
+from operator_console.central.store import StubStore
+from operator_console.central.stub import create_stub_app
+from operator_console.demo.hall import DemoHall, DemoSettings
+from operator_console.demo.headless import play_session
+from operator_console.protocol.canonical import canonical_json
+from operator_console.protocol.signing import sign_headers
 from operator_console.server.serve import ServerThread
-from operator_console.upstream.signing import sign_headers
-from operator_console.upstream.store import StubStore
-from operator_console.upstream.stub import create_stub_app
-from question_banks.canonical import canonical_json
 from question_banks.keys import generate_hall_keys, load_signing_key
 from tests.records import result_record
 

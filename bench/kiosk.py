@@ -147,26 +147,18 @@ def main() -> int:
     from kiosk.hall_client import HallClient
     from kiosk.ui.app import application, build
     from kiosk.ui.model import Stage
-    from operator_console.client import ConsoleClient
-    from operator_console.demo import DEMO_PASSWORD, DEMO_USER, DemoHall, DemoSettings
-    from operator_console.demo_windows import demo_clip
+    from operator_console.demo.hall import DemoHall, DemoSettings
+    from operator_console.demo.windows import demo_clip
 
     app = application()
     with tempfile.TemporaryDirectory(prefix="bench-kiosk-") as tmp:
         work = Path(tmp)
         with DemoHall(DemoSettings(workdir=work / "hall")) as hall:
             assert hall.server is not None
-            console = ConsoleClient(hall.server.url)
-            console.login(DEMO_USER, DEMO_PASSWORD)
-            console.fetch_roster(hall.today)
-            session = console.sessions(hall.today)[0]
-            reg = console.registrations(session.session_id)[1]  # legislation: 55 questions
-            decision = console.admit(session.session_id, reg.registration_id, reg.iin)
-            token = HallClient.enroll(
-                hall.server.url, console.enrollment_code("A01").code, "b"
-            ).token
-            console.bind_seat(decision.admission_id, "A01")
-            console.start_session(session.session_id)
+            desk = hall.open_desk()
+            reg = desk.registrations[1]  # legislation: 55 questions
+            token = desk.seat_at_new_kiosk(desk.admit(reg), "A01", hall.enroller("bench")).token
+            desk.start()
             data = work / "kiosk"
             config = KioskConfig.model_validate(
                 {
@@ -233,13 +225,11 @@ def main() -> int:
                 screen.repaint()  # the new question painted, not just scheduled
                 switch_times.append(time.perf_counter() - started)
             kiosk.close()
-            reg = console.registrations(session.session_id)[3]
-            decision = console.admit(session.session_id, reg.registration_id, reg.iin)
-            enrolled = HallClient.enroll(hall.server.url, console.enrollment_code("A02").code, "c")
-            console.bind_seat(decision.admission_id, "A02")
+            reg = desk.registrations[3]
+            enrolled = desk.seat_at_new_kiosk(desk.admit(reg), "A02", hall.enroller("rss"))
             save_credential(work / "rss", hall.server.url, enrolled.kiosk_id, "A02", enrolled.token)
             rss = recording_rss(work / "rss", demo_clip(work / "clip.mp4"))
-            console.close()
+            desk.close()
 
         bare_start = [cold_start("bare", work / "cold") for _ in range(3)]
         kiosk_start = [cold_start("kiosk", work / "cold") for _ in range(3)]

@@ -29,8 +29,9 @@ from hardware.camera import (
 )
 from hardware.faces import FaceFlag, FaceMonitor, HaarFaceDetector
 from hardware.recording.recorder import SegmentRecorder
-from kiosk.hall_client import HallClient, HallRefused, HallUnavailable
+from kiosk.hall_client import HallClient
 from kiosk.recording_upload import RecordingUploader
+from operator_console.protocol.calls import ServerRefused, ServerUnreachable
 
 log = logging.getLogger(__name__)
 
@@ -149,9 +150,9 @@ class CameraSession:
             self._wake.clear()
             try:
                 self.upload_once()
-            except HallUnavailable:
+            except ServerUnreachable:
                 pass  # the segments wait on disk
-            except HallRefused as exc:
+            except ServerRefused as exc:
                 log.error("room server refused a recording segment: %s", exc)
             except Exception:
                 log.exception("recording upload failed")

@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 from kiosk.config import load_kiosk_config
-from kiosk.hall_client import HallClient, HallRefused, HallUnavailable
+from kiosk.hall_client import HallClient
+from operator_console.protocol.calls import ServerRefused, ServerUnreachable
 
 CREDENTIAL = "credential.json"
 
@@ -44,8 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(config_path: Path | None) -> int:
-    from operator_console.logs import fail, setup_logging
-    from operator_console.settings import StartupError
+    from operator_console.protocol.logs import fail, setup_logging
+    from operator_console.protocol.settings import StartupError
 
     try:
         config = load_kiosk_config(config_path)
@@ -66,10 +67,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "enroll":
         try:
             done = HallClient.enroll(args.hall, args.code, socket.gethostname())
-        except HallRefused as exc:
+        except ServerRefused as exc:
             print(f"kiosk enroll: the hall refused: {exc.detail}", file=sys.stderr)
             return 2
-        except HallUnavailable as exc:
+        except ServerUnreachable as exc:
             print(f"kiosk enroll: cannot reach {args.hall}: {exc}", file=sys.stderr)
             return 2
         path = save_credential(

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_settings import SettingsConfigDict
 
 from kiosk.lockdown.processes import DEFAULT_PROHIBITED
-from operator_console.settings import load_settings
+from operator_console.protocol.settings import SettingsFile
 
 APP_NAME = "testing-hall-kiosk"
-ENV_PREFIX = "KIOSK_"
 
 
 class Section(BaseModel):
@@ -62,7 +61,11 @@ class LockdownSection(Section):
     block_remote_session: bool = False
 
 
-class KioskConfig(Section):
+class KioskConfig(SettingsFile):
+    """kiosk.toml, with KIOSK_<SECTION>_<KEY> over it."""
+
+    model_config = SettingsConfigDict(env_prefix="KIOSK_")
+
     kiosk: KioskSection = KioskSection()
     camera: CameraSection = CameraSection()
     lockdown: LockdownSection = LockdownSection()
@@ -73,4 +76,4 @@ class KioskConfig(Section):
 
 
 def load_kiosk_config(path: Path | None, environ: Mapping[str, str] | None = None) -> KioskConfig:
-    return load_settings(KioskConfig, path, ENV_PREFIX, os.environ if environ is None else environ)
+    return KioskConfig.load(path, environ)

@@ -10,9 +10,10 @@ import logging
 import threading
 from collections.abc import Callable
 
-from kiosk.hall_client import HallClient, HallRefused, HallUnavailable
+from kiosk.hall_client import HallClient
 from kiosk.journal import Journal
-from operator_console.protocol import IncidentReport, LockReport, SeatAssignment
+from operator_console.protocol.calls import ServerRefused, ServerUnreachable
+from operator_console.protocol.kiosk_api import IncidentReport, LockReport, SeatAssignment
 
 log = logging.getLogger(__name__)
 
@@ -64,9 +65,9 @@ class Courier:
                         self._client.report(attempt_id, IncidentReport.model_validate_json(body))
                     else:
                         self._client.seat_incident(IncidentReport.model_validate_json(body))
-                except HallUnavailable:
+                except ServerUnreachable:
                     return sent
-                except HallRefused as exc:
+                except ServerRefused as exc:
                     # Kept in the journal (marked sent) and in the log: retrying cannot help.
                     log.error("room server refused a %s report: %s", kind, exc)
                 self._journal.mark_report_sent(report_id)

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from operator_console.protocol import AnswerChange, FormView
+from operator_console.protocol.kiosk_api import AnswerChange, FormView
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS attempt (

@@ -7,8 +7,9 @@ import logging
 from datetime import UTC, datetime, timedelta
 
 from hardware.faces import FaceFlag
-from kiosk.hall_client import HallClient, HallRefused, HallUnavailable
-from operator_console.protocol import IncidentReport
+from kiosk.hall_client import HallClient
+from operator_console.protocol.calls import ServerRefused, ServerUnreachable
+from operator_console.protocol.kiosk_api import IncidentReport
 
 log = logging.getLogger(__name__)
 CODES = {0: "no_face", 2: "several_faces"}
@@ -45,8 +46,8 @@ class FaceReporter:
         while self.unsent:
             try:
                 self._client.report(self._attempt, self.unsent[0])
-            except HallUnavailable:
+            except ServerUnreachable:
                 return  # kept; sent on the next flag or flush
-            except HallRefused as exc:
+            except ServerRefused as exc:
                 log.error("hall refused a face incident: %s", exc)
             self.unsent.pop(0)

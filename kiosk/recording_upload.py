@@ -8,7 +8,7 @@ from pathlib import Path
 
 from hardware.recording.recorder import read_journal
 from kiosk.hall_client import HallClient
-from operator_console.protocol import SegmentUpload
+from operator_console.protocol.kiosk_api import SegmentUpload
 
 log = logging.getLogger(__name__)
 CHUNK = 1024 * 1024
@@ -21,7 +21,7 @@ class RecordingUploader:
         self._client, self._folder, self._attempt, self._chunk = client, folder, attempt_id, chunk
 
     def upload_pending(self) -> int:
-        """Sends every journalled segment the server lacks; raises HallUnavailable meanwhile."""
+        """Sends every journalled segment the server lacks; raises ServerUnreachable meanwhile."""
         have = {s.seq: s for s in self._client.recording_state(self._attempt)}
         sent = 0
         for segment in read_journal(self._folder):

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from kiosk.hall_client import HallRefused, HallUnavailable
 from kiosk.sitting import Sitting
+from operator_console.protocol.calls import ServerRefused, ServerUnreachable
 
 log = logging.getLogger(__name__)
 
@@ -68,11 +68,11 @@ class Replicator:
     def replicate_once(self) -> LinkStatus:
         try:
             self._sitting.replicate()
-        except HallUnavailable as exc:
+        except ServerUnreachable as exc:
             status = LinkStatus(
                 Link.OFFLINE, self._sitting.unsent(), self.status.last_success, str(exc)
             )
-        except HallRefused as exc:
+        except ServerRefused as exc:
             log.error("room server refused journal changes: %s", exc)
             status = LinkStatus(
                 Link.ONLINE, self._sitting.unsent(), self.status.last_success, exc.detail

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from hardware.clock import Clock
-from kiosk.hall_client import HallClient, HallRefused, HallUnavailable
+from kiosk.hall_client import HallClient
 from kiosk.journal import Journal
 from kiosk.sitting import Sitting
-from operator_console.protocol import FinishResponse, FormItemView, SeatAssignment
+from operator_console.protocol.calls import ServerRefused, ServerUnreachable
+from operator_console.protocol.kiosk_api import FinishResponse, FormItemView, SeatAssignment
 
 Oracle = Callable[[str], frozenset[str]]
 """Knows the keyed choices of an item: how a well-prepared candidate 'knows' the answer."""
@@ -51,7 +52,7 @@ class ScriptedCandidate:
                 seat = self._client.seat()
                 if seat.session_status == "running" and seat.attempts:
                     return seat
-            except HallUnavailable:
+            except ServerUnreachable:
                 pass
             if waited >= timeout:
                 break
@@ -72,7 +73,7 @@ class ScriptedCandidate:
                 sitting = Sitting(form, self._journal, self._client, self._clock)
                 result.changes += self._answer_all(sitting)
                 result.finished.append(self._finish(sitting))
-        except (HallRefused, HallUnavailable, TimeoutError) as exc:
+        except (ServerRefused, ServerUnreachable, TimeoutError) as exc:
             result.error = str(exc)
         return result
 
@@ -95,14 +96,14 @@ class ScriptedCandidate:
             try:
                 sitting.replicate()
                 return
-            except HallUnavailable:
+            except ServerUnreachable:
                 self._stop.wait(0.1)
 
     def _finish(self, sitting: Sitting) -> FinishResponse:
         for _ in range(50):
             try:
                 return sitting.finish("submitted")
-            except HallUnavailable:
+            except ServerUnreachable:
                 self._stop.wait(0.1)
         return sitting.finish("submitted")
 

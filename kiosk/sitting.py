@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from hardware.clock import Clock
 from kiosk.hall_client import HallClient
 from kiosk.journal import Journal
-from operator_console.protocol import FinishResponse, FormView
+from operator_console.protocol.kiosk_api import FinishResponse, FormView
 
 
 class Sitting:
@@ -71,7 +71,7 @@ class Sitting:
         return len(self._journal.pending(self.attempt_id))
 
     def replicate(self) -> int:
-        """Sends every journalled change the server has not stored; raises HallUnavailable."""
+        """Sends every journalled change the server has not stored; raises ServerUnreachable."""
         through = 0
         while batch := self._journal.pending(self.attempt_id):
             ack = self._client.send_answers(self.attempt_id, batch)

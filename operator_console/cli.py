@@ -8,8 +8,9 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from operator_console.demo import DemoSettings, run_headless
-from operator_console.logs import also_to_stderr, fail, setup_logging
+from operator_console.demo.hall import DemoSettings
+from operator_console.demo.headless import run_headless
+from operator_console.protocol.logs import also_to_stderr, fail, setup_logging
 from operator_console.server.config import StartupError, load_config
 
 
@@ -64,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_serve(sub)
     _add_demo(sub)
     _add_stub(sub)
-    from operator_console.admin import add_admin
+    from operator_console.server.admin import add_admin
 
     add_admin(sub)
     return parser
@@ -108,7 +109,7 @@ def demo(args: argparse.Namespace) -> int:
                 return run_headless(settings, args.candidates, timeout=args.timeout)
             if args.kiosks < 1:
                 return fail("operator-console demo", "--kiosks must be at least 1", log)
-            from operator_console.demo_windows import run_windowed
+            from operator_console.demo.windows import run_windowed
 
             return run_windowed(settings, args.kiosks)
         except StartupError as exc:
@@ -119,16 +120,16 @@ def demo(args: argparse.Namespace) -> int:
 
 
 def hall_user() -> str:
-    from operator_console.demo import DEMO_PASSWORD, DEMO_USER
+    from operator_console.demo.hall import DEMO_PASSWORD, DEMO_USER
 
     return f"{DEMO_USER} / {DEMO_PASSWORD}"
 
 
 def upstream_stub(args: argparse.Namespace) -> int:
+    from operator_console.central.samples import sample_roster
+    from operator_console.central.store import StubStore
+    from operator_console.central.stub import FaultPlan, create_stub_app
     from operator_console.server.serve import serve_forever
-    from operator_console.upstream.samples import sample_roster
-    from operator_console.upstream.store import StubStore
-    from operator_console.upstream.stub import FaultPlan, create_stub_app
 
     log = setup_logging("upstream-stub", directory=args.data / "logs")
     try:
@@ -175,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     if args.command == "admin":
-        from operator_console.admin import run_admin
+        from operator_console.server.admin import run_admin
 
         return run_admin(args)
     handlers = {"serve": serve, "demo": demo, "upstream-stub": upstream_stub}

@@ -30,7 +30,6 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from question_banks.bank import BANK_FILE, MEDIA_DIR, Bank, bank_from_dict, bank_to_dict
-from question_banks.canonical import canonical_json
 
 MAGIC = b"HALLBANK\x01\n"
 FORMAT = "hall-bank-package/1"
@@ -38,6 +37,11 @@ PACKAGE_SUFFIX = ".hallbank"
 SIGNATURE_BYTES = 64
 MAX_HEADER = 1024 * 1024
 INFO = b"hall-bank-package/1 content key"
+
+
+def _header_bytes(header: dict[str, object]) -> bytes:
+    """The header's one byte form (contracts §4): sorted keys, no spaces, UTF-8."""
+    return json.dumps(header, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 class PackageError(ValueError):
@@ -100,7 +104,7 @@ def seal(
     ephemeral = X25519PrivateKey.generate()
     eph_raw, hall_raw = _raw(ephemeral.public_key()), _raw(hall)
     nonce = os.urandom(12)
-    header = canonical_json(
+    header = _header_bytes(
         {
             "format": FORMAT,
             "meta": metadata_of(bank, created_at or datetime.now(UTC)),

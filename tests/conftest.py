@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
+import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,11 +15,11 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
 from hardware.clock import FakeClock
+from operator_console.central.store import StubStore
+from operator_console.central.stub import FaultPlan, create_stub_app
 from operator_console.server.config import HallConfig
 from operator_console.server.runtime import HallRuntime
 from operator_console.server.serve import ServerThread
-from operator_console.upstream.store import StubStore
-from operator_console.upstream.stub import FaultPlan, create_stub_app
 from question_banks.keys import (
     generate_authority_key,
     generate_hall_keys,
@@ -26,6 +29,54 @@ from question_banks.keys import (
 from question_banks.samples import write_sample_packages
 
 pytest_plugins = ["tests.driven"]
+THREAD_GRACE = 10.0
+"""How long a thread a test started may take to end after the test's own teardown."""
+
+
+@pytest.fixture(autouse=True)
+def _no_threads_left_and_cycles_collected_here() -> Iterator[None]:
+    """Fails a test that leaves a thread (or a QThread) running.
+
+    Automatic cycle collection is off during a test and runs here, on the main thread: a Qt object
+    caught in a cycle must never be freed by a server or worker thread (architecture: Qt objects
+    live on the screen's thread; the kiosk does the same, see kiosk/ui/collector.py).
+    """
+    before = set(threading.enumerate())
+    started: list[object] = []
+    restore = _record_qthreads(started)
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        gc.enable()
+        restore()
+    left = [t for t in threading.enumerate() if t not in before]
+    for thread in left:
+        thread.join(timeout=THREAD_GRACE)
+    running = [t.name for t in left if t.is_alive()]
+    running += [repr(q) for q in started if q.isRunning()]  # type: ignore[attr-defined]
+    assert not running, f"the test left threads running: {running}"
+
+
+def _record_qthreads(started: list[object]) -> Callable[[], None]:
+    if "PySide6.QtCore" not in sys.modules:
+        return lambda: None
+    from PySide6.QtCore import QThread
+
+    original = QThread.start
+
+    def start(self: QThread, *args: object) -> None:
+        started.append(self)
+        original(self, *args)  # type: ignore[arg-type]
+
+    QThread.start = start  # type: ignore[method-assign, assignment]
+
+    def restore() -> None:
+        QThread.start = original  # type: ignore[method-assign]
+
+    return restore
+
 
 HALL_ID = "test-hall"
 POSTGRES_URL = os.environ.get(

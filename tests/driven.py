@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from hardware.clock import FakeClock
+from operator_console.central.store import StubStore
+from operator_console.central.stub import FaultPlan, create_stub_app
 from operator_console.server.serve import ServerThread
-from operator_console.upstream.store import StubStore
-from operator_console.upstream.stub import FaultPlan, create_stub_app
 from tests.hall import Hall, open_hall
 
 

@@ -10,15 +10,17 @@ from datetime import timedelta
 from pathlib import Path
 
 from hardware.clock import FakeClock
-from kiosk.hall_client import HallClient
-from operator_console.client import ConsoleClient
-from operator_console.protocol import AdmissionView, FormView, RegistrationView
+from kiosk.hall_client import HallClient, enroll
+from operator_console.central.samples import sample_roster
+from operator_console.central.store import StubStore
+from operator_console.core.client import ConsoleClient
+from operator_console.core.desk import Desk
+from operator_console.protocol.console_api import AdmissionView, RegistrationView
+from operator_console.protocol.kiosk_api import EnrollResponse, FormView
 from operator_console.server import auth
 from operator_console.server.app import create_app
 from operator_console.server.runtime import HallRuntime
 from operator_console.server.serve import ServerThread
-from operator_console.upstream.samples import sample_roster
-from operator_console.upstream.store import StubStore
 from question_banks.keys import load_box_public, load_signing_key
 from question_banks.samples import write_sample_packages
 from tests.conftest import HALL_ID, hall_config
@@ -31,22 +33,35 @@ class Hall:
     runtime: HallRuntime
     server: ServerThread
     clock: FakeClock
-    console: ConsoleClient
-    session_id: str
-    registrations: list[RegistrationView]
+    desk: Desk
     kiosks: dict[str, HallClient] = field(default_factory=dict)
     admitted: dict[str, AdmissionView] = field(default_factory=dict)
 
-    def seat(self, registration: RegistrationView, seat: str) -> HallClient:
-        decision = self.console.admit(
-            self.session_id, registration.registration_id, registration.iin
-        )
+    @property
+    def console(self) -> ConsoleClient:
+        return self.desk.console
+
+    @property
+    def session_id(self) -> str:
+        return self.desk.session_id
+
+    @property
+    def registrations(self) -> list[RegistrationView]:
+        return self.desk.registrations
+
+    def enrolled(self, registration: RegistrationView, seat: str) -> EnrollResponse:
+        """The candidate admitted and bound to the seat, whose kiosk has just enrolled."""
+        decision = self.desk.admit(registration)
         assert decision.status == "admitted", decision.reason
-        code = self.console.enrollment_code(seat).code
-        token = HallClient.enroll(self.server.url, code, f"kiosk-{seat}").token
-        self.console.bind_seat(decision.admission_id, seat)
-        client = HallClient(self.server.url, token)
-        self.kiosks[seat], self.admitted[seat] = client, decision
+        self.admitted[seat] = decision
+        url = self.server.url
+        return self.desk.seat_at_new_kiosk(
+            decision, seat, lambda code: enroll(url, code, f"kiosk-{seat}")
+        )
+
+    def seat(self, registration: RegistrationView, seat: str) -> HallClient:
+        client = HallClient(self.server.url, self.enrolled(registration, seat).token)
+        self.kiosks[seat] = client
         return client
 
     def start(self, seat: str, language: str = "kk") -> FormView:
@@ -57,7 +72,7 @@ class Hall:
     def close(self) -> None:
         for client in self.kiosks.values():
             client.close()
-        self.console.close()
+        self.desk.close()
 
 
 def open_hall(
@@ -81,11 +96,8 @@ def open_hall(
     with runtime.tx() as db:
         auth.create_user(db, username="desk", password=PASSWORD, role="administrator", now=now)
     server = ServerThread(create_app(runtime, run_workers=False)).start()
-    console = ConsoleClient(server.url)
-    console.login("desk", PASSWORD)
-    console.fetch_roster(now.date())
-    session_id = console.sessions()[0].session_id
-    hall = Hall(runtime, server, clock, console, session_id, console.registrations(session_id))
+    desk = Desk.sign_in(server.url, "desk", PASSWORD, now.date())
+    hall = Hall(runtime, server, clock, desk)
     try:
         yield hall
     finally:

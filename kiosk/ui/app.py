@@ -24,6 +24,7 @@ from kiosk.journal import Journal
 from kiosk.lockdown.environment import virtual_machine
 from kiosk.lockdown.exit_marker import ExitMarker
 from kiosk.lockdown.processes import ProcessWatch
+from kiosk.ui.collector import ScreenThreadCollector
 from kiosk.ui.i18n import Translations
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.model import KioskModel
@@ -56,6 +57,8 @@ def application() -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setFont(QFont(family(), 12))
+    if app.findChild(ScreenThreadCollector) is None:
+        ScreenThreadCollector(app)
     return app
 
 

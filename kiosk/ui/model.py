@@ -21,7 +21,7 @@ from hardware.clock import Clock
 from hardware.faces import FaceFlag
 from kiosk.camera_session import CameraSession
 from kiosk.courier import Courier
-from kiosk.hall_client import HallClient, HallRefused, HallUnavailable
+from kiosk.hall_client import HallClient
 from kiosk.journal import Journal
 from kiosk.lockdown.exit_marker import ExitMarker
 from kiosk.proctoring import face_incident
@@ -29,7 +29,8 @@ from kiosk.replicator import Link, LinkStatus, Replicator
 from kiosk.sitting import Sitting
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.style import TEXT_SIZES
-from operator_console.protocol import (
+from operator_console.protocol.calls import ServerRefused, ServerUnreachable
+from operator_console.protocol.kiosk_api import (
     AttemptSummary,
     FinishResponse,
     FormItemView,
@@ -197,7 +198,7 @@ class KioskModel(QObject):
 
     def _on_poll_error(self, error: BaseException) -> None:
         self._polling = False
-        if isinstance(error, HallUnavailable):
+        if isinstance(error, ServerUnreachable):
             if self.online:
                 self.online = False
                 self.link_changed.emit()
@@ -309,7 +310,7 @@ class KioskModel(QObject):
         )
 
     def _start_failed(self, error: BaseException) -> None:
-        self.message = "offline" if isinstance(error, HallUnavailable) else "refused"
+        self.message = "offline" if isinstance(error, ServerUnreachable) else "refused"
         log.error("could not start the attempt: %s", error)
         self.changed.emit()
 
@@ -568,7 +569,7 @@ class KioskModel(QObject):
     def _unlock_failed(self, error: BaseException) -> None:
         if self.lock_state is None:
             return
-        if isinstance(error, HallRefused):
+        if isinstance(error, ServerRefused):
             self.lock_state.message = "void_code" if "void" in error.detail else "wrong_code"
         else:
             self.lock_state.message = "offline"

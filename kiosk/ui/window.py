@@ -16,7 +16,7 @@ from kiosk.ui.screens.idle import IdleScreen
 from kiosk.ui.screens.instructions import InstructionsScreen
 from kiosk.ui.screens.language import LanguageScreen
 from kiosk.ui.screens.lock import LockScreen
-from kiosk.ui.screens.test import TestScreen
+from kiosk.ui.screens.questions import QuestionsScreen
 from kiosk.ui.style import stylesheet
 
 TITLE = "Testing hall kiosk"
@@ -35,7 +35,7 @@ class KioskWindow(QWidget):
             Stage.LANGUAGE: LanguageScreen(model),
             Stage.CAMERA: CameraScreen(model),
             Stage.INSTRUCTIONS: InstructionsScreen(model),
-            Stage.TEST: TestScreen(model),
+            Stage.TEST: QuestionsScreen(model),
             Stage.FINISH: FinishScreen(model),
             Stage.LOCKED: LockScreen(model),
         }

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from operator_console.protocol import (
+from operator_console.protocol.kiosk_api import (
     AnswerAck,
     AnswerChange,
     AttemptSummary,
@@ -18,6 +18,7 @@ from operator_console.protocol import (
     FormView,
     SeatAssignment,
 )
+from operator_console.protocol.values import SessionStatus
 from operator_console.server import audit, results
 from operator_console.server.banks import BankShelf
 from operator_console.server.errors import Refusal, conflict, forbidden, not_found
@@ -25,9 +26,9 @@ from operator_console.server.models import (
     Admission,
     AnswerEvent,
     Attempt,
+    HallSession,
     Kiosk,
     Registration,
-    TestSession,
 )
 from question_banks.forms import assemble_form
 from question_banks.programs import program
@@ -48,12 +49,12 @@ def assignment(db: Session, kiosk: Kiosk, now: datetime) -> SeatAssignment:
         lock_reason=kiosk.lock_reason,
     )
     row = db.execute(
-        select(Admission, TestSession)
-        .join(TestSession, TestSession.id == Admission.session_id)
+        select(Admission, HallSession)
+        .join(HallSession, HallSession.id == Admission.session_id)
         .where(
             Admission.seat_code == kiosk.seat_code,
             Admission.status == "admitted",
-            TestSession.status != "closed",
+            HallSession.status != "closed",
         )
         .order_by(Admission.decided_at.desc())
     ).first()
@@ -72,7 +73,7 @@ def assignment(db: Session, kiosk: Kiosk, now: datetime) -> SeatAssignment:
     return seat.model_copy(
         update={
             "session_id": session.id,
-            "session_status": session.status,
+            "session_status": SessionStatus(session.status),
             "registration_id": reg.id,
             "full_name": reg.full_name,
             "photo_jpeg_b64": reg.photo_jpeg_b64,
@@ -153,7 +154,7 @@ def start(
         return form_view(attempt, banks, now)
     if attempt.status == "finished":
         raise conflict(f"attempt {attempt_id} is finished")
-    session = db.get(TestSession, attempt.session_id)
+    session = db.get(HallSession, attempt.session_id)
     if session is None or session.status != "running":
         raise conflict("the session has not started; wait for the operator")
     reg = db.get(Registration, attempt.registration_id)
@@ -328,9 +329,9 @@ def expire_overdue(
     overdue = (
         db.execute(
             select(Attempt)
-            .join(TestSession, TestSession.id == Attempt.session_id)
+            .join(HallSession, HallSession.id == Attempt.session_id)
             .where(
-                TestSession.hall_id == hall_id,
+                HallSession.hall_id == hall_id,
                 Attempt.status == "running",
                 Attempt.paused_at.is_(None),
                 Attempt.deadline_at < now - grace,

@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from operator_console.protocol import rfc3339
+from operator_console.protocol.canonical import canonical_json
+from operator_console.protocol.values import rfc3339
 from operator_console.server.models import AuditEntry, AuditHead
-from question_banks.canonical import canonical_json
 
 GENESIS = "0" * 64
 

@@ -9,12 +9,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_settings import SettingsConfigDict
 
-from operator_console.settings import StartupError as StartupError
-from operator_console.settings import load_settings
+from operator_console.protocol.settings import SettingsFile
+from operator_console.protocol.settings import StartupError as StartupError
 
 APP_NAME = "testing-hall"
-ENV_PREFIX = "HALL_"
 
 
 def default_data_dir() -> Path:
@@ -109,7 +109,11 @@ class RecordingsSection(_Section):
     max_segment_mb: int = Field(default=64, ge=1, le=1024)
 
 
-class HallConfig(_Section):
+class HallConfig(SettingsFile):
+    """hall.toml, with HALL_<SECTION>_<KEY> over it."""
+
+    model_config = SettingsConfigDict(env_prefix="HALL_")
+
     hall: HallSection = HallSection()
     server: ServerSection = ServerSection()
     database: DatabaseSection = DatabaseSection()
@@ -138,4 +142,4 @@ class HallConfig(_Section):
 
 
 def load_config(path: Path | None, environ: Mapping[str, str] | None = None) -> HallConfig:
-    return load_settings(HallConfig, path, ENV_PREFIX, environ)
+    return HallConfig.load(path, environ)

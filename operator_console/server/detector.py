@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hardware.detector import DetectorEvent, EventKind, EventSource
 from hardware.detector.reader import DetectorReader
-from operator_console.protocol import DetectorEventView, DetectorStateView
+from operator_console.protocol.console_api import DetectorEventView, DetectorStateView
 from operator_console.server.config import DetectorSection
 from operator_console.server.db import transaction
 from operator_console.server.models import DetectorEventRow
@@ -43,6 +43,9 @@ class DetectorService:
         self._factory = factory
         self._now = now
         self._new = threading.Condition()
+        self._recorded = 0
+        """Counts events stored since start: a long poll waits for it to move, not for a wake-up
+        it could have missed between its fetch and its wait."""
         self.reader: DetectorReader | None = None
         if settings.port:
             self.reader = DetectorReader(
@@ -74,6 +77,7 @@ class DetectorService:
             db.flush()
             event_id = row.id
         with self._new:
+            self._recorded += 1
             self._new.notify_all()
         return event_id
 
@@ -92,10 +96,12 @@ class DetectorService:
 
     def events_after(self, after: int, wait: float) -> list[DetectorEventView]:
         """Events with a larger id; waits up to `wait` seconds for the first one to arrive."""
+        with self._new:
+            seen = self._recorded
         rows = self._fetch(after)
         if not rows and wait > 0:
             with self._new:
-                self._new.wait(timeout=wait)
+                self._new.wait_for(lambda: self._recorded != seen, timeout=wait)
             rows = self._fetch(after)
         return rows
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from operator_console.protocol import IncidentReport, IncidentView
+from operator_console.protocol.kiosk_api import IncidentReport, IncidentView
 from operator_console.server import audit
 from operator_console.server.errors import Refusal, not_found
 from operator_console.server.models import Attempt, Incident

@@ -67,7 +67,7 @@ class Hall(Base):
     name: Mapped[str] = mapped_column(String(200))
 
 
-class TestSession(Base):
+class HallSession(Base):
     __tablename__ = "test_session"
     id: Mapped[str] = mapped_column(String(128), primary_key=True)
     hall_id: Mapped[str] = mapped_column(ForeignKey("hall.id"), index=True)

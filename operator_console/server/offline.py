@@ -15,10 +15,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from operator_console.protocol import rfc3339
+from operator_console.protocol.signing import sign_document
+from operator_console.protocol.values import rfc3339
 from operator_console.server import audit
 from operator_console.server.models import AuditHead, OutboxRecord
-from operator_console.upstream.signing import sign_document
 from question_banks.package import write_package
 
 

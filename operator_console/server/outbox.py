@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from operator_console.protocol import OutboxView, SyncStatus
+from operator_console.protocol.canonical import canonical_json
+from operator_console.protocol.console_api import OutboxView, SyncStatus
 from operator_console.server.models import OutboxRecord
-from question_banks.canonical import canonical_json
 
 RESULT_LIMIT = timedelta(minutes=20)
 WARN_AT = timedelta(minutes=10)

@@ -17,10 +17,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hardware.recording.seal import SegmentDamaged, open_segment
-from operator_console.protocol import RecordingManifest, SegmentState, SegmentUpload, rfc3339
+from operator_console.protocol.kiosk_api import RecordingManifest, SegmentState, SegmentUpload
+from operator_console.protocol.signing import sign_document
+from operator_console.protocol.values import rfc3339
 from operator_console.server.errors import Refusal, conflict, not_found
 from operator_console.server.models import RecordingSegment
-from operator_console.upstream.signing import sign_document
 
 MAX_CHUNK = 8 * 1024 * 1024
 

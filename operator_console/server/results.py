@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from operator_console.protocol import rfc3339
+from operator_console.protocol.records import ResultRecord, SectionResult
+from operator_console.protocol.values import AttemptStatus, Verification
 from operator_console.server import audit, outbox, recordings
 from operator_console.server.banks import BankShelf
 from operator_console.server.errors import conflict
@@ -60,7 +60,7 @@ def finish(
     hall_id: str,
     actor: str,
 ) -> Score:
-    if attempt.status != "running" or attempt.deadline_at is None:
+    if attempt.status != AttemptStatus.RUNNING or attempt.deadline_at is None:
         raise conflict(f"attempt {attempt.id} is {attempt.status}, not running")
     bank = banks.exact(attempt.bank_id or "", attempt.bank_version or "")
     if bank is None:
@@ -71,7 +71,11 @@ def finish(
         program(attempt.program), bank, form, {item: list(e.choices) for item, e in answers.items()}
     )
     ended = min(now, attempt.deadline_at) if reason == "time_expired" else now
-    attempt.status, attempt.finished_at, attempt.finish_reason = "finished", ended, reason
+    attempt.status, attempt.finished_at, attempt.finish_reason = (
+        AttemptStatus.FINISHED,
+        ended,
+        reason,
+    )
     attempt.outcome, attempt.total_score = score.outcome.value, float(score.total)
     for s in score.sections:
         db.add(
@@ -86,6 +90,7 @@ def finish(
                 passed=s.passed,
             )
         )
+    db.flush()  # the sections above are read back into the record
     record = result_record(db, attempt, score, form, answers, hall_id)
     outbox.enqueue(
         db,
@@ -93,7 +98,7 @@ def finish(
         hall_id=hall_id,
         kind="result",
         path=f"/v1/results/{attempt.id}",
-        record=record,
+        record=record.model_dump(mode="json", by_alias=True),
         now=now,
         reference_at=ended,
     )
@@ -110,6 +115,21 @@ def finish(
     return score
 
 
+def section_results(db: Session, attempt_ids: list[str]) -> dict[str, list[SectionResult]]:
+    """Each attempt's scored sections, as the wire shows them (results, views, the report)."""
+    rows = db.execute(
+        select(AttemptSection)
+        .where(AttemptSection.attempt_id.in_(attempt_ids))
+        .order_by(AttemptSection.id)
+    ).scalars()
+    by_attempt: dict[str, list[SectionResult]] = {}
+    for row in rows:
+        by_attempt.setdefault(row.attempt_id, []).append(
+            SectionResult.model_validate(row, from_attributes=True)
+        )
+    return by_attempt
+
+
 def result_record(
     db: Session,
     attempt: Attempt,
@@ -117,58 +137,52 @@ def result_record(
     form: Form,
     answers: dict[str, AnswerEvent],
     hall_id: str,
-) -> dict[str, Any]:
+) -> ResultRecord:
+    """The attempt's `hall-result/1` record, checked against the contract before it is queued."""
     reg = db.get(Registration, attempt.registration_id)
     assert reg is not None and attempt.started_at and attempt.finished_at
     incidents = db.execute(
         select(Incident).where(Incident.attempt_id == attempt.id).order_by(Incident.at)
     ).scalars()
-    return {
-        "schema": "hall-result/1",
-        "result_id": attempt.id,
-        "hall_id": hall_id,
-        "session_id": attempt.session_id,
-        "registration_id": reg.id,
-        "iin": reg.iin,
-        "program": attempt.program,
-        "language": attempt.language,
-        "seat": attempt.seat_code or "",
-        "started_at": rfc3339(attempt.started_at),
-        "finished_at": rfc3339(attempt.finished_at),
-        "finish_reason": attempt.finish_reason,
-        "bank_id": form.bank_id,
-        "bank_version": form.bank_version,
-        "form_seed": form.seed,
-        "sections": [
-            {
-                "code": s.code,
-                "questions": s.questions,
-                "answered": s.answered,
-                "correct": s.correct,
-                "score": float(s.score),
-                "threshold": None if s.threshold is None else float(s.threshold),
-                "passed": s.passed,
-            }
-            for s in score.sections
-        ],
-        "total": {
-            "score": float(score.total),
-            "threshold": None if score.total_threshold is None else float(score.total_threshold),
-        },
-        "outcome": score.outcome.value,
-        "verification": "pending",
-        "answers": [
-            {
-                "item_id": f.item_id,
-                "choices": list(answers[f.item_id].choices),
-                "answered_at": rfc3339(answers[f.item_id].answered_at),
-            }
-            for f in form.items
-            if f.item_id in answers and answers[f.item_id].choices
-        ],
-        "incidents": [
-            {"at": rfc3339(i.at), "category": i.category, "code": i.code, "note": i.note}
-            for i in incidents
-        ],
-        "recording": {"segments": recordings.segment_records(db, attempt.id)},
-    }
+    return ResultRecord.model_validate(
+        {
+            "schema": "hall-result/1",
+            "result_id": attempt.id,
+            "hall_id": hall_id,
+            "session_id": attempt.session_id,
+            "registration_id": reg.id,
+            "iin": reg.iin,
+            "program": attempt.program,
+            "language": attempt.language,
+            "seat": attempt.seat_code or "",
+            "started_at": attempt.started_at,
+            "finished_at": attempt.finished_at,
+            "finish_reason": attempt.finish_reason,
+            "bank_id": form.bank_id,
+            "bank_version": form.bank_version,
+            "form_seed": form.seed,
+            "sections": section_results(db, [attempt.id]).get(attempt.id, []),
+            "total": {
+                "score": float(score.total),
+                "threshold": None
+                if score.total_threshold is None
+                else float(score.total_threshold),
+            },
+            "outcome": score.outcome.value,
+            "verification": Verification.PENDING,
+            "answers": [
+                {
+                    "item_id": f.item_id,
+                    "choices": list(answers[f.item_id].choices),
+                    "answered_at": answers[f.item_id].answered_at,
+                }
+                for f in form.items
+                if f.item_id in answers and answers[f.item_id].choices
+            ],
+            "incidents": [
+                {"at": i.at, "category": i.category, "code": i.code, "note": i.note}
+                for i in incidents
+            ],
+            "recording": {"segments": recordings.segment_records(db, attempt.id)},
+        }
+    )

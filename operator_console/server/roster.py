@@ -8,11 +8,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from operator_console.protocol import Roster, RosterImported, SignedRoster
+from operator_console.protocol.console_api import RosterImported
+from operator_console.protocol.roster import Roster, SignedRoster
+from operator_console.protocol.signing import document_signed
 from operator_console.server import audit
 from operator_console.server.errors import Refusal
-from operator_console.server.models import Hall, Registration, TestSession
-from operator_console.upstream.signing import document_signed
+from operator_console.server.models import Hall, HallSession, Registration
 
 
 def verified_roster(signed: SignedRoster, authority: Ed25519PublicKey, hall_id: str) -> Roster:
@@ -37,9 +38,9 @@ def import_roster(
         db.flush()
     candidates = 0
     for s in roster.sessions:
-        row = db.get(TestSession, s.session_id)
+        row = db.get(HallSession, s.session_id)
         if row is None:
-            row = TestSession(id=s.session_id, hall_id=roster.hall_id, status="scheduled")
+            row = HallSession(id=s.session_id, hall_id=roster.hall_id, status="scheduled")
             db.add(row)
         elif row.status != "scheduled":
             raise Refusal(409, f"session {s.session_id} has already started; its roster is fixed")

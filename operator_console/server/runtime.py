@@ -27,7 +27,7 @@ from operator_console.server.detector import DetectorService
 from operator_console.server.models import AuditHead, Hall
 from operator_console.server.sync import SyncWorker
 from operator_console.server.throttle import LoginThrottle
-from operator_console.upstream.link import HttpUpstream, UpstreamLink
+from operator_console.server.upstream_link import HttpUpstream, UpstreamLink
 from question_banks.keys import HallKeys, KeyFileError
 
 log = logging.getLogger(__name__)
@@ -104,7 +104,8 @@ class HallRuntime:
         self.close()
 
     def close(self) -> None:
-        """Releases the upstream link and the database connections."""
+        """Releases the sync worker's senders, the upstream link and the database connections."""
+        self.sync.stop()
         self.link.close()
         self.engine.dispose()
 

@@ -16,11 +16,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from hardware.clock import Clock
-from operator_console.protocol import rfc3339
+from operator_console.protocol.values import rfc3339
 from operator_console.server.db import transaction
 from operator_console.server.models import AuditHead, OutboxRecord
 from operator_console.server.outbox import enqueue
-from operator_console.upstream.link import UpstreamLink, UpstreamUnreachable
+from operator_console.server.upstream_link import UpstreamLink, UpstreamUnreachable
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +46,8 @@ class SyncWorker:
         self._clock = clock
         self._hall_id = hall_id
         self._wake = threading.Event()
+        self.idle_seconds = 5.0
+        """The longest wait between passes when nothing pokes the worker."""
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._pool = ThreadPoolExecutor(max_workers=PARALLEL, thread_name_prefix="sync-send")
@@ -67,13 +69,15 @@ class SyncWorker:
 
     def _run(self) -> None:
         while not self._stop.is_set():
+            # Cleared before the pass, never after the wait: a poke that lands while the pass
+            # sends (or between the wait and the next pass) keeps the flag set for the next wait.
+            self._wake.clear()
             try:
                 wait = self.run_once()
             except Exception:
                 log.exception("sync pass failed; trying again shortly")
                 wait = 1.0
             self._wake.wait(timeout=wait)
-            self._wake.clear()
 
     def run_once(self) -> float:
         """Sends what is due; returns how long to sleep before the next pass."""
@@ -138,8 +142,8 @@ class SyncWorker:
                 .limit(1)
             ).scalar_one_or_none()
         if soonest is None:
-            return 5.0
-        return max(0.0, min(5.0, (soonest - self._clock.now()).total_seconds()))
+            return self.idle_seconds
+        return max(0.0, min(self.idle_seconds, (soonest - self._clock.now()).total_seconds()))
 
     def enqueue_audit_head(self) -> None:
         """Queues the audit chain's head once it has moved since the last one queued."""

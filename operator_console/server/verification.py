@@ -11,7 +11,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from operator_console.protocol import VerdictRequest, rfc3339
+from operator_console.protocol.console_api import VerdictRequest
+from operator_console.protocol.values import rfc3339
 from operator_console.server import audit, outbox
 from operator_console.server.errors import Refusal, conflict, not_found
 from operator_console.server.models import Attempt, OutboxRecord

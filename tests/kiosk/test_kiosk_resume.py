@@ -23,11 +23,9 @@ ANSWERS = 12
 def test_kill_9_mid_test_then_restart(qtbot: QtBot, hall: Hall, tmp_path: Path) -> None:
     data = tmp_path / "kiosk"
     registration = hall.registrations[1]
-    decision = hall.console.admit(hall.session_id, registration.registration_id, registration.iin)
-    enrolled = HallClient.enroll(hall.server.url, hall.console.enrollment_code("A01").code, "k1")
+    enrolled = hall.enrolled(registration, "A01")
     save_credential(data, hall.server.url, enrolled.kiosk_id, enrolled.seat, enrolled.token)
-    hall.console.bind_seat(decision.admission_id, "A01")
-    hall.console.start_session(hall.session_id)
+    hall.desk.start()
 
     kiosk_process = subprocess.Popen(
         [sys.executable, "-m", "tests.kiosk.kiosk_child", str(data), str(ANSWERS)],

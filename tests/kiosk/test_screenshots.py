@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.ui.app import Kiosk
 from kiosk.ui.model import Stage
 from kiosk.ui.style import KAZAKH_LETTERS, family
-from operator_console.demo_windows import demo_clip
+from operator_console.demo.windows import demo_clip
 from tests.hall import Hall
 from tests.kiosk.fit import problems
 from tests.kiosk.ui import WAIT_MS, child, running_kiosk, wait_stage

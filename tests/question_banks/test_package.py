@@ -11,9 +11,9 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
+from operator_console.protocol.canonical import canonical_json
 from operator_console.server.banks import BankShelf
 from question_banks.bank import bank_to_dict, write_bank
-from question_banks.canonical import canonical_json
 from question_banks.cli import main as qbank
 from question_banks.keys import (
     generate_authority_key,

@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from operator_console.demo import DemoSettings, run_headless
-from operator_console.upstream.store import StubStore
+from operator_console.central.store import StubStore
+from operator_console.demo.hall import DemoSettings
+from operator_console.demo.headless import run_headless
 from question_banks.bank import write_bank
 from question_banks.cli import main as qbank
 from question_banks.forms import assemble_form

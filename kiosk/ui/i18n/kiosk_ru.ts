@@ -164,7 +164,7 @@
     </message>
 </context>
 <context>
-    <name>TestScreen</name>
+    <name>QuestionsScreen</name>
     <message>
         <source>%1 · Question %2 of %3</source>
         <translation>%1 · Вопрос %2 из %3</translation>

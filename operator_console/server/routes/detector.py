@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from operator_console.protocol import DetectorEventView, DetectorStateView, ManualDetectorEvent
+from operator_console.protocol.console_api import (
+    DetectorEventView,
+    DetectorStateView,
+    ManualDetectorEvent,
+)
 from operator_console.server import audit
 from operator_console.server.deps import DESK, PersonDep, RuntimeDep, require
 

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Header, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
 
-from operator_console.protocol import (
+from operator_console.protocol.kiosk_api import (
     AnswerAck,
     AnswerBatch,
     AttemptStart,
@@ -23,7 +23,7 @@ from operator_console.protocol import (
     SegmentUpload,
     UnlockRequest,
 )
-from operator_console.server import attempts, enrollment, incidents, pauses, recordings
+from operator_console.server import attempts, enrollment, incidents, recordings, seat_locks
 from operator_console.server.deps import KioskDep, RuntimeDep
 from operator_console.server.errors import Refusal, conflict
 from question_banks.keys import public_pem
@@ -55,7 +55,7 @@ def recording_key(rt: RuntimeDep, kiosk: KioskDep) -> Response:
 def seat_incident(body: IncidentReport, rt: RuntimeDep, kiosk: KioskDep) -> IncidentView:
     """What the kiosk saw outside an attempt's own reports: a second screen, a VM, focus lost."""
     with rt.tx() as db:
-        row = pauses.seat_incident(
+        row = seat_locks.seat_incident(
             db,
             kiosk,
             body,
@@ -72,7 +72,7 @@ def lock(body: LockReport, rt: RuntimeDep, kiosk: KioskDep) -> SeatAssignment:
     with rt.tx() as db:
         own = db.get(type(kiosk), kiosk.id, with_for_update=True)
         assert own is not None
-        return pauses.lock(
+        return seat_locks.lock(
             db,
             own,
             body,
@@ -88,7 +88,7 @@ def unlock(body: UnlockRequest, rt: RuntimeDep, kiosk: KioskDep) -> SeatAssignme
     with rt.tx() as db:
         own = db.get(type(kiosk), kiosk.id, with_for_update=True)
         assert own is not None
-        done = pauses.unlock(db, own, body.code, hall_id=rt.hall_id, now=rt.clock.now())
+        done = seat_locks.unlock(db, own, body.code, hall_id=rt.hall_id, now=rt.clock.now())
     if isinstance(done, Refusal):
         raise done
     return done

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from operator_console.protocol import (
+from operator_console.protocol.console_api import (
     AdmissionRequest,
     AdmissionView,
     AttemptResultView,
@@ -26,30 +26,29 @@ from operator_console.protocol import (
     RosterFetch,
     RosterImported,
     SeatBinding,
-    SectionResult,
     SessionView,
-    SignedRoster,
     SyncStatus,
 )
+from operator_console.protocol.roster import SignedRoster
 from operator_console.server import (
-    admissions,
     audit,
     auth,
+    desk,
     enrollment,
     outbox,
-    pauses,
+    results,
     roster,
+    seat_locks,
 )
 from operator_console.server.deps import DESK, PersonDep, RuntimeDep, require
 from operator_console.server.errors import Refusal
 from operator_console.server.models import (
     Attempt,
-    AttemptSection,
+    HallSession,
     OutboxRecord,
     Registration,
-    TestSession,
 )
-from operator_console.upstream.link import UpstreamUnreachable
+from operator_console.server.upstream_link import UpstreamUnreachable
 
 router = APIRouter(prefix="/api/v1")
 
@@ -114,7 +113,7 @@ def _import(signed: SignedRoster, rt: RuntimeDep, actor: str) -> RosterImported:
         )
 
 
-def _session_view(db: Session, s: TestSession) -> SessionView:
+def _session_view(db: Session, s: HallSession) -> SessionView:
     candidates = db.execute(
         select(func.count()).select_from(Registration).where(Registration.session_id == s.id)
     ).scalar_one()
@@ -131,10 +130,10 @@ def _session_view(db: Session, s: TestSession) -> SessionView:
 @router.get("/sessions")
 def sessions(rt: RuntimeDep, who: PersonDep, day: Date | None = None) -> list[SessionView]:
     with rt.tx() as db:
-        query = select(TestSession).where(TestSession.hall_id == rt.hall_id)
+        query = select(HallSession).where(HallSession.hall_id == rt.hall_id)
         if day is not None:
-            query = query.where(TestSession.day == day)
-        rows = db.execute(query.order_by(TestSession.starts_at)).scalars().all()
+            query = query.where(HallSession.day == day)
+        rows = db.execute(query.order_by(HallSession.starts_at)).scalars().all()
         return [_session_view(db, s) for s in rows]
 
 
@@ -142,9 +141,7 @@ def sessions(rt: RuntimeDep, who: PersonDep, day: Date | None = None) -> list[Se
 def start_session(session_id: str, rt: RuntimeDep, who: PersonDep) -> SessionView:
     require(who, *DESK)
     with rt.tx() as db:
-        s = admissions.start_session(
-            db, session_id=session_id, now=rt.clock.now(), actor=who.username
-        )
+        s = desk.start_session(db, session_id=session_id, now=rt.clock.now(), actor=who.username)
         return _session_view(db, s)
 
 
@@ -177,7 +174,7 @@ def registrations(session_id: str, rt: RuntimeDep, who: PersonDep) -> list[Regis
 def admit(session_id: str, body: AdmissionRequest, rt: RuntimeDep, who: PersonDep) -> AdmissionView:
     require(who, *DESK)
     with rt.tx() as db:
-        return admissions.admit(
+        return desk.admit(
             db,
             session_id=session_id,
             registration_id=body.registration_id,
@@ -196,7 +193,7 @@ def bind_seat(
 ) -> AdmissionView:
     require(who, *DESK)
     with rt.tx() as db:
-        return admissions.bind_seat(
+        return desk.bind_seat(
             db,
             admission_id=admission_id,
             seat_code=body.seat,
@@ -221,7 +218,7 @@ def resume_code(seat: str, rt: RuntimeDep, who: PersonDep) -> ResumeCodeView:
     """A one-time code that unlocks the kiosk at this seat; the attempt's clock restarts."""
     require(who, *DESK)
     with rt.tx() as db:
-        return pauses.issue_code(
+        return seat_locks.issue_code(
             db, seat, hall_id=rt.hall_id, now=rt.clock.now(), actor=who.username
         )
 
@@ -243,7 +240,7 @@ def outbox_records(rt: RuntimeDep, who: PersonDep, kind: str | None = None) -> l
 
 
 @router.get("/sessions/{session_id}/results")
-def results(session_id: str, rt: RuntimeDep, who: PersonDep) -> list[AttemptResultView]:
+def session_results(session_id: str, rt: RuntimeDep, who: PersonDep) -> list[AttemptResultView]:
     with rt.tx() as db:
         attempts = (
             db.execute(
@@ -254,28 +251,7 @@ def results(session_id: str, rt: RuntimeDep, who: PersonDep) -> list[AttemptResu
             .scalars()
             .all()
         )
-        sections = (
-            db.execute(
-                select(AttemptSection)
-                .where(AttemptSection.attempt_id.in_([a.id for a in attempts]))
-                .order_by(AttemptSection.id)
-            )
-            .scalars()
-            .all()
-        )
-    by_attempt: dict[str, list[SectionResult]] = {}
-    for s in sections:
-        by_attempt.setdefault(s.attempt_id, []).append(
-            SectionResult(
-                code=s.code,
-                questions=s.questions,
-                answered=s.answered,
-                correct=s.correct,
-                score=s.score,
-                threshold=s.threshold,
-                passed=s.passed,
-            )
-        )
+        sections = results.section_results(db, [a.id for a in attempts])
     return [
         AttemptResultView(
             attempt_id=a.id,
@@ -287,7 +263,7 @@ def results(session_id: str, rt: RuntimeDep, who: PersonDep) -> list[AttemptResu
             finish_reason=a.finish_reason,
             outcome=a.outcome,
             total=a.total_score,
-            sections=by_attempt.get(a.id, []),
+            sections=sections.get(a.id, []),
         )
         for a in attempts
     ]

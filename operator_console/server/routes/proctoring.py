@@ -5,12 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 from sqlalchemy import select
 
-from operator_console.protocol import (
-    IncidentView,
-    RecordingManifest,
-    VerdictRequest,
-    VerificationRecord,
-)
+from operator_console.protocol.console_api import VerdictRequest
+from operator_console.protocol.kiosk_api import IncidentView, RecordingManifest
+from operator_console.protocol.records import VerificationRecord
 from operator_console.server import audit, incidents, recordings, verification
 from operator_console.server.deps import PersonDep, RuntimeDep, require
 from operator_console.server.errors import Refusal

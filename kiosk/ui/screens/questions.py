@@ -1,0 +1,403 @@
+"""The test: a question with its options, previous / next, flags, the overview, the timer, submit.
+
+Everything works from the keyboard alone: Tab moves between controls, Space or Enter presses
+them; 1–9 pick an option, ← / → (or Page Up / Page Down) move between questions, F flags,
++ / − change the text size.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from datetime import timedelta
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui import texts
+from kiosk.ui.model import KioskModel, Stage
+from kiosk.ui.screens.base import Screen, button, card, label, restyle
+
+MAX_OPTIONS = 8
+LETTERS = "ABCDEFGH"
+COLUMNS = 5
+IMAGE_BOX = (560, 220)
+
+
+class OptionRow(QFrame):
+    """One option: a letter and its text; click, tap, Space or Enter chooses it."""
+
+    chosen = Signal(int)
+
+    def __init__(self, n: int) -> None:
+        super().__init__()
+        self.n = n
+        self.setObjectName(f"option_{n}")
+        self.setProperty("role", "option")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumHeight(56)
+        self.badge = label("badge", wrap=False, center=True)
+        self.text = label("option_text")
+        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 8, 14, 8)
+        row.setSpacing(12)
+        row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.text, 1)
+
+    def show_option(self, text: str, checked: bool, multiple: bool) -> None:
+        letter = LETTERS[self.n]
+        mark = ("☑" if checked else "☐") if multiple else ("●" if checked else "○")
+        self.badge.setText(f"{mark} {letter}")
+        self.text.setText(text)
+        restyle(self, checked="true" if checked else "false")
+        self.setAccessibleName(f"{letter}. {text}")
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.chosen.emit(self.n)
+
+    def keyPressEvent(self, event: object) -> None:
+
+        assert isinstance(event, QKeyEvent)
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.chosen.emit(self.n)
+        else:
+            super().keyPressEvent(event)
+
+
+class QuestionsScreen(Screen):
+    def __init__(self, model: KioskModel) -> None:
+        super().__init__(model)
+        self._form_id: str | None = None
+        self.cells: list[QPushButton] = []
+
+        # header: where we are, the timer, text size and contrast
+        self.where = label("subtitle", wrap=False)
+        self.where.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.timer = label("timer", wrap=False)
+        self.timer.setObjectName("timer")
+        self.smaller = button(name="text_smaller")
+        self.bigger = button(name="text_bigger")
+        self.contrast = button(name="contrast")
+        self.smaller.clicked.connect(model.smaller)
+        self.bigger.clicked.connect(model.bigger)
+        self.contrast.clicked.connect(model.toggle_contrast)
+        header = QHBoxLayout()
+        header.addWidget(self.where, 1)
+        header.addWidget(self.smaller)
+        header.addWidget(self.bigger)
+        header.addWidget(self.contrast)
+        header.addSpacing(12)
+        header.addWidget(self.timer)
+
+        self.banner = label("banner", center=True)
+        self.banner.setObjectName("time_warning")
+        self.banner.hide()
+        self._banner_timer = QTimer(self, singleShot=True, interval=15000)
+        self._banner_timer.timeout.connect(self.banner.hide)
+
+        # the question
+        self.prompt = label("question")
+        self.prompt.setObjectName("prompt")
+        self.hint = label("muted")
+        self.images = [QLabel() for _ in range(2)]
+        self.options = [OptionRow(n) for n in range(MAX_OPTIONS)]
+        for row in self.options:
+            row.chosen.connect(self._choose)
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(4, 4, 12, 4)
+        column.setSpacing(10)
+        column.addWidget(self.prompt)
+        for image in self.images:
+            column.addWidget(image, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(self.hint)
+        for row in self.options:
+            column.addWidget(row)
+        column.addStretch(1)
+        self.question_scroll = QScrollArea()
+        self.question_scroll.setWidgetResizable(True)
+        self.question_scroll.setWidget(page)
+        self.question_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.question_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        question = card()
+        inner = QVBoxLayout(question)
+        inner.setContentsMargins(20, 16, 12, 16)
+        inner.addWidget(self.question_scroll)
+
+        # the overview
+        self.overview_title = label(wrap=False)
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.setSpacing(6)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        grid_scroll = QScrollArea()
+        grid_scroll.setWidgetResizable(True)
+        grid_scroll.setWidget(self.grid_host)
+        grid_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        grid_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.legend = label("muted")
+        self.counts = label("muted")
+        side = card()
+        side.setFixedWidth(COLUMNS * 54 + 72)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(16, 14, 16, 14)
+        side_layout.addWidget(self.overview_title)
+        side_layout.addWidget(grid_scroll, 1)
+        side_layout.addWidget(self.counts)
+        side_layout.addWidget(self.legend)
+
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        body.addWidget(question, 1)
+        body.addWidget(side)
+
+        # footer: navigation and submit, or the submit confirmation
+        self.previous = button(name="previous")
+        self.flag = button(name="flag")
+        self.next = button("primary", name="next")
+        self.saved = label("saved", wrap=False)
+        self.saved.setObjectName("saved")
+        self.submit = button(name="submit")
+        self.previous.clicked.connect(model.previous)
+        self.next.clicked.connect(model.next)
+        self.flag.clicked.connect(model.toggle_flag)
+        self.submit.clicked.connect(model.request_submit)
+        self.nav = QWidget()
+        nav = QHBoxLayout(self.nav)
+        nav.setContentsMargins(0, 0, 0, 0)
+        nav.addWidget(self.previous)
+        nav.addWidget(self.flag)
+        nav.addWidget(self.next)
+        nav.addSpacing(16)
+        nav.addWidget(self.saved, 1)
+        nav.addWidget(self.submit)
+
+        self.confirm = QFrame()
+        self.confirm.setObjectName("card")
+        self.confirm_text = label("subtitle")
+        self.confirm_text.setObjectName("confirm_text")
+        self.back = button(name="back_to_test")
+        self.really = button("primary", name="confirm_submit")
+        self.back.clicked.connect(model.cancel_submit)
+        self.really.clicked.connect(model.submit)
+        confirm = QHBoxLayout(self.confirm)
+        confirm.setContentsMargins(16, 10, 16, 10)
+        confirm.addWidget(self.confirm_text, 1)
+        confirm.addWidget(self.back)
+        confirm.addWidget(self.really)
+        self.confirm.hide()
+
+        self.status = label("muted", wrap=False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 10, 20, 12)
+        layout.setSpacing(10)
+        layout.addLayout(header)
+        layout.addWidget(self.banner)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.confirm)
+        layout.addWidget(self.status)
+
+        self._shortcuts()
+        model.question_changed.connect(self._refresh_if_shown)
+        model.tick.connect(self._tick)
+        model.warned.connect(self._warn)
+
+    def _shortcuts(self) -> None:
+        def bind(keys: str, action: object) -> None:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(action)
+
+        for keys in ("Left", "PgUp"):
+            bind(keys, self.model.previous)
+        for keys in ("Right", "PgDown"):
+            bind(keys, self.model.next)
+        bind("F", self.model.toggle_flag)
+        for keys in ("+", "=", "Ctrl++", "Ctrl+="):
+            bind(keys, self.model.bigger)
+        for keys in ("-", "Ctrl+-"):
+            bind(keys, self.model.smaller)
+        for n in range(1, 10):
+            bind(str(n), lambda n=n: self._choose(n - 1))
+
+    def _choose(self, n: int) -> None:
+        item = self.model.item
+        if item is not None and n < len(item.choices):
+            self.model.choose(item.choices[n].id)
+
+    # ----- showing ----------------------------------------------------------------------------
+
+    def _build_overview(self) -> None:
+        for cell in self.cells:
+            self.grid.removeWidget(cell)
+            cell.deleteLater()
+        self.cells = []
+        for n, _item in enumerate(self.model.items):
+            cell = QPushButton(str(n + 1))
+            cell.setObjectName(f"cell_{n + 1}")
+            cell.setProperty("role", "cell")
+            cell.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            cell.clicked.connect(lambda _c=False, n=n: self.model.go_to(n))
+            self.grid.addWidget(cell, n // COLUMNS, n % COLUMNS)
+            cell.show()  # at once, not at the layout's next turn of the event loop
+            self.cells.append(cell)
+
+    def refresh(self) -> None:
+        model = self.model
+        sitting = model.sitting
+        if model.stage is not Stage.TEST or sitting is None or model.item is None:
+            return
+        if self._form_id != sitting.attempt_id:
+            self._form_id = sitting.attempt_id
+            self._build_overview()
+        item = model.item
+        total = len(model.items)
+        self.where.setText(
+            self.tr("%1 · Question %2 of %3")
+            .replace("%1", texts.section_name(item.section))
+            .replace("%2", str(model.index + 1))
+            .replace("%3", str(total))
+        )
+        self.smaller.setText("A−")
+        self.bigger.setText("A+")
+        self.smaller.setAccessibleName(self.tr("Smaller text"))
+        self.bigger.setAccessibleName(self.tr("Larger text"))
+        self.contrast.setText(self.tr("Contrast"))
+        self.prompt.setText(item.prompt)
+        self._show_images(item.images)
+        self.hint.setText(self.tr("Choose all that apply.") if item.multiple else "")
+        self.hint.setVisible(item.multiple)
+        chosen = set(model.answers.get(item.item_id, []))
+        for n, row in enumerate(self.options):
+            if n < len(item.choices):
+                choice = item.choices[n]
+                row.show_option(choice.text, choice.id in chosen, item.multiple)
+                row.show()
+            else:
+                row.hide()
+        flagged = item.item_id in model.flags
+        self.flag.setText(self.tr("Remove flag") if flagged else self.tr("Flag for review"))
+        self.previous.setText(self.tr("← Previous"))
+        self.next.setText(self.tr("Next →"))
+        self.previous.setEnabled(model.index > 0)
+        self.next.setEnabled(model.index < total - 1)
+        self.submit.setText(self.tr("Finish the test"))
+        if model.saved_item == item.item_id:
+            self.saved.setText(self.tr("✓ Answer saved"))
+        else:
+            self.saved.setText("")
+        self._refresh_overview()
+        self._refresh_confirm()
+        self.status.setText(texts.message(model.message) if model.message else "")
+        self._tick()
+
+    def _show_images(self, images: list[str]) -> None:
+        for n, slot in enumerate(self.images):
+            pixmap = QPixmap()
+            if n < len(images):
+                try:
+                    pixmap.loadFromData(base64.b64decode(images[n], validate=True))
+                except (binascii.Error, ValueError):
+                    pixmap = QPixmap()
+            if pixmap.isNull():
+                slot.hide()
+                continue
+            if pixmap.width() > IMAGE_BOX[0] or pixmap.height() > IMAGE_BOX[1]:
+                pixmap = pixmap.scaled(
+                    *IMAGE_BOX,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            slot.setPixmap(pixmap)
+            slot.show()
+
+    def _refresh_overview(self) -> None:
+        model = self.model
+        answered = flagged = 0
+        for n, (cell, item) in enumerate(zip(self.cells, model.items, strict=False)):
+            is_answered = item.item_id in model.answers
+            is_flagged = item.item_id in model.flags
+            answered += is_answered
+            flagged += is_flagged
+            restyle(
+                cell,
+                answered="true" if is_answered else "false",
+                flagged="true" if is_flagged else "false",
+                current="true" if n == model.index else "false",
+            )
+            cell.setText(f"{n + 1}⚑" if is_flagged else str(n + 1))
+        total = len(model.items)
+        self.overview_title.setText(self.tr("All questions"))
+        self.counts.setText(
+            self.tr("Answered: %1 of %2. Flagged: %3.")
+            .replace("%1", str(answered))
+            .replace("%2", str(total))
+            .replace("%3", str(flagged))
+        )
+        self.legend.setText(
+            self.tr("Filled: answered. Outlined: not answered. ⚑ orange: flagged for review.")
+        )
+
+    def _refresh_confirm(self) -> None:
+        confirming = self.model.confirming_submit
+        self.nav.setVisible(not confirming)
+        self.confirm.setVisible(confirming)
+        if confirming:
+            left = self.model.unanswered()
+            text = self.tr("Finish the test now? You cannot return to it.")
+            if left:
+                text = (
+                    self.tr("%1 questions are not answered.").replace("%1", str(left)) + " " + text
+                )
+            self.confirm_text.setText(text)
+            self.back.setText(self.tr("Back to the test"))
+            self.really.setText(self.tr("Finish"))
+            self.back.setFocus()
+
+    def _tick(self) -> None:
+        if not self.isVisible():
+            return
+        left = self.model.remaining()
+        seconds = int(left.total_seconds() + 0.999)
+        hours, rest = divmod(seconds, 3600)
+        text = (
+            f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
+            if hours
+            else f"{rest // 60:02d}:{rest % 60:02d}"
+        )
+        if self.timer.text() != text:
+            self.timer.setText(text)
+            self.timer.setAccessibleName(self.tr("Time left: %1").replace("%1", text))
+        level = (
+            "danger"
+            if left <= timedelta(minutes=1)
+            else "warning"
+            if left <= timedelta(minutes=5)
+            else ""
+        )
+        restyle(self.timer, level=level)
+
+    def _warn(self, minutes: int) -> None:
+        if minutes == 1:
+            self.banner.setText(self.tr("1 minute left. Answers you have chosen are saved."))
+        else:
+            self.banner.setText(self.tr("%1 minutes left.").replace("%1", str(minutes)))
+        restyle(self.banner, level="danger" if minutes == 1 else "")
+        self.banner.show()
+        self._banner_timer.start()

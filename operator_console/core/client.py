@@ -1,0 +1,148 @@
+"""The console's client of the room server's operator API, on the shared call core."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import httpx
+
+from operator_console.protocol.calls import CallCore
+from operator_console.protocol.console_api import (
+    AdmissionRequest,
+    AdmissionView,
+    AttemptResultView,
+    DetectorEventView,
+    EnrollmentCodeRequest,
+    EnrollmentCodeView,
+    LoginRequest,
+    LoginResponse,
+    ManualDetectorEvent,
+    OutboxView,
+    RegistrationView,
+    ResumeCodeView,
+    RosterFetch,
+    RosterImported,
+    SeatBinding,
+    SessionView,
+    SyncStatus,
+)
+from operator_console.protocol.kiosk_api import IncidentView, RecordingManifest
+from operator_console.protocol.values import Role
+
+
+class ConsoleClient:
+    """The operator API of contracts §6, one method a route; errors are those of the call core."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        timeout: float = 15.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self._core = CallCore(base_url, timeout=timeout, transport=transport)
+        self.role: Role | None = None
+
+    @property
+    def base_url(self) -> str:
+        return self._core.base_url
+
+    def close(self) -> None:
+        self._core.close()
+
+    def login(self, username: str, password: str) -> LoginResponse:
+        reply = self._core.call(
+            "POST",
+            "/api/v1/auth/login",
+            LoginResponse,
+            LoginRequest(username=username, password=password),
+        )
+        self._core.use_token(reply.token)
+        self.role = reply.role
+        return reply
+
+    def fetch_roster(self, day: date) -> RosterImported:
+        return self._core.call(
+            "POST", "/api/v1/rosters/fetch", RosterImported, RosterFetch(date=day)
+        )
+
+    def sessions(self, day: date | None = None) -> list[SessionView]:
+        params = {"day": day.isoformat()} if day else None
+        return self._core.call("GET", "/api/v1/sessions", list[SessionView], params=params)
+
+    def registrations(self, session_id: str) -> list[RegistrationView]:
+        return self._core.call(
+            "GET", f"/api/v1/sessions/{session_id}/registrations", list[RegistrationView]
+        )
+
+    def admit(
+        self,
+        session_id: str,
+        registration_id: str,
+        presented_iin: str,
+        detector_event_id: int | None = None,
+    ) -> AdmissionView:
+        return self._core.call(
+            "POST",
+            f"/api/v1/sessions/{session_id}/admissions",
+            AdmissionView,
+            AdmissionRequest(
+                registration_id=registration_id,
+                presented_iin=presented_iin,
+                detector_event_id=detector_event_id,
+            ),
+        )
+
+    def wand(self, kind: str, zones: list[int] | None = None, note: str = "") -> DetectorEventView:
+        body = ManualDetectorEvent.model_validate(
+            {"kind": kind, "zones": zones or [], "note": note}
+        )
+        return self._core.call("POST", "/api/v1/detector/manual", DetectorEventView, body)
+
+    def detector_events(self, after: int = 0, wait: float = 0.0) -> list[DetectorEventView]:
+        return self._core.call(
+            "GET",
+            "/api/v1/detector/events",
+            list[DetectorEventView],
+            params={"after": after, "wait": wait},
+            timeout=wait + 10,
+        )
+
+    def bind_seat(self, admission_id: str, seat: str) -> AdmissionView:
+        return self._core.call(
+            "PUT", f"/api/v1/admissions/{admission_id}/seat", AdmissionView, SeatBinding(seat=seat)
+        )
+
+    def enrollment_code(self, seat: str) -> EnrollmentCodeView:
+        return self._core.call(
+            "POST", "/api/v1/enrollment-codes", EnrollmentCodeView, EnrollmentCodeRequest(seat=seat)
+        )
+
+    def resume_code(self, seat: str) -> ResumeCodeView:
+        return self._core.call("POST", f"/api/v1/seats/{seat}/resume-code", ResumeCodeView)
+
+    def start_session(self, session_id: str) -> SessionView:
+        return self._core.call("POST", f"/api/v1/sessions/{session_id}/start", SessionView)
+
+    def sync_status(self) -> SyncStatus:
+        return self._core.call("GET", "/api/v1/sync/status", SyncStatus)
+
+    def outbox(self, kind: str | None = None) -> list[OutboxView]:
+        return self._core.call(
+            "GET", "/api/v1/outbox", list[OutboxView], params={"kind": kind} if kind else None
+        )
+
+    def results(self, session_id: str) -> list[AttemptResultView]:
+        return self._core.call(
+            "GET", f"/api/v1/sessions/{session_id}/results", list[AttemptResultView]
+        )
+
+    def recording_manifest(self, attempt_id: str) -> RecordingManifest:
+        return self._core.call(
+            "GET", f"/api/v1/attempts/{attempt_id}/recording/manifest", RecordingManifest
+        )
+
+    def attempt_incidents(self, attempt_id: str) -> list[IncidentView]:
+        return self._core.call(
+            "GET", f"/api/v1/attempts/{attempt_id}/incidents", list[IncidentView]
+        )

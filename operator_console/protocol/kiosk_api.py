@@ -1,0 +1,168 @@
+"""The kiosk API: what a seat's kiosk sends the room server and what it answers."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field
+
+from operator_console.protocol.values import (
+    AttemptStatus,
+    FinishReason,
+    Language,
+    OutcomeCode,
+    ProgramCode,
+    SessionStatus,
+    Strict,
+    UtcTime,
+)
+
+
+class EnrollRequest(Strict):
+    code: str = Field(min_length=4, max_length=64)
+    machine: str = Field(min_length=1, max_length=200)
+
+
+class EnrollResponse(Strict):
+    kiosk_id: str
+    seat: str
+    token: str
+
+
+class AttemptSummary(Strict):
+    attempt_id: str
+    program: ProgramCode
+    status: AttemptStatus
+    language: Language | None
+    deadline_at: UtcTime | None
+    paused: bool = False
+    """The seat is locked: the attempt's clock is stopped until the operator resumes it."""
+
+
+class SeatAssignment(Strict):
+    seat: str
+    server_time: UtcTime
+    session_id: str | None = None
+    session_status: SessionStatus | None = None
+    registration_id: str | None = None
+    full_name: str | None = None
+    photo_jpeg_b64: str | None = None
+    languages: list[Language] = []
+    attempts: list[AttemptSummary] = []
+    locked_at: UtcTime | None = None
+    lock_reason: str | None = None
+
+
+class AttemptStart(Strict):
+    language: Language
+
+
+class ChoiceView(Strict):
+    id: str
+    text: str
+
+
+class FormItemView(Strict):
+    item_id: str
+    section: str
+    prompt: str
+    multiple: bool
+    choices: list[ChoiceView]
+    images: list[str] = []
+    """The prompt's pictures, base64 (PNG or JPEG), in the order the bank gives them."""
+
+
+class FormView(Strict):
+    attempt_id: str
+    program: ProgramCode
+    language: Language
+    started_at: UtcTime
+    deadline_at: UtcTime
+    server_time: UtcTime
+    items: list[FormItemView]
+
+
+class AnswerChange(Strict):
+    seq: int = Field(ge=1)
+    item_id: str = Field(min_length=1, max_length=128)
+    choices: list[str] = Field(max_length=16)
+    answered_at: UtcTime
+
+
+class AnswerBatch(Strict):
+    changes: list[AnswerChange] = Field(min_length=1, max_length=500)
+
+
+class AnswerAck(Strict):
+    stored_through: int
+    """Every change with this sequence number or lower is durably on the server."""
+    refused: dict[int, str] = {}
+    """Changes the server will never take, by sequence number, with the reason."""
+
+
+class SegmentUpload(Strict):
+    """What a kiosk declares about a segment with its first chunk."""
+
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    size: int = Field(ge=1)
+    frames: int = Field(ge=0)
+    starts_at: UtcTime
+    ends_at: UtcTime
+
+
+class SegmentState(Strict):
+    seq: int
+    received: int
+    size: int
+    complete: bool
+
+
+class RecordingManifest(Strict):
+    manifest: dict[str, Any]
+    signature: str
+    """base64url Ed25519 by the hall's signing key over the canonical manifest."""
+
+
+class IncidentReport(Strict):
+    """What a kiosk saw: a lockdown event, a camera problem, a face flag (with its thumbnail)."""
+
+    at: UtcTime
+    category: Literal["lockdown", "camera", "proctoring", "examinee", "technical"]
+    code: str = Field(min_length=1, max_length=64, pattern=r"^[a-z0-9_]+$")
+    note: str = Field(default="", max_length=2000)
+    thumbnail_jpeg_b64: str | None = Field(default=None, max_length=200_000)
+
+
+class IncidentView(Strict):
+    id: int
+    at: UtcTime
+    category: str
+    code: str
+    note: str
+    seat: str | None
+    has_thumbnail: bool
+
+
+class LockReport(Strict):
+    """A kiosk locked itself: why, and when by the kiosk's clock."""
+
+    at: UtcTime
+    reason: str = Field(min_length=1, max_length=64, pattern=r"^[a-z0-9_]+$")
+    note: str = Field(default="", max_length=2000)
+
+
+class UnlockRequest(Strict):
+    code: str = Field(min_length=1, max_length=32)
+
+
+class FinishRequest(Strict):
+    reason: Literal["submitted", "time_expired"]
+    last_seq: int = Field(ge=0)
+
+
+class FinishResponse(Strict):
+    attempt_id: str
+    finish_reason: FinishReason
+    outcome: OutcomeCode
+    total: float
+    show_score: bool

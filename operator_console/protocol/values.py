@@ -1,0 +1,102 @@
+"""The wire's value types: times, identifiers, programs, languages and the status words."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+ProgramCode = Literal[
+    "legislation", "state_language", "pq_program_1", "pq_program_2", "pq_program_3"
+]
+
+Language = Literal["kk", "ru"]
+
+
+class FinishReason(StrEnum):
+    SUBMITTED = "submitted"
+    TIME_EXPIRED = "time_expired"
+    TERMINATED = "terminated"
+
+
+class OutcomeCode(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+    REPORTED = "reported"
+    """Personal-qualities programs: the scores are reported, with no pass mark."""
+    ANNULLED = "annulled"
+
+
+class SessionStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    RUNNING = "running"
+    CLOSED = "closed"
+
+
+class AdmissionStatus(StrEnum):
+    ADMITTED = "admitted"
+    REFUSED = "refused"
+
+
+class AttemptStatus(StrEnum):
+    PENDING = "pending"
+    RUNNING = "running"
+    FINISHED = "finished"
+
+
+class Verification(StrEnum):
+    """The proctor's review of an attempt: pending until a verdict."""
+
+    PENDING = "pending"
+    CLEAR = "clear"
+    VIOLATION = "violation"
+
+
+class OutboxStatus(StrEnum):
+    PENDING = "pending"
+    DELIVERED = "delivered"
+    PARKED = "parked"
+
+
+class SyncLevel(StrEnum):
+    OK = "ok"
+    WARNING = "warning"
+    ALARM = "alarm"
+
+
+class Role(StrEnum):
+    ADMINISTRATOR = "administrator"
+    OPERATOR = "operator"
+    PROCTOR = "proctor"
+
+
+def _aware(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        raise ValueError("a time must carry its UTC offset (RFC 3339)")
+    return value.astimezone(UTC)
+
+
+UtcTime = Annotated[datetime, AfterValidator(_aware)]
+
+
+Digits12 = Annotated[str, Field(pattern=r"^\d{12}$")]
+
+
+Id = Annotated[str, Field(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9._:-]+$")]
+
+
+def rfc3339(moment: datetime) -> str:
+    """UTC, millisecond precision, `Z` suffix: the one time format on the wire."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Problem(Strict):
+    """Every refusal from the room server: what is wrong, in words for a person."""
+
+    detail: str

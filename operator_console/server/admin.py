@@ -1,0 +1,121 @@
+"""`operator-console admin`: users, kiosk enrollment codes, rosters and banks (server host)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from operator_console.protocol.logs import fail, setup_logging
+from operator_console.protocol.roster import SignedRoster
+from operator_console.server import auth, enrollment, offline, roster
+from operator_console.server.config import StartupError, load_config
+from operator_console.server.errors import Refusal
+from operator_console.server.runtime import HallRuntime
+from question_banks.bank import BankError
+from question_banks.package import PACKAGE_SUFFIX, PackageError, open_package, write_package
+
+
+def add_admin(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("admin", help="users, kiosk enrollment codes, roster import, bank loading")
+    p.add_argument("--config", type=Path, help="hall.toml")
+    admin = p.add_subparsers(dest="admin_command", required=True)
+    user = admin.add_parser("create-user", help="add an administrator, operator or proctor")
+    user.add_argument("--username", required=True)
+    user.add_argument("--role", choices=auth.ROLES, required=True)
+    user.add_argument("--full-name", default="")
+    user.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from standard input instead of asking",
+    )
+    code = admin.add_parser("enrollment-code", help="a one-time code that enrolls a seat's kiosk")
+    code.add_argument("--seat", required=True)
+    imp = admin.add_parser("import-roster", help="import a roster file signed by the authority")
+    imp.add_argument("file", type=Path)
+    bank = admin.add_parser("load-bank", help="check a bank package and add it to this hall")
+    bank.add_argument("package", type=Path)
+    export = admin.add_parser(
+        "export-offline", help="every undelivered result and verdict, signed, to carry upstream"
+    )
+    export.add_argument("--out", type=Path, required=True)
+
+
+def _password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Password: ")
+    if first != getpass.getpass("Again: "):
+        raise StartupError("the two passwords differ")
+    return first
+
+
+def _load_bank(runtime: HallRuntime, package: Path) -> None:
+    data = package.read_bytes()
+    opened = open_package(data, authority=runtime.keys.authority, hall_key=runtime.keys.box)
+    bank = opened.bank
+    target = runtime.config.banks_dir / f"{bank.bank_id}-{bank.version}{PACKAGE_SUFFIX}"
+    write_package(data, target)
+    print(
+        f"bank {bank.bank_id} {bank.version} ({bank.program}, {len(bank.items)} questions) "
+        f"added; restart the room server to serve it"
+    )
+
+
+def run_admin(args: argparse.Namespace) -> int:
+    prog = f"operator-console admin {args.admin_command}"
+    log = setup_logging("admin")
+    try:
+        runtime = HallRuntime(load_config(args.config))
+        now = runtime.clock.now()
+        with runtime.tx() as db:
+            if args.admin_command == "create-user":
+                auth.create_user(
+                    db,
+                    username=args.username,
+                    password=_password(args),
+                    role=args.role,
+                    now=now,
+                    full_name=args.full_name,
+                )
+                print(f"user {args.username} ({args.role}) created")
+            elif args.admin_command == "enrollment-code":
+                view = enrollment.issue_code(
+                    db, seat_code=args.seat, hall_id=runtime.hall_id, now=now, actor="admin-cli"
+                )
+                print(
+                    f"seat {view.seat}: code {view.code} "
+                    f"(valid until {view.expires_at:%Y-%m-%d %H:%M} UTC)"
+                )
+            elif args.admin_command == "import-roster":
+                signed = SignedRoster.model_validate(json.loads(args.file.read_text("utf-8")))
+                checked = roster.verified_roster(signed, runtime.keys.authority, runtime.hall_id)
+                done = roster.import_roster(
+                    db, checked, hall_name=runtime.config.hall.name, now=now, actor="admin-cli"
+                )
+                print(f"roster imported: {done.sessions} sessions, {done.candidates} candidates")
+            elif args.admin_command == "load-bank":
+                _load_bank(runtime, args.package)
+            elif args.admin_command == "export-offline":
+                bundle = offline.bundle(
+                    db, hall_id=runtime.hall_id, key=runtime.keys.sign, now=now, actor="admin-cli"
+                )
+                offline.write_bundle(bundle, args.out)
+                print(
+                    f"{args.out}: {len(bundle['bundle']['records'])} undelivered records, "
+                    "signed by this hall"
+                )
+    except PackageError as exc:
+        return fail(prog, f"{args.package}: {exc}", log)
+    except (StartupError, ValueError, BankError, OSError) as exc:
+        if isinstance(exc, ValidationError | json.JSONDecodeError):
+            return fail(prog, f"{getattr(args, 'file', '')}: not a signed roster file", log)
+        return fail(prog, str(exc), log)
+    except Refusal as exc:
+        return fail(prog, exc.detail, log)
+
+    return 0

@@ -1,0 +1,138 @@
+"""Admission rules as pure functions: who may sit which program now (testing-rules §3-§5).
+
+Each rule returns None when it admits, or the reason it refuses in words for the operator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from dateutil.relativedelta import relativedelta
+
+from operator_console.protocol.iin import iin_problem
+from question_banks.programs import PERSONAL_QUALITIES
+
+LEGISLATION_RETEST_DAYS = 3
+PQ_ATTEMPTS_PER_MONTH = 3
+PQ_IMPROVE_AFTER = relativedelta(months=3)
+
+
+@dataclass(frozen=True)
+class PastAttempt:
+    program: str
+    at: datetime
+    outcome: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    registration_id: str
+    iin: str
+    programs: Sequence[str]
+    banned_until: datetime | None
+    last_attempts: Sequence[PastAttempt]
+
+
+@dataclass(frozen=True)
+class SessionTimes:
+    programs: Sequence[str]
+    starts_at: datetime
+    late_grace: timedelta
+    zone: ZoneInfo
+    """The hall's time zone: calendar days and months are the hall's."""
+
+
+def identity_refusal(candidate: Candidate, presented_iin: str) -> str | None:
+    problem = iin_problem(presented_iin)
+    if problem:
+        return f"invalid IIN: {problem}"
+    if presented_iin != candidate.iin:
+        return "the IIN on the document does not match the roster"
+    return None
+
+
+def roster_refusal(candidate: Candidate, session: SessionTimes) -> str | None:
+    missing = [p for p in candidate.programs if p not in session.programs]
+    if not candidate.programs or missing:
+        return f"not on this session's roster for {', '.join(missing) or 'any program'}"
+    return None
+
+
+def ban_refusal(candidate: Candidate, now: datetime) -> str | None:
+    if candidate.banned_until is not None and now < candidate.banned_until:
+        return f"banned from testing until {candidate.banned_until:%Y-%m-%d %H:%M} UTC"
+    return None
+
+
+def late_refusal(session: SessionTimes, now: datetime) -> str | None:
+    closes = session.starts_at + session.late_grace
+    if now > closes:
+        late_by = int((now - closes).total_seconds() // 60) + 1
+        return (
+            f"late: admission closed at {closes.astimezone(session.zone):%H:%M} ({late_by} min ago)"
+        )
+    return None
+
+
+def _day(moment: datetime, zone: ZoneInfo) -> date:
+    return moment.astimezone(zone).date()
+
+
+def legislation_retest_refusal(
+    attempts: Sequence[PastAttempt], today: date, zone: ZoneInfo
+) -> str | None:
+    fails = [a for a in attempts if a.program == "legislation" and a.outcome == "fail"]
+    if not fails:
+        return None
+    last = max(_day(a.at, zone) for a in fails)
+    allowed = last + timedelta(days=LEGISLATION_RETEST_DAYS)
+    if today < allowed:
+        return f"legislation retest allowed from {allowed:%Y-%m-%d} (failed on {last:%Y-%m-%d})"
+    return None
+
+
+def personal_qualities_refusal(
+    program: str, attempts: Sequence[PastAttempt], today: date, zone: ZoneInfo
+) -> str | None:
+    mine = sorted((a for a in attempts if a.program == program), key=lambda a: a.at)
+    passes = [a for a in mine if a.outcome == "pass"]
+    if passes:
+        allowed = _day(passes[-1].at, zone) + PQ_IMPROVE_AFTER
+        if today < allowed:
+            return f"{program} passed; a retake to improve is allowed from {allowed:%Y-%m-%d}"
+        return None
+    this_month = [
+        a for a in mine if (d := _day(a.at, zone)).year == today.year and d.month == today.month
+    ]
+    if len(this_month) >= PQ_ATTEMPTS_PER_MONTH:
+        return f"{program}: {PQ_ATTEMPTS_PER_MONTH} attempts already this month without a pass"
+    return None
+
+
+def retake_refusal(candidate: Candidate, today: date, zone: ZoneInfo) -> str | None:
+    for prog in candidate.programs:
+        if prog == "legislation":
+            reason = legislation_retest_refusal(candidate.last_attempts, today, zone)
+        elif prog in PERSONAL_QUALITIES:
+            reason = personal_qualities_refusal(prog, candidate.last_attempts, today, zone)
+        else:
+            reason = None
+        if reason:
+            return reason
+    return None
+
+
+def admission_refusal(
+    candidate: Candidate, presented_iin: str, session: SessionTimes, now: datetime
+) -> str | None:
+    """The first reason to refuse, checked in the order the desk would: identity first."""
+    return (
+        identity_refusal(candidate, presented_iin)
+        or roster_refusal(candidate, session)
+        or ban_refusal(candidate, now)
+        or late_refusal(session, now)
+        or retake_refusal(candidate, _day(now, session.zone), session.zone)
+    )

@@ -1,0 +1,193 @@
+"""The admission desk and session control: admit or refuse, bind to a seat, start the session."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from operator_console.protocol.console_api import AdmissionView
+from operator_console.server import audit
+from operator_console.server.admission_rules import (
+    Candidate,
+    PastAttempt,
+    SessionTimes,
+    admission_refusal,
+)
+from operator_console.server.errors import Refusal, conflict, not_found
+from operator_console.server.models import (
+    Admission,
+    Attempt,
+    DetectorEventRow,
+    HallSession,
+    Registration,
+    Seat,
+)
+from question_banks.programs import SITTING_ORDER
+
+
+def _candidate(reg: Registration) -> Candidate:
+    past = [
+        PastAttempt(
+            a["program"], datetime.fromisoformat(a["at"].replace("Z", "+00:00")), a["outcome"]
+        )
+        for a in reg.last_attempts
+    ]
+    return Candidate(reg.id, reg.iin, reg.programs, reg.banned_until, past)
+
+
+def view(adm: Admission, reg: Registration) -> AdmissionView:
+    return AdmissionView(
+        admission_id=adm.id,
+        registration_id=reg.id,
+        full_name=reg.full_name,
+        status="admitted" if adm.status == "admitted" else "refused",
+        reason=adm.reason,
+        programs=reg.programs if adm.status == "admitted" else [],
+        seat=adm.seat_code,
+    )
+
+
+def current_admission(db: Session, registration_id: str) -> Admission | None:
+    return db.execute(
+        select(Admission).where(
+            Admission.registration_id == registration_id, Admission.status == "admitted"
+        )
+    ).scalar_one_or_none()
+
+
+def admit(
+    db: Session,
+    *,
+    session_id: str,
+    registration_id: str,
+    presented_iin: str,
+    now: datetime,
+    actor: str,
+    late_grace: timedelta,
+    zone: ZoneInfo,
+    detector_event_id: int | None = None,
+) -> AdmissionView:
+    session = db.get(HallSession, session_id)
+    if session is None:
+        raise not_found(f"session {session_id}")
+    reg = db.get(Registration, registration_id)
+    if reg is None or reg.session_id != session_id:
+        raise not_found(f"registration {registration_id} in session {session_id}")
+    if session.status == "closed":
+        raise conflict(f"session {session_id} is closed")
+    if detector_event_id is not None and db.get(DetectorEventRow, detector_event_id) is None:
+        raise Refusal(422, f"detector event {detector_event_id} not found")
+    existing = current_admission(db, reg.id)
+    if existing is not None:
+        return view(existing, reg)
+    times = SessionTimes(session.programs, session.starts_at, late_grace, zone)
+    reason = admission_refusal(_candidate(reg), presented_iin.strip(), times, now)
+    adm = Admission(
+        id=str(uuid.uuid4()),
+        session_id=session.id,
+        registration_id=reg.id,
+        status="refused" if reason else "admitted",
+        reason=reason,
+        decided_at=now,
+        decided_by=actor,
+        detector_event_id=detector_event_id,
+    )
+    db.add(adm)
+    db.flush()
+    if reason is None:
+        ordered = sorted(reg.programs, key=SITTING_ORDER.index)
+        for position, program in enumerate(ordered):
+            db.add(
+                Attempt(
+                    id=str(uuid.uuid4()),
+                    admission_id=adm.id,
+                    registration_id=reg.id,
+                    session_id=session.id,
+                    program=program,
+                    position=position,
+                    status="pending",
+                )
+            )
+    db.flush()
+    audit.append(
+        db,
+        hall_id=session.hall_id,
+        at=now,
+        actor=actor,
+        action="admission.admit" if reason is None else "admission.refuse",
+        subject=reg.id,
+        detail={"session": session.id, "reason": reason},
+    )
+    return view(adm, reg)
+
+
+def bind_seat(
+    db: Session, *, admission_id: str, seat_code: str, now: datetime, actor: str
+) -> AdmissionView:
+    adm = db.get(Admission, admission_id)
+    if adm is None:
+        raise not_found(f"admission {admission_id}")
+    if adm.status != "admitted":
+        raise conflict("a refused candidate cannot be seated")
+    seat = db.get(Seat, seat_code)
+    if seat is None:
+        raise not_found(f"seat {seat_code}")
+    taken = db.execute(
+        select(Admission)
+        .join(HallSession, HallSession.id == Admission.session_id)
+        .where(
+            Admission.seat_code == seat_code,
+            Admission.status == "admitted",
+            Admission.id != adm.id,
+            HallSession.status != "closed",
+        )
+    ).scalar_one_or_none()
+    if taken is not None and _unfinished(db, taken.id):
+        raise conflict(f"seat {seat_code} is taken by registration {taken.registration_id}")
+    previous = adm.seat_code
+    adm.seat_code = seat_code
+    for attempt in db.execute(select(Attempt).where(Attempt.admission_id == adm.id)).scalars():
+        if attempt.status != "finished":
+            attempt.seat_code = seat_code
+    reg = db.get(Registration, adm.registration_id)
+    assert reg is not None
+    audit.append(
+        db,
+        hall_id=seat.hall_id,
+        at=now,
+        actor=actor,
+        action="seat.bind",
+        subject=reg.id,
+        detail={"seat": seat_code, "from": previous},
+    )
+    return view(adm, reg)
+
+
+def _unfinished(db: Session, admission_id: str) -> bool:
+    return (
+        db.execute(
+            select(Attempt.id).where(
+                Attempt.admission_id == admission_id, Attempt.status != "finished"
+            )
+        ).first()
+        is not None
+    )
+
+
+def start_session(db: Session, *, session_id: str, now: datetime, actor: str) -> HallSession:
+    session = db.get(HallSession, session_id, with_for_update=True)
+    if session is None:
+        raise not_found(f"session {session_id}")
+    if session.status == "running":
+        return session
+    if session.status == "closed":
+        raise Refusal(409, f"session {session_id} is closed")
+    session.status, session.started_at, session.started_by = "running", now, actor
+    audit.append(
+        db, hall_id=session.hall_id, at=now, actor=actor, action="session.start", subject=session.id
+    )
+    return session

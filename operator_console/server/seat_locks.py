@@ -1,0 +1,156 @@
+"""Seat locks: a kiosk that locks pauses its running attempt; only an operator's code resumes it.
+
+The candidate loses no time to a lock: while the seat is locked the attempt is paused (the
+deadline sweep leaves it alone) and at resume its deadline moves on by the time spent locked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from operator_console.protocol.console_api import ResumeCodeView
+from operator_console.protocol.kiosk_api import IncidentReport, LockReport, SeatAssignment
+from operator_console.server import attempts, audit, incidents
+from operator_console.server.errors import Refusal, not_found
+from operator_console.server.models import Admission, Attempt, Incident, Kiosk
+
+CODE_LIFETIME = timedelta(minutes=15)
+MAX_FAILURES = 5
+"""Wrong codes before the code is void and the operator must issue a new one."""
+
+
+def _hash(kiosk: Kiosk, code: str) -> str:
+    return hashlib.sha256(f"{kiosk.id}:{code.strip()}".encode()).hexdigest()
+
+
+def running_attempt(db: Session, seat_code: str) -> Attempt | None:
+    return db.execute(
+        select(Attempt)
+        .join(Admission, Admission.id == Attempt.admission_id)
+        .where(Admission.seat_code == seat_code, Attempt.status == "running")
+        .with_for_update(of=Attempt)
+    ).scalar_one_or_none()
+
+
+def seat_incident(
+    db: Session,
+    kiosk: Kiosk,
+    report: IncidentReport,
+    *,
+    root: Path,
+    hall_id: str,
+    now: datetime,
+    attempt: Attempt | None = None,
+) -> Incident:
+    """An incident at the seat: on its running attempt if there is one, else on the seat alone."""
+    return incidents.report(
+        db,
+        attempt=attempt or running_attempt(db, kiosk.seat_code),
+        body=report,
+        reporter=f"kiosk:{kiosk.seat_code}",
+        root=root,
+        hall_id=hall_id,
+        now=now,
+        seat_code=kiosk.seat_code,
+    )
+
+
+def lock(
+    db: Session, kiosk: Kiosk, body: LockReport, *, root: Path, hall_id: str, now: datetime
+) -> SeatAssignment:
+    """Records why the kiosk locked (an incident) and pauses its running attempt."""
+    attempt = running_attempt(db, kiosk.seat_code)
+    if kiosk.locked_at is None:
+        kiosk.locked_at, kiosk.lock_reason = now, body.reason
+    if attempt is not None and attempt.paused_at is None:
+        attempt.paused_at = now
+    report = IncidentReport(at=body.at, category="lockdown", code=body.reason, note=body.note)
+    seat_incident(db, kiosk, report, root=root, hall_id=hall_id, now=now, attempt=attempt)
+    audit.append(
+        db,
+        hall_id=hall_id,
+        at=now,
+        actor=f"kiosk:{kiosk.seat_code}",
+        action="seat.lock",
+        subject=kiosk.seat_code,
+        detail={"reason": body.reason, "attempt": attempt.id if attempt else None},
+    )
+    return attempts.assignment(db, kiosk, now)
+
+
+def issue_code(
+    db: Session, seat_code: str, *, hall_id: str, now: datetime, actor: str
+) -> ResumeCodeView:
+    kiosk = db.execute(
+        select(Kiosk).where(Kiosk.seat_code == seat_code, Kiosk.revoked.is_(False))
+    ).scalar_one_or_none()
+    if kiosk is None:
+        raise not_found(f"an enrolled kiosk at seat {seat_code}")
+    code = f"{secrets.randbelow(1_000_000):06d}"
+    kiosk.resume_hash = _hash(kiosk, code)
+    kiosk.resume_expires_at = now + CODE_LIFETIME
+    kiosk.resume_failures = 0
+    audit.append(
+        db, hall_id=hall_id, at=now, actor=actor, action="seat.resume_code", subject=seat_code
+    )
+    return ResumeCodeView(seat=seat_code, code=code, expires_at=kiosk.resume_expires_at)
+
+
+def unlock(
+    db: Session, kiosk: Kiosk, code: str, *, hall_id: str, now: datetime
+) -> SeatAssignment | Refusal:
+    """Checks the operator's code; the running attempt resumes with the time it had left.
+
+    A wrong code comes back as the refusal to raise after the commit, so the count of wrong
+    codes survives it.
+    """
+    actor = f"kiosk:{kiosk.seat_code}"
+    valid = (
+        kiosk.resume_hash is not None
+        and kiosk.resume_expires_at is not None
+        and now <= kiosk.resume_expires_at
+    )
+    if not valid:
+        return Refusal(403, "no valid resume code for this seat; ask the operator for a new one")
+    assert kiosk.resume_hash is not None
+    if not hmac.compare_digest(kiosk.resume_hash, _hash(kiosk, code)):
+        kiosk.resume_failures += 1
+        left = MAX_FAILURES - kiosk.resume_failures
+        if left <= 0:
+            kiosk.resume_hash = kiosk.resume_expires_at = None
+        audit.append(
+            db, hall_id=hall_id, at=now, actor=actor, action="seat.resume_refused",
+            subject=kiosk.seat_code, detail={"failures": kiosk.resume_failures},
+        )  # fmt: skip
+        detail = "wrong resume code" if left > 0 else "wrong resume code; the code is now void"
+        return Refusal(403, detail)
+    kiosk.resume_hash = kiosk.resume_expires_at = None
+    kiosk.resume_failures = 0
+    kiosk.locked_at = kiosk.lock_reason = None
+    attempt = running_attempt(db, kiosk.seat_code)
+    paused = None
+    if attempt is not None and attempt.paused_at is not None:
+        assert attempt.deadline_at is not None
+        paused = now - attempt.paused_at
+        attempt.deadline_at += paused
+        attempt.paused_at = None
+    audit.append(
+        db,
+        hall_id=hall_id,
+        at=now,
+        actor=actor,
+        action="seat.resume",
+        subject=kiosk.seat_code,
+        detail={
+            "attempt": attempt.id if attempt else None,
+            "paused_seconds": paused.total_seconds() if paused else 0,
+        },
+    )
+    return attempts.assignment(db, kiosk, now)

@@ -1,0 +1,243 @@
+"""Nothing acknowledged is ever lost: processes killed with SIGKILL, then their data read back."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import httpx
+import pytest
+
+from hardware.clock import SystemClock
+from kiosk.hall_client import HallClient, enroll
+from kiosk.journal import Journal
+from kiosk.sitting import Sitting
+from operator_console.central.samples import sample_roster
+from operator_console.central.store import StubStore
+from operator_console.central.stub import FaultPlan
+from operator_console.core.desk import Desk
+from operator_console.server.db import make_engine
+from operator_console.server.serve import ServerThread
+from tests.conftest import HALL_ID
+from tests.hall import free_port, hall_toml, wait_until
+
+WRITER = """
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from kiosk.journal import Journal
+journal = Journal(Path(sys.argv[1]))
+n = 0
+while True:
+    n += 1
+    seq = journal.record("attempt-1", f"item-{n % 55}", [chr(65 + n % 4)], datetime.now(UTC))
+    print(seq, flush=True)  # the screen would now show the answer as saved
+"""
+
+
+def test_kiosk_journal_keeps_every_acknowledged_answer_through_sigkill(tmp_path: Path) -> None:
+    path = tmp_path / "journal.db"
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    assert writer.stdout is not None
+    acknowledged = [int(writer.stdout.readline()) for _ in range(300)]
+    writer.send_signal(signal.SIGKILL)
+    writer.wait(timeout=30)
+    writer.stdout.close()
+    journal = Journal(path)
+    try:
+        assert acknowledged == list(range(1, 301))
+        assert journal.last_seq("attempt-1") >= 300
+        kept = {c.seq: c for c in journal.pending("attempt-1", limit=100_000)}
+        for n in acknowledged:
+            assert kept[n].item_id == f"item-{n % 55}" and kept[n].choices == [chr(65 + n % 4)]
+    finally:
+        journal.close()
+
+
+class ServerProcess:
+    def __init__(self, config: Path, port: int, env: dict[str, str]) -> None:
+        self.url = f"http://127.0.0.1:{port}"
+        self._args = [
+            sys.executable,
+            "-m",
+            "operator_console.cli",
+            "serve",
+            "--config",
+            str(config),
+        ]
+        self._env = env
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen(
+            self._args, env=self._env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+
+        def healthy() -> bool:
+            try:
+                return httpx.get(f"{self.url}/health", timeout=1).status_code == 200
+            except httpx.TransportError:
+                return False
+
+        wait_until(healthy, timeout=60, what="the room server to answer")
+
+    def kill(self) -> None:
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(timeout=30)
+
+
+@pytest.fixture
+def server_env(tmp_path: Path) -> dict[str, str]:
+    return dict(
+        os.environ,
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
+        HOME=str(tmp_path),
+    )
+
+
+@pytest.fixture
+def killed_server(tmp_path: Path) -> Iterator[list[ServerProcess]]:
+    started: list[ServerProcess] = []
+    yield started
+    for server in started:
+        if server.proc is not None and server.proc.poll() is None:
+            server.kill()
+
+
+def test_room_server_killed_after_acknowledging_loses_nothing(
+    tmp_path: Path,
+    keys: Path,
+    stub_store: StubStore,
+    stub: ServerThread,
+    faults: FaultPlan,
+    server_env: dict[str, str],
+    killed_server: list[ServerProcess],
+) -> None:
+    faults.fail_first = 10**9  # the upstream is down for now: the result must wait in the outbox
+    now = datetime.now(UTC)
+    today = now.astimezone(ZoneInfo("Asia/Almaty")).date()
+    stub_store.put_roster(
+        sample_roster(HALL_ID, today, 2, starts_at=now + timedelta(minutes=10), now=now)
+    )
+    port = free_port()
+    config = hall_toml(tmp_path, keys, stub.url, port)
+    admin = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "operator_console.cli",
+            "admin",
+            "--config",
+            str(config),
+            "create-user",
+            "--username",
+            "desk",
+            "--role",
+            "administrator",
+            "--password-stdin",
+        ],
+        input="desk-password\n",
+        capture_output=True,
+        text=True,
+        env=server_env,
+        timeout=60,
+    )
+    assert admin.returncode == 0, admin.stderr
+    server = ServerProcess(config, port, server_env)
+    killed_server.append(server)
+    server.start()
+
+    desk = Desk.sign_in(server.url, "desk", "desk-password", today)
+    reg = desk.registrations[1]  # sits legislation only
+    url = server.url
+    enrolled = desk.seat_at_new_kiosk(desk.admit(reg), "A01", lambda code: enroll(url, code, "k1"))
+    desk.start()
+    kiosk = HallClient(server.url, enrolled.token)
+    form = kiosk.start_attempt(kiosk.seat().attempts[0].attempt_id, "ru")
+    journal = Journal(tmp_path / "kiosk.db")
+    sitting = Sitting(form, journal, kiosk, SystemClock())
+    for item in form.items:
+        sitting.answer(item.item_id, [item.choices[0].id])
+    done = sitting.finish("submitted")  # acknowledged: from here on it must never be lost
+    kiosk.close()
+    desk.close()
+    journal.close()
+
+    server.kill()
+    engine = make_engine(f"sqlite:///{tmp_path / 'data' / 'hall.db'}")
+    with engine.connect() as conn:
+        status = conn.exec_driver_sql(
+            "SELECT status FROM outbox WHERE id = ?", (done.attempt_id,)
+        ).scalar()
+        answers = conn.exec_driver_sql(
+            "SELECT COUNT(*) FROM answer_event WHERE attempt_id = ?", (done.attempt_id,)
+        ).scalar()
+    engine.dispose()
+    assert (status, answers) == ("pending", 55)
+
+    faults.fail_first = 0  # the upstream is back
+    server.start()
+    wait_until(
+        lambda: done.attempt_id in stub_store.records("results"),
+        timeout=60,
+        what="the result to reach the upstream after the restart",
+    )
+    record = stub_store.records("results")[done.attempt_id]
+    assert record["total"]["score"] == done.total and len(record["answers"]) == 55
+
+
+def test_offline_bundle_carries_every_undelivered_record_signed(
+    tmp_path: Path, keys: Path, server_env: dict[str, str]
+) -> None:
+    """Upstream unreachable: results wait in the outbox; the bundle carries them, signed."""
+    from operator_console.protocol.signing import document_signed
+    from operator_console.server.config import load_config
+    from operator_console.server.runtime import HallRuntime
+    from question_banks.keys import load_verify_key
+    from tests.records import enqueue_results
+
+    config = hall_toml(tmp_path, keys, "http://127.0.0.1:9", free_port())
+    runtime = HallRuntime(load_config(config, environ={}))
+    records = enqueue_results(runtime, 3)
+    runtime.sync.run_once()  # nothing answers: every record stays pending
+    runtime.close()
+    out = tmp_path / "bundle.json"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "operator_console.cli",
+            "admin",
+            "--config",
+            str(config),
+            "export-offline",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=server_env,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    signed = json.loads(out.read_text("utf-8"))
+    body = signed["bundle"]
+    assert document_signed(load_verify_key(keys / "hall-sign.pub"), body, signed["signature"])
+    carried = [r["body"] for r in body["records"] if r["kind"] == "result"]
+    assert sorted(carried, key=lambda r: r["result_id"]) == sorted(
+        records, key=lambda r: str(r["result_id"])
+    )
+    body["records"][0]["body"]["outcome"] = "pass"
+    body["records"][0]["body"]["total"]["score"] = 55.0
+    assert not document_signed(load_verify_key(keys / "hall-sign.pub"), body, signed["signature"])

@@ -11,15 +11,19 @@ from sqlalchemy.orm import Session
 from operator_console.protocol.kiosk_api import (
     AnswerAck,
     AnswerChange,
-    AttemptSummary,
     ChoiceView,
     FinishResponse,
     FormItemView,
     FormView,
     SeatAssignment,
 )
-from operator_console.protocol.values import SessionStatus
-from operator_console.server import audit, results
+from operator_console.protocol.values import (
+    AdmissionStatus,
+    AttemptStatus,
+    FinishReason,
+    SessionStatus,
+)
+from operator_console.server import audit, results, views
 from operator_console.server.banks import BankShelf
 from operator_console.server.errors import Refusal, conflict, forbidden, not_found
 from operator_console.server.models import (
@@ -53,8 +57,8 @@ def assignment(db: Session, kiosk: Kiosk, now: datetime) -> SeatAssignment:
         .join(HallSession, HallSession.id == Admission.session_id)
         .where(
             Admission.seat_code == kiosk.seat_code,
-            Admission.status == "admitted",
-            HallSession.status != "closed",
+            Admission.status == AdmissionStatus.ADMITTED,
+            HallSession.status != SessionStatus.CLOSED,
         )
         .order_by(Admission.decided_at.desc())
     ).first()
@@ -68,7 +72,7 @@ def assignment(db: Session, kiosk: Kiosk, now: datetime) -> SeatAssignment:
         .scalars()
         .all()
     )
-    if attempts and all(a.status == "finished" for a in attempts):
+    if attempts and all(a.status == AttemptStatus.FINISHED for a in attempts):
         return seat
     return seat.model_copy(
         update={
@@ -78,17 +82,7 @@ def assignment(db: Session, kiosk: Kiosk, now: datetime) -> SeatAssignment:
             "full_name": reg.full_name,
             "photo_jpeg_b64": reg.photo_jpeg_b64,
             "languages": reg.languages,
-            "attempts": [
-                AttemptSummary(
-                    attempt_id=a.id,
-                    program=a.program,
-                    status=a.status,
-                    language=a.language,
-                    deadline_at=a.deadline_at,
-                    paused=a.paused_at is not None,
-                )
-                for a in attempts
-            ],
+            "attempts": [views.attempt_summary(a) for a in attempts],
         }
     )
 
@@ -150,12 +144,12 @@ def start(
     hall_id: str,
 ) -> FormView:
     attempt = own_attempt(db, kiosk, attempt_id, lock=True)
-    if attempt.status == "running":
+    if attempt.status == AttemptStatus.RUNNING:
         return form_view(attempt, banks, now)
-    if attempt.status == "finished":
+    if attempt.status == AttemptStatus.FINISHED:
         raise conflict(f"attempt {attempt_id} is finished")
     session = db.get(HallSession, attempt.session_id)
-    if session is None or session.status != "running":
+    if session is None or session.status != SessionStatus.RUNNING:
         raise conflict("the session has not started; wait for the operator")
     reg = db.get(Registration, attempt.registration_id)
     assert reg is not None
@@ -167,7 +161,7 @@ def start(
         select(Attempt.id).where(
             Attempt.admission_id == attempt.admission_id,
             Attempt.position < attempt.position,
-            Attempt.status != "finished",
+            Attempt.status != AttemptStatus.FINISHED,
         )
     ).first()
     if earlier is not None:
@@ -177,7 +171,7 @@ def start(
         raise conflict(f"no bank is loaded for {attempt.program}; call the administrator")
     prog = program(attempt.program)
     form = assemble_form(bank, prog, language, seed=attempt.id)
-    attempt.status, attempt.language = "running", language
+    attempt.status, attempt.language = AttemptStatus.RUNNING, language
     attempt.bank_id, attempt.bank_version, attempt.form_seed = (
         bank.bank_id,
         bank.version,
@@ -248,7 +242,7 @@ def store_answers(
     banks: BankShelf,
 ) -> AnswerAck:
     attempt = own_attempt(db, kiosk, attempt_id, lock=True)
-    if attempt.status == "pending":
+    if attempt.status == AttemptStatus.PENDING:
         raise conflict(f"attempt {attempt_id} has not started")
     bank = banks.exact(attempt.bank_id or "", attempt.bank_version or "")
     assert bank is not None
@@ -271,7 +265,7 @@ def store_answers(
             if old.refused:
                 refused[change.seq] = old.refused
             continue
-        if attempt.status == "finished":
+        if attempt.status == AttemptStatus.FINISHED:
             reason: str | None = "the attempt is finished"
         else:
             reason = _refusal(attempt, change, choice_ids, multiple, now)
@@ -304,11 +298,13 @@ def finish(
     hall_id: str,
 ) -> FinishResponse:
     attempt = own_attempt(db, kiosk, attempt_id, lock=True)
-    if attempt.status != "finished":
+    if attempt.status != AttemptStatus.FINISHED:
         through = stored_through(db, attempt_id)
         if through < last_seq:
             raise conflict(f"changes {through + 1}..{last_seq} have not reached the server yet")
-        if reason == "time_expired" and now + CLOCK_TOLERANCE < (attempt.deadline_at or now):
+        if reason == FinishReason.TIME_EXPIRED and now + CLOCK_TOLERANCE < (
+            attempt.deadline_at or now
+        ):
             raise conflict("the deadline has not passed yet")
         results.finish(
             db, attempt, reason=reason, now=now, banks=banks, hall_id=hall_id, actor=_actor(kiosk)
@@ -332,7 +328,7 @@ def expire_overdue(
             .join(HallSession, HallSession.id == Attempt.session_id)
             .where(
                 HallSession.hall_id == hall_id,
-                Attempt.status == "running",
+                Attempt.status == AttemptStatus.RUNNING,
                 Attempt.paused_at.is_(None),
                 Attempt.deadline_at < now - grace,
             )
@@ -345,7 +341,7 @@ def expire_overdue(
         results.finish(
             db,
             attempt,
-            reason="time_expired",
+            reason=FinishReason.TIME_EXPIRED,
             now=now,
             banks=banks,
             hall_id=hall_id,

@@ -10,7 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from operator_console.protocol.console_api import AdmissionView
-from operator_console.server import audit
+from operator_console.protocol.values import AdmissionStatus, AttemptStatus, SessionStatus
+from operator_console.server import audit, views
 from operator_console.server.admission_rules import (
     Candidate,
     PastAttempt,
@@ -39,22 +40,11 @@ def _candidate(reg: Registration) -> Candidate:
     return Candidate(reg.id, reg.iin, reg.programs, reg.banned_until, past)
 
 
-def view(adm: Admission, reg: Registration) -> AdmissionView:
-    return AdmissionView(
-        admission_id=adm.id,
-        registration_id=reg.id,
-        full_name=reg.full_name,
-        status="admitted" if adm.status == "admitted" else "refused",
-        reason=adm.reason,
-        programs=reg.programs if adm.status == "admitted" else [],
-        seat=adm.seat_code,
-    )
-
-
 def current_admission(db: Session, registration_id: str) -> Admission | None:
     return db.execute(
         select(Admission).where(
-            Admission.registration_id == registration_id, Admission.status == "admitted"
+            Admission.registration_id == registration_id,
+            Admission.status == AdmissionStatus.ADMITTED,
         )
     ).scalar_one_or_none()
 
@@ -77,20 +67,20 @@ def admit(
     reg = db.get(Registration, registration_id)
     if reg is None or reg.session_id != session_id:
         raise not_found(f"registration {registration_id} in session {session_id}")
-    if session.status == "closed":
+    if session.status == SessionStatus.CLOSED:
         raise conflict(f"session {session_id} is closed")
     if detector_event_id is not None and db.get(DetectorEventRow, detector_event_id) is None:
         raise Refusal(422, f"detector event {detector_event_id} not found")
     existing = current_admission(db, reg.id)
     if existing is not None:
-        return view(existing, reg)
+        return views.admission(existing, reg)
     times = SessionTimes(session.programs, session.starts_at, late_grace, zone)
     reason = admission_refusal(_candidate(reg), presented_iin.strip(), times, now)
     adm = Admission(
         id=str(uuid.uuid4()),
         session_id=session.id,
         registration_id=reg.id,
-        status="refused" if reason else "admitted",
+        status=AdmissionStatus.REFUSED if reason else AdmissionStatus.ADMITTED,
         reason=reason,
         decided_at=now,
         decided_by=actor,
@@ -109,7 +99,7 @@ def admit(
                     session_id=session.id,
                     program=program,
                     position=position,
-                    status="pending",
+                    status=AttemptStatus.PENDING,
                 )
             )
     db.flush()
@@ -122,7 +112,7 @@ def admit(
         subject=reg.id,
         detail={"session": session.id, "reason": reason},
     )
-    return view(adm, reg)
+    return views.admission(adm, reg)
 
 
 def bind_seat(
@@ -131,7 +121,7 @@ def bind_seat(
     adm = db.get(Admission, admission_id)
     if adm is None:
         raise not_found(f"admission {admission_id}")
-    if adm.status != "admitted":
+    if adm.status != AdmissionStatus.ADMITTED:
         raise conflict("a refused candidate cannot be seated")
     seat = db.get(Seat, seat_code)
     if seat is None:
@@ -141,9 +131,9 @@ def bind_seat(
         .join(HallSession, HallSession.id == Admission.session_id)
         .where(
             Admission.seat_code == seat_code,
-            Admission.status == "admitted",
+            Admission.status == AdmissionStatus.ADMITTED,
             Admission.id != adm.id,
-            HallSession.status != "closed",
+            HallSession.status != SessionStatus.CLOSED,
         )
     ).scalar_one_or_none()
     if taken is not None and _unfinished(db, taken.id):
@@ -151,7 +141,7 @@ def bind_seat(
     previous = adm.seat_code
     adm.seat_code = seat_code
     for attempt in db.execute(select(Attempt).where(Attempt.admission_id == adm.id)).scalars():
-        if attempt.status != "finished":
+        if attempt.status != AttemptStatus.FINISHED:
             attempt.seat_code = seat_code
     reg = db.get(Registration, adm.registration_id)
     assert reg is not None
@@ -164,14 +154,14 @@ def bind_seat(
         subject=reg.id,
         detail={"seat": seat_code, "from": previous},
     )
-    return view(adm, reg)
+    return views.admission(adm, reg)
 
 
 def _unfinished(db: Session, admission_id: str) -> bool:
     return (
         db.execute(
             select(Attempt.id).where(
-                Attempt.admission_id == admission_id, Attempt.status != "finished"
+                Attempt.admission_id == admission_id, Attempt.status != AttemptStatus.FINISHED
             )
         ).first()
         is not None
@@ -182,11 +172,11 @@ def start_session(db: Session, *, session_id: str, now: datetime, actor: str) ->
     session = db.get(HallSession, session_id, with_for_update=True)
     if session is None:
         raise not_found(f"session {session_id}")
-    if session.status == "running":
+    if session.status == SessionStatus.RUNNING:
         return session
-    if session.status == "closed":
+    if session.status == SessionStatus.CLOSED:
         raise Refusal(409, f"session {session_id} is closed")
-    session.status, session.started_at, session.started_by = "running", now, actor
+    session.status, session.started_at, session.started_by = SessionStatus.RUNNING, now, actor
     audit.append(
         db, hall_id=session.hall_id, at=now, actor=actor, action="session.start", subject=session.id
     )

@@ -13,26 +13,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from hardware.detector import DetectorEvent, EventKind, EventSource
 from hardware.detector.reader import DetectorReader
 from operator_console.protocol.console_api import DetectorEventView, DetectorStateView
+from operator_console.server import views
 from operator_console.server.config import DetectorSection
 from operator_console.server.db import transaction
 from operator_console.server.models import DetectorEventRow
 
 log = logging.getLogger(__name__)
 MAX_BATCH = 200
-
-
-def view(row: DetectorEventRow) -> DetectorEventView:
-    return DetectorEventView(
-        id=row.id,
-        device=row.device,
-        source=row.source,
-        kind=row.kind,
-        sequence=row.sequence,
-        zones=list(row.zones),
-        level=row.level,
-        raw=row.raw,
-        received_at=row.received_at,
-    )
 
 
 class DetectorService:
@@ -113,7 +100,7 @@ class DetectorService:
                 .order_by(DetectorEventRow.id)
                 .limit(MAX_BATCH)
             ).scalars()
-            return [view(r) for r in rows]
+            return [views.detector_event(r) for r in rows]
 
     def state(self) -> DetectorStateView:
         if self.reader is None:

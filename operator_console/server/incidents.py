@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from operator_console.protocol.kiosk_api import IncidentReport, IncidentView
+from operator_console.protocol.kiosk_api import IncidentReport
 from operator_console.server import audit
 from operator_console.server.errors import Refusal, not_found
 from operator_console.server.models import Attempt, Incident
@@ -19,18 +19,6 @@ JPEG = b"\xff\xd8\xff"
 
 def thumbnail_path(root: Path, incident: Incident) -> Path:
     return root / str(incident.attempt_id) / f"incident-{incident.id}.jpg"
-
-
-def view(row: Incident, root: Path) -> IncidentView:
-    return IncidentView(
-        id=row.id,
-        at=row.at,
-        category=row.category,
-        code=row.code,
-        note=row.note,
-        seat=row.seat_code,
-        has_thumbnail=thumbnail_path(root, row).exists(),
-    )
 
 
 def report(

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from operator_console.protocol.signing import sign_document
-from operator_console.protocol.values import rfc3339
+from operator_console.protocol.values import OutboxStatus, rfc3339
 from operator_console.server import audit
 from operator_console.server.models import AuditHead, OutboxRecord
 from question_banks.package import write_package
@@ -28,7 +28,7 @@ def bundle(
     rows = (
         db.execute(
             select(OutboxRecord)
-            .where(OutboxRecord.hall_id == hall_id, OutboxRecord.status != "delivered")
+            .where(OutboxRecord.hall_id == hall_id, OutboxRecord.status != OutboxStatus.DELIVERED)
             .order_by(OutboxRecord.created_at)
         )
         .scalars()

@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from operator_console.protocol.canonical import canonical_json
-from operator_console.protocol.console_api import OutboxView, SyncStatus
+from operator_console.protocol.console_api import SyncStatus
+from operator_console.protocol.values import OutboxStatus
 from operator_console.server.models import OutboxRecord
 
 RESULT_LIMIT = timedelta(minutes=20)
@@ -35,25 +36,12 @@ def enqueue(
             kind=kind,
             path=path,
             body=canonical_json(record).decode(),
-            status="pending",
+            status=OutboxStatus.PENDING,
             tries=0,
             created_at=now,
             reference_at=reference_at or now,
             next_try_at=now,
         )
-    )
-
-
-def record_view(row: OutboxRecord) -> OutboxView:
-    return OutboxView(
-        record_id=row.id,
-        kind=row.kind,
-        status=row.status,
-        tries=row.tries,
-        created_at=row.created_at,
-        delivered_at=row.delivered_at,
-        reference_at=row.reference_at,
-        last_error=row.last_error,
     )
 
 
@@ -67,7 +55,7 @@ def sync_status(db: Session, hall_id: str, now: datetime) -> SyncStatus:
     )
     oldest = db.execute(
         select(func.min(OutboxRecord.reference_at)).where(
-            OutboxRecord.hall_id == hall_id, OutboxRecord.status == "pending"
+            OutboxRecord.hall_id == hall_id, OutboxRecord.status == OutboxStatus.PENDING
         )
     ).scalar_one()
     last = db.execute(
@@ -75,14 +63,14 @@ def sync_status(db: Session, hall_id: str, now: datetime) -> SyncStatus:
     ).scalar_one()
     age = None if oldest is None else (now - oldest).total_seconds()
     level = "ok"
-    if counts.get("parked", 0) or (age is not None and age >= ALARM_AT.total_seconds()):
+    if counts.get(OutboxStatus.PARKED, 0) or (age is not None and age >= ALARM_AT.total_seconds()):
         level = "alarm"
     elif age is not None and age >= WARN_AT.total_seconds():
         level = "warning"
     return SyncStatus(
-        pending=counts.get("pending", 0),
-        parked=counts.get("parked", 0),
-        delivered=counts.get("delivered", 0),
+        pending=counts.get(OutboxStatus.PENDING, 0),
+        parked=counts.get(OutboxStatus.PARKED, 0),
+        delivered=counts.get(OutboxStatus.DELIVERED, 0),
         oldest_pending_seconds=age,
         last_success_at=last,
         level=level,

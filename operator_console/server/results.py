@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from operator_console.protocol.records import ResultRecord, SectionResult
-from operator_console.protocol.values import AttemptStatus, Verification
+from operator_console.protocol.values import AttemptStatus, FinishReason, Verification
 from operator_console.server import audit, outbox, recordings
 from operator_console.server.banks import BankShelf
 from operator_console.server.errors import conflict
@@ -70,7 +70,7 @@ def finish(
     score = score_form(
         program(attempt.program), bank, form, {item: list(e.choices) for item, e in answers.items()}
     )
-    ended = min(now, attempt.deadline_at) if reason == "time_expired" else now
+    ended = min(now, attempt.deadline_at) if reason == FinishReason.TIME_EXPIRED else now
     attempt.status, attempt.finished_at, attempt.finish_reason = (
         AttemptStatus.FINISHED,
         ended,

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from operator_console.protocol.console_api import RosterImported
 from operator_console.protocol.roster import Roster, SignedRoster
 from operator_console.protocol.signing import document_signed
+from operator_console.protocol.values import SessionStatus
 from operator_console.server import audit
 from operator_console.server.errors import Refusal
 from operator_console.server.models import Hall, HallSession, Registration
@@ -40,9 +41,11 @@ def import_roster(
     for s in roster.sessions:
         row = db.get(HallSession, s.session_id)
         if row is None:
-            row = HallSession(id=s.session_id, hall_id=roster.hall_id, status="scheduled")
+            row = HallSession(
+                id=s.session_id, hall_id=roster.hall_id, status=SessionStatus.SCHEDULED
+            )
             db.add(row)
-        elif row.status != "scheduled":
+        elif row.status != SessionStatus.SCHEDULED:
             raise Refusal(409, f"session {s.session_id} has already started; its roster is fixed")
         row.day, row.starts_at, row.programs = roster.date, s.starts_at, list(s.programs)
         db.flush()

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from operator_console.protocol.console_api import ResumeCodeView
 from operator_console.protocol.kiosk_api import IncidentReport, LockReport, SeatAssignment
+from operator_console.protocol.values import AttemptStatus
 from operator_console.server import attempts, audit, incidents
 from operator_console.server.errors import Refusal, not_found
 from operator_console.server.models import Admission, Attempt, Incident, Kiosk
@@ -34,7 +35,7 @@ def running_attempt(db: Session, seat_code: str) -> Attempt | None:
     return db.execute(
         select(Attempt)
         .join(Admission, Admission.id == Attempt.admission_id)
-        .where(Admission.seat_code == seat_code, Attempt.status == "running")
+        .where(Admission.seat_code == seat_code, Attempt.status == AttemptStatus.RUNNING)
         .with_for_update(of=Attempt)
     ).scalar_one_or_none()
 

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from hardware.clock import Clock
-from operator_console.protocol.values import rfc3339
+from operator_console.protocol.values import OutboxStatus, rfc3339
 from operator_console.server.db import transaction
 from operator_console.server.models import AuditHead, OutboxRecord
 from operator_console.server.outbox import enqueue
@@ -87,7 +87,7 @@ class SyncWorker:
                 select(OutboxRecord.id, OutboxRecord.path, OutboxRecord.body)
                 .where(
                     OutboxRecord.hall_id == self._hall_id,
-                    OutboxRecord.status == "pending",
+                    OutboxRecord.status == OutboxStatus.PENDING,
                     OutboxRecord.next_try_at <= self._clock.now(),
                 )
                 .order_by(OutboxRecord.created_at)
@@ -112,14 +112,14 @@ class SyncWorker:
         now = self._clock.now()
         with transaction(self._factory) as db:
             row = db.get(OutboxRecord, record_id)
-            if row is None or row.status != "pending":
+            if row is None or row.status != OutboxStatus.PENDING:
                 return
             row.tries += 1
             row.http_status, row.last_error = status, error
             if status in (200, 201):
-                row.status, row.delivered_at = "delivered", now
+                row.status, row.delivered_at = OutboxStatus.DELIVERED, now
             elif status in PARK:
-                row.status = "parked"
+                row.status = OutboxStatus.PARKED
                 log.error(
                     "upstream refused %s with %s: %s; parked for a person", path, status, error
                 )
@@ -137,7 +137,10 @@ class SyncWorker:
         with self._factory() as db:
             soonest: datetime | None = db.execute(
                 select(OutboxRecord.next_try_at)
-                .where(OutboxRecord.hall_id == self._hall_id, OutboxRecord.status == "pending")
+                .where(
+                    OutboxRecord.hall_id == self._hall_id,
+                    OutboxRecord.status == OutboxStatus.PENDING,
+                )
                 .order_by(OutboxRecord.next_try_at)
                 .limit(1)
             ).scalar_one_or_none()

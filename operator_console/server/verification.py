@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from operator_console.protocol.console_api import VerdictRequest
-from operator_console.protocol.values import rfc3339
+from operator_console.protocol.values import AttemptStatus, OutcomeCode, rfc3339
 from operator_console.server import audit, outbox
 from operator_console.server.errors import Refusal, conflict, not_found
 from operator_console.server.models import Attempt, OutboxRecord
@@ -24,14 +24,14 @@ def record_verdict(
     attempt = db.get(Attempt, attempt_id, with_for_update=True)
     if attempt is None:
         raise not_found(f"attempt {attempt_id}")
-    if attempt.status != "finished":
+    if attempt.status != AttemptStatus.FINISHED:
         raise conflict("only a finished attempt can be verified")
     if db.get(OutboxRecord, f"verification:{attempt_id}") is not None:
         raise conflict(f"attempt {attempt_id} already has a verdict; it cannot be changed here")
     if body.verdict == "violation" and not body.reasons:
         raise Refusal(422, "a violation needs at least one reason")
     if body.verdict == "violation":
-        attempt.outcome = "annulled"
+        attempt.outcome = OutcomeCode.ANNULLED
     record = {
         "schema": "hall-verification/1",
         "attempt_id": attempt_id,

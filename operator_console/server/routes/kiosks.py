@@ -23,7 +23,8 @@ from operator_console.protocol.kiosk_api import (
     SegmentUpload,
     UnlockRequest,
 )
-from operator_console.server import attempts, enrollment, incidents, recordings, seat_locks
+from operator_console.protocol.values import AttemptStatus
+from operator_console.server import attempts, enrollment, incidents, recordings, seat_locks, views
 from operator_console.server.deps import KioskDep, RuntimeDep
 from operator_console.server.errors import Refusal, conflict
 from question_banks.keys import public_pem
@@ -63,7 +64,7 @@ def seat_incident(body: IncidentReport, rt: RuntimeDep, kiosk: KioskDep) -> Inci
             hall_id=rt.hall_id,
             now=rt.clock.now(),
         )
-        return incidents.view(row, rt.config.recordings_dir)
+        return views.incident(row, rt.config.recordings_dir)
 
 
 @router.post("/lock")
@@ -112,7 +113,7 @@ def start(attempt_id: str, body: AttemptStart, rt: RuntimeDep, kiosk: KioskDep) 
 def form(attempt_id: str, rt: RuntimeDep, kiosk: KioskDep) -> FormView:
     with rt.tx() as db:
         attempt = attempts.own_attempt(db, kiosk, attempt_id)
-        if attempt.status == "pending":
+        if attempt.status == AttemptStatus.PENDING:
             raise conflict(f"attempt {attempt_id} has not started")
         return attempts.form_view(attempt, rt.banks, rt.clock.now())
 
@@ -205,4 +206,4 @@ def report_incident(
             hall_id=rt.hall_id,
             now=rt.clock.now(),
         )
-        return incidents.view(row, rt.config.recordings_dir)
+        return views.incident(row, rt.config.recordings_dir)

@@ -39,6 +39,7 @@ from operator_console.server import (
     results,
     roster,
     seat_locks,
+    views,
 )
 from operator_console.server.deps import DESK, PersonDep, RuntimeDep, require
 from operator_console.server.errors import Refusal
@@ -117,14 +118,7 @@ def _session_view(db: Session, s: HallSession) -> SessionView:
     candidates = db.execute(
         select(func.count()).select_from(Registration).where(Registration.session_id == s.id)
     ).scalar_one()
-    return SessionView(
-        session_id=s.id,
-        starts_at=s.starts_at,
-        status=s.status,
-        started_at=s.started_at,
-        programs=s.programs,
-        candidates=candidates,
-    )
+    return views.session(s, candidates)
 
 
 @router.get("/sessions")
@@ -158,16 +152,7 @@ def registrations(session_id: str, rt: RuntimeDep, who: PersonDep) -> list[Regis
             .scalars()
             .all()
         )
-    return [
-        RegistrationView(
-            registration_id=r.id,
-            full_name=r.full_name,
-            iin=r.iin,
-            programs=r.programs,
-            languages=r.languages,
-        )
-        for r in rows
-    ]
+    return [views.registration(r) for r in rows]
 
 
 @router.post("/sessions/{session_id}/admissions")
@@ -236,7 +221,7 @@ def outbox_records(rt: RuntimeDep, who: PersonDep, kind: str | None = None) -> l
         if kind:
             query = query.where(OutboxRecord.kind == kind)
         rows = db.execute(query.order_by(OutboxRecord.created_at)).scalars().all()
-        return [outbox.record_view(r) for r in rows]
+        return [views.outbox_record(r) for r in rows]
 
 
 @router.get("/sessions/{session_id}/results")
@@ -252,21 +237,7 @@ def session_results(session_id: str, rt: RuntimeDep, who: PersonDep) -> list[Att
             .all()
         )
         sections = results.section_results(db, [a.id for a in attempts])
-    return [
-        AttemptResultView(
-            attempt_id=a.id,
-            registration_id=a.registration_id,
-            program=a.program,
-            language=a.language,
-            status=a.status,
-            finished_at=a.finished_at,
-            finish_reason=a.finish_reason,
-            outcome=a.outcome,
-            total=a.total_score,
-            sections=sections.get(a.id, []),
-        )
-        for a in attempts
-    ]
+    return [views.attempt_result(a, sections.get(a.id, [])) for a in attempts]
 
 
 @router.get("/banks")

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from operator_console.protocol.console_api import VerdictRequest
 from operator_console.protocol.kiosk_api import IncidentView, RecordingManifest
 from operator_console.protocol.records import VerificationRecord
-from operator_console.server import audit, incidents, recordings, verification
+from operator_console.server import audit, incidents, recordings, verification, views
 from operator_console.server.deps import PersonDep, RuntimeDep, require
 from operator_console.server.errors import Refusal
 from operator_console.server.models import Attempt, Incident
@@ -56,7 +56,7 @@ def attempt_incidents(attempt_id: str, rt: RuntimeDep, who: PersonDep) -> list[I
             .scalars()
             .all()
         )
-        return [incidents.view(r, rt.config.recordings_dir) for r in rows]
+        return [views.incident(r, rt.config.recordings_dir) for r in rows]
 
 
 @router.get("/incidents/{incident_id}/thumbnail")

@@ -20,14 +20,17 @@ class Sitting:
         self._paused_left: timedelta | None = None
         self.rebase(form.deadline_at, form.server_time)
 
-    def rebase(self, deadline_at: datetime, server_time: datetime) -> None:
+    def rebase(
+        self, deadline_at: datetime, server_time: datetime, *, at_monotonic: float | None = None
+    ) -> None:
         """Takes the server's deadline and clock: at start, at resume, whenever the hall answers.
 
         The server is the clock of record: kiosk stamps carry the offset measured here, and the
         countdown runs on the local monotonic clock from here on, so it holds while the LAN is down.
+        `at_monotonic` is when the request that brought `server_time` was sent (default: now).
         """
         self._offset = server_time - self._clock.now()
-        self._started_mono = self._clock.monotonic()
+        self._started_mono = self._clock.monotonic() if at_monotonic is None else at_monotonic
         self._deadline_left = deadline_at - server_time
         self._paused_left = None
 

@@ -44,6 +44,8 @@ log = logging.getLogger(__name__)
 
 WARNINGS = (5, 1)
 """Minutes left at which the candidate is warned."""
+CLOCK_SAMPLE_MAX_ROUND_TRIP = 2.0
+"""Seconds: a seat reply slower than this moves no countdown (the next quick one will)."""
 RETRY_MS = 2000
 
 
@@ -135,6 +137,8 @@ class KioskModel(QObject):
         self._starting_camera = False
         self._candidate: str | None = None
         self._seat_time: datetime | None = None
+        self._fresh_after = float("-inf")
+        """Monotonic time of the last unlock's request: a seat reply sent before it is stale."""
         self._polling = False
         self.courier = (
             Courier(journal, client, on_locked=self._locked_from_thread.emit) if client else None
@@ -190,11 +194,14 @@ class KioskModel(QObject):
         if self.client is None or self._polling:
             return  # one question to the room server at a time, however slow its answer
         self._polling = True
-        self.jobs.run(self.client.seat, self._polled, self._on_poll_error)
+        sent = self.clock.monotonic()
+        self.jobs.run(self.client.seat, lambda seat: self._polled(seat, sent), self._on_poll_error)
 
-    def _polled(self, seat: SeatAssignment) -> None:
+    def _polled(self, seat: SeatAssignment, sent: float) -> None:
         self._polling = False
-        self._on_seat(seat)
+        if sent < self._fresh_after:
+            return  # asked before the seat was unlocked: its lock and its time are both old
+        self._on_seat(seat, sent, self.clock.monotonic() - sent)
 
     def _on_poll_error(self, error: BaseException) -> None:
         self._polling = False
@@ -205,7 +212,10 @@ class KioskModel(QObject):
         else:
             log.error("seat poll failed: %s", error)
 
-    def _on_seat(self, seat: SeatAssignment) -> None:
+    def _on_seat(
+        self, seat: SeatAssignment, sent: float | None = None, round_trip: float = 0.0
+    ) -> None:
+        """The seat as the server saw it, answering a request `sent` at that monotonic time."""
         if self._seat_time is not None and seat.server_time < self._seat_time:
             return  # an answer overtaken by a newer one (a poll racing an unlock)
         self._seat_time = seat.server_time
@@ -216,7 +226,7 @@ class KioskModel(QObject):
         if seat.locked_at is not None and self.stage is not Stage.LOCKED:
             self.lock(seat.lock_reason or "operator", "", report=False)
         if self.sitting is not None:
-            self._follow_server_clock(seat)
+            self._follow_server_clock(seat, sent, round_trip)
         candidate = seat.registration_id if seat.attempts else None
         if self.stage in (Stage.CONFIRM, Stage.LANGUAGE, Stage.CAMERA, Stage.INSTRUCTIONS):
             if candidate is None or candidate != self._candidate:
@@ -230,13 +240,19 @@ class KioskModel(QObject):
             self._go(Stage.CONFIRM)
         self.changed.emit()
 
-    def _follow_server_clock(self, seat: SeatAssignment) -> None:
+    def _follow_server_clock(
+        self, seat: SeatAssignment, sent: float | None, round_trip: float
+    ) -> None:
         sitting = self.sitting
         assert sitting is not None
         mine = next((a for a in seat.attempts if a.attempt_id == sitting.attempt_id), None)
         if mine is None or mine.deadline_at is None or mine.paused or sitting.paused:
             return
-        sitting.rebase(mine.deadline_at, seat.server_time)
+        if round_trip > CLOCK_SAMPLE_MAX_ROUND_TRIP:
+            return  # the server's time lies somewhere in a long round trip: not a clock sample
+        # The server read its clock between the request leaving and the answer arriving.
+        middle = None if sent is None else sent + round_trip / 2
+        sitting.rebase(mine.deadline_at, seat.server_time, at_monotonic=middle)
 
     def _back_to_idle(self) -> None:
         self._candidate = None
@@ -559,12 +575,13 @@ class KioskModel(QObject):
         self.changed.emit()
         courier = self.courier
 
-        def work() -> SeatAssignment:
+        def work() -> tuple[SeatAssignment, float]:
             if courier:
                 courier.send_pending()  # the server must know of the lock before it lifts it
-            return client.unlock(code.strip())
+            sent = self.clock.monotonic()
+            return client.unlock(code.strip()), sent
 
-        self.jobs.run(work, self._unlocked, self._unlock_failed)
+        self.jobs.run(work, lambda done: self._unlocked(*done), self._unlock_failed)
 
     def _unlock_failed(self, error: BaseException) -> None:
         if self.lock_state is None:
@@ -575,16 +592,17 @@ class KioskModel(QObject):
             self.lock_state.message = "offline"
         self.changed.emit()
 
-    def _unlocked(self, seat: SeatAssignment) -> None:
+    def _unlocked(self, seat: SeatAssignment, sent: float) -> None:
         state = self.lock_state
         if state is None:
             return
         self.lock_state = None
-        self.seat = seat
+        self.seat, self._seat_time, self._fresh_after = seat, seat.server_time, sent
         if self.sitting is not None:
             mine = next((a for a in seat.attempts if a.attempt_id == self.sitting.attempt_id), None)
             if mine is not None and mine.deadline_at is not None:
-                self.sitting.rebase(mine.deadline_at, seat.server_time)
+                middle = (sent + self.clock.monotonic()) / 2
+                self.sitting.rebase(mine.deadline_at, seat.server_time, at_monotonic=middle)
             elif mine is None:
                 # Closed on the server meanwhile (the operator ended it): nothing to resume.
                 self.sitting = None

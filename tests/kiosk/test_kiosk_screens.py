@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import httpx
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from hardware.clock import FakeClock
 from kiosk.hall_client import HallClient
 from kiosk.ui.app import Kiosk
 from kiosk.ui.model import Stage
@@ -184,3 +186,55 @@ def test_a_question_shows_its_picture_within_the_page(
         ]
         assert len(shown) == 1  # the broken one is left out, not shown broken
         assert (shown[0].pixmap().width(), shown[0].pixmap().height()) == (528, 220)
+
+
+class LateSeatReply(httpx.BaseTransport):
+    """The real network; once armed, the next seat reply arrives only after the clock moved on."""
+
+    def __init__(self, clock: FakeClock) -> None:
+        self._real, self._clock = httpx.HTTPTransport(), clock
+        self.armed: timedelta | None = None
+        self.delivered = False
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = self._real.handle_request(request)
+        if self.armed is not None and request.url.path == "/kiosk/v1/seat":
+            response.read()  # the server answered with its time before the clock moves
+            step, self.armed = self.armed, None
+            self._clock.advance(step)
+            self.delivered = True
+        return response
+
+    def close(self) -> None:
+        self._real.close()
+
+
+def test_a_seat_reply_in_flight_while_time_passes_gives_no_time_back(
+    qtbot: QtBot, hall: Hall, tmp_path: Path
+) -> None:
+    transport = LateSeatReply(hall.clock)
+    enrolled = hall.enrolled(hall.registrations[1], "A01")
+    hall.desk.start()
+    client = HallClient(hall.server.url, enrolled.token, transport=transport)
+    with running_kiosk(hall, client, tmp_path / "kiosk") as kiosk:
+        walk_to_test(qtbot, kiosk)
+        model = kiosk.model
+        assert model.sitting is not None
+        attempt = client.seat().attempts[0]
+        assert attempt.deadline_at is not None
+        deadline = attempt.deadline_at
+        sitting = model.sitting
+        over: list[timedelta] = []  # how much more than the server's time left each update showed
+        shown: list[None] = []
+
+        def updated() -> None:
+            over.append(sitting.remaining() - (deadline - hall.clock.now()))
+            shown.append(None)
+
+        model.changed.connect(updated)
+        seen = len(shown)
+        transport.armed = timedelta(minutes=10)
+        qtbot.waitUntil(lambda: transport.delivered, timeout=WAIT_MS)
+        after = len(shown)
+        qtbot.waitUntil(lambda: len(shown) > after + 3, timeout=WAIT_MS)  # a few polls later
+        assert max(over[seen:]) <= timedelta(seconds=1)

@@ -49,6 +49,7 @@ def _no_threads_left_and_cycles_collected_here() -> Iterator[None]:
         yield
     finally:
         gc.collect()
+        gc.freeze()  # what survived stays put: the next test's collection scans only its own
         gc.enable()
         restore()
     left = [t for t in threading.enumerate() if t not in before]

@@ -114,6 +114,8 @@ class Lockdown(QObject):
         self.swallowed: list[str] = []
         self._reported: dict[str, float] = {}
         self.grabbed = False
+        self.engaged = False
+        """The application-wide signals are connected (engage() ran to the end)."""
         self._clipboard = QTimer(self, interval=int(settings.clipboard_seconds * 1000))
         self._clipboard.timeout.connect(self.clear_clipboard)
         self._scan = QTimer(self, interval=int(settings.scan_seconds * 1000))
@@ -145,12 +147,22 @@ class Lockdown(QObject):
         self.window.setGeometry(primary.geometry())
         self.window.showFullScreen()
         self.cover_screens()
-        app.screenAdded.connect(lambda _s: self.cover_screens())
-        app.screenRemoved.connect(lambda _s: self.cover_screens())
+        app.screenAdded.connect(self._screens_changed)
+        app.screenRemoved.connect(self._screens_changed)
         app.applicationStateChanged.connect(self._state_changed)
+        self.engaged = True
         QTimer.singleShot(0, self.grab)
 
+    def _screens_changed(self, _screen: object) -> None:
+        self.cover_screens()
+
     def release(self) -> None:
+        """Everything engage() set up, undone: nothing reports once the kiosk has closed."""
+        if self.engaged:
+            self.engaged = False
+            self.app.screenAdded.disconnect(self._screens_changed)
+            self.app.screenRemoved.disconnect(self._screens_changed)
+            self.app.applicationStateChanged.disconnect(self._state_changed)
         self.app.removeEventFilter(self.guard)
         self._clipboard.stop()
         self._scan.stop()

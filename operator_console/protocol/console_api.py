@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -18,6 +18,7 @@ from operator_console.protocol.values import (
     OutcomeCode,
     ProgramCode,
     Role,
+    RowId,
     SessionStatus,
     Strict,
     SyncLevel,
@@ -55,7 +56,7 @@ class AdmissionRequest(Strict):
     registration_id: Id
     presented_iin: str = Field(max_length=32)
     """The IIN read from the candidate's identity document at the desk."""
-    detector_event_id: int | None = None
+    detector_event_id: RowId | None = None
 
 
 class AdmissionView(Strict):
@@ -177,7 +178,7 @@ class ManualDetectorEvent(Strict):
     """The operator's hand-held wand: pass or alarm, recorded at the console."""
 
     kind: Literal["pass", "alarm"]
-    zones: list[int] = Field(default=[], max_length=32)
+    zones: list[Annotated[int, Field(ge=0, le=255)]] = Field(default=[], max_length=32)
     note: str = Field(default="", max_length=500)
 
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from operator_console.protocol.values import (
     AttemptStatus,
+    Count,
     FinishReason,
     Language,
     OutcomeCode,
     ProgramCode,
+    Seq,
     SessionStatus,
     Strict,
     UtcTime,
@@ -83,14 +85,24 @@ class FormView(Strict):
 
 
 class AnswerChange(Strict):
-    seq: int = Field(ge=1)
+    seq: Seq
     item_id: str = Field(min_length=1, max_length=128)
-    choices: list[str] = Field(max_length=16)
+    choices: list[Annotated[str, Field(min_length=1, max_length=128)]] = Field(max_length=16)
     answered_at: UtcTime
 
 
 class AnswerBatch(Strict):
     changes: list[AnswerChange] = Field(min_length=1, max_length=500)
+
+    @field_validator("changes")
+    @classmethod
+    def _one_change_a_number(cls, changes: list[AnswerChange]) -> list[AnswerChange]:
+        seen: set[int] = set()
+        for change in changes:
+            if change.seq in seen:
+                raise ValueError(f"seq {change.seq} appears twice in one batch")
+            seen.add(change.seq)
+        return changes
 
 
 class AnswerAck(Strict):
@@ -104,8 +116,8 @@ class SegmentUpload(Strict):
     """What a kiosk declares about a segment with its first chunk."""
 
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    size: int = Field(ge=1)
-    frames: int = Field(ge=0)
+    size: int = Field(ge=1, le=2**40)
+    frames: Count
     starts_at: UtcTime
     ends_at: UtcTime
 
@@ -157,7 +169,7 @@ class UnlockRequest(Strict):
 
 class FinishRequest(Strict):
     reason: Literal["submitted", "time_expired"]
-    last_seq: int = Field(ge=0)
+    last_seq: Count
 
 
 class FinishResponse(Strict):

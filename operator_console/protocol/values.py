@@ -72,10 +72,20 @@ class Role(StrEnum):
     PROCTOR = "proctor"
 
 
+EARLIEST_YEAR, LATEST_YEAR = 1970, 9000
+"""Times on the wire lie between these years: anything else is an error, never a stored value."""
+
+
 def _aware(value: datetime) -> datetime:
     if value.tzinfo is None:
         raise ValueError("a time must carry its UTC offset (RFC 3339)")
-    return value.astimezone(UTC)
+    try:
+        utc = value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("a time out of range") from None
+    if not EARLIEST_YEAR <= utc.year <= LATEST_YEAR:
+        raise ValueError(f"a time must lie between {EARLIEST_YEAR} and {LATEST_YEAR}")
+    return utc
 
 
 UtcTime = Annotated[datetime, AfterValidator(_aware)]
@@ -85,6 +95,14 @@ Digits12 = Annotated[str, Field(pattern=r"^\d{12}$")]
 
 
 Id = Annotated[str, Field(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9._:-]+$")]
+
+
+MAX_INT = 2**31 - 1
+"""No number on the wire is larger: the hall's integer columns are 32-bit on PostgreSQL."""
+
+Count = Annotated[int, Field(ge=0, le=MAX_INT)]
+Seq = Annotated[int, Field(ge=1, le=MAX_INT)]
+RowId = Annotated[int, Field(ge=1, le=MAX_INT)]
 
 
 def rfc3339(moment: datetime) -> str:

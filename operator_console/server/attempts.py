@@ -52,7 +52,7 @@ def assignment(db: Session, kiosk: Kiosk, now: datetime) -> SeatAssignment:
         locked_at=kiosk.locked_at,
         lock_reason=kiosk.lock_reason,
     )
-    row = db.execute(
+    rows = db.execute(
         select(Admission, HallSession)
         .join(HallSession, HallSession.id == Admission.session_id)
         .where(
@@ -61,19 +61,23 @@ def assignment(db: Session, kiosk: Kiosk, now: datetime) -> SeatAssignment:
             HallSession.status != SessionStatus.CLOSED,
         )
         .order_by(Admission.decided_at.desc())
-    ).first()
-    if row is None:
+    ).all()
+    # The seat's candidate is the one still sitting; those who finished here keep it on record.
+    for row in rows:
+        adm, session = row
+        attempts = (
+            db.execute(
+                select(Attempt).where(Attempt.admission_id == adm.id).order_by(Attempt.position)
+            )
+            .scalars()
+            .all()
+        )
+        if not attempts or any(a.status != AttemptStatus.FINISHED for a in attempts):
+            break
+    else:
         return seat
-    adm, session = row
     reg = db.get(Registration, adm.registration_id)
     assert reg is not None
-    attempts = (
-        db.execute(select(Attempt).where(Attempt.admission_id == adm.id).order_by(Attempt.position))
-        .scalars()
-        .all()
-    )
-    if attempts and all(a.status == AttemptStatus.FINISHED for a in attempts):
-        return seat
     return seat.model_copy(
         update={
             "session_id": session.id,

@@ -126,7 +126,7 @@ def bind_seat(
     seat = db.get(Seat, seat_code)
     if seat is None:
         raise not_found(f"seat {seat_code}")
-    taken = db.execute(
+    others = db.execute(
         select(Admission)
         .join(HallSession, HallSession.id == Admission.session_id)
         .where(
@@ -135,8 +135,10 @@ def bind_seat(
             Admission.id != adm.id,
             HallSession.status != SessionStatus.CLOSED,
         )
-    ).scalar_one_or_none()
-    if taken is not None and _unfinished(db, taken.id):
+    ).scalars()
+    # Earlier candidates of the session keep the seat on record once they have finished.
+    taken = next((other for other in others if _unfinished(db, other.id)), None)
+    if taken is not None:
         raise conflict(f"seat {seat_code} is taken by registration {taken.registration_id}")
     previous = adm.seat_code
     adm.seat_code = seat_code

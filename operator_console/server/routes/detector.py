@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 
 from operator_console.protocol.console_api import (
     DetectorEventView,
     DetectorStateView,
     ManualDetectorEvent,
 )
+from operator_console.protocol.values import MAX_INT
 from operator_console.server import audit
 from operator_console.server.deps import DESK, PersonDep, RuntimeDep, require
 
@@ -22,10 +25,13 @@ def detector_state(rt: RuntimeDep, who: PersonDep) -> DetectorStateView:
 
 @router.get("/detector/events")
 def detector_events(
-    rt: RuntimeDep, who: PersonDep, after: int = 0, wait: float = 0.0
+    rt: RuntimeDep,
+    who: PersonDep,
+    after: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
+    wait: Annotated[float, Query(ge=0, le=30)] = 0.0,
 ) -> list[DetectorEventView]:
     """Events after the given id; with `wait`, a long poll of up to 30 s for the next one."""
-    return rt.detector.events_after(after, min(max(wait, 0.0), 30.0))
+    return rt.detector.events_after(after, wait)
 
 
 @router.post("/detector/manual")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Header, Request, Response
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
 
@@ -23,7 +25,7 @@ from operator_console.protocol.kiosk_api import (
     SegmentUpload,
     UnlockRequest,
 )
-from operator_console.protocol.values import AttemptStatus
+from operator_console.protocol.values import MAX_INT, AttemptStatus
 from operator_console.server import attempts, enrollment, incidents, recordings, seat_locks, views
 from operator_console.server.deps import KioskDep, RuntimeDep
 from operator_console.server.errors import Refusal, conflict
@@ -153,8 +155,8 @@ def recording_state(attempt_id: str, rt: RuntimeDep, kiosk: KioskDep) -> list[Se
 @router.put("/attempts/{attempt_id}/recording/{seq}")
 async def upload_chunk(
     attempt_id: str,
-    seq: int,
-    offset: int,
+    seq: Annotated[int, Path(ge=0, le=MAX_INT)],
+    offset: Annotated[int, Query(ge=0, le=2**40)],
     request: Request,
     rt: RuntimeDep,
     kiosk: KioskDep,

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Response
 from sqlalchemy import select
 
 from operator_console.protocol.console_api import VerdictRequest
 from operator_console.protocol.kiosk_api import IncidentView, RecordingManifest
 from operator_console.protocol.records import VerificationRecord
+from operator_console.protocol.values import MAX_INT
 from operator_console.server import audit, incidents, recordings, verification, views
 from operator_console.server.deps import PersonDep, RuntimeDep, require
 from operator_console.server.errors import Refusal
@@ -27,7 +30,9 @@ def recording_manifest(attempt_id: str, rt: RuntimeDep, who: PersonDep) -> Recor
 
 
 @router.get("/attempts/{attempt_id}/recording/{seq}")
-def recording_segment(attempt_id: str, seq: int, rt: RuntimeDep, who: PersonDep) -> Response:
+def recording_segment(
+    attempt_id: str, seq: Annotated[int, Path(ge=0, le=MAX_INT)], rt: RuntimeDep, who: PersonDep
+) -> Response:
     """The segment opened for review: proctors and administrators only, and audited."""
     require(who, "proctor", "administrator")
     with rt.tx() as db:
@@ -60,7 +65,9 @@ def attempt_incidents(attempt_id: str, rt: RuntimeDep, who: PersonDep) -> list[I
 
 
 @router.get("/incidents/{incident_id}/thumbnail")
-def incident_thumbnail(incident_id: int, rt: RuntimeDep, who: PersonDep) -> Response:
+def incident_thumbnail(
+    incident_id: Annotated[int, Path(ge=1, le=MAX_INT)], rt: RuntimeDep, who: PersonDep
+) -> Response:
     require(who, "proctor", "administrator", "operator")
     with rt.tx() as db:
         return Response(

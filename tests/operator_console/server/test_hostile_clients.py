@@ -1,0 +1,200 @@
+"""Requests a tester sent on purpose: each gets a clear refusal and changes nothing (issue: room
+server against hostile clients)."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from kiosk.hall_client import HallClient, enroll
+from operator_console.protocol.calls import ServerRefused
+from operator_console.protocol.kiosk_api import AnswerChange, LockReport
+from operator_console.server.models import AnswerEvent
+from tests.hall import PASSWORD, Hall
+from tests.operator_console.server.test_hall_flow import started
+
+
+@pytest.fixture
+def hall(driven_hall: Hall) -> Hall:
+    return driven_hall
+
+
+def stored_changes(hall: Hall, attempt_id: str) -> int:
+    with hall.runtime.tx() as db:
+        return int(
+            db.execute(
+                select(func.count())
+                .select_from(AnswerEvent)
+                .where(AnswerEvent.attempt_id == attempt_id)
+            ).scalar_one()
+        )
+
+
+def post(hall: Hall, client: HallClient, path: str, body: object) -> httpx.Response:
+    return httpx.post(f"{hall.server.url}{path}", json=body, headers=client.authorization)
+
+
+def sit_out(client: HallClient) -> None:
+    """Every part of the seated candidate's sitting started and handed in blank."""
+    for part in client.seat().attempts:
+        if part.status != "finished":
+            form = client.start_attempt(part.attempt_id, "ru")
+            client.finish(form.attempt_id, "submitted", 0)
+
+
+def test_a_seat_serves_a_third_candidate_after_two_have_finished(hall: Hall) -> None:
+    hall.desk.start()
+    client: HallClient | None = None
+    seated = 0
+    for reg in hall.registrations:
+        decision = hall.desk.admit(reg)
+        if decision.status != "admitted":
+            continue
+        if client is None:
+            enrolled = hall.desk.seat_at_new_kiosk(
+                decision, "A01", lambda code: enroll(hall.server.url, code, "kiosk-A01")
+            )
+            client = HallClient(hall.server.url, enrolled.token)
+            hall.kiosks["A01"] = client
+        else:
+            hall.console.bind_seat(decision.admission_id, "A01")
+        assert client.seat().registration_id == reg.registration_id
+        sit_out(client)
+        seated += 1
+        if seated == 3:
+            break
+    assert seated == 3
+
+
+def test_a_repeated_seq_in_one_batch_is_refused_whole(hall: Hall) -> None:
+    client, form = started(hall)
+    item = form.items[0]
+    change = {
+        "seq": 1,
+        "item_id": item.item_id,
+        "choices": [item.choices[0].id],
+        "answered_at": hall.clock.now().isoformat(),
+    }
+    reply = post(
+        hall, client, f"/kiosk/v1/attempts/{form.attempt_id}/answers", {"changes": [change] * 2}
+    )
+    assert reply.status_code == 422 and "seq 1" in reply.json()["detail"]
+    assert stored_changes(hall, form.attempt_id) == 0
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("seq", 2**63),
+        ("seq", 2**31),
+        ("answered_at", "9999-12-31T23:59:59-14:00"),
+        ("answered_at", "0001-01-01T00:00:00+14:00"),
+        ("choices", ["x" * 100_000]),
+    ],
+)
+def test_out_of_range_values_are_refused_with_422(hall: Hall, field: str, value: object) -> None:
+    client, form = started(hall)
+    item = form.items[0]
+    change: dict[str, object] = {
+        "seq": 1,
+        "item_id": item.item_id,
+        "choices": [item.choices[0].id],
+        "answered_at": hall.clock.now().isoformat(),
+    }
+    change[field] = value
+    reply = post(
+        hall, client, f"/kiosk/v1/attempts/{form.attempt_id}/answers", {"changes": [change]}
+    )
+    assert reply.status_code == 422, reply.text
+    assert stored_changes(hall, form.attempt_id) == 0
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/api/v1/detector/events?after={2**63}",
+        f"/api/v1/incidents/{2**63}/thumbnail",
+        f"/api/v1/attempts/x/recording/{2**63}",
+    ],
+)
+def test_huge_integers_in_paths_and_queries_are_422(hall: Hall, path: str) -> None:
+    token = hall.console.login("desk", PASSWORD).token
+    reply = httpx.get(f"{hall.server.url}{path}", headers={"Authorization": f"Bearer {token}"})
+    assert reply.status_code == 422, reply.text
+
+
+def test_a_huge_detector_event_id_at_admission_is_422(hall: Hall) -> None:
+    token = hall.console.login("desk", PASSWORD).token
+    reg = hall.registrations[0]
+    reply = httpx.post(
+        f"{hall.server.url}/api/v1/sessions/{hall.session_id}/admissions",
+        json={
+            "registration_id": reg.registration_id,
+            "presented_iin": reg.iin,
+            "detector_event_id": 2**63,
+        },
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert reply.status_code == 422, reply.text
+
+
+def test_a_locked_seat_takes_no_answers_no_finish_and_no_new_part(hall: Hall) -> None:
+    client, form = started(hall)
+    item = form.items[0]
+    before = AnswerChange(
+        seq=1,
+        item_id=item.item_id,
+        choices=[item.choices[0].id],
+        answered_at=hall.clock.now(),
+    )
+    hall.clock.advance(timedelta(seconds=30))
+    client.lock(LockReport(at=hall.clock.now(), reason="prohibited_program", note="obs"))
+    hall.clock.advance(timedelta(seconds=30))
+    during = AnswerChange(
+        seq=2,
+        item_id=item.item_id,
+        choices=[item.choices[1].id],
+        answered_at=hall.clock.now(),
+    )
+    ack = client.send_answers(form.attempt_id, [before, during])
+    # Journalled before the lock: kept. Stamped while locked: never an answer.
+    assert ack.stored_through == 2 and set(ack.refused) == {2}
+    assert "locked" in ack.refused[2]
+    with pytest.raises(ServerRefused) as refused:
+        client.finish(form.attempt_id, "submitted", 2)
+    assert refused.value.status == 409 and "locked" in refused.value.detail
+    assert client.seat().attempts[0].status == "running"
+
+
+def test_concurrent_password_guesses_are_counted_before_they_are_checked(hall: Hall) -> None:
+    url = f"{hall.server.url}/api/v1/auth/login"
+    guesses = [{"username": "desk", "password": f"wrong-{n}"} for n in range(39)]
+    with ThreadPoolExecutor(max_workers=39) as pool:
+        replies = list(pool.map(lambda body: httpx.post(url, json=body, timeout=60), guesses))
+    statuses = sorted(r.status_code for r in replies)
+    assert statuses == [401] * 5 + [429] * 34  # five checked, the rest refused unchecked
+    right = {"username": "desk", "password": PASSWORD}
+    assert httpx.post(url, json=right).status_code == 429
+    hall.clock.advance(timedelta(minutes=16))
+    assert httpx.post(url, json=right).status_code == 200
+
+
+def test_the_throttle_outlives_a_restart(hall: Hall) -> None:
+    url = f"{hall.server.url}/api/v1/auth/login"
+    for n in range(5):
+        assert httpx.post(url, json={"username": "desk", "password": f"w{n}"}).status_code == 401
+    restarted = type(hall.runtime.logins)(hall.runtime.factory, hall.runtime.hall_id)
+    assert restarted.blocked_until("desk", hall.clock.now()) is not None
+
+
+def test_enrollment_code_guesses_are_throttled(hall: Hall) -> None:
+    url = f"{hall.server.url}/kiosk/v1/enroll"
+    statuses = [
+        httpx.post(url, json={"code": f"guess-{n:04d}", "machine": "m"}).status_code
+        for n in range(8)
+    ]
+    assert statuses == [401] * 5 + [429] * 3

@@ -152,6 +152,8 @@ def start(
         return form_view(attempt, banks, now)
     if attempt.status == AttemptStatus.FINISHED:
         raise conflict(f"attempt {attempt_id} is finished")
+    if kiosk.locked_at is not None:
+        raise conflict("the seat is locked: the operator's resume code opens it first")
     session = db.get(HallSession, attempt.session_id)
     if session is None or session.status != SessionStatus.RUNNING:
         raise conflict("the session has not started; wait for the operator")
@@ -219,6 +221,8 @@ def _refusal(
         return "stamped ahead of the server's clock"
     if change.answered_at < attempt.started_at - CLOCK_TOLERANCE:
         return "stamped before the attempt started"
+    if attempt.paused_at is not None and change.answered_at > attempt.paused_at + CLOCK_TOLERANCE:
+        return "stamped while the seat was locked"
     return None
 
 
@@ -303,6 +307,8 @@ def finish(
 ) -> FinishResponse:
     attempt = own_attempt(db, kiosk, attempt_id, lock=True)
     if attempt.status != AttemptStatus.FINISHED:
+        if attempt.paused_at is not None:
+            raise conflict("the seat is locked: the operator's resume code opens it first")
         through = stored_through(db, attempt_id)
         if through < last_seq:
             raise conflict(f"changes {through + 1}..{last_seq} have not reached the server yet")

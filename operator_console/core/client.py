@@ -61,6 +61,12 @@ class ConsoleClient:
         self.role = reply.role
         return reply
 
+    def logout(self) -> None:
+        """Ends this sign-in on the server; the client then holds no token."""
+        self._core.send("POST", "/api/v1/auth/logout")
+        self._core.use_token(None)
+        self.role = None
+
     def fetch_roster(self, day: date) -> RosterImported:
         return self._core.call(
             "POST", "/api/v1/rosters/fetch", RosterImported, RosterFetch(date=day)

@@ -9,13 +9,18 @@ from datetime import datetime, timedelta
 
 from cryptography.exceptions import InvalidKey
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from operator_console.server.models import User, UserToken
 
 ROLES = ("administrator", "operator", "proctor")
 TOKEN_LIFETIME = timedelta(hours=14)
+"""A sign-in lasts a working day at most."""
+TOKEN_IDLE = timedelta(hours=2)
+"""A sign-in unused this long has ended (an open console's change stream keeps it in use)."""
+TOKEN_TOUCH = timedelta(minutes=1)
+"""How often a token's last use is written: at most once a minute, not on every request."""
 
 
 def _argon2(salt: bytes) -> Argon2id:
@@ -65,9 +70,14 @@ def create_user(
     return user
 
 
+_NOBODY = hash_password(secrets.token_urlsafe(16))
+"""Checked against when the user name is unknown, so that an unknown name takes as long."""
+
+
 def login(db: Session, *, username: str, password: str, now: datetime) -> tuple[User, str] | None:
     user = db.execute(select(User).where(User.username == username)).scalar_one_or_none()
-    if user is None or not user.active or not password_matches(password, user.password_hash):
+    matches = password_matches(password, user.password_hash if user else _NOBODY)
+    if user is None or not user.active or not matches:
         return None
     token = new_token()
     db.add(
@@ -76,6 +86,7 @@ def login(db: Session, *, username: str, password: str, now: datetime) -> tuple[
             user_id=user.id,
             issued_at=now,
             expires_at=now + TOKEN_LIFETIME,
+            last_used_at=now,
         )
     )
     return user, token
@@ -83,7 +94,42 @@ def login(db: Session, *, username: str, password: str, now: datetime) -> tuple[
 
 def user_for_token(db: Session, token: str, now: datetime) -> User | None:
     row = db.get(UserToken, token_hash(token))
-    if row is None or row.expires_at <= now:
+    if row is None:
+        return None
+    last = row.last_used_at or row.issued_at
+    if row.expires_at <= now or now - last >= TOKEN_IDLE:
+        db.delete(row)
         return None
     user = db.get(User, row.user_id)
-    return user if user is not None and user.active else None
+    if user is None or not user.active:
+        return None
+    if now - last >= TOKEN_TOUCH:
+        row.last_used_at = now
+    return user
+
+
+def sign_out(db: Session, token: str) -> bool:
+    """Ends this token at once; answers whether it was still valid."""
+    row = db.get(UserToken, token_hash(token))
+    if row is None:
+        return False
+    db.delete(row)
+    return True
+
+
+def _revoke(db: Session, user: User) -> None:
+    db.execute(delete(UserToken).where(UserToken.user_id == user.id))
+
+
+def set_password(db: Session, user: User, password: str) -> None:
+    """A new password ends every sign-in of the user."""
+    if len(password) < 8:
+        raise ValueError("a password needs at least 8 characters")
+    user.password_hash = hash_password(password)
+    _revoke(db, user)
+
+
+def disable(db: Session, user: User) -> None:
+    """A disabled user can no longer sign in, and every sign-in they had ends."""
+    user.active = False
+    _revoke(db, user)

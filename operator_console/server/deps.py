@@ -22,7 +22,7 @@ def get_runtime(request: Request) -> HallRuntime:
 RuntimeDep = Annotated[HallRuntime, Depends(get_runtime)]
 
 
-def _bearer(authorization: str | None) -> str:
+def bearer_token(authorization: str | None) -> str:
     scheme, _, token = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not token:
         raise Refusal(401, "sign in first (no bearer token)")
@@ -36,7 +36,7 @@ class Person:
 
 
 def current_person(rt: RuntimeDep, authorization: Annotated[str | None, Header()] = None) -> Person:
-    token = _bearer(authorization)
+    token = bearer_token(authorization)
     with rt.tx() as db:
         user = user_for_token(db, token, rt.clock.now())
         if user is None:
@@ -45,7 +45,7 @@ def current_person(rt: RuntimeDep, authorization: Annotated[str | None, Header()
 
 
 def current_kiosk(rt: RuntimeDep, authorization: Annotated[str | None, Header()] = None) -> Kiosk:
-    token = _bearer(authorization)
+    token = bearer_token(authorization)
     with rt.tx() as db:
         kiosk = kiosk_for_token(db, token)
         if kiosk is None:
@@ -54,6 +54,7 @@ def current_kiosk(rt: RuntimeDep, authorization: Annotated[str | None, Header()]
 
 
 PersonDep = Annotated[Person, Depends(current_person)]
+AuthorizationDep = Annotated[str | None, Header()]
 KioskDep = Annotated[Kiosk, Depends(current_kiosk)]
 
 

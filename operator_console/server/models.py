@@ -278,6 +278,18 @@ class UserToken(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     issued_at: Mapped[datetime]
     expires_at: Mapped[datetime]
+    last_used_at: Mapped[datetime | None]
+    """Moved at most once a minute; a token idle longer than the idle limit has expired."""
+
+
+class Throttle(Base):
+    """Recent tries of one key (a user name, a kiosk's address for enrollment codes)."""
+
+    __tablename__ = "throttle"
+    hall_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    tries: Mapped[list[Any]]
+    """RFC 3339 times of the tries still inside the window, oldest first."""
 
 
 class RecordingSegment(Base):

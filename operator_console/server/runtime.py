@@ -26,7 +26,7 @@ from operator_console.server.db import (
 from operator_console.server.detector import DetectorService
 from operator_console.server.models import AuditHead, Hall
 from operator_console.server.sync import SyncWorker
-from operator_console.server.throttle import LoginThrottle
+from operator_console.server.throttle import GuessThrottle
 from operator_console.server.upstream_link import HttpUpstream, UpstreamLink
 from question_banks.keys import HallKeys, KeyFileError
 
@@ -69,7 +69,8 @@ class HallRuntime:
         )
         self.sync = SyncWorker(self.factory, self.link, self.clock, self.hall_id)
         self.detector = DetectorService(config.detector, self.factory, self.clock.now)
-        self.logins = LoginThrottle()
+        self.logins = GuessThrottle(self.factory, self.hall_id, "login")
+        self.enrollments = GuessThrottle(self.factory, self.hall_id, "enroll")
         self._stop = threading.Event()
         self._sweeper: threading.Thread | None = None
         with self.tx() as db:

@@ -35,11 +35,18 @@ router = APIRouter(prefix="/kiosk/v1")
 
 
 @router.post("/enroll")
-def enroll(body: EnrollRequest, rt: RuntimeDep) -> EnrollResponse:
+def enroll(body: EnrollRequest, request: Request, rt: RuntimeDep) -> EnrollResponse:
+    now = rt.clock.now()
+    machine = request.client.host if request.client else "unknown"
+    until = rt.enrollments.take(machine, now)  # counted before the code is looked up
+    if until is not None:
+        raise Refusal(429, f"too many wrong enrollment codes; try again after {until:%H:%M} UTC")
     with rt.tx() as db:
-        return enrollment.enroll(
-            db, code=body.code, machine=body.machine, hall_id=rt.hall_id, now=rt.clock.now()
+        enrolled = enrollment.enroll(
+            db, code=body.code, machine=body.machine, hall_id=rt.hall_id, now=now
         )
+    rt.enrollments.succeeded(machine)
+    return enrolled
 
 
 @router.get("/seat")

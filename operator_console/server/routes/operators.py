@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date as Date
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -41,7 +41,14 @@ from operator_console.server import (
     seat_locks,
     views,
 )
-from operator_console.server.deps import DESK, PersonDep, RuntimeDep, require
+from operator_console.server.deps import (
+    DESK,
+    AuthorizationDep,
+    PersonDep,
+    RuntimeDep,
+    bearer_token,
+    require,
+)
 from operator_console.server.errors import Refusal
 from operator_console.server.models import (
     Attempt,
@@ -57,7 +64,7 @@ router = APIRouter(prefix="/api/v1")
 @router.post("/auth/login")
 def login(body: LoginRequest, rt: RuntimeDep) -> LoginResponse:
     now = rt.clock.now()
-    until = rt.logins.blocked_until(body.username, now)
+    until = rt.logins.take(body.username, now)  # counted before the password is checked
     if until is not None:
         with rt.tx() as db:
             audit.append(
@@ -77,11 +84,21 @@ def login(body: LoginRequest, rt: RuntimeDep) -> LoginResponse:
             action="user.login" if found else "user.login_failed",
         )
     if found is None:
-        rt.logins.failed(body.username, now)
         raise Refusal(401, "wrong user name or password")
     rt.logins.succeeded(body.username)
     user, token = found
     return LoginResponse(token=token, role=user.role)
+
+
+@router.post("/auth/logout", status_code=204)
+def logout(rt: RuntimeDep, who: PersonDep, authorization: AuthorizationDep = None) -> Response:
+    """Ends this sign-in at once (contracts §6); the token is refused from now on."""
+    with rt.tx() as db:
+        auth.sign_out(db, bearer_token(authorization))
+        audit.append(
+            db, hall_id=rt.hall_id, at=rt.clock.now(), actor=who.username, action="user.logout"
+        )
+    return Response(status_code=204)
 
 
 @router.post("/rosters/fetch")

@@ -13,7 +13,9 @@ from sqlalchemy import func, select
 from kiosk.hall_client import HallClient, enroll
 from operator_console.protocol.calls import ServerRefused
 from operator_console.protocol.kiosk_api import AnswerChange, LockReport
-from operator_console.server.models import AnswerEvent
+from operator_console.server import auth
+from operator_console.server.models import AnswerEvent, User
+from operator_console.server.throttle import GuessThrottle
 from tests.hall import PASSWORD, Hall
 from tests.operator_console.server.test_hall_flow import started
 
@@ -187,7 +189,7 @@ def test_the_throttle_outlives_a_restart(hall: Hall) -> None:
     url = f"{hall.server.url}/api/v1/auth/login"
     for n in range(5):
         assert httpx.post(url, json={"username": "desk", "password": f"w{n}"}).status_code == 401
-    restarted = type(hall.runtime.logins)(hall.runtime.factory, hall.runtime.hall_id)
+    restarted = GuessThrottle(hall.runtime.factory, hall.runtime.hall_id, "login")
     assert restarted.blocked_until("desk", hall.clock.now()) is not None
 
 
@@ -198,3 +200,41 @@ def test_enrollment_code_guesses_are_throttled(hall: Hall) -> None:
         for n in range(8)
     ]
     assert statuses == [401] * 5 + [429] * 3
+
+
+def test_sign_out_ends_the_token_at_once(hall: Hall) -> None:
+    token = hall.console.login("desk", PASSWORD).token
+    headers = {"Authorization": f"Bearer {token}"}
+    assert httpx.get(f"{hall.server.url}/api/v1/sessions", headers=headers).status_code == 200
+    hall.console.logout()
+    assert httpx.get(f"{hall.server.url}/api/v1/sessions", headers=headers).status_code == 401
+
+
+def test_a_new_password_or_disabling_ends_every_sign_in(hall: Hall) -> None:
+    tokens = [hall.console.login("desk", PASSWORD).token for _ in range(2)]
+    with hall.runtime.tx() as db:
+        user = db.execute(select(User).where(User.username == "desk")).scalar_one()
+        auth.set_password(db, user, "another good password")
+    for token in tokens:
+        reply = httpx.get(
+            f"{hall.server.url}/api/v1/sessions", headers={"Authorization": f"Bearer {token}"}
+        )
+        assert reply.status_code == 401
+    token = hall.console.login("desk", "another good password").token
+    with hall.runtime.tx() as db:
+        auth.disable(db, db.execute(select(User).where(User.username == "desk")).scalar_one())
+    reply = httpx.get(
+        f"{hall.server.url}/api/v1/sessions", headers={"Authorization": f"Bearer {token}"}
+    )
+    assert reply.status_code == 401
+
+
+def test_an_idle_sign_in_expires(hall: Hall) -> None:
+    token = hall.console.login("desk", PASSWORD).token
+    headers = {"Authorization": f"Bearer {token}"}
+    hall.clock.advance(auth.TOKEN_IDLE - timedelta(minutes=1))
+    assert httpx.get(f"{hall.server.url}/api/v1/sessions", headers=headers).status_code == 200
+    hall.clock.advance(auth.TOKEN_IDLE - timedelta(minutes=1))  # used a minute in: still alive
+    assert httpx.get(f"{hall.server.url}/api/v1/sessions", headers=headers).status_code == 200
+    hall.clock.advance(auth.TOKEN_IDLE)
+    assert httpx.get(f"{hall.server.url}/api/v1/sessions", headers=headers).status_code == 401

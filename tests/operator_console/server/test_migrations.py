@@ -28,6 +28,7 @@ TABLES = {
     "outbox",
     "audit_entry",
     "audit_head",
+    "throttle",
     "user_account",
     "user_token",
     "recording_segment",

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+import anyio
+import anyio.to_thread
+from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from starlette.datastructures import State
 
 from operator_console.protocol.console_api import (
     DetectorEventView,
@@ -14,8 +18,20 @@ from operator_console.protocol.console_api import (
 from operator_console.protocol.values import MAX_INT
 from operator_console.server import audit
 from operator_console.server.deps import DESK, PersonDep, RuntimeDep, require
+from operator_console.server.errors import Refusal
 
 router = APIRouter(prefix="/api/v1")
+
+LONG_POLLS = 32
+"""Long polls open at once, across every console: each holds a thread of its own pool."""
+
+
+def long_polls(state: State) -> anyio.CapacityLimiter:
+    """The long polls' own pool, made on first use inside the server's event loop."""
+    limiter: anyio.CapacityLimiter | None = getattr(state, "long_polls", None)
+    if limiter is None:
+        limiter = state.long_polls = anyio.CapacityLimiter(LONG_POLLS)
+    return limiter
 
 
 @router.get("/detector/state")
@@ -24,14 +40,24 @@ def detector_state(rt: RuntimeDep, who: PersonDep) -> DetectorStateView:
 
 
 @router.get("/detector/events")
-def detector_events(
+async def detector_events(
+    request: Request,
     rt: RuntimeDep,
     who: PersonDep,
     after: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
     wait: Annotated[float, Query(ge=0, le=30)] = 0.0,
 ) -> list[DetectorEventView]:
-    """Events after the given id; with `wait`, a long poll of up to 30 s for the next one."""
-    return rt.detector.events_after(after, wait)
+    """Events after the given id; with `wait`, a long poll of up to 30 s for the next one.
+
+    A long poll waits on its own bounded pool, never on the threads that kiosks' answers and
+    seat polls need; past `LONG_POLLS` open at once the next one is refused with 503.
+    """
+    if wait == 0:
+        return await run_in_threadpool(rt.detector.events_after, after, 0.0)
+    limiter = long_polls(request.app.state)
+    if limiter.available_tokens < 1:
+        raise Refusal(503, "too many consoles are waiting on the detector; try again shortly")
+    return await anyio.to_thread.run_sync(rt.detector.events_after, after, wait, limiter=limiter)
 
 
 @router.post("/detector/manual")

@@ -15,8 +15,9 @@ from operator_console.protocol.calls import ServerRefused
 from operator_console.protocol.kiosk_api import AnswerChange, LockReport
 from operator_console.server import auth
 from operator_console.server.models import AnswerEvent, User
+from operator_console.server.routes.detector import LONG_POLLS
 from operator_console.server.throttle import GuessThrottle
-from tests.hall import PASSWORD, Hall
+from tests.hall import PASSWORD, Hall, wait_until
 from tests.operator_console.server.test_hall_flow import started
 
 
@@ -238,3 +239,23 @@ def test_an_idle_sign_in_expires(hall: Hall) -> None:
     assert httpx.get(f"{hall.server.url}/api/v1/sessions", headers=headers).status_code == 200
     hall.clock.advance(auth.TOKEN_IDLE)
     assert httpx.get(f"{hall.server.url}/api/v1/sessions", headers=headers).status_code == 401
+
+
+def test_long_polls_never_hold_the_threads_that_kiosks_need(hall: Hall) -> None:
+    client = hall.seat(hall.registrations[1], "A01")
+    token = hall.console.login("desk", PASSWORD).token
+    after = hall.desk.last_detector_event()
+    url = f"{hall.server.url}/api/v1/detector/events?after={after}&wait=30"
+    headers = {"Authorization": f"Bearer {token}"}
+    with ThreadPoolExecutor(max_workers=40) as pool:
+        polls = [pool.submit(httpx.get, url, headers=headers, timeout=60) for _ in range(40)]
+        # Past the bound the polls are refused at once: then the rest are all waiting.
+        wait_until(lambda: sum(p.done() for p in polls) == 40 - LONG_POLLS, what="refusals")
+        refused = [p.result() for p in polls if p.done()]
+        assert {r.status_code for r in refused} == {503}
+        assert client.seat().seat == "A01"  # answered while every long poll is open
+        waiting = [p for p in polls if not p.done()]
+        assert len(waiting) == LONG_POLLS
+        event = hall.console.wand("pass")
+        answers = [p.result() for p in waiting]
+    assert all(r.status_code == 200 and r.json()[0]["id"] == event.id for r in answers)

@@ -124,7 +124,11 @@ class DemoHall:
         config = HallConfig.model_validate(
             {
                 "hall": {"timezone": s.timezone},
-                "server": {"listen": "127.0.0.1:0", "data_dir": str(s.workdir / "hall")},
+                "server": {
+                    "listen": "127.0.0.1:0",
+                    "data_dir": str(s.workdir / "hall"),
+                    "api_docs": True,
+                },
                 "upstream": {"url": self.upstream_url, "hall_id": s.hall_id, "timeout_seconds": 5},
                 "keys": {"dir": str(keys)},
                 "banks": {"dir": str(banks)},

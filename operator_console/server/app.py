@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
+from operator_console.server.body_limits import BodyLimits, hall_limits
 from operator_console.server.errors import Refusal
 from operator_console.server.routes import detector, kiosks, operators, proctoring
 from operator_console.server.runtime import HallRuntime
@@ -28,8 +29,20 @@ def create_app(runtime: HallRuntime, *, run_workers: bool = True) -> FastAPI:
             if run_workers:
                 runtime.stop()
 
-    app = FastAPI(title="Testing hall room server", version="1", lifespan=lifespan)
+    docs = runtime.config.server.api_docs
+    app = FastAPI(
+        title="Testing hall room server",
+        version="1",
+        lifespan=lifespan,
+        docs_url="/docs" if docs else None,
+        redoc_url=None,
+        openapi_url="/openapi.json" if docs else None,
+    )
     app.state.runtime = runtime
+    app.add_middleware(
+        BodyLimits,
+        limit_for=hall_limits(runtime.config.recordings.max_segment_mb * 1024 * 1024),
+    )
 
     @app.exception_handler(Refusal)
     async def refusal(_request: Request, exc: Refusal) -> JSONResponse:

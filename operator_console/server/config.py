@@ -45,6 +45,8 @@ class ServerSection(_Section):
     tls_cert: Path | None = None
     """PEM certificate chain: with `tls_key`, the server speaks HTTPS (kiosks and consoles)."""
     tls_key: Path | None = None
+    api_docs: bool = False
+    """Serve /docs and /openapi.json: for development and the demo, off on a hall's LAN."""
 
     @model_validator(mode="after")
     def _tls_pair(self) -> ServerSection:

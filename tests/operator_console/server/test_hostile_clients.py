@@ -3,6 +3,7 @@ server against hostile clients)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
@@ -259,3 +260,38 @@ def test_long_polls_never_hold_the_threads_that_kiosks_need(hall: Hall) -> None:
         event = hall.console.wand("pass")
         answers = [p.result() for p in waiting]
     assert all(r.status_code == 200 and r.json()[0]["id"] == event.id for r in answers)
+
+
+def test_a_huge_body_is_refused_before_it_is_read(hall: Hall) -> None:
+    url = f"{hall.server.url}/api/v1/auth/login"
+    announced = httpx.post(url, content=b"x" * (3 * 1024 * 1024))
+    assert announced.status_code == 413 and "larger than this route takes" in announced.text
+
+    def stream() -> Iterator[bytes]:
+        for _ in range(100):  # 100 MB offered, never announced
+            yield b"x" * (1024 * 1024)
+
+    streamed = httpx.post(url, content=stream(), headers={"Content-Type": "application/json"})
+    assert streamed.status_code == 413
+
+
+def test_the_api_documents_are_off_on_a_hall(hall: Hall) -> None:
+    assert httpx.get(f"{hall.server.url}/openapi.json").status_code == 404
+    assert httpx.get(f"{hall.server.url}/docs").status_code == 404
+
+
+def test_an_unknown_name_costs_the_same_password_hash(hall: Hall) -> None:
+    checked: list[str] = []
+    original = auth.password_matches
+
+    def counting(password: str, encoded: str) -> bool:
+        checked.append(encoded)
+        return original(password, encoded)
+
+    auth.password_matches = counting  # type: ignore[assignment]
+    try:
+        with hall.runtime.tx() as db:
+            assert auth.login(db, username="nobody", password="x", now=hall.clock.now()) is None
+    finally:
+        auth.password_matches = original  # type: ignore[assignment]
+    assert len(checked) == 1 and checked[0].startswith("$argon2id$")

@@ -26,12 +26,17 @@ LONG_POLLS = 32
 """Long polls open at once, across every console: each holds a thread of its own pool."""
 
 
-def long_polls(state: State) -> anyio.CapacityLimiter:
-    """The long polls' own pool, made on first use inside the server's event loop."""
-    limiter: anyio.CapacityLimiter | None = getattr(state, "long_polls", None)
-    if limiter is None:
-        limiter = state.long_polls = anyio.CapacityLimiter(LONG_POLLS)
-    return limiter
+def long_polls(state: State) -> tuple[anyio.CapacityLimiter, anyio.CapacityLimiter]:
+    """The places for open long polls, and their own threads: made on first use, on the loop."""
+    made: tuple[anyio.CapacityLimiter, anyio.CapacityLimiter] | None = getattr(
+        state, "long_polls", None
+    )
+    if made is None:
+        made = state.long_polls = (
+            anyio.CapacityLimiter(LONG_POLLS),
+            anyio.CapacityLimiter(LONG_POLLS),
+        )
+    return made
 
 
 @router.get("/detector/state")
@@ -54,10 +59,19 @@ async def detector_events(
     """
     if wait == 0:
         return await run_in_threadpool(rt.detector.events_after, after, 0.0)
-    limiter = long_polls(request.app.state)
-    if limiter.available_tokens < 1:
-        raise Refusal(503, "too many consoles are waiting on the detector; try again shortly")
-    return await anyio.to_thread.run_sync(rt.detector.events_after, after, wait, limiter=limiter)
+    admitted, threads = long_polls(request.app.state)
+    try:
+        admitted.acquire_nowait()  # on the event loop: no two polls can take the last place
+    except anyio.WouldBlock:
+        raise Refusal(
+            503, "too many consoles are waiting on the detector; try again shortly"
+        ) from None
+    try:
+        return await anyio.to_thread.run_sync(
+            rt.detector.events_after, after, wait, limiter=threads
+        )
+    finally:
+        admitted.release()
 
 
 @router.post("/detector/manual")

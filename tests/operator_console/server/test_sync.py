@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from hardware.clock import FakeClock
 from operator_console.central.store import StubStore
@@ -273,4 +273,31 @@ def test_a_poke_during_the_send_is_not_lost(
         assert link.poked
     finally:
         rt.sync.stop()
+        rt.close()
+
+
+def test_after_an_outage_the_first_success_sends_everything_at_once(
+    tmp_path: Path, keys: Path, clock: FakeClock, stub_store: StubStore
+) -> None:
+    first = ServerThread(create_stub_app(stub_store, now=clock.now)).start()
+    port = first.port
+    first.stop()
+    rt = HallRuntime(hall_config(tmp_path, keys, f"http://127.0.0.1:{port}"), clock=clock)
+    try:
+        enqueue_results(rt, 60)
+        for _ in range(10):  # half an hour of an unreachable central system
+            clock.advance(timedelta(minutes=3))
+            rt.sync.run_once()
+        with rt.tx() as db:
+            later = db.execute(
+                select(func.count())
+                .select_from(OutboxRecord)
+                .where(OutboxRecord.next_try_at > clock.now())
+            ).scalar_one()
+        assert later > 0  # backed off: without the release they would wait for the clock
+        with ServerThread(create_stub_app(stub_store, now=clock.now), port=port):
+            for _ in range(5):  # no time passes: the first success makes every record due
+                rt.sync.run_once()
+        assert len(stub_store.records("results")) == 60
+    finally:
         rt.close()

@@ -8,8 +8,10 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from operator_console.core.desk import NoSession
 from operator_console.demo.hall import DemoSettings
 from operator_console.demo.headless import run_headless
+from operator_console.protocol.calls import ServerRefused
 from operator_console.protocol.logs import also_to_stderr, fail, setup_logging
 from operator_console.server.config import StartupError, load_config
 
@@ -113,6 +115,10 @@ def demo(args: argparse.Namespace) -> int:
 
             return run_windowed(settings, args.kiosks)
         except StartupError as exc:
+            return fail("operator-console demo", str(exc), log)
+        except ServerRefused as exc:  # a roster the hall refused, a session that will not start
+            return fail("operator-console demo", f"the room server refused: {exc.detail}", log)
+        except NoSession as exc:
             return fail("operator-console demo", str(exc), log)
         except KeyboardInterrupt:
             return 0

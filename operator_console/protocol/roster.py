@@ -20,7 +20,8 @@ from operator_console.protocol.values import (
 
 class LastAttempt(Strict):
     program: ProgramCode
-    at: UtcTime
+    at: UtcTime | date
+    """A time, or a whole day (the hall reads it as noon of that day in its own time zone)."""
     outcome: OutcomeCode
 
 
@@ -31,7 +32,8 @@ class RosterCandidate(Strict):
     photo_jpeg_b64: str | None = None
     programs: list[ProgramCode] = Field(min_length=1)
     languages: list[Language] = Field(min_length=1)
-    banned_until: UtcTime | None = None
+    banned_until: UtcTime | date | None = None
+    """A time, or a whole day: a ban until a day runs to the end of it in the hall's time zone."""
     last_attempts: list[LastAttempt] = []
 
 

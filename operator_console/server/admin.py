@@ -95,7 +95,12 @@ def run_admin(args: argparse.Namespace) -> int:
                 signed = SignedRoster.model_validate(json.loads(args.file.read_text("utf-8")))
                 checked = roster.verified_roster(signed, runtime.keys.authority, runtime.hall_id)
                 done = roster.import_roster(
-                    db, checked, hall_name=runtime.config.hall.name, now=now, actor="admin-cli"
+                    db,
+                    checked,
+                    hall_name=runtime.config.hall.name,
+                    zone=runtime.config.zone,
+                    now=now,
+                    actor="admin-cli",
                 )
                 print(f"roster imported: {done.sessions} sessions, {done.candidates} candidates")
             elif args.admin_command == "load-bank":

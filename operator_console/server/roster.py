@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from operator_console.protocol.console_api import RosterImported
-from operator_console.protocol.roster import Roster, SignedRoster
+from operator_console.protocol.roster import LastAttempt, Roster, SignedRoster
 from operator_console.protocol.signing import document_signed
-from operator_console.protocol.values import SessionStatus
+from operator_console.protocol.values import SessionStatus, rfc3339
 from operator_console.server import audit
 from operator_console.server.errors import Refusal
 from operator_console.server.models import Hall, HallSession, Registration
@@ -31,8 +32,25 @@ def verified_roster(signed: SignedRoster, authority: Ed25519PublicKey, hall_id: 
     return roster
 
 
+def hall_time(value: datetime | date, zone: ZoneInfo, *, day_ends: bool) -> datetime:
+    """A roster's time as UTC; a bare day is its end (a ban) or its noon (a past attempt)."""
+    if isinstance(value, datetime):
+        return value
+    if day_ends:
+        return datetime.combine(value + timedelta(days=1), time(0), tzinfo=zone).astimezone(UTC)
+    return datetime.combine(value, time(12), tzinfo=zone).astimezone(UTC)
+
+
+def _past(attempt: LastAttempt, zone: ZoneInfo) -> dict[str, str]:
+    return {
+        "program": attempt.program,
+        "at": rfc3339(hall_time(attempt.at, zone, day_ends=False)),
+        "outcome": attempt.outcome,
+    }
+
+
 def import_roster(
-    db: Session, roster: Roster, *, hall_name: str, now: datetime, actor: str
+    db: Session, roster: Roster, *, hall_name: str, zone: ZoneInfo, now: datetime, actor: str
 ) -> RosterImported:
     if db.get(Hall, roster.hall_id) is None:
         db.add(Hall(id=roster.hall_id, name=hall_name))
@@ -53,8 +71,10 @@ def import_roster(
             reg = db.get(Registration, c.registration_id) or Registration(id=c.registration_id)
             reg.session_id, reg.iin, reg.full_name = s.session_id, c.iin, c.full_name
             reg.photo_jpeg_b64, reg.programs = c.photo_jpeg_b64, list(c.programs)
-            reg.languages, reg.banned_until = list(c.languages), c.banned_until
-            reg.last_attempts = [a.model_dump(mode="json") for a in c.last_attempts]
+            reg.languages = list(c.languages)
+            ban = c.banned_until
+            reg.banned_until = None if ban is None else hall_time(ban, zone, day_ends=True)
+            reg.last_attempts = [_past(a, zone) for a in c.last_attempts]
             db.merge(reg)
             candidates += 1
     db.flush()

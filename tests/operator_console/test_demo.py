@@ -8,15 +8,19 @@ import re
 import signal
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
 
+from operator_console.central.samples import sample_roster
 from operator_console.central.store import StubStore
-from operator_console.central.stub import FaultPlan
+from operator_console.central.stub import FaultPlan, create_stub_app
 from operator_console.demo.hall import DemoSettings
 from operator_console.demo.headless import run_headless
+from operator_console.server.serve import ServerThread
 from question_banks.keys import generate_hall_keys
 from tests.hall import free_port, wait_until
 
@@ -173,3 +177,33 @@ def test_demo_with_a_display_opens_a_kiosk_window_per_seat(tmp_path: Path) -> No
         assert demo.wait(timeout=60) == 0
     admitted = [line for line in seen if "admitted to seat" in line]
     assert [line.split()[-1] for line in admitted] == ["A01", "A02"]
+
+
+def test_a_roster_the_hall_refuses_stops_the_demo_with_one_line(tmp_path: Path) -> None:
+    keys = tmp_path / "keys"
+    generate_hall_keys(keys)
+    store = StubStore(tmp_path / "upstream")
+    for name in ("authority.pub", "authority.key"):
+        (keys / name).write_bytes((tmp_path / "upstream" / name).read_bytes())
+    store.register_hall("hall-7", (keys / "hall-sign.pub").read_bytes())
+    now = datetime.now(UTC)
+    day = now.astimezone(ZoneInfo("Asia/Almaty")).date()  # the demo hall's calendar day
+    roster = sample_roster("hall-7", day, 3, starts_at=now, now=now)
+    roster["sessions"][0]["candidates"][1]["banned_until"] = "next spring"
+    store.put_roster(roster)
+    with ServerThread(create_stub_app(store)) as stub:
+        done = subprocess.run(
+            [
+                *(sys.executable, "-m", "operator_console.cli", "demo", "--headless"),
+                *("--candidates", "2", "--upstream", stub.url, "--keys", str(keys)),
+                *("--hall-id", "hall-7", "--timeout", "30"),
+            ],
+            env={**os.environ, "HOME": str(tmp_path)},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode != 0
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "roster refused" in lines[0] and "banned_until" in lines[0]
+    assert "Traceback" not in done.stderr

@@ -127,7 +127,12 @@ def _import(signed: SignedRoster, rt: RuntimeDep, actor: str) -> RosterImported:
     checked = roster.verified_roster(signed, rt.keys.authority, rt.hall_id)
     with rt.tx() as db:
         return roster.import_roster(
-            db, checked, hall_name=rt.config.hall.name, now=rt.clock.now(), actor=actor
+            db,
+            checked,
+            hall_name=rt.config.hall.name,
+            zone=rt.config.zone,
+            now=rt.clock.now(),
+            actor=actor,
         )
 
 

@@ -18,9 +18,9 @@ from operator_console.protocol.console_api import (
 from operator_console.protocol.values import MAX_INT
 from operator_console.server import audit
 from operator_console.server.deps import DESK, PersonDep, RuntimeDep, require
-from operator_console.server.errors import Refusal
+from operator_console.server.errors import REFUSALS, Refusal
 
-router = APIRouter(prefix="/api/v1")
+router = APIRouter(prefix="/api/v1", responses=REFUSALS)
 
 LONG_POLLS = 32
 """Long polls open at once, across every console: each holds a thread of its own pool."""

@@ -28,10 +28,10 @@ from operator_console.protocol.kiosk_api import (
 from operator_console.protocol.values import MAX_INT, AttemptStatus
 from operator_console.server import attempts, enrollment, incidents, recordings, seat_locks, views
 from operator_console.server.deps import KioskDep, RuntimeDep
-from operator_console.server.errors import Refusal, conflict
+from operator_console.server.errors import REFUSALS, Refusal, conflict
 from question_banks.keys import public_pem
 
-router = APIRouter(prefix="/kiosk/v1")
+router = APIRouter(prefix="/kiosk/v1", responses=REFUSALS)
 
 
 @router.post("/enroll")

@@ -49,7 +49,7 @@ from operator_console.server.deps import (
     bearer_token,
     require,
 )
-from operator_console.server.errors import Refusal
+from operator_console.server.errors import REFUSALS, Refusal
 from operator_console.server.models import (
     Attempt,
     HallSession,
@@ -58,7 +58,7 @@ from operator_console.server.models import (
 )
 from operator_console.server.upstream_link import UpstreamUnreachable
 
-router = APIRouter(prefix="/api/v1")
+router = APIRouter(prefix="/api/v1", responses=REFUSALS)
 
 
 @router.post("/auth/login")
@@ -108,6 +108,8 @@ def fetch_roster(body: RosterFetch, rt: RuntimeDep, who: PersonDep) -> RosterImp
         reply = rt.link.get(f"/v1/halls/{rt.hall_id}/rosters?date={body.date.isoformat()}")
     except UpstreamUnreachable as exc:
         raise Refusal(502, f"the central system did not answer: {exc}") from exc
+    if reply.status == 404:
+        raise Refusal(404, f"the central system has no roster for {body.date.isoformat()}")
     if reply.status != 200:
         raise Refusal(502, f"the central system answered {reply.status} for the roster")
     try:

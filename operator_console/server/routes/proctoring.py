@@ -13,10 +13,10 @@ from operator_console.protocol.records import VerificationRecord
 from operator_console.protocol.values import MAX_INT
 from operator_console.server import audit, incidents, recordings, verification, views
 from operator_console.server.deps import PersonDep, RuntimeDep, require
-from operator_console.server.errors import Refusal
+from operator_console.server.errors import REFUSALS, Refusal
 from operator_console.server.models import Attempt, Incident
 
-router = APIRouter(prefix="/api/v1")
+router = APIRouter(prefix="/api/v1", responses=REFUSALS)
 
 
 @router.get("/attempts/{attempt_id}/recording/manifest")

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
+from sqlalchemy import func, select
+
 from hardware.clock import FakeClock
 from kiosk.hall_client import HallClient, enroll
 from operator_console.central.samples import sample_roster
@@ -19,6 +21,7 @@ from operator_console.protocol.console_api import AdmissionView, RegistrationVie
 from operator_console.protocol.kiosk_api import EnrollResponse, FormView
 from operator_console.server import auth
 from operator_console.server.app import create_app
+from operator_console.server.models import AnswerEvent
 from operator_console.server.runtime import HallRuntime
 from operator_console.server.serve import ServerThread
 from question_banks.keys import load_box_public, load_signing_key
@@ -63,6 +66,17 @@ class Hall:
         client = HallClient(self.server.url, self.enrolled(registration, seat).token)
         self.kiosks[seat] = client
         return client
+
+    def stored_changes(self, attempt_id: str) -> int:
+        """Answer changes the server holds for the attempt, refused ones included."""
+        with self.runtime.tx() as db:
+            return int(
+                db.execute(
+                    select(func.count())
+                    .select_from(AnswerEvent)
+                    .where(AnswerEvent.attempt_id == attempt_id)
+                ).scalar_one()
+            )
 
     def start(self, seat: str, language: str = "kk") -> FormView:
         client = self.kiosks[seat]

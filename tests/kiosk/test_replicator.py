@@ -4,26 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import func, select
-
 from kiosk.journal import Journal
 from kiosk.replicator import Link, LinkStatus, Replicator
 from kiosk.sitting import Sitting
 from operator_console.server.app import create_app
-from operator_console.server.models import AnswerEvent
 from operator_console.server.serve import ServerThread
 from tests.hall import Hall, wait_until
-
-
-def stored(hall: Hall, attempt_id: str) -> int:
-    with hall.runtime.tx() as db:
-        return int(
-            db.execute(
-                select(func.count())
-                .select_from(AnswerEvent)
-                .where(AnswerEvent.attempt_id == attempt_id)
-            ).scalar_one()
-        )
 
 
 def test_answers_flow_and_wait_out_a_lan_outage(driven_hall: Hall, tmp_path: Path) -> None:
@@ -40,7 +26,9 @@ def test_answers_flow_and_wait_out_a_lan_outage(driven_hall: Hall, tmp_path: Pat
         item = form.items[0]
         sitting.answer(item.item_id, [item.choices[0].id])
         replicator.poke()
-        wait_until(lambda: stored(hall, form.attempt_id) == 1, what="the first answer stored")
+        wait_until(
+            lambda: hall.stored_changes(form.attempt_id) == 1, what="the first answer stored"
+        )
 
         port = hall.server.port
         hall.server.stop()  # the room LAN goes down
@@ -57,7 +45,7 @@ def test_answers_flow_and_wait_out_a_lan_outage(driven_hall: Hall, tmp_path: Pat
             lambda: replicator.status.link is Link.ONLINE and replicator.status.unsent == 0,
             what="the change carried after the LAN came back",
         )
-        assert stored(hall, form.attempt_id) == 2
+        assert hall.stored_changes(form.attempt_id) == 2
         assert any(s.link is Link.OFFLINE for s in seen) and seen[-1].last_success is not None
     finally:
         replicator.stop()

@@ -9,13 +9,13 @@ from datetime import timedelta
 
 import httpx
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from kiosk.hall_client import HallClient, enroll
 from operator_console.protocol.calls import ServerRefused
 from operator_console.protocol.kiosk_api import AnswerChange, LockReport
 from operator_console.server import auth
-from operator_console.server.models import AnswerEvent, User
+from operator_console.server.models import User
 from operator_console.server.routes.detector import LONG_POLLS
 from operator_console.server.throttle import GuessThrottle
 from tests.hall import PASSWORD, Hall, wait_until
@@ -25,17 +25,6 @@ from tests.operator_console.server.test_hall_flow import started
 @pytest.fixture
 def hall(driven_hall: Hall) -> Hall:
     return driven_hall
-
-
-def stored_changes(hall: Hall, attempt_id: str) -> int:
-    with hall.runtime.tx() as db:
-        return int(
-            db.execute(
-                select(func.count())
-                .select_from(AnswerEvent)
-                .where(AnswerEvent.attempt_id == attempt_id)
-            ).scalar_one()
-        )
 
 
 def post(hall: Hall, client: HallClient, path: str, body: object) -> httpx.Response:
@@ -87,7 +76,7 @@ def test_a_repeated_seq_in_one_batch_is_refused_whole(hall: Hall) -> None:
         hall, client, f"/kiosk/v1/attempts/{form.attempt_id}/answers", {"changes": [change] * 2}
     )
     assert reply.status_code == 422 and "seq 1" in reply.json()["detail"]
-    assert stored_changes(hall, form.attempt_id) == 0
+    assert hall.stored_changes(form.attempt_id) == 0
 
 
 @pytest.mark.parametrize(
@@ -114,7 +103,7 @@ def test_out_of_range_values_are_refused_with_422(hall: Hall, field: str, value:
         hall, client, f"/kiosk/v1/attempts/{form.attempt_id}/answers", {"changes": [change]}
     )
     assert reply.status_code == 422, reply.text
-    assert stored_changes(hall, form.attempt_id) == 0
+    assert hall.stored_changes(form.attempt_id) == 0
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ from operator_console.server.serve import ServerThread
 from operator_console.server.sync import BACKOFF_CAP, SyncWorker, backoff_seconds
 from operator_console.server.upstream_link import UpstreamReply
 from tests.conftest import HALL_ID, hall_config
-from tests.hall import wait_until
+from tests.hall import free_port, wait_until
 from tests.records import enqueue_results, queue, result_record
 
 
@@ -116,9 +116,7 @@ def test_timeout_after_the_upstream_stored_is_retried_idempotently(
 def test_upstream_down_then_back(
     tmp_path: Path, keys: Path, clock: FakeClock, stub_store: StubStore
 ) -> None:
-    first = ServerThread(create_stub_app(stub_store, now=clock.now)).start()
-    port = first.port
-    first.stop()
+    port = free_port()  # nothing listens there: the central system is down
     rt = HallRuntime(hall_config(tmp_path, keys, f"http://127.0.0.1:{port}"), clock=clock)
     try:
         records = enqueue_results(rt, 2)
@@ -279,9 +277,7 @@ def test_a_poke_during_the_send_is_not_lost(
 def test_after_an_outage_the_first_success_sends_everything_at_once(
     tmp_path: Path, keys: Path, clock: FakeClock, stub_store: StubStore
 ) -> None:
-    first = ServerThread(create_stub_app(stub_store, now=clock.now)).start()
-    port = first.port
-    first.stop()
+    port = free_port()  # nothing listens there: the central system is down
     rt = HallRuntime(hall_config(tmp_path, keys, f"http://127.0.0.1:{port}"), clock=clock)
     try:
         enqueue_results(rt, 60)

@@ -68,6 +68,8 @@ class Courier:
                 except ServerUnreachable:
                     return sent
                 except ServerRefused as exc:
+                    if exc.status >= 500 or exc.status == 429:
+                        return sent  # the server is there but cannot take it now: try again
                     # Kept in the journal (marked sent) and in the log: retrying cannot help.
                     log.error("room server refused a %s report: %s", kind, exc)
                 self._journal.mark_report_sent(report_id)

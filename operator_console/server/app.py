@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
 
 from operator_console.server.body_limits import BodyLimits, hall_limits
 from operator_console.server.errors import Refusal
@@ -47,6 +48,15 @@ def create_app(runtime: HallRuntime, *, run_workers: bool = True) -> FastAPI:
     @app.exception_handler(Refusal)
     async def refusal(_request: Request, exc: Refusal) -> JSONResponse:
         return JSONResponse({"detail": exc.detail}, status_code=exc.status)
+
+    @app.exception_handler(OperationalError)
+    async def database_down(_request: Request, exc: OperationalError) -> JSONResponse:
+        # The transaction was rolled back: nothing of this request was stored or acknowledged.
+        log.error("database did not answer: %s", str(exc.orig or exc).splitlines()[0])
+        return JSONResponse(
+            {"detail": "the hall's database did not answer; nothing was stored, try again"},
+            status_code=503,
+        )
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:

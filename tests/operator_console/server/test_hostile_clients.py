@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
+from pathlib import Path
 
 import httpx
 import pytest
@@ -284,3 +285,29 @@ def test_an_unknown_name_costs_the_same_password_hash(hall: Hall) -> None:
     finally:
         auth.password_matches = original  # type: ignore[assignment]
     assert len(checked) == 1 and checked[0].startswith("$argon2id$")
+
+
+def test_a_database_that_goes_away_answers_503_and_loses_nothing(hall: Hall) -> None:
+    client, form = started(hall)
+    item = form.items[0]
+    change = AnswerChange(
+        seq=1, item_id=item.item_id, choices=[item.choices[0].id], answered_at=hall.clock.now()
+    )
+    database = Path(hall.runtime.config.database_url.removeprefix("sqlite:///"))
+    aside = database.with_name("hall-aside")
+    aside.mkdir()
+    hall.runtime.engine.dispose()
+    moved = [f for f in database.parent.glob(database.name + "*")]
+    for f in moved:
+        f.rename(aside / f.name)
+    database.mkdir()  # where the file was, nothing a database can open
+    try:
+        with pytest.raises(ServerRefused) as refused:
+            client.send_answers(form.attempt_id, [change])
+        assert refused.value.status == 503 and "database did not answer" in refused.value.detail
+    finally:
+        database.rmdir()
+        for f in moved:
+            (aside / f.name).rename(f)
+    ack = client.send_answers(form.attempt_id, [change])  # back without a restart
+    assert ack.stored_through == 1 and hall.stored_changes(form.attempt_id) == 1

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -97,11 +98,15 @@ def open_hall(
     clock: FakeClock,
     candidates: int = 6,
     database_url: str | None = None,
+    roster: dict[str, Any] | None = None,
     **sections: dict[str, object],
 ) -> Iterator[Hall]:
+    """A room server whose desk has signed in and fetched the day's roster (the sample's, or
+    `roster` as the central system would send it)."""
     now = clock.now()
     stub_store.put_roster(
-        sample_roster(
+        roster
+        or sample_roster(
             HALL_ID, now.date(), candidates, starts_at=now + timedelta(minutes=10), now=now
         )
     )
@@ -110,12 +115,13 @@ def open_hall(
     with runtime.tx() as db:
         auth.create_user(db, username="desk", password=PASSWORD, role="administrator", now=now)
     server = ServerThread(create_app(runtime, run_workers=False)).start()
-    desk = Desk.sign_in(server.url, "desk", PASSWORD, now.date())
-    hall = Hall(runtime, server, clock, desk)
     try:
-        yield hall
+        hall = Hall(runtime, server, clock, Desk.sign_in(server.url, "desk", PASSWORD, now.date()))
+        try:
+            yield hall
+        finally:
+            hall.close()
     finally:
-        hall.close()
         server.stop()
         runtime.close()
 
@@ -126,14 +132,20 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_until(predicate: Callable[[], bool], timeout: float = 10.0, what: str = "") -> None:
-    """Waits on a condition, checking often, failing loudly at the timeout (never a bare sleep)."""
+def wait_until(
+    predicate: Callable[[], bool], timeout: float = 10.0, what: str | Callable[[], str] = ""
+) -> None:
+    """Waits on a condition, checking often, failing loudly at the timeout (never a bare sleep).
+
+    `what` may be a function: it then describes the state at the moment the wait gave up.
+    """
     done = threading.Event()
     step = 0.01
     waited = 0.0
     while not predicate():
         if waited >= timeout:
-            raise AssertionError(f"timed out after {timeout:g} s waiting for {what or predicate}")
+            said = what() if callable(what) else what
+            raise AssertionError(f"timed out after {timeout:g} s waiting for {said or predicate}")
         done.wait(step)
         waited += step
         step = min(step * 2, 0.2)

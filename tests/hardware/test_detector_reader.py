@@ -78,7 +78,10 @@ def test_unplug_and_replug_by_the_same_path(tmp_path: Path) -> None:
         first.pass_()
         wait_until(lambda: len(got.events) == 1)
         first.unplug()
-        wait_until(lambda: reader.status.disconnects == 1, what="the unplug noticed")
+        wait_until(
+            lambda: reader.status.disconnects == 1,
+            what=lambda: f"the unplug noticed (the reader then: {reader.status})",
+        )
         second = LineSimulator()
         link.unlink()
         link.symlink_to(second.path)

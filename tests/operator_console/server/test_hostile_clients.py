@@ -12,7 +12,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from kiosk.hall_client import HallClient, enroll
+from kiosk.hall_client import HallClient
 from operator_console.protocol.calls import ServerRefused
 from operator_console.protocol.kiosk_api import AnswerChange, LockReport
 from operator_console.server import auth
@@ -42,26 +42,20 @@ def sit_out(client: HallClient) -> None:
 
 def test_a_seat_serves_a_third_candidate_after_two_have_finished(hall: Hall) -> None:
     hall.desk.start()
-    client: HallClient | None = None
-    seated = 0
-    for reg in hall.registrations:
+    client = hall.seat(hall.registrations[0], "A01")
+    sit_out(client)
+    seated = [hall.registrations[0].registration_id]
+    for reg in hall.registrations[1:]:
+        if len(seated) == 3:
+            break
         decision = hall.desk.admit(reg)
         if decision.status != "admitted":
             continue
-        if client is None:
-            enrolled = hall.desk.seat_at_new_kiosk(
-                decision, "A01", lambda code: enroll(hall.server.url, code, "kiosk-A01")
-            )
-            client = HallClient(hall.server.url, enrolled.token)
-            hall.kiosks["A01"] = client
-        else:
-            hall.console.bind_seat(decision.admission_id, "A01")
+        hall.console.bind_seat(decision.admission_id, "A01")
         assert client.seat().registration_id == reg.registration_id
         sit_out(client)
-        seated += 1
-        if seated == 3:
-            break
-    assert seated == 3
+        seated.append(reg.registration_id)
+    assert len(seated) == 3
 
 
 def test_a_repeated_seq_in_one_batch_is_refused_whole(hall: Hall) -> None:

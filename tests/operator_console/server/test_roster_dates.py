@@ -3,8 +3,6 @@ a ban until a day runs to the end of it in the hall's time zone."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -14,42 +12,10 @@ import pytest
 from hardware.clock import FakeClock
 from operator_console.central.samples import sample_roster
 from operator_console.central.store import StubStore
-from operator_console.core.desk import Desk
 from operator_console.protocol.calls import ServerRefused
-from operator_console.server import auth
-from operator_console.server.app import create_app
-from operator_console.server.runtime import HallRuntime
 from operator_console.server.serve import ServerThread
-from tests.conftest import HALL_ID, hall_config
-from tests.hall import PASSWORD
-
-
-@contextmanager
-def hall_with(
-    roster: dict[str, Any],
-    tmp_path: Path,
-    keys: Path,
-    upstream: ServerThread,
-    stub_store: StubStore,
-    clock: FakeClock,
-) -> Iterator[Desk]:
-    """A room server whose desk signs in and fetches this roster from the central system."""
-    stub_store.put_roster(roster)
-    runtime = HallRuntime(hall_config(tmp_path, keys, upstream.url), clock=clock)
-    with runtime.tx() as db:
-        auth.create_user(
-            db, username="desk", password=PASSWORD, role="administrator", now=clock.now()
-        )
-    server = ServerThread(create_app(runtime, run_workers=False)).start()
-    try:
-        desk = Desk.sign_in(server.url, "desk", PASSWORD, clock.now().date())
-        try:
-            yield desk
-        finally:
-            desk.close()
-    finally:
-        server.stop()
-        runtime.close()
+from tests.conftest import HALL_ID
+from tests.hall import open_hall
 
 
 @pytest.fixture
@@ -76,8 +42,8 @@ def test_a_ban_until_a_day_runs_to_the_end_of_that_day_in_the_halls_zone(
     people[1]["last_attempts"] = [
         {"program": "state_language", "at": "2025-01-15", "outcome": "reported"}
     ]
-    with hall_with(roster, tmp_path, keys, driven_stub, stub_store, clock) as desk:
-        banned, free = desk.admit(desk.registrations[0]), desk.admit(desk.registrations[1])
+    for hall in open_hall(tmp_path, keys, driven_stub, stub_store, clock, roster=roster):
+        banned, free = (hall.desk.admit(r) for r in hall.registrations[:2])
     end = datetime(today.year, today.month, today.day, tzinfo=UTC) + timedelta(hours=19)
     assert banned.status == "refused"
     assert f"until {end:%Y-%m-%d %H:%M} UTC" in (banned.reason or "")  # midnight at +05:00
@@ -93,10 +59,7 @@ def test_a_roster_with_a_bad_time_is_refused_whole_naming_the_field(
     clock: FakeClock,
 ) -> None:
     roster["sessions"][0]["candidates"][2]["banned_until"] = "next spring"
-    with (
-        pytest.raises(ServerRefused) as refused,
-        hall_with(roster, tmp_path, keys, driven_stub, stub_store, clock),
-    ):
-        pass
+    with pytest.raises(ServerRefused) as refused:
+        next(open_hall(tmp_path, keys, driven_stub, stub_store, clock, roster=roster))
     assert refused.value.status == 422
     assert "banned_until" in refused.value.detail and "\n" not in refused.value.detail

@@ -270,8 +270,7 @@ def test_a_poke_during_the_send_is_not_lost(
         wait_until(lambda: len(stub_store.records("results")) == 2, what="both results upstream")
         assert link.poked
     finally:
-        rt.sync.stop()
-        rt.close()
+        rt.close()  # stops the worker too
 
 
 def test_after_an_outage_the_first_success_sends_everything_at_once(

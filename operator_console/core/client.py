@@ -8,10 +8,25 @@ import httpx
 
 from operator_console.protocol.calls import CallCore
 from operator_console.protocol.console_api import (
+    AdmissionCheck,
     AdmissionRequest,
+    ChangeBatch,
+    HistoryEntry,
+    IncidentRequest,
+    LoggedIncident,
+    Move,
+    Refusing,
+    RoomAction,
+    RoomActionView,
+    SeatAction,
+    SeatActionView,
+    SeatMap,
+    TimeChange,
+    Termination,
     AdmissionView,
     AttemptResultView,
     DetectorEventView,
+    DetectorStateView,
     EnrollmentCodeRequest,
     EnrollmentCodeView,
     LoginRequest,
@@ -27,6 +42,7 @@ from operator_console.protocol.console_api import (
     SyncStatus,
 )
 from operator_console.protocol.kiosk_api import IncidentView, RecordingManifest
+from operator_console.protocol.reasons import Reason
 from operator_console.protocol.values import Role
 
 
@@ -152,3 +168,107 @@ class ConsoleClient:
         return self._core.call(
             "GET", f"/api/v1/attempts/{attempt_id}/incidents", list[IncidentView]
         )
+
+    # ----- the desk's decisions -----------------------------------------------------------------
+
+    def check_admission(
+        self, session_id: str, registration_id: str, presented_iin: str
+    ) -> AdmissionCheck:
+        return self._core.call(
+            "POST",
+            f"/api/v1/sessions/{session_id}/admissions/check",
+            AdmissionCheck,
+            AdmissionRequest(registration_id=registration_id, presented_iin=presented_iin),
+        )
+
+    def refuse(
+        self,
+        session_id: str,
+        registration_id: str,
+        reason: Reason,
+        detector_event_id: int | None = None,
+    ) -> AdmissionView:
+        return self._core.call(
+            "POST",
+            f"/api/v1/sessions/{session_id}/refusals",
+            AdmissionView,
+            Refusing(
+                registration_id=registration_id, reason=reason, detector_event_id=detector_event_id
+            ),
+        )
+
+    # ----- the hall -------------------------------------------------------------------------------
+
+    def seats(self) -> SeatMap:
+        return self._core.call("GET", "/api/v1/seats", SeatMap)
+
+    def changes(self, after: str | None, wait: float = 0.0) -> ChangeBatch:
+        params: dict[str, str | float] = {"wait": wait}
+        if after:
+            params["after"] = after
+        return self._core.call(
+            "GET", "/api/v1/changes", ChangeBatch, params=params, timeout=wait + 10
+        )
+
+    def pause_room(self, session_id: str, reason: Reason) -> RoomActionView:
+        return self._core.call(
+            "POST", f"/api/v1/sessions/{session_id}/pause", RoomActionView, RoomAction(reason=reason)
+        )
+
+    def resume_room(self, session_id: str, reason: Reason | None = None) -> RoomActionView:
+        body = RoomAction(reason=reason) if reason else None
+        return self._core.call(
+            "POST", f"/api/v1/sessions/{session_id}/resume", RoomActionView, body
+        )
+
+    def pause_seat(self, seat: str, reason: Reason) -> SeatActionView:
+        return self._core.call(
+            "POST", f"/api/v1/seats/{seat}/pause", SeatActionView, SeatAction(reason=reason)
+        )
+
+    def resume_seat(self, seat: str) -> SeatActionView:
+        return self._core.call("POST", f"/api/v1/seats/{seat}/resume", SeatActionView)
+
+    def change_time(self, seat: str, minutes: int, reason: Reason) -> SeatActionView:
+        return self._core.call(
+            "POST",
+            f"/api/v1/seats/{seat}/time",
+            SeatActionView,
+            TimeChange(minutes=minutes, reason=reason),
+        )
+
+    def terminate(self, seat: str, reason: Reason) -> SeatActionView:
+        return self._core.call(
+            "POST", f"/api/v1/seats/{seat}/terminate", SeatActionView, Termination(reason=reason)
+        )
+
+    def move(self, seat: str, to_seat: str, reason: Reason) -> SeatActionView:
+        return self._core.call(
+            "POST", f"/api/v1/seats/{seat}/move", SeatActionView, Move(to_seat=to_seat, reason=reason)
+        )
+
+    def log_incident(
+        self, reason: Reason, *, seat: str | None = None, session_id: str | None = None
+    ) -> LoggedIncident:
+        return self._core.call(
+            "POST",
+            "/api/v1/incidents",
+            LoggedIncident,
+            IncidentRequest(seat=seat, session_id=session_id, reason=reason),
+        )
+
+    def acknowledge(self, incident_id: int) -> LoggedIncident:
+        return self._core.call(
+            "POST", f"/api/v1/incidents/{incident_id}/acknowledge", LoggedIncident
+        )
+
+    def history(self, session_id: str, **filters: str) -> list[HistoryEntry]:
+        return self._core.call(
+            "GET",
+            f"/api/v1/sessions/{session_id}/history",
+            list[HistoryEntry],
+            params=filters or None,
+        )
+
+    def detector_state(self) -> DetectorStateView:
+        return self._core.call("GET", "/api/v1/detector/state", DetectorStateView)

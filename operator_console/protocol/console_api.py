@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from operator_console.protocol.reasons import Reason
 from operator_console.protocol.records import SectionResult, VerificationReason
 from operator_console.protocol.values import (
     AdmissionStatus,
@@ -14,11 +15,13 @@ from operator_console.protocol.values import (
     FinishReason,
     Id,
     Language,
+    LockSource,
     OutboxStatus,
     OutcomeCode,
     ProgramCode,
     Role,
     RowId,
+    SeatState,
     SessionStatus,
     Strict,
     SyncLevel,
@@ -65,6 +68,7 @@ class AdmissionView(Strict):
     full_name: str
     status: AdmissionStatus
     reason: str | None
+    reason_code: str | None = None
     programs: list[ProgramCode]
     seat: str | None
 
@@ -75,6 +79,31 @@ class RegistrationView(Strict):
     iin: str
     programs: list[ProgramCode]
     languages: list[Language]
+    photo_jpeg_b64: str | None = None
+    banned_until: UtcTime | None = None
+    admission: AdmissionStatus | None = None
+    """The desk's decision so far: none yet, admitted or refused."""
+    seat: str | None = None
+
+
+class AdmissionCheck(Strict):
+    """What the rules would decide for this candidate now, before the operator decides."""
+
+    registration_id: str
+    admissible: bool
+    reason_code: str | None
+    """`invalid_iin`, `iin_mismatch`, `not_on_roster`, `banned`, `late`, `retake_too_soon`,
+    `attempts_this_month`, `already_admitted`, `already_refused`, `session_closed`."""
+    reason: str | None
+    facts: dict[str, str] = {}
+
+
+class Refusing(Strict):
+    """The operator refuses a candidate at the desk, for a reason of the list."""
+
+    registration_id: Id
+    reason: Reason
+    detector_event_id: RowId | None = None
 
 
 class SeatBinding(Strict):
@@ -88,6 +117,11 @@ class SessionView(Strict):
     started_at: UtcTime | None
     programs: list[ProgramCode]
     candidates: int
+    paused_at: UtcTime | None = None
+    admitted: int = 0
+    refused: int = 0
+    seated: int = 0
+    finished: int = 0
 
 
 class BankView(Strict):
@@ -188,3 +222,134 @@ class ResumeCodeView(Strict):
     seat: str
     code: str
     expires_at: UtcTime
+
+
+class AlertView(Strict):
+    """An incident at a seat that nobody has acknowledged yet."""
+
+    incident_id: int
+    at: UtcTime
+    category: str
+    code: str
+    note: str
+
+
+class SeatView(Strict):
+    """One seat of the map, as the server sees it now."""
+
+    seat: str
+    spare: bool
+    enrolled: bool
+    state: SeatState
+    session_id: str | None = None
+    registration_id: str | None = None
+    full_name: str | None = None
+    attempt_id: str | None = None
+    program: ProgramCode | None = None
+    language: Language | None = None
+    answered: int = 0
+    total: int = 0
+    deadline_at: UtcTime | None = None
+    time_left_seconds: float | None = None
+    """While the seat is locked, the time it will have when it resumes."""
+    locked_at: UtcTime | None = None
+    lock_reason: str | None = None
+    lock_source: LockSource | None = None
+    last_heard_at: UtcTime | None = None
+    """The kiosk's last request; the console judges silence against `server_time`."""
+    alerts: list[AlertView] = []
+
+
+class SeatMap(Strict):
+    server_time: UtcTime
+    columns: int
+    """How many seats a row of the room holds, from `hall.columns`."""
+    cursor: str
+    """Where the change stream stands as of this map: follow `GET /changes?after=` from it."""
+    seats: list[SeatView]
+
+
+ChangeKind = Literal["seat", "session", "admission", "incident", "detector", "sync"]
+
+
+class ChangeView(Strict):
+    kind: ChangeKind
+    subject: str
+    """The seat code, session id, admission's registration id or incident id that changed."""
+    at: UtcTime
+
+
+class ChangeBatch(Strict):
+    cursor: str
+    reset: bool
+    """The server restarted or the cursor is too old: fetch the whole picture again."""
+    server_time: UtcTime
+    changes: list[ChangeView]
+    seats: list[SeatView]
+    """The current view of every seat the changes touched."""
+
+
+class SeatAction(Strict):
+    reason: Reason
+
+
+class TimeChange(Strict):
+    minutes: Annotated[int, Field(ge=-300, le=300)]
+    reason: Reason
+
+
+class Termination(Strict):
+    reason: Reason
+
+
+class Move(Strict):
+    to_seat: str = Field(min_length=1, max_length=16)
+    reason: Reason
+
+
+class SeatActionView(Strict):
+    """The seat after the action, and the resume code when the action leaves it locked."""
+
+    seat: SeatView
+    resume_code: ResumeCodeView | None = None
+    proposal: str | None = None
+    """After a termination for a violation: what the proctor is asked to confirm."""
+
+
+class RoomAction(Strict):
+    reason: Reason
+
+
+class RoomActionView(Strict):
+    session: SessionView
+    seats: list[str]
+    """The seats whose clock the action stopped or gave back."""
+
+
+class IncidentRequest(Strict):
+    """An incident the operator logs: for a seat, or for the room when no seat is given."""
+
+    seat: str | None = Field(default=None, min_length=1, max_length=16)
+    session_id: Id | None = None
+    reason: Reason
+
+
+class LoggedIncident(Strict):
+    incident_id: int
+    at: UtcTime
+    seat: str | None
+    attempt_id: str | None
+    category: str
+    code: str
+    note: str
+    reported_by: str
+
+
+class HistoryEntry(Strict):
+    at: UtcTime
+    actor: str
+    action: str
+    """`admission.admit`, `admission.refuse`, `seat.bind`, `seat.pause`, `detector.pass`, ..."""
+    subject: str
+    seat: str | None = None
+    detail: dict[str, object] = {}

@@ -66,6 +66,29 @@ class SyncLevel(StrEnum):
     ALARM = "alarm"
 
 
+class SeatState(StrEnum):
+    """What a seat on the map is doing; a kiosk silent for long is the console's to judge."""
+
+    FREE = "free"
+    SEATED = "seated"
+    """A candidate is admitted to the seat and has not begun (confirming, instructions)."""
+    IN_TEST = "in_test"
+    BETWEEN = "between"
+    """One part of the sitting is finished and the next has not begun."""
+    LOCKED = "locked"
+    FINISHED = "finished"
+    TERMINATED = "terminated"
+
+
+class LockSource(StrEnum):
+    KIOSK = "kiosk"
+    """The kiosk locked itself (focus lost, a second screen, the candidate's own call)."""
+    OPERATOR = "operator"
+    """An operator paused the seat, or moved an attempt to it."""
+    ROOM = "room"
+    """The whole room is paused; resuming the room opens the seat again without a code."""
+
+
 class Role(StrEnum):
     ADMINISTRATOR = "administrator"
     OPERATOR = "operator"

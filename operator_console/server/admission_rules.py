@@ -1,6 +1,7 @@
 """Admission rules as pure functions: who may sit which program now (testing-rules §3-§5).
 
-Each rule returns None when it admits, or the reason it refuses in words for the operator.
+Each rule returns None when it admits, or the reason it refuses: words for the operator, with the
+rule's code and its facts so that a console can say the same in the operator's language.
 """
 
 from __future__ import annotations
@@ -18,6 +19,18 @@ from question_banks.programs import PERSONAL_QUALITIES
 LEGISLATION_RETEST_DAYS = 3
 PQ_ATTEMPTS_PER_MONTH = 3
 PQ_IMPROVE_AFTER = relativedelta(months=3)
+
+
+class RuleRefusal(str):
+    """The refusal in English words, carrying the rule's `code` and the `facts` it names."""
+
+    code: str
+    facts: dict[str, str]
+
+    def __new__(cls, code: str, text: str, **facts: str) -> RuleRefusal:
+        made = super().__new__(cls, text)
+        made.code, made.facts = code, facts
+        return made
 
 
 @dataclass(frozen=True)
@@ -45,34 +58,46 @@ class SessionTimes:
     """The hall's time zone: calendar days and months are the hall's."""
 
 
-def identity_refusal(candidate: Candidate, presented_iin: str) -> str | None:
+def identity_refusal(candidate: Candidate, presented_iin: str) -> RuleRefusal | None:
     problem = iin_problem(presented_iin)
     if problem:
-        return f"invalid IIN: {problem}"
+        return RuleRefusal("invalid_iin", f"invalid IIN: {problem}", problem=problem)
     if presented_iin != candidate.iin:
-        return "the IIN on the document does not match the roster"
+        return RuleRefusal("iin_mismatch", "the IIN on the document does not match the roster")
     return None
 
 
-def roster_refusal(candidate: Candidate, session: SessionTimes) -> str | None:
+def roster_refusal(candidate: Candidate, session: SessionTimes) -> RuleRefusal | None:
     missing = [p for p in candidate.programs if p not in session.programs]
     if not candidate.programs or missing:
-        return f"not on this session's roster for {', '.join(missing) or 'any program'}"
+        programs = ", ".join(missing) or "any program"
+        return RuleRefusal(
+            "not_on_roster", f"not on this session's roster for {programs}", programs=programs
+        )
     return None
 
 
-def ban_refusal(candidate: Candidate, now: datetime) -> str | None:
-    if candidate.banned_until is not None and now < candidate.banned_until:
-        return f"banned from testing until {candidate.banned_until:%Y-%m-%d %H:%M} UTC"
+def ban_refusal(candidate: Candidate, now: datetime) -> RuleRefusal | None:
+    until = candidate.banned_until
+    if until is not None and now < until:
+        return RuleRefusal(
+            "banned",
+            f"banned from testing until {until:%Y-%m-%d %H:%M} UTC",
+            until=f"{until:%Y-%m-%d %H:%M} UTC",
+        )
     return None
 
 
-def late_refusal(session: SessionTimes, now: datetime) -> str | None:
+def late_refusal(session: SessionTimes, now: datetime) -> RuleRefusal | None:
     closes = session.starts_at + session.late_grace
     if now > closes:
         late_by = int((now - closes).total_seconds() // 60) + 1
-        return (
-            f"late: admission closed at {closes.astimezone(session.zone):%H:%M} ({late_by} min ago)"
+        at = f"{closes.astimezone(session.zone):%H:%M}"
+        return RuleRefusal(
+            "late",
+            f"late: admission closed at {at} ({late_by} min ago)",
+            closed_at=at,
+            minutes=str(late_by),
         )
     return None
 
@@ -83,36 +108,51 @@ def _day(moment: datetime, zone: ZoneInfo) -> date:
 
 def legislation_retest_refusal(
     attempts: Sequence[PastAttempt], today: date, zone: ZoneInfo
-) -> str | None:
+) -> RuleRefusal | None:
     fails = [a for a in attempts if a.program == "legislation" and a.outcome == "fail"]
     if not fails:
         return None
     last = max(_day(a.at, zone) for a in fails)
     allowed = last + timedelta(days=LEGISLATION_RETEST_DAYS)
     if today < allowed:
-        return f"legislation retest allowed from {allowed:%Y-%m-%d} (failed on {last:%Y-%m-%d})"
+        return RuleRefusal(
+            "retake_too_soon",
+            f"legislation retest allowed from {allowed:%Y-%m-%d} (failed on {last:%Y-%m-%d})",
+            program="legislation",
+            allowed=f"{allowed:%Y-%m-%d}",
+        )
     return None
 
 
 def personal_qualities_refusal(
     program: str, attempts: Sequence[PastAttempt], today: date, zone: ZoneInfo
-) -> str | None:
+) -> RuleRefusal | None:
     mine = sorted((a for a in attempts if a.program == program), key=lambda a: a.at)
     passes = [a for a in mine if a.outcome == "pass"]
     if passes:
         allowed = _day(passes[-1].at, zone) + PQ_IMPROVE_AFTER
         if today < allowed:
-            return f"{program} passed; a retake to improve is allowed from {allowed:%Y-%m-%d}"
+            return RuleRefusal(
+                "retake_too_soon",
+                f"{program} passed; a retake to improve is allowed from {allowed:%Y-%m-%d}",
+                program=program,
+                allowed=f"{allowed:%Y-%m-%d}",
+            )
         return None
     this_month = [
         a for a in mine if (d := _day(a.at, zone)).year == today.year and d.month == today.month
     ]
     if len(this_month) >= PQ_ATTEMPTS_PER_MONTH:
-        return f"{program}: {PQ_ATTEMPTS_PER_MONTH} attempts already this month without a pass"
+        return RuleRefusal(
+            "attempts_this_month",
+            f"{program}: {PQ_ATTEMPTS_PER_MONTH} attempts already this month without a pass",
+            program=program,
+            attempts=str(PQ_ATTEMPTS_PER_MONTH),
+        )
     return None
 
 
-def retake_refusal(candidate: Candidate, today: date, zone: ZoneInfo) -> str | None:
+def retake_refusal(candidate: Candidate, today: date, zone: ZoneInfo) -> RuleRefusal | None:
     for prog in candidate.programs:
         if prog == "legislation":
             reason = legislation_retest_refusal(candidate.last_attempts, today, zone)
@@ -127,7 +167,7 @@ def retake_refusal(candidate: Candidate, today: date, zone: ZoneInfo) -> str | N
 
 def admission_refusal(
     candidate: Candidate, presented_iin: str, session: SessionTimes, now: datetime
-) -> str | None:
+) -> RuleRefusal | None:
     """The first reason to refuse, checked in the order the desk would: identity first."""
     return (
         identity_refusal(candidate, presented_iin)

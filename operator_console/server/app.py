@@ -13,7 +13,7 @@ from sqlalchemy.exc import OperationalError
 
 from operator_console.server.body_limits import BodyLimits, hall_limits
 from operator_console.server.errors import Refusal
-from operator_console.server.routes import detector, kiosks, operators, proctoring
+from operator_console.server.routes import detector, hall, kiosks, operators, proctoring
 from operator_console.server.runtime import HallRuntime
 
 log = logging.getLogger(__name__)
@@ -71,6 +71,7 @@ def create_app(runtime: HallRuntime, *, run_workers: bool = True) -> FastAPI:
         return {"status": "ok", "hall_id": runtime.hall_id}
 
     app.include_router(operators.router)
+    app.include_router(hall.router)
     app.include_router(detector.router)
     app.include_router(proctoring.router)
     app.include_router(kiosks.router)

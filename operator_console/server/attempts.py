@@ -25,6 +25,7 @@ from operator_console.protocol.values import (
 )
 from operator_console.server import audit, results, views
 from operator_console.server.banks import BankShelf
+from operator_console.server.changes import touch
 from operator_console.server.errors import Refusal, conflict, forbidden, not_found
 from operator_console.server.models import (
     Admission,
@@ -157,6 +158,8 @@ def start(
     session = db.get(HallSession, attempt.session_id)
     if session is None or session.status != SessionStatus.RUNNING:
         raise conflict("the session has not started; wait for the operator")
+    if session.paused_at is not None:
+        raise conflict("the room is paused; wait for the operator to resume it")
     reg = db.get(Registration, attempt.registration_id)
     assert reg is not None
     if language not in reg.languages:
@@ -193,8 +196,10 @@ def start(
         actor=_actor(kiosk),
         action="attempt.start",
         subject=attempt.id,
-        detail={"program": attempt.program, "language": language},
+        detail={"program": attempt.program, "language": language, "seat": kiosk.seat_code},
+        session_id=attempt.session_id,
     )
+    touch(db, "seat", kiosk.seat_code)
     return form_view(attempt, banks, now)
 
 
@@ -291,6 +296,7 @@ def store_answers(
         if reason:
             refused[change.seq] = reason
     db.flush()
+    touch(db, "seat", kiosk.seat_code)
     return AnswerAck(stored_through=stored_through(db, attempt_id), refused=refused)
 
 

@@ -48,6 +48,7 @@ def append(
     action: str,
     subject: str = "",
     detail: dict[str, Any] | None = None,
+    session_id: str | None = None,
 ) -> AuditEntry:
     """Adds one entry in the caller's transaction; the head row lock orders concurrent writers."""
     head = db.execute(
@@ -67,6 +68,7 @@ def append(
         action=action,
         subject=subject,
         detail=detail,
+        session_id=session_id,
         prev_hash=head.hash,
         hash=digest,
     )

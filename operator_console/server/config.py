@@ -28,6 +28,10 @@ class _Section(BaseModel):
 class HallSection(_Section):
     name: str = "Testing hall"
     timezone: str = "Asia/Almaty"
+    columns: int = Field(default=6, ge=1, le=40)
+    """Seats in one row of the room: the console lays the seat map out in rows of this many."""
+    spare_seats: list[str] = []
+    """Seats kept free for moving a candidate whose kiosk fails."""
 
     @field_validator("timezone")
     @classmethod

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
+import anyio
 from fastapi import Depends, Header, Request
+from starlette.datastructures import State
 
 from operator_console.server.auth import user_for_token
 from operator_console.server.enrollment import kiosk_for_token
@@ -50,7 +52,8 @@ def current_kiosk(rt: RuntimeDep, authorization: Annotated[str | None, Header()]
         kiosk = kiosk_for_token(db, token)
         if kiosk is None:
             raise Refusal(401, "this kiosk is not enrolled in this hall")
-        return kiosk
+    rt.hear(kiosk.seat_code, rt.clock.now())
+    return kiosk
 
 
 PersonDep = Annotated[Person, Depends(current_person)]
@@ -59,7 +62,25 @@ KioskDep = Annotated[Kiosk, Depends(current_kiosk)]
 
 
 DESK = ("operator", "administrator")
-"""The roles that work the admission desk."""
+"""The roles that work the admission desk and control the room."""
+WATCH = ("operator", "proctor", "administrator")
+"""The roles that may watch the hall: the seat map, its changes, the session's history."""
+
+LONG_POLLS = 32
+"""Long polls open at once, across every console: each holds a thread of its own pool."""
+
+
+def long_polls(state: State) -> tuple[anyio.CapacityLimiter, anyio.CapacityLimiter]:
+    """The places for open long polls, and their own threads: made on first use, on the loop."""
+    made: tuple[anyio.CapacityLimiter, anyio.CapacityLimiter] | None = getattr(
+        state, "long_polls", None
+    )
+    if made is None:
+        made = state.long_polls = (
+            anyio.CapacityLimiter(LONG_POLLS),
+            anyio.CapacityLimiter(LONG_POLLS),
+        )
+    return made
 
 
 def require(person: Person, *roles: str) -> None:

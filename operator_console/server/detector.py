@@ -14,6 +14,7 @@ from hardware.detector import DetectorEvent, EventKind, EventSource
 from hardware.detector.reader import DetectorReader
 from operator_console.protocol.console_api import DetectorEventView, DetectorStateView
 from operator_console.server import views
+from operator_console.server.changes import touch
 from operator_console.server.config import DetectorSection
 from operator_console.server.db import transaction
 from operator_console.server.models import DetectorEventRow
@@ -63,6 +64,7 @@ class DetectorService:
             db.add(row)
             db.flush()
             event_id = row.id
+            touch(db, "detector", str(event_id))
         with self._new:
             self._recorded += 1
             self._new.notify_all()

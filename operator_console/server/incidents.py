@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from operator_console.protocol.kiosk_api import IncidentReport
 from operator_console.server import audit
+from operator_console.server.changes import touch
 from operator_console.server.errors import Refusal, not_found
 from operator_console.server.models import Attempt, Incident
 
@@ -66,8 +67,12 @@ def report(
         actor=reporter,
         action="incident.report",
         subject=attempt.id if attempt else seat_code or "",
-        detail={"category": body.category, "code": body.code},
+        detail={"category": body.category, "code": body.code, "seat": row.seat_code},
+        session_id=row.session_id,
     )
+    touch(db, "incident", str(row.id))
+    if row.seat_code:
+        touch(db, "seat", row.seat_code)
     return row
 
 

@@ -77,6 +77,8 @@ class HallSession(Base):
     status: Mapped[str] = mapped_column(String(16), default="scheduled")
     started_at: Mapped[datetime | None]
     started_by: Mapped[str | None] = mapped_column(String(100))
+    paused_at: Mapped[datetime | None]
+    """Set while the whole room is paused (a fire alarm, a power cut)."""
 
 
 class Registration(Base):
@@ -109,6 +111,8 @@ class Kiosk(Base):
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
     locked_at: Mapped[datetime | None]
     lock_reason: Mapped[str | None] = mapped_column(String(64))
+    lock_source: Mapped[str | None] = mapped_column(String(16))
+    """Who locked the seat: `kiosk`, `operator` (a code opens it) or `room` (its resume does)."""
     resume_hash: Mapped[str | None] = mapped_column(String(64))
     resume_expires_at: Mapped[datetime | None]
     resume_failures: Mapped[int] = mapped_column(Integer, default=0)
@@ -130,6 +134,8 @@ class Admission(Base):
     registration_id: Mapped[str] = mapped_column(ForeignKey("registration.id"), index=True)
     status: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str | None] = mapped_column(Text)
+    reason_code: Mapped[str | None] = mapped_column(String(32))
+    """The rule that refused, for the console to say in the operator's language."""
     decided_at: Mapped[datetime]
     decided_by: Mapped[str] = mapped_column(String(100))
     seat_code: Mapped[str | None] = mapped_column(ForeignKey("seat.code"))
@@ -201,6 +207,8 @@ class Incident(Base):
     code: Mapped[str] = mapped_column(String(64))
     note: Mapped[str] = mapped_column(Text, default="")
     reported_by: Mapped[str] = mapped_column(String(100))
+    acknowledged_at: Mapped[datetime | None]
+    acknowledged_by: Mapped[str | None] = mapped_column(String(100))
 
 
 class DetectorEventRow(Base):
@@ -247,6 +255,8 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(64))
     subject: Mapped[str] = mapped_column(String(200), default="")
     detail: Mapped[dict[str, Any]]
+    session_id: Mapped[str | None] = mapped_column(String(128), index=True)
+    """The session the action belongs to, for its history; not part of the hash."""
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 

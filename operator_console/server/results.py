@@ -11,6 +11,7 @@ from operator_console.protocol.records import ResultRecord, SectionResult
 from operator_console.protocol.values import AttemptStatus, FinishReason, Verification
 from operator_console.server import audit, outbox, recordings
 from operator_console.server.banks import BankShelf
+from operator_console.server.changes import touch
 from operator_console.server.errors import conflict
 from operator_console.server.models import (
     AnswerEvent,
@@ -109,8 +110,17 @@ def finish(
         actor=actor,
         action="attempt.finish",
         subject=attempt.id,
-        detail={"reason": reason, "outcome": score.outcome.value, "total": str(score.total)},
+        detail={
+            "reason": reason,
+            "outcome": score.outcome.value,
+            "total": str(score.total),
+            "seat": attempt.seat_code,
+        },
+        session_id=attempt.session_id,
     )
+    if attempt.seat_code:
+        touch(db, "seat", attempt.seat_code)
+    touch(db, "sync", "outbox")
     db.flush()
     return score
 

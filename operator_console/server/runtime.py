@@ -6,7 +6,7 @@ import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -15,6 +15,7 @@ from operator_console.server import recordings
 from operator_console.server.attempts import expire_overdue
 from operator_console.server.audit import GENESIS
 from operator_console.server.banks import BankShelf
+from operator_console.server.changes import ChangeFeed
 from operator_console.server.config import HallConfig, StartupError
 from operator_console.server.db import (
     check_connection,
@@ -31,6 +32,9 @@ from operator_console.server.upstream_link import HttpUpstream, UpstreamLink
 from question_banks.keys import HallKeys, KeyFileError
 
 log = logging.getLogger(__name__)
+
+SILENCE_SECONDS = 5
+"""A kiosk not heard from this long shows on the map as silent (amber; orange at 10, red at 15)."""
 
 
 class HallRuntime:
@@ -53,6 +57,10 @@ class HallRuntime:
         check_connection(self.engine)
         migrate(self.engine)
         self.factory = session_factory(self.engine)
+        self.feed = ChangeFeed(self.clock.now)
+        self.feed.follow(self.factory)
+        self.heard: dict[str, datetime] = {}
+        """When each seat's kiosk was last heard from: kept in memory, never worth a write."""
         self.banks = (
             banks
             if banks is not None
@@ -96,7 +104,15 @@ class HallRuntime:
         self._sweeper = threading.Thread(target=self._sweep, name="deadline-sweeper", daemon=True)
         self._sweeper.start()
 
+    def hear(self, seat: str, now: datetime) -> None:
+        """A kiosk spoke; after a silence the console must hear of it at once."""
+        before = self.heard.get(seat)
+        self.heard[seat] = now
+        if before is None or (now - before).total_seconds() >= SILENCE_SECONDS:
+            self.feed.publish([("seat", seat)])
+
     def stop(self) -> None:
+        self.feed.close()
         self._stop.set()
         self.sync.stop()
         self.detector.stop()

@@ -17,10 +17,11 @@ from sqlalchemy.orm import Session
 
 from operator_console.protocol.console_api import ResumeCodeView
 from operator_console.protocol.kiosk_api import IncidentReport, LockReport, SeatAssignment
-from operator_console.protocol.values import AttemptStatus
+from operator_console.protocol.values import AttemptStatus, LockSource
 from operator_console.server import attempts, audit, incidents
+from operator_console.server.changes import touch
 from operator_console.server.errors import Refusal, not_found
-from operator_console.server.models import Admission, Attempt, Incident, Kiosk
+from operator_console.server.models import Admission, Attempt, HallSession, Incident, Kiosk
 
 CODE_LIFETIME = timedelta(minutes=15)
 MAX_FAILURES = 5
@@ -70,6 +71,7 @@ def lock(
     attempt = running_attempt(db, kiosk.seat_code)
     if kiosk.locked_at is None:
         kiosk.locked_at, kiosk.lock_reason = now, body.reason
+        kiosk.lock_source = LockSource.KIOSK
     if attempt is not None and attempt.paused_at is None:
         attempt.paused_at = now
     report = IncidentReport(at=body.at, category="lockdown", code=body.reason, note=body.note)
@@ -82,7 +84,9 @@ def lock(
         action="seat.lock",
         subject=kiosk.seat_code,
         detail={"reason": body.reason, "attempt": attempt.id if attempt else None},
+        session_id=attempt.session_id if attempt else None,
     )
+    touch(db, "seat", kiosk.seat_code)
     return attempts.assignment(db, kiosk, now)
 
 
@@ -101,6 +105,7 @@ def issue_code(
     audit.append(
         db, hall_id=hall_id, at=now, actor=actor, action="seat.resume_code", subject=seat_code
     )
+    touch(db, "seat", seat_code)
     return ResumeCodeView(seat=seat_code, code=code, expires_at=kiosk.resume_expires_at)
 
 
@@ -130,12 +135,23 @@ def unlock(
             db, hall_id=hall_id, at=now, actor=actor, action="seat.resume_refused",
             subject=kiosk.seat_code, detail={"failures": kiosk.resume_failures},
         )  # fmt: skip
+        touch(db, "seat", kiosk.seat_code)
         detail = "wrong resume code" if left > 0 else "wrong resume code; the code is now void"
         return Refusal(403, detail)
     kiosk.resume_hash = kiosk.resume_expires_at = None
     kiosk.resume_failures = 0
-    kiosk.locked_at = kiosk.lock_reason = None
     attempt = running_attempt(db, kiosk.seat_code)
+    session = db.get(HallSession, attempt.session_id) if attempt is not None else None
+    touch(db, "seat", kiosk.seat_code)
+    if session is not None and session.paused_at is not None:
+        # The room stopped meanwhile: the seat stays stopped with it, and opens when it resumes.
+        kiosk.lock_reason, kiosk.lock_source = "room_paused", LockSource.ROOM
+        audit.append(
+            db, hall_id=hall_id, at=now, actor=actor, action="seat.resume_held",
+            subject=kiosk.seat_code, session_id=session.id,
+        )  # fmt: skip
+        return attempts.assignment(db, kiosk, now)
+    kiosk.locked_at = kiosk.lock_reason = kiosk.lock_source = None
     paused = None
     if attempt is not None and attempt.paused_at is not None:
         assert attempt.deadline_at is not None
@@ -153,5 +169,6 @@ def unlock(
             "attempt": attempt.id if attempt else None,
             "paused_seconds": paused.total_seconds() if paused else 0,
         },
+        session_id=attempt.session_id if attempt else None,
     )
     return attempts.assignment(db, kiosk, now)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hardware.clock import Clock
 from operator_console.protocol.values import OutboxStatus, rfc3339
+from operator_console.server.changes import touch
 from operator_console.server.db import transaction
 from operator_console.server.models import AuditHead, OutboxRecord
 from operator_console.server.outbox import enqueue
@@ -119,6 +120,8 @@ class SyncWorker:
                 return
             row.tries += 1
             row.http_status, row.last_error = status, error
+            if row.tries == 1 or status in (200, 201) or status in PARK:
+                touch(db, "sync", "outbox")
             if status in (200, 201):
                 row.status, row.delivered_at = OutboxStatus.DELIVERED, now
                 if self._failing:

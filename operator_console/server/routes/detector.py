@@ -8,7 +8,6 @@ import anyio
 import anyio.to_thread
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from starlette.datastructures import State
 
 from operator_console.protocol.console_api import (
     DetectorEventView,
@@ -17,26 +16,10 @@ from operator_console.protocol.console_api import (
 )
 from operator_console.protocol.values import MAX_INT
 from operator_console.server import audit
-from operator_console.server.deps import DESK, PersonDep, RuntimeDep, require
+from operator_console.server.deps import DESK, PersonDep, RuntimeDep, long_polls, require
 from operator_console.server.errors import REFUSALS, Refusal
 
 router = APIRouter(prefix="/api/v1", responses=REFUSALS)
-
-LONG_POLLS = 32
-"""Long polls open at once, across every console: each holds a thread of its own pool."""
-
-
-def long_polls(state: State) -> tuple[anyio.CapacityLimiter, anyio.CapacityLimiter]:
-    """The places for open long polls, and their own threads: made on first use, on the loop."""
-    made: tuple[anyio.CapacityLimiter, anyio.CapacityLimiter] | None = getattr(
-        state, "long_polls", None
-    )
-    if made is None:
-        made = state.long_polls = (
-            anyio.CapacityLimiter(LONG_POLLS),
-            anyio.CapacityLimiter(LONG_POLLS),
-        )
-    return made
 
 
 @router.get("/detector/state")

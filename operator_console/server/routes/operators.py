@@ -7,10 +7,10 @@ from datetime import date as Date
 
 from fastapi import APIRouter, Response
 from pydantic import ValidationError
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
 from operator_console.protocol.console_api import (
+    AdmissionCheck,
     AdmissionRequest,
     AdmissionView,
     AttemptResultView,
@@ -21,6 +21,7 @@ from operator_console.protocol.console_api import (
     LoginRequest,
     LoginResponse,
     OutboxView,
+    Refusing,
     RegistrationView,
     ResumeCodeView,
     RosterFetch,
@@ -30,6 +31,7 @@ from operator_console.protocol.console_api import (
     SyncStatus,
 )
 from operator_console.protocol.roster import SignedRoster
+from operator_console.protocol.values import AdmissionStatus
 from operator_console.server import (
     audit,
     auth,
@@ -51,6 +53,7 @@ from operator_console.server.deps import (
 )
 from operator_console.server.errors import REFUSALS, Refusal
 from operator_console.server.models import (
+    Admission,
     Attempt,
     HallSession,
     OutboxRecord,
@@ -138,13 +141,6 @@ def _import(signed: SignedRoster, rt: RuntimeDep, actor: str) -> RosterImported:
         )
 
 
-def _session_view(db: Session, s: HallSession) -> SessionView:
-    candidates = db.execute(
-        select(func.count()).select_from(Registration).where(Registration.session_id == s.id)
-    ).scalar_one()
-    return views.session(s, candidates)
-
-
 @router.get("/sessions")
 def sessions(rt: RuntimeDep, who: PersonDep, day: Date | None = None) -> list[SessionView]:
     with rt.tx() as db:
@@ -152,7 +148,7 @@ def sessions(rt: RuntimeDep, who: PersonDep, day: Date | None = None) -> list[Se
         if day is not None:
             query = query.where(HallSession.day == day)
         rows = db.execute(query.order_by(HallSession.starts_at)).scalars().all()
-        return [_session_view(db, s) for s in rows]
+        return [desk.session_view(db, s) for s in rows]
 
 
 @router.post("/sessions/{session_id}/start")
@@ -160,7 +156,7 @@ def start_session(session_id: str, rt: RuntimeDep, who: PersonDep) -> SessionVie
     require(who, *DESK)
     with rt.tx() as db:
         s = desk.start_session(db, session_id=session_id, now=rt.clock.now(), actor=who.username)
-        return _session_view(db, s)
+        return desk.session_view(db, s)
 
 
 @router.get("/sessions/{session_id}/registrations")
@@ -176,7 +172,24 @@ def registrations(session_id: str, rt: RuntimeDep, who: PersonDep) -> list[Regis
             .scalars()
             .all()
         )
-    return [views.registration(r) for r in rows]
+        decided: dict[str, Admission] = {}
+        for adm in db.execute(
+            select(Admission)
+            .where(Admission.session_id == session_id)
+            .order_by(Admission.decided_at)
+        ).scalars():
+            held = decided.get(adm.registration_id)
+            if held is None or held.status != AdmissionStatus.ADMITTED:
+                decided[adm.registration_id] = adm  # an admission stands; a refusal may be redone
+    return [
+        views.registration(r).model_copy(
+            update={
+                "admission": AdmissionStatus(decided[r.id].status) if r.id in decided else None,
+                "seat": decided[r.id].seat_code if r.id in decided else None,
+            }
+        )
+        for r in rows
+    ]
 
 
 @router.post("/sessions/{session_id}/admissions")
@@ -192,6 +205,40 @@ def admit(session_id: str, body: AdmissionRequest, rt: RuntimeDep, who: PersonDe
             actor=who.username,
             late_grace=rt.late_grace,
             zone=rt.config.zone,
+            detector_event_id=body.detector_event_id,
+        )
+
+
+@router.post("/sessions/{session_id}/admissions/check")
+def check_admission(
+    session_id: str, body: AdmissionRequest, rt: RuntimeDep, who: PersonDep
+) -> AdmissionCheck:
+    """The rules' verdict for the candidate now, with the rule's code and facts; decides nothing."""
+    require(who, *DESK)
+    with rt.tx() as db:
+        return desk.check(
+            db,
+            session_id=session_id,
+            registration_id=body.registration_id,
+            presented_iin=body.presented_iin,
+            now=rt.clock.now(),
+            late_grace=rt.late_grace,
+            zone=rt.config.zone,
+        )
+
+
+@router.post("/sessions/{session_id}/refusals")
+def refuse(session_id: str, body: Refusing, rt: RuntimeDep, who: PersonDep) -> AdmissionView:
+    """The operator refuses a candidate for a reason of the list (identity doubt: an incident)."""
+    require(who, *DESK)
+    with rt.tx() as db:
+        return desk.refuse(
+            db,
+            session_id=session_id,
+            registration_id=body.registration_id,
+            reason=body.reason,
+            now=rt.clock.now(),
+            actor=who.username,
             detector_event_id=body.detector_event_id,
         )
 

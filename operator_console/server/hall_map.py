@@ -1,0 +1,206 @@
+"""The seat map: every seat of the hall with its candidate, attempt, time, lock and open alerts.
+
+Built for many seats at once (a few queries for the whole map, whatever its size), and for the
+few seats a batch of changes touched.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Mapping
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from operator_console.protocol.console_api import AlertView, SeatView
+from operator_console.protocol.values import (
+    AdmissionStatus,
+    AttemptStatus,
+    FinishReason,
+    LockSource,
+    SeatState,
+    SessionStatus,
+)
+from operator_console.server.models import (
+    Admission,
+    AnswerEvent,
+    Attempt,
+    HallSession,
+    Incident,
+    Kiosk,
+    Registration,
+    Seat,
+)
+
+ALERTING = ("lockdown", "camera", "proctoring")
+"""The kiosk's automatic incidents: each stays on the map until someone acknowledges it."""
+ALERT_WINDOW = timedelta(hours=12)
+
+
+def answered_counts(db: Session, attempt_ids: Collection[str]) -> dict[str, int]:
+    """Questions with an answer now (the latest accepted change per question is not empty)."""
+    latest: dict[tuple[str, str], bool] = {}
+    if attempt_ids:
+        rows = db.execute(
+            select(AnswerEvent.attempt_id, AnswerEvent.item_id, AnswerEvent.choices)
+            .where(AnswerEvent.attempt_id.in_(attempt_ids), AnswerEvent.refused.is_(None))
+            .order_by(AnswerEvent.attempt_id, AnswerEvent.seq)
+        )
+        for attempt_id, item_id, choices in rows:
+            latest[(attempt_id, item_id)] = bool(choices)
+    counts: dict[str, int] = defaultdict(int)
+    for (attempt_id, _item), answered in latest.items():
+        counts[attempt_id] += answered
+    return counts
+
+
+def _state(kiosk: Kiosk | None, attempts: list[Attempt]) -> tuple[SeatState, Attempt | None]:
+    running = next((a for a in attempts if a.status == AttemptStatus.RUNNING), None)
+    pending = next((a for a in attempts if a.status == AttemptStatus.PENDING), None)
+    finished = [a for a in attempts if a.status == AttemptStatus.FINISHED]
+    if kiosk is not None and kiosk.locked_at is not None:
+        return SeatState.LOCKED, running or pending or (finished[-1] if finished else None)
+    if running is not None:
+        return SeatState.IN_TEST, running
+    if pending is not None:
+        return (SeatState.BETWEEN if finished else SeatState.SEATED), pending
+    last = finished[-1] if finished else None
+    if any(a.finish_reason == FinishReason.TERMINATED for a in finished):
+        return SeatState.TERMINATED, last
+    return SeatState.FINISHED, last
+
+
+def seat_views(
+    db: Session,
+    *,
+    hall_id: str,
+    now: datetime,
+    heard: Mapping[str, datetime],
+    spare: Collection[str] = (),
+    only: Collection[str] | None = None,
+) -> list[SeatView]:
+    query = select(Seat).where(Seat.hall_id == hall_id).order_by(Seat.code)
+    if only is not None:
+        query = query.where(Seat.code.in_(only))
+    seats = db.execute(query).scalars().all()
+    codes = [s.code for s in seats]
+    if not codes:
+        return []
+    kiosks = {
+        k.seat_code: k
+        for k in db.execute(
+            select(Kiosk).where(Kiosk.seat_code.in_(codes), Kiosk.revoked.is_(False))
+        ).scalars()
+    }
+    admissions = (
+        db.execute(
+            select(Admission)
+            .join(HallSession, HallSession.id == Admission.session_id)
+            .where(
+                Admission.seat_code.in_(codes),
+                Admission.status == AdmissionStatus.ADMITTED,
+                HallSession.status != SessionStatus.CLOSED,
+            )
+            .order_by(Admission.decided_at.desc())
+        )
+        .scalars()
+        .all()
+    )
+    attempts: dict[str, list[Attempt]] = defaultdict(list)
+    if admissions:
+        for a in db.execute(
+            select(Attempt)
+            .where(Attempt.admission_id.in_([adm.id for adm in admissions]))
+            .order_by(Attempt.position)
+        ).scalars():
+            attempts[a.admission_id].append(a)
+    # The seat's candidate is the newest still sitting; else the newest who finished here.
+    sitting: dict[str, Admission] = {}
+    for adm in admissions:
+        assert adm.seat_code is not None
+        mine = attempts[adm.id]
+        unfinished = any(a.status != AttemptStatus.FINISHED for a in mine)
+        held = sitting.get(adm.seat_code)
+        if held is None or (unfinished and not _unfinished(attempts[held.id])):
+            sitting[adm.seat_code] = adm
+    registrations = (
+        {
+            r.id: r
+            for r in db.execute(
+                select(Registration).where(
+                    Registration.id.in_([adm.registration_id for adm in sitting.values()])
+                )
+            ).scalars()
+        }
+        if sitting
+        else {}
+    )
+    current = {code: _state(kiosks.get(code), attempts[adm.id]) for code, adm in sitting.items()}
+    counted = answered_counts(
+        db, [a.id for _s, a in current.values() if a is not None and a.form is not None]
+    )
+    alerts: dict[str, list[AlertView]] = defaultdict(list)
+    for row in db.execute(
+        select(Incident)
+        .where(
+            Incident.seat_code.in_(codes),
+            Incident.acknowledged_at.is_(None),
+            Incident.category.in_(ALERTING),
+            Incident.at >= now - ALERT_WINDOW,
+        )
+        .order_by(Incident.id)
+    ).scalars():
+        assert row.seat_code is not None
+        alerts[row.seat_code].append(
+            AlertView(
+                incident_id=row.id, at=row.at, category=row.category, code=row.code, note=row.note
+            )
+        )
+    views = []
+    for seat in seats:
+        kiosk = kiosks.get(seat.code)
+        base = SeatView(
+            seat=seat.code,
+            spare=seat.spare or seat.code in spare,
+            enrolled=kiosk is not None,
+            state=SeatState.FREE,
+            locked_at=kiosk.locked_at if kiosk else None,
+            lock_reason=kiosk.lock_reason if kiosk else None,
+            lock_source=LockSource(kiosk.lock_source or "kiosk")
+            if kiosk and kiosk.locked_at
+            else None,
+            last_heard_at=heard.get(seat.code),
+            alerts=alerts.get(seat.code, []),
+        )
+        found = sitting.get(seat.code)
+        if found is None:
+            views.append(base)
+            continue
+        state, attempt = current[seat.code]
+        reg = registrations[found.registration_id]
+        update: dict[str, object] = {
+            "state": state,
+            "session_id": found.session_id,
+            "registration_id": reg.id,
+            "full_name": reg.full_name,
+            "language": reg.languages[0] if len(reg.languages) == 1 else None,
+        }
+        if attempt is not None:
+            update |= {
+                "attempt_id": attempt.id,
+                "program": attempt.program,
+                "language": attempt.language or update["language"],
+                "answered": counted.get(attempt.id, 0),
+                "total": len(attempt.form or []),
+                "deadline_at": attempt.deadline_at,
+            }
+            if attempt.status == AttemptStatus.RUNNING and attempt.deadline_at is not None:
+                at = attempt.paused_at or now
+                update["time_left_seconds"] = max(0.0, (attempt.deadline_at - at).total_seconds())
+        views.append(base.model_copy(update=update))
+    return views
+
+
+def _unfinished(attempts: list[Attempt]) -> bool:
+    return any(a.status != AttemptStatus.FINISHED for a in attempts)

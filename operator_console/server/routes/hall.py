@@ -1,0 +1,321 @@
+"""Routes for watching and controlling the hall: the seat map, its change stream, seat and room
+actions, incidents and the session's history (contracts §6)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Annotated
+
+import anyio
+import anyio.to_thread
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from operator_console.protocol.console_api import (
+    ChangeBatch,
+    ChangeView,
+    HistoryEntry,
+    IncidentRequest,
+    LoggedIncident,
+    Move,
+    RoomAction,
+    RoomActionView,
+    SeatAction,
+    SeatActionView,
+    SeatMap,
+    SeatView,
+    Termination,
+    TimeChange,
+)
+from operator_console.protocol.values import MAX_INT
+from operator_console.server import hall_control, hall_map
+from operator_console.server.deps import (
+    DESK,
+    WATCH,
+    PersonDep,
+    RuntimeDep,
+    long_polls,
+    require,
+)
+from operator_console.server.desk import session_view
+from operator_console.server.errors import REFUSALS, Refusal, not_found
+from operator_console.server.models import AuditEntry, DetectorEventRow, HallSession, Incident
+from operator_console.server.runtime import HallRuntime
+
+router = APIRouter(prefix="/api/v1", responses=REFUSALS)
+
+HISTORY_BEFORE = timedelta(hours=3)
+"""Walk-throughs this long before the start belong to the session (the queue at the door)."""
+
+
+def _seats(rt: HallRuntime, db: Session, only: list[str] | None = None) -> list[SeatView]:
+    return hall_map.seat_views(
+        db,
+        hall_id=rt.hall_id,
+        now=rt.clock.now(),
+        heard=rt.heard,
+        spare=rt.config.hall.spare_seats,
+        only=only,
+    )
+
+
+def _one(rt: HallRuntime, seat: str) -> SeatView:
+    with rt.tx() as db:
+        found = _seats(rt, db, [seat])
+    if not found:
+        raise not_found(f"seat {seat}")
+    return found[0]
+
+
+@router.get("/seats")
+def seats(rt: RuntimeDep, who: PersonDep) -> SeatMap:
+    """Every seat of the hall; follow `GET /changes?after=<cursor>` from the cursor given here."""
+    require(who, *WATCH)
+    cursor = rt.feed.cursor  # read first: a change after it is in the stream, maybe also here
+    with rt.tx() as db:
+        views = _seats(rt, db)
+    return SeatMap(
+        server_time=rt.clock.now(), columns=rt.config.hall.columns, cursor=cursor, seats=views
+    )
+
+
+def _batch(rt: HallRuntime, cursor: str | None, wait: float) -> ChangeBatch:
+    new_cursor, reset, changes = rt.feed.after(cursor, wait)
+    touched = sorted({c.subject for c in changes if c.kind == "seat"})
+    views: list[SeatView] = []
+    if touched:
+        with rt.tx() as db:
+            views = _seats(rt, db, touched)
+    return ChangeBatch(
+        cursor=new_cursor,
+        reset=reset,
+        server_time=rt.clock.now(),
+        changes=[ChangeView(kind=c.kind, subject=c.subject, at=c.at) for c in changes],  # type: ignore[arg-type]
+        seats=views,
+    )
+
+
+@router.get("/changes")
+async def changes(
+    request: Request,
+    rt: RuntimeDep,
+    who: PersonDep,
+    after: Annotated[str | None, Query(max_length=64)] = None,
+    wait: Annotated[float, Query(ge=0, le=30)] = 0.0,
+) -> ChangeBatch:
+    """Every change after `after`, waiting up to `wait` seconds when there is none yet.
+
+    The answer names each change (kind and subject) and carries the current view of every seat
+    they touched. `reset: true` means the cursor is from an earlier run of the server (or too
+    old): fetch `GET /seats` and follow on from its cursor. Like the detector's long poll, it
+    waits on its own bounded pool; past that many open at once the next is refused with 503.
+    """
+    require(who, *WATCH)
+    if wait == 0:
+        return await run_in_threadpool(_batch, rt, after, 0.0)
+    admitted, threads = long_polls(request.app.state)
+    try:
+        admitted.acquire_nowait()
+    except anyio.WouldBlock:
+        raise Refusal(503, "too many consoles are following the hall; try again shortly") from None
+    try:
+        return await anyio.to_thread.run_sync(_batch, rt, after, wait, limiter=threads)
+    finally:
+        admitted.release()
+
+
+@router.post("/sessions/{session_id}/pause")
+def pause_room(session_id: str, body: RoomAction, rt: RuntimeDep, who: PersonDep) -> RoomActionView:
+    """The whole room: every running seat of the session stops its clock and its kiosk locks."""
+    require(who, *DESK)
+    with rt.tx() as db:
+        s, stopped = hall_control.pause_room(
+            db, hall_id=rt.hall_id, session_id=session_id, reason=body.reason,
+            now=rt.clock.now(), actor=who.username,
+        )  # fmt: skip
+        return RoomActionView(session=session_view(db, s), seats=stopped)
+
+
+@router.post("/sessions/{session_id}/resume")
+def resume_room(
+    session_id: str, rt: RuntimeDep, who: PersonDep, body: RoomAction | None = None
+) -> RoomActionView:
+    """Every seat the room pause stopped opens again, with exactly the time it stood still."""
+    require(who, *DESK)
+    with rt.tx() as db:
+        s, resumed = hall_control.resume_room(
+            db, hall_id=rt.hall_id, session_id=session_id, reason=body.reason if body else None,
+            now=rt.clock.now(), actor=who.username,
+        )  # fmt: skip
+        return RoomActionView(session=session_view(db, s), seats=resumed)
+
+
+@router.post("/seats/{seat}/pause")
+def pause_seat(seat: str, body: SeatAction, rt: RuntimeDep, who: PersonDep) -> SeatActionView:
+    """Locks the seat's kiosk and stops its clock; `resume` gives the code that opens it."""
+    require(who, *DESK)
+    with rt.tx() as db:
+        hall_control.pause_seat(
+            db, hall_id=rt.hall_id, seat=seat, reason=body.reason, now=rt.clock.now(),
+            actor=who.username,
+        )  # fmt: skip
+    return SeatActionView(seat=_one(rt, seat))
+
+
+@router.post("/seats/{seat}/resume")
+def resume_seat(seat: str, rt: RuntimeDep, who: PersonDep) -> SeatActionView:
+    """The one-time code to type at the locked seat (as `resume-code`); the clock starts with it."""
+    require(who, *DESK)
+    with rt.tx() as db:
+        _here, code = hall_control.resume_seat(
+            db, hall_id=rt.hall_id, seat=seat, now=rt.clock.now(), actor=who.username
+        )
+    return SeatActionView(seat=_one(rt, seat), resume_code=code)
+
+
+@router.post("/seats/{seat}/time")
+def change_time(seat: str, body: TimeChange, rt: RuntimeDep, who: PersonDep) -> SeatActionView:
+    """Adds (or with a negative `minutes`, removes) time of the running part; 1 min must remain."""
+    require(who, *DESK)
+    with rt.tx() as db:
+        hall_control.change_time(
+            db, hall_id=rt.hall_id, seat=seat, minutes=body.minutes, reason=body.reason,
+            now=rt.clock.now(), actor=who.username,
+        )  # fmt: skip
+    return SeatActionView(seat=_one(rt, seat))
+
+
+@router.post("/seats/{seat}/terminate")
+def terminate(seat: str, body: Termination, rt: RuntimeDep, who: PersonDep) -> SeatActionView:
+    """Ends the sitting: the running part is scored with `finish_reason=terminated` and its
+    result goes upstream; parts not begun are withdrawn. For a violation the answer carries the
+    proposal (annulment and a ban of 6 to 12 months) that the proctor confirms at review."""
+    require(who, *DESK)
+    with rt.tx() as db:
+        _here, proposal = hall_control.terminate(
+            db, hall_id=rt.hall_id, seat=seat, reason=body.reason, now=rt.clock.now(),
+            actor=who.username, banks=rt.banks,
+        )  # fmt: skip
+    rt.sync.poke()
+    return SeatActionView(seat=_one(rt, seat), proposal=proposal)
+
+
+@router.post("/seats/{seat}/move")
+def move(seat: str, body: Move, rt: RuntimeDep, who: PersonDep) -> SeatActionView:
+    """Moves the seat's sitting to the free seat `to_seat` with its answers and its time, which
+    stands still until the candidate types the code (in the answer) at the new seat."""
+    require(who, *DESK)
+    with rt.tx() as db:
+        _here, code = hall_control.move(
+            db, hall_id=rt.hall_id, seat=seat, to_seat=body.to_seat, reason=body.reason,
+            now=rt.clock.now(), actor=who.username,
+        )  # fmt: skip
+    return SeatActionView(seat=_one(rt, body.to_seat), resume_code=code)
+
+
+@router.post("/incidents")
+def log_incident(body: IncidentRequest, rt: RuntimeDep, who: PersonDep) -> LoggedIncident:
+    """An incident for a seat, or for the room (give `session_id` and no seat)."""
+    require(who, "operator", "proctor", "administrator")
+    with rt.tx() as db:
+        row = hall_control.log_incident(
+            db, hall_id=rt.hall_id, seat=body.seat, session_id=body.session_id,
+            reason=body.reason, now=rt.clock.now(), actor=who.username,
+        )  # fmt: skip
+        return _logged(row)
+
+
+@router.post("/incidents/{incident_id}/acknowledge")
+def acknowledge(
+    incident_id: Annotated[int, Path(ge=1, le=MAX_INT)], rt: RuntimeDep, who: PersonDep
+) -> LoggedIncident:
+    """Someone has seen the seat's alert: it leaves the problem list (and stays on record)."""
+    require(who, *WATCH)
+    with rt.tx() as db:
+        row = hall_control.acknowledge(
+            db, hall_id=rt.hall_id, incident_id=incident_id, now=rt.clock.now(),
+            actor=who.username,
+        )  # fmt: skip
+        return _logged(row)
+
+
+def _logged(row: Incident) -> LoggedIncident:
+    return LoggedIncident(
+        incident_id=row.id,
+        at=row.at,
+        seat=row.seat_code,
+        attempt_id=row.attempt_id,
+        category=row.category,
+        code=row.code,
+        note=row.note,
+        reported_by=row.reported_by,
+    )
+
+
+@router.get("/sessions/{session_id}/history")
+def history(
+    session_id: str,
+    rt: RuntimeDep,
+    who: PersonDep,
+    action: Annotated[str | None, Query(max_length=64)] = None,
+    seat: Annotated[str | None, Query(max_length=16)] = None,
+    actor: Annotated[str | None, Query(max_length=100)] = None,
+) -> list[HistoryEntry]:
+    """Every admission, refusal, detector check, seat action and incident of the session, oldest
+    first. Filters: `action` (a prefix such as `seat.` or `admission.refuse`), `seat`, `actor`."""
+    require(who, *WATCH)
+    with rt.tx() as db:
+        session = db.get(HallSession, session_id)
+        if session is None or session.hall_id != rt.hall_id:
+            raise not_found(f"session {session_id}")
+        entries = [
+            HistoryEntry(
+                at=e.at,
+                actor=e.actor,
+                action=e.action,
+                subject=e.subject,
+                seat=_seat_of(e),
+                detail=e.detail,
+            )
+            for e in db.execute(
+                select(AuditEntry)
+                .where(AuditEntry.hall_id == rt.hall_id, AuditEntry.session_id == session_id)
+                .order_by(AuditEntry.seq)
+            ).scalars()
+        ]
+        since = session.starts_at - HISTORY_BEFORE
+        walks = db.execute(
+            select(DetectorEventRow)
+            .where(
+                DetectorEventRow.received_at >= since,
+                DetectorEventRow.kind.in_(("pass", "alarm", "fault", "tamper")),
+            )
+            .order_by(DetectorEventRow.id)
+        ).scalars()
+        entries += [
+            HistoryEntry(
+                at=w.received_at,
+                actor="detector" if w.source == "serial" else "wand",
+                action=f"detector.{w.kind}",
+                subject=str(w.id),
+                detail={"zones": list(w.zones), "level": w.level, "source": w.source},
+            )
+            for w in walks
+        ]
+    entries.sort(key=lambda e: e.at)
+    return [
+        e
+        for e in entries
+        if (action is None or e.action.startswith(action))
+        and (seat is None or e.seat == seat)
+        and (actor is None or e.actor == actor)
+    ]
+
+
+def _seat_of(entry: AuditEntry) -> str | None:
+    seat = entry.detail.get("seat") if isinstance(entry.detail, dict) else None
+    if isinstance(seat, str):
+        return seat
+    return entry.subject if entry.action.startswith("seat.") else None

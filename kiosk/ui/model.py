@@ -74,6 +74,10 @@ class Lock:
     """Status code for the lock screen: unlocking, wrong_code, void_code, offline."""
     also: set[str] = field(default_factory=set)
     """Other reasons noticed while locked, each reported once."""
+    from_server: bool = False
+    """The room server locked the seat (the operator paused it, or the room): it may lift it."""
+    seen_at: float = 0.0
+    """When (monotonic) this kiosk took the lock: only a later seat poll can lift it."""
 
 
 class KioskModel(QObject):
@@ -129,6 +133,8 @@ class KioskModel(QObject):
         self.camera: CameraSession | None = None
         self.camera_health = CameraHealth.OK
         self.results: list[FinishResponse] = []
+        self.ended_by_operator = False
+        """The last test was closed by the operator at the console, not by the candidate."""
         self.lock_state: Lock | None = None
         self.confirming_submit = False
         self._warned: set[int] = set()
@@ -223,8 +229,21 @@ class KioskModel(QObject):
             self.online = True
             self.link_changed.emit()
         self.seat = seat
+        state = self.lock_state
+        if (
+            self.stage is Stage.LOCKED
+            and state is not None
+            and state.from_server
+            and seat.locked_at is None
+            and sent is not None
+            and sent > state.seen_at
+        ):
+            self._lifted(seat, sent, round_trip)  # the room resumed: no code to type
+            return
         if seat.locked_at is not None and self.stage is not Stage.LOCKED:
             self.lock(seat.lock_reason or "operator", "", report=False)
+        if self.sitting is not None and self._ended_on_server(seat):
+            return
         if self.sitting is not None:
             self._follow_server_clock(seat, sent, round_trip)
         candidate = seat.registration_id if seat.attempts else None
@@ -236,9 +255,44 @@ class KioskModel(QObject):
             or (self.stage is Stage.FINISH and candidate != self._candidate)
         ):
             self._candidate, self.results, self.language = candidate, [], None
+            self.ended_by_operator = False
             self._start_camera()
             self._go(Stage.CONFIRM)
         self.changed.emit()
+
+    def _ended_on_server(self, seat: SeatAssignment) -> bool:
+        """The operator terminated the running part (or moved it away): the test closes here."""
+        sitting = self.sitting
+        if sitting is None or self._finishing or self.stage not in (Stage.TEST, Stage.LOCKED):
+            return False
+        mine = next((a for a in seat.attempts if a.attempt_id == sitting.attempt_id), None)
+        if mine is not None and mine.status != "finished":
+            return False
+        log.warning("attempt %s was closed by the room server", sitting.attempt_id)
+        self.journal.mark_finished(sitting.attempt_id, "terminated")
+        self.sitting = None
+        self.lock_state = None
+        self.ended_by_operator = True
+        if self.camera:
+            self.camera.stop_recording()
+            self.camera_changed.emit()
+        self._go(Stage.FINISH)
+        return True
+
+    def _lifted(self, seat: SeatAssignment, sent: float, round_trip: float) -> None:
+        """The server lifted the lock it had set (the room resumed): back to where it was."""
+        state = self.lock_state
+        assert state is not None
+        self.lock_state = None
+        if self.sitting is not None:
+            mine = next((a for a in seat.attempts if a.attempt_id == self.sitting.attempt_id), None)
+            if mine is not None and mine.deadline_at is not None and mine.status == "running":
+                middle = sent + round_trip / 2
+                self.sitting.rebase(mine.deadline_at, seat.server_time, at_monotonic=middle)
+            else:
+                self.sitting = None
+        back = state.back_to if (state.back_to is not Stage.TEST or self.sitting) else Stage.IDLE
+        self._go(back)
 
     def _follow_server_clock(
         self, seat: SeatAssignment, sent: float | None, round_trip: float
@@ -560,7 +614,9 @@ class KioskModel(QObject):
                 state.also.add(reason)  # already locked: the operator still hears of it, once
                 self.report("lockdown", reason, note)
             return
-        self.lock_state = Lock(reason, note, self.stage)
+        self.lock_state = Lock(
+            reason, note, self.stage, from_server=not report, seen_at=self.clock.monotonic()
+        )
         if self.sitting:
             self.sitting.pause()
         if report and self.courier:

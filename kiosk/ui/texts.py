@@ -129,6 +129,15 @@ def lock_reason(code: str) -> str:
         ),
         "remote_session": QCoreApplication.translate("Texts", "A remote session was detected."),
         "operator": QCoreApplication.translate("Texts", "The operator paused this seat."),
+        "operator_pause": QCoreApplication.translate("Texts", "The operator paused this seat."),
+        "room_paused": QCoreApplication.translate(
+            "Texts",
+            "The whole room is paused. Your time is stopped and will be given back. "
+            "Please stay in your seat.",
+        ),
+        "moved_here": QCoreApplication.translate(
+            "Texts", "Your test continues at this seat. The operator will give you the code."
+        ),
     }
     return texts.get(
         code, QCoreApplication.translate("Texts", "The test is paused for the operator.")

@@ -94,6 +94,10 @@
         <translation>Бұл бөлім аяқталды. Келесі: %1</translation>
     </message>
     <message>
+        <source>The operator has ended your test.</source>
+        <translation>Оператор сіздің тестіңізді аяқтады.</translation>
+    </message>
+    <message>
         <source>The test is over. Thank you.</source>
         <translation>Тест аяқталды. Рақмет.</translation>
     </message>
@@ -395,6 +399,14 @@
     <message>
         <source>The operator paused this seat.</source>
         <translation>Оператор бұл орынды тоқтата тұрды.</translation>
+    </message>
+    <message>
+        <source>The whole room is paused. Your time is stopped and will be given back. Please stay in your seat.</source>
+        <translation>Залдағы тестілеу тоқтатылды. Сіздің уақытыңыз тоқтатылды және қайтарылады. Орныңыздан тұрмаңыз.</translation>
+    </message>
+    <message>
+        <source>Your test continues at this seat. The operator will give you the code.</source>
+        <translation>Тестіңіз осы орында жалғасады. Оператор сізге кодты береді.</translation>
     </message>
     <message>
         <source>The test is paused for the operator.</source>

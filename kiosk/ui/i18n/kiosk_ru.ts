@@ -94,6 +94,10 @@
         <translation>Эта часть завершена. Далее: %1</translation>
     </message>
     <message>
+        <source>The operator has ended your test.</source>
+        <translation>Оператор завершил ваш тест.</translation>
+    </message>
+    <message>
         <source>The test is over. Thank you.</source>
         <translation>Тест завершён. Спасибо.</translation>
     </message>
@@ -395,6 +399,14 @@
     <message>
         <source>The operator paused this seat.</source>
         <translation>Оператор приостановил работу этого места.</translation>
+    </message>
+    <message>
+        <source>The whole room is paused. Your time is stopped and will be given back. Please stay in your seat.</source>
+        <translation>Тестирование в зале приостановлено. Ваше время остановлено и будет возвращено. Пожалуйста, оставайтесь на месте.</translation>
+    </message>
+    <message>
+        <source>Your test continues at this seat. The operator will give you the code.</source>
+        <translation>Ваш тест продолжается на этом месте. Оператор сообщит вам код.</translation>
     </message>
     <message>
         <source>The test is paused for the operator.</source>

@@ -40,6 +40,8 @@ class FinishScreen(Screen):
                     "%1", texts.program_name(following.program)
                 )
             )
+        elif self.model.ended_by_operator:
+            self.title.setText(self.tr("The operator has ended your test."))
         else:
             self.title.setText(self.tr("The test is over. Thank you."))
         programs = {

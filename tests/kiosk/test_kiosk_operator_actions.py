@@ -1,0 +1,71 @@
+"""What the candidate sees when the operator acts at the console: a seat paused and resumed with a
+code, the whole room paused and resumed with no code, and a test terminated."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from kiosk.hall_client import HallClient
+from kiosk.ui.model import Stage
+from operator_console.protocol.reasons import Reason
+from tests.hall import Hall
+from tests.kiosk.test_kiosk_screens import answer_current
+from tests.kiosk.ui import WAIT_MS, child, press, running_kiosk, wait_stage, walk_to_test
+
+FIRE = Reason(category="environment", code="fire_alarm")
+ILL = Reason(category="examinee", code="illness", note="feels unwell")
+
+
+def test_a_seat_the_operator_pauses_locks_and_opens_with_the_code(
+    qtbot: QtBot, hall: Hall, seated: HallClient, tmp_path: Path
+) -> None:
+    with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
+        walk_to_test(qtbot, kiosk)
+        answer_current(qtbot, kiosk, hall)
+        hall.console.pause_seat("A01", ILL)
+        wait_stage(qtbot, kiosk, Stage.LOCKED)
+        assert kiosk.model.sitting is not None and kiosk.model.sitting.paused
+        code = hall.console.resume_seat("A01").resume_code
+        assert code is not None
+        child(kiosk, "resume_code").setFocus()
+        qtbot.keyClicks(child(kiosk, "resume_code"), code.code)
+        press(qtbot, kiosk, "key_ok")
+        wait_stage(qtbot, kiosk, Stage.TEST)
+        assert not kiosk.model.sitting.paused
+
+
+def test_the_room_paused_locks_every_seat_and_its_resume_opens_them_without_a_code(
+    qtbot: QtBot, hall: Hall, seated: HallClient, tmp_path: Path
+) -> None:
+    with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
+        walk_to_test(qtbot, kiosk)
+        sitting = kiosk.model.sitting
+        assert sitting is not None
+        before = sitting.remaining()
+        hall.console.pause_room(hall.session_id, FIRE)
+        wait_stage(qtbot, kiosk, Stage.LOCKED)
+        shown = kiosk.window.screens[Stage.LOCKED].reason.text()  # type: ignore[attr-defined]
+        assert "Тестирование в зале приостановлено" in shown  # the candidate chose Russian
+        hall.clock.advance(timedelta(minutes=12))
+        assert sitting.remaining() == before  # stopped on the kiosk, too
+        hall.console.resume_room(hall.session_id)
+        wait_stage(qtbot, kiosk, Stage.TEST)
+        qtbot.waitUntil(lambda: not sitting.paused, timeout=WAIT_MS)
+        # Given back exactly (the fake clock stands still while the kiosk polls).
+        assert abs((sitting.remaining() - before).total_seconds()) < 1
+
+
+def test_a_terminated_test_ends_on_the_kiosk_with_the_operator_s_words(
+    qtbot: QtBot, hall: Hall, seated: HallClient, tmp_path: Path
+) -> None:
+    with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
+        walk_to_test(qtbot, kiosk)
+        answer_current(qtbot, kiosk, hall)
+        attempt_id = kiosk.model.sitting.attempt_id if kiosk.model.sitting else ""
+        hall.console.terminate("A01", ILL)
+        wait_stage(qtbot, kiosk, Stage.FINISH)
+        assert kiosk.model.ended_by_operator and kiosk.model.sitting is None
+        assert kiosk.model.journal.finished_reason(attempt_id) == "terminated"

@@ -63,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
         prog="operator-console",
         description="Testing hall: with no command, opens the operator console window.",
     )
+    parser.add_argument("--server", help="the room server's URL (over console.toml)")
+    parser.add_argument(
+        "--config", dest="console_config", type=Path, help="console.toml (default: the user's)"
+    )
     sub = parser.add_subparsers(dest="command")
     _add_serve(sub)
     _add_demo(sub)
@@ -125,6 +129,24 @@ def demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def console(args: argparse.Namespace) -> int:
+    """The console window: sign in, then the desk, the live hall and the history."""
+    from operator_console.core.settings import load_console_config
+
+    log = setup_logging("console")
+    try:
+        config = load_console_config(args.console_config)
+        if args.server:
+            config = config.model_copy(
+                update={"console": config.console.model_copy(update={"server": args.server})}
+            )
+    except StartupError as exc:
+        return fail("operator-console", str(exc), log)
+    from operator_console.ui.app import run_console
+
+    return run_console(config)
+
+
 def hall_user() -> str:
     from operator_console.demo.hall import DEMO_PASSWORD, DEMO_USER
 
@@ -175,12 +197,7 @@ def upstream_stub(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
-        print(
-            "operator-console: the console window is not part of this build yet; "
-            "see `operator-console --help`",
-            file=sys.stderr,
-        )
-        return 2
+        return console(args)
     if args.command == "admin":
         from operator_console.server.admin import run_admin
 

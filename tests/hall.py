@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import socket
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -100,7 +100,7 @@ def open_hall(
     database_url: str | None = None,
     roster: dict[str, Any] | None = None,
     **sections: dict[str, object],
-) -> Iterator[Hall]:
+) -> Generator[Hall, None, None]:
     """A room server whose desk has signed in and fetched the day's roster (the sample's, or
     `roster` as the central system would send it)."""
     now = clock.now()

@@ -10,36 +10,36 @@ from operator_console.protocol.calls import CallCore
 from operator_console.protocol.console_api import (
     AdmissionCheck,
     AdmissionRequest,
-    ChangeBatch,
-    HistoryEntry,
-    IncidentRequest,
-    LoggedIncident,
-    Move,
-    Refusing,
-    RoomAction,
-    RoomActionView,
-    SeatAction,
-    SeatActionView,
-    SeatMap,
-    TimeChange,
-    Termination,
     AdmissionView,
     AttemptResultView,
+    ChangeBatch,
     DetectorEventView,
     DetectorStateView,
     EnrollmentCodeRequest,
     EnrollmentCodeView,
+    HistoryEntry,
+    IncidentRequest,
+    LoggedIncident,
     LoginRequest,
     LoginResponse,
     ManualDetectorEvent,
+    Move,
     OutboxView,
+    Refusing,
     RegistrationView,
     ResumeCodeView,
+    RoomAction,
+    RoomActionView,
     RosterFetch,
     RosterImported,
+    SeatAction,
+    SeatActionView,
     SeatBinding,
+    SeatMap,
     SessionView,
     SyncStatus,
+    Termination,
+    TimeChange,
 )
 from operator_console.protocol.kiosk_api import IncidentView, RecordingManifest
 from operator_console.protocol.reasons import Reason
@@ -212,7 +212,10 @@ class ConsoleClient:
 
     def pause_room(self, session_id: str, reason: Reason) -> RoomActionView:
         return self._core.call(
-            "POST", f"/api/v1/sessions/{session_id}/pause", RoomActionView, RoomAction(reason=reason)
+            "POST",
+            f"/api/v1/sessions/{session_id}/pause",
+            RoomActionView,
+            RoomAction(reason=reason),
         )
 
     def resume_room(self, session_id: str, reason: Reason | None = None) -> RoomActionView:
@@ -244,7 +247,10 @@ class ConsoleClient:
 
     def move(self, seat: str, to_seat: str, reason: Reason) -> SeatActionView:
         return self._core.call(
-            "POST", f"/api/v1/seats/{seat}/move", SeatActionView, Move(to_seat=to_seat, reason=reason)
+            "POST",
+            f"/api/v1/seats/{seat}/move",
+            SeatActionView,
+            Move(to_seat=to_seat, reason=reason),
         )
 
     def log_incident(

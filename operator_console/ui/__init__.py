@@ -1,1 +1,1 @@
-"""The operator console's Qt screens: clients of the room server over HTTP."""
+"""The operator console's windows (PySide6): a client of the room server over HTTP only."""

@@ -92,7 +92,7 @@ def _batch(rt: HallRuntime, cursor: str | None, wait: float) -> ChangeBatch:
         cursor=new_cursor,
         reset=reset,
         server_time=rt.clock.now(),
-        changes=[ChangeView(kind=c.kind, subject=c.subject, at=c.at) for c in changes],  # type: ignore[arg-type]
+        changes=[ChangeView(kind=c.kind, subject=c.subject, at=c.at) for c in changes],
         seats=views,
     )
 

@@ -18,8 +18,8 @@ from operator_console.protocol.calls import ServerRefused
 from operator_console.protocol.kiosk_api import LockReport
 from operator_console.protocol.reasons import Reason
 from operator_console.server import auth
-from operator_console.server.models import AuditEntry, OutboxRecord
 from operator_console.server.audit import verify_chain
+from operator_console.server.models import AuditEntry, OutboxRecord
 from tests.conftest import HALL_ID
 from tests.hall import PASSWORD, Hall
 from tests.operator_console.server.test_hall_flow import change, keyed, started
@@ -66,7 +66,10 @@ def test_the_map_shows_each_seat_with_its_candidate_state_answers_and_time(hall:
     items = form.items[:3]
     client.send_answers(
         form.attempt_id,
-        [change(i + 1, it.item_id, keyed(hall, it.item_id), hall.clock.now()) for i, it in enumerate(items)],
+        [
+            change(i + 1, it.item_id, keyed(hall, it.item_id), hall.clock.now())
+            for i, it in enumerate(items)
+        ],
     )
     client.seat()  # heard now
     hall.console.enrollment_code("A03")  # a seat with no kiosk yet
@@ -317,9 +320,11 @@ def test_forty_room_pauses_at_once_stop_the_room_once(hall: Hall) -> None:
         answers = sorted(pool.map(lambda _i: pause(), range(40)))
     assert answers == [200] + [409] * 39
     with hall.runtime.tx() as db:
-        pauses = db.execute(
-            select(AuditEntry).where(AuditEntry.action == "session.pause")
-        ).scalars().all()
+        pauses = (
+            db.execute(select(AuditEntry).where(AuditEntry.action == "session.pause"))
+            .scalars()
+            .all()
+        )
     assert len(pauses) == 1
     hall.clock.advance(timedelta(minutes=1))
     hall.console.resume_room(hall.session_id)

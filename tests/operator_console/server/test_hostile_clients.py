@@ -16,8 +16,8 @@ from kiosk.hall_client import HallClient
 from operator_console.protocol.calls import ServerRefused
 from operator_console.protocol.kiosk_api import AnswerChange, LockReport
 from operator_console.server import auth
-from operator_console.server.models import User
 from operator_console.server.deps import LONG_POLLS
+from operator_console.server.models import User
 from operator_console.server.throttle import GuessThrottle
 from tests.hall import PASSWORD, Hall, wait_until
 from tests.operator_console.server.test_hall_flow import started

@@ -1,0 +1,197 @@
+"""The console's picture of the hall, and the one stream that keeps it current.
+
+`HallPicture` is what the screens read: every seat's last view, the problems to show first, the
+kiosks' silence. `Follower` holds one long poll of `GET /changes` open for the whole console and
+hands each batch to the picture; every screen then decides from the batch's kinds whether to
+refresh. Neither knows Qt: they are tested without a window.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from operator_console.core.client import ConsoleClient
+from operator_console.protocol.calls import ServerRefused, ServerUnreachable
+from operator_console.protocol.console_api import ChangeBatch, SeatMap, SeatView
+
+log = logging.getLogger(__name__)
+
+SILENCE_LEVELS = (5.0, 10.0, 15.0)
+"""Seconds without a word from a kiosk: amber, orange, red (as Safe Exam Browser Server shows)."""
+QUIET_STATES = ("free", "finished", "terminated")
+"""Seats whose kiosk may be off without anyone worrying."""
+LONG_POLL = 25.0
+
+
+def silence_level(seconds: float | None) -> int:
+    """0 heard lately, 1 amber, 2 orange, 3 red."""
+    if seconds is None:
+        return 0
+    return sum(seconds >= limit for limit in SILENCE_LEVELS)
+
+
+@dataclass(frozen=True)
+class Problem:
+    seat: str
+    kind: str
+    """`alert` (an incident nobody acknowledged), `locked`, or `silent`."""
+    code: str
+    since: datetime | None
+    incident_id: int | None = None
+    level: int = 3
+
+
+@dataclass
+class HallPicture:
+    seats: dict[str, SeatView] = field(default_factory=dict)
+    columns: int = 6
+    cursor: str | None = None
+    offset: timedelta = timedelta(0)
+    """The server's clock less ours, from the latest answer."""
+    stale: bool = True
+    """The picture is the last one seen, not known to be current (no answer from the server)."""
+
+    def load(self, picture: SeatMap) -> None:
+        self.seats = {s.seat: s for s in picture.seats}
+        self.columns = picture.columns
+        self.cursor = picture.cursor
+        self._clock(picture.server_time)
+        self.stale = False
+
+    def take(self, got: Delivery) -> set[str]:
+        """Takes what the follower delivered; answers the kinds of news it carried."""
+        if got is None:
+            self.stale = True
+            return {"link"}
+        was_stale = self.stale
+        if isinstance(got, SeatMap):
+            self.load(got)
+            return {"seat", "session", "admission", "detector", "sync", "incident", "link"}
+        return self.apply(got) | ({"link"} if was_stale else set())
+
+    def apply(self, batch: ChangeBatch) -> set[str]:
+        """Takes a batch; answers the kinds it changed (`seat`, `session`, `detector`, ...)."""
+        self.cursor = batch.cursor
+        self._clock(batch.server_time)
+        self.stale = False
+        for seat in batch.seats:
+            self.seats[seat.seat] = seat
+        return {c.kind for c in batch.changes}
+
+    def _clock(self, server_time: datetime) -> None:
+        self.offset = server_time - datetime.now(UTC)
+
+    def server_now(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+    def silence(self, seat: SeatView, now: datetime | None = None) -> float | None:
+        """Seconds since the kiosk was heard, for a seat whose kiosk should be talking."""
+        if not seat.enrolled or seat.state in QUIET_STATES or seat.last_heard_at is None:
+            return None
+        return max(0.0, ((now or self.server_now()) - seat.last_heard_at).total_seconds())
+
+    def problems(self, now: datetime | None = None) -> list[Problem]:
+        """Every seat's problems, worst first: open alerts, locks, silent kiosks by how long."""
+        found: list[Problem] = []
+        for seat in self.seats.values():
+            for alert in seat.alerts:
+                found.append(
+                    Problem(seat.seat, "alert", alert.code, alert.at, alert.incident_id, 3)
+                )
+            if seat.state == "locked" and not seat.alerts:
+                found.append(Problem(seat.seat, "locked", seat.lock_reason or "", seat.locked_at))
+            level = silence_level(self.silence(seat, now))
+            if level:
+                found.append(
+                    Problem(seat.seat, "silent", "kiosk_silent", seat.last_heard_at, None, level)
+                )
+        order = {"alert": 0, "locked": 1, "silent": 2}
+        return sorted(found, key=lambda p: (-p.level, order[p.kind], p.seat))
+
+    def free_seats(self) -> list[str]:
+        """Seats with a kiosk and nobody on them, spare seats last."""
+        free = [s for s in self.seats.values() if s.state == "free" and s.enrolled]
+        return [s.seat for s in sorted(free, key=lambda s: (s.spare, s.seat))]
+
+
+Delivery = SeatMap | ChangeBatch | None
+"""What the follower hands on: the whole map, a batch of changes, or None (the link is down)."""
+
+
+class Follower:
+    """One long poll for the whole console; each answer goes to `deliver` (on this thread).
+
+    `deliver` applies it to the picture (on whichever thread owns it). A cursor the server no
+    longer knows (it restarted) fetches the whole map again; a server that does not answer is
+    delivered as None and asked again with a growing pause. A sign-in that has ended stops the
+    follower and tells `on_expired`.
+    """
+
+    def __init__(
+        self,
+        client: ConsoleClient,
+        deliver: Callable[[Delivery], None],
+        *,
+        on_expired: Callable[[str], None] = lambda _detail: None,
+        wait: float = LONG_POLL,
+    ) -> None:
+        self._client = client
+        self._deliver = deliver
+        self._on_expired = on_expired
+        self._wait = wait
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.cursor: str | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="hall-follower", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=self._wait + 15)
+
+    def _run(self) -> None:
+        pause, down = 0.5, False
+        while not self._stop.is_set():
+            try:
+                if self.cursor is None:
+                    got: SeatMap | ChangeBatch = self._client.seats()
+                else:
+                    got = self._client.changes(self.cursor, 0.0 if down else self._wait)
+                    if got.reset:
+                        got = self._client.seats()
+            except ServerUnreachable as exc:
+                if not down:
+                    log.warning("room server unreachable: %s", exc)
+                    self._deliver(None)
+                down = True
+                self._stop.wait(pause)
+                pause = min(pause * 2, 5.0)
+                continue
+            except ServerRefused as exc:
+                if exc.status == 401:
+                    self._deliver(None)
+                    self._on_expired(exc.detail)
+                    return
+                log.error("the change stream was refused: %s", exc)
+                self._stop.wait(pause)
+                pause = min(pause * 2, 5.0)
+                continue
+            back, pause, down = down, 0.5, False
+            self.cursor = got.cursor
+            if self._stop.is_set():
+                return
+            if isinstance(got, SeatMap) or got.changes or back:
+                self._deliver(got)  # an empty batch after an outage says the link is back
+
+
+def seats_by_row(seats: Iterable[SeatView], columns: int) -> list[list[SeatView]]:
+    """The room's rows, seats in code order, `columns` to a row."""
+    ordered = sorted(seats, key=lambda s: s.seat)
+    return [ordered[i : i + columns] for i in range(0, len(ordered), columns)]

@@ -1,0 +1,105 @@
+"""`operator-console` with a display: sign in to the room server, then the console window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from operator_console.core.client import ConsoleClient
+from operator_console.core.settings import ConsoleConfig
+from operator_console.protocol.calls import ServerRefused, ServerUnreachable
+from operator_console.ui.dialogs import SignInDialog
+from operator_console.ui.model import ConsoleModel
+from operator_console.ui.style import SHEET
+from operator_console.ui.window import ConsoleWindow
+
+log = logging.getLogger(__name__)
+DIRECTORY = Path(__file__).parent / "i18n"
+LANGUAGES = ("kk", "ru", "en")
+
+
+class Language:
+    """The console's language: English in the source, Kazakh and Russian from compiled .qm."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        self._app = app
+        self._translator: QTranslator | None = None
+        self.code = "en"
+
+    def use(self, code: str) -> None:
+        if code == self.code:
+            return
+        if self._translator is not None:
+            self._app.removeTranslator(self._translator)
+            self._translator = None
+        self.code = code
+        if code == "en":
+            return
+        translator = QTranslator(self._app)
+        path = DIRECTORY / f"console_{code}.qm"
+        if not translator.load(str(path)):
+            raise FileNotFoundError(f"no compiled translation at {path}")
+        self._app.installTranslator(translator)
+        self._translator = translator
+
+
+def application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    return app
+
+
+def open_console(
+    client: ConsoleClient, username: str, *, hall_name: str = "", wait: float = 25.0
+) -> ConsoleWindow:
+    """The window for a client already signed in; its model starts following the hall."""
+    model = ConsoleModel(client, username=username, wait=wait)
+    window = ConsoleWindow(model, hall_name=hall_name)
+    window.setStyleSheet(SHEET)
+    window.resize(1366, 768)
+    model.start()
+    return window
+
+
+def sign_in(config: ConsoleConfig, language: Language) -> tuple[ConsoleClient, str] | None:
+    """Asks until the server accepts, or the operator cancels (None)."""
+    server, username, problem = config.console.server, config.console.username, ""
+    while True:
+        answer = SignInDialog.ask(None, server, username, language.code, problem)
+        if answer is None:
+            return None
+        language.use(answer.language)
+        server, username = answer.server, answer.username
+        client = ConsoleClient(server)
+        try:
+            client.login(answer.username, answer.password)
+            return client, answer.username
+        except ServerRefused as exc:
+            problem = exc.detail
+        except ServerUnreachable as exc:
+            problem = QCoreApplication.translate(
+                "SignIn", "The room server does not answer: %1"
+            ).replace("%1", str(exc))
+        client.close()
+
+
+def run_console(config: ConsoleConfig) -> int:
+    app = application()
+    app.setStyleSheet(SHEET)
+    language = Language(app)
+    language.use(config.console.language)
+    while True:
+        signed = sign_in(config, language)
+        if signed is None:
+            return 0
+        client, username = signed
+        window = open_console(client, username)
+        window.show()
+        app.exec()
+        client.close()
+        if not window.signed_out:
+            return 0

@@ -1,0 +1,263 @@
+"""The console's dialogs. Each has an `ask()` classmethod that answers the operator's choice (or
+None when cancelled); tests replace `ask` and never see a modal window."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from operator_console.protocol.console_api import ResumeCodeView
+from operator_console.protocol.reasons import REASONS, Reason
+from operator_console.ui import texts
+from operator_console.ui.widgets import named
+
+
+class ReasonPicker(QWidget):
+    """The two-level reason list of contracts §6, and a note (required for `other`)."""
+
+    def __init__(
+        self, parent: QWidget | None = None, *, only: tuple[str, ...] | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.category = named(QComboBox(), "reason_category")
+        self.code = named(QComboBox(), "reason_code")
+        self.note = named(QPlainTextEdit(), "reason_note")
+        self.note.setFixedHeight(64)
+        for cat in only or tuple(REASONS):
+            self.category.addItem(texts.category(cat), cat)
+        self.category.currentIndexChanged.connect(self._codes)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Category"), self.category)
+        form.addRow(self.tr("Reason"), self.code)
+        form.addRow(self.tr("Note"), self.note)
+        self._codes()
+
+    def _codes(self) -> None:
+        self.code.clear()
+        for code in REASONS[self.category.currentData()]:
+            self.code.addItem(texts.reason(code), code)
+
+    def choose(self, category: str, code: str, note: str = "") -> None:
+        self.category.setCurrentIndex(self.category.findData(category))
+        self.code.setCurrentIndex(self.code.findData(code))
+        self.note.setPlainText(note)
+
+    def reason(self) -> Reason | None:
+        try:
+            return Reason(
+                category=self.category.currentData(),
+                code=self.code.currentData(),
+                note=self.note.toPlainText().strip(),
+            )
+        except ValueError:
+            return None
+
+
+class _Asking(QDialog):
+    def __init__(self, parent: QWidget | None, title: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        self.layout_ = QVBoxLayout(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.problem = named(QLabel(), "problem")
+        self.problem.setProperty("role", "error")
+
+    def finish_layout(self) -> None:
+        self.layout_.addWidget(self.problem)
+        self.layout_.addWidget(self.buttons)
+
+
+class ReasonDialog(_Asking):
+    def __init__(self, parent: QWidget | None, title: str, only: tuple[str, ...] | None) -> None:
+        super().__init__(parent, title)
+        self.picker = ReasonPicker(self, only=only)
+        self.layout_.addWidget(self.picker)
+        self.finish_layout()
+
+    def accept(self) -> None:
+        if self.picker.reason() is None:
+            self.problem.setText(self.tr("Write a note that says what happened."))
+            return
+        super().accept()
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, title: str, only: tuple[str, ...] | None = None
+    ) -> Reason | None:
+        dialog = cls(parent, title, only)
+        return dialog.picker.reason() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+@dataclass(frozen=True)
+class TimeAnswer:
+    minutes: int
+    reason: Reason
+
+
+class TimeDialog(_Asking):
+    def __init__(self, parent: QWidget | None, seat: str) -> None:
+        super().__init__(parent, self.tr("Change the time of seat %1").replace("%1", seat))
+        self.minutes = named(QSpinBox(), "minutes")
+        self.minutes.setRange(-120, 120)
+        self.minutes.setValue(5)
+        self.minutes.setSuffix(self.tr(" min"))
+        form = QFormLayout()
+        form.addRow(self.tr("Add (or, below zero, remove)"), self.minutes)
+        self.layout_.addLayout(form)
+        self.picker = ReasonPicker(self)
+        self.picker.choose("staff", "error")
+        self.layout_.addWidget(self.picker)
+        self.finish_layout()
+
+    def accept(self) -> None:
+        if self.minutes.value() == 0:
+            self.problem.setText(self.tr("Give a change of at least one minute."))
+            return
+        if self.picker.reason() is None:
+            self.problem.setText(self.tr("Write a note that says what happened."))
+            return
+        super().accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, seat: str) -> TimeAnswer | None:
+        dialog = cls(parent, seat)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        reason = dialog.picker.reason()
+        assert reason is not None
+        return TimeAnswer(dialog.minutes.value(), reason)
+
+
+@dataclass(frozen=True)
+class MoveAnswer:
+    to_seat: str
+    reason: Reason
+
+
+class MoveDialog(_Asking):
+    def __init__(self, parent: QWidget | None, seat: str, free: list[str]) -> None:
+        super().__init__(parent, self.tr("Move seat %1 to a spare seat").replace("%1", seat))
+        self.to_seat = named(QComboBox(), "to_seat")
+        for code in free:
+            self.to_seat.addItem(code, code)
+        form = QFormLayout()
+        form.addRow(self.tr("New seat"), self.to_seat)
+        self.layout_.addLayout(form)
+        self.picker = ReasonPicker(self)
+        self.picker.choose("technical", "kiosk_dead")
+        self.layout_.addWidget(self.picker)
+        self.finish_layout()
+
+    def accept(self) -> None:
+        if self.to_seat.count() == 0:
+            self.problem.setText(self.tr("No free seat with a kiosk: enroll a spare kiosk first."))
+            return
+        if self.picker.reason() is None:
+            self.problem.setText(self.tr("Write a note that says what happened."))
+            return
+        super().accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, seat: str, free: list[str]) -> MoveAnswer | None:
+        dialog = cls(parent, seat, free)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        reason = dialog.picker.reason()
+        assert reason is not None
+        return MoveAnswer(dialog.to_seat.currentData(), reason)
+
+
+class CodeDialog(QDialog):
+    """The one-time resume code in large digits, to read out or type at the seat."""
+
+    def __init__(self, parent: QWidget | None, code: ResumeCodeView) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Resume code for seat %1").replace("%1", code.seat))
+        layout = QVBoxLayout(self)
+        seat = QLabel(self.tr("Seat %1").replace("%1", code.seat))
+        seat.setProperty("role", "title")
+        digits = named(QLabel(f"{code.code[:3]} {code.code[3:]}"), "code_digits")
+        digits.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        digits.setProperty("role", "code")
+        until = QLabel(
+            self.tr("Type it at the seat. Valid until %1, for one use.").replace(
+                "%1", code.expires_at.astimezone().strftime("%H:%M")
+            )
+        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        for widget in (seat, digits, until):
+            layout.addWidget(widget)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, code: ResumeCodeView) -> None:
+        cls(parent, code).exec()
+
+
+@dataclass(frozen=True)
+class SignIn:
+    server: str
+    username: str
+    password: str
+    language: str
+
+
+class SignInDialog(_Asking):
+    LANGUAGES = (("kk", "Қазақша"), ("ru", "Русский"), ("en", "English"))
+
+    def __init__(self, parent: QWidget | None, server: str, username: str, language: str) -> None:
+        super().__init__(parent, self.tr("Sign in to the testing hall"))
+        self.server = named(QLineEdit(server), "server")
+        self.username = named(QLineEdit(username), "username")
+        self.password = named(QLineEdit(), "password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.language = named(QComboBox(), "language")
+        for code, name in self.LANGUAGES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(language))
+        form = QFormLayout()
+        form.addRow(self.tr("Room server"), self.server)
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Language"), self.language)
+        self.layout_.addLayout(form)
+        self.finish_layout()
+        (self.password if username else self.username).setFocus()
+
+    def show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, server: str, username: str, language: str, problem: str = ""
+    ) -> SignIn | None:
+        dialog = cls(parent, server, username, language)
+        dialog.show_problem(problem)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return SignIn(
+            dialog.server.text().strip(),
+            dialog.username.text().strip(),
+            dialog.password.text(),
+            dialog.language.currentData(),
+        )

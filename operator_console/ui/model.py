@@ -1,0 +1,398 @@
+"""The console's model: what every screen reads, and the operations every screen calls.
+
+One broadcast, `news`, carries the kinds of what changed (`seat`, `session`, `admission`,
+`detector`, `incident`, `sync`, `link`, `desk`, `history`, `message`, `expired`); each screen
+decides from the kinds whether to refresh (as Anki's `op_executed` does). Every call to the room
+server runs off the screen's thread; its answer comes back through the same broadcast.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from operator_console.core import finder
+from operator_console.core.client import ConsoleClient
+from operator_console.core.hall_watch import Delivery, Follower, HallPicture
+from operator_console.protocol.calls import ServerRefused, ServerUnreachable
+from operator_console.protocol.console_api import (
+    AdmissionCheck,
+    AdmissionView,
+    DetectorEventView,
+    DetectorStateView,
+    HistoryEntry,
+    RegistrationView,
+    SessionView,
+)
+from operator_console.protocol.reasons import Reason
+from operator_console.ui.background import Background
+
+log = logging.getLogger(__name__)
+
+KEPT_WALKS = 50
+
+
+class ConsoleModel(QObject):
+    news = Signal(object)
+    """The kinds of what changed: a set of words (see the module's text)."""
+    code_issued = Signal(object)
+    """A resume code to show the operator in large digits (a ResumeCodeView)."""
+
+    def __init__(self, client: ConsoleClient, *, username: str = "", wait: float = 25.0) -> None:
+        super().__init__()
+        self.client = client
+        self.username = username
+        self.role = client.role
+        self.picture = HallPicture()
+        self.background = Background()
+        self.follower = Follower(
+            client,
+            lambda got: self.background.on_gui(lambda: self._take(got)),
+            on_expired=lambda detail: self.background.on_gui(lambda: self._expired(detail)),
+            wait=wait,
+        )
+        self.sessions: list[SessionView] = []
+        self.session_id: str | None = None
+        self.registrations: list[RegistrationView] = []
+        self.walks: list[DetectorEventView] = []
+        self.detector: DetectorStateView | None = None
+        self.history: list[HistoryEntry] = []
+        self.chosen: RegistrationView | None = None
+        self.check: AdmissionCheck | None = None
+        self.presented_iin = ""
+        self.walk_id: int | None = None
+        """The walk-through the admission will be linked to (the latest, unless picked)."""
+        self.message: str | None = None
+        self.message_is_error = False
+        self.expired = False
+        self.last_admission: AdmissionView | None = None
+
+    # ----- life ---------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self.refresh_sessions()
+        self.refresh_detector()
+        self.follower.start()
+
+    def close(self) -> None:
+        self.follower.stop()
+        self.background.close()
+
+    def _call(
+        self,
+        work: Callable[[], Any],
+        then: Callable[[Any], None] = lambda _r: None,
+        *,
+        done: str | None = None,
+    ) -> None:
+        def ok(result: Any) -> None:
+            then(result)
+            if done:
+                self.say(done)
+
+        self.background.call(work, ok, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, ServerRefused):
+            if error.status == 401:
+                self._expired(error.detail)
+                return
+            self.say(error.detail, error=True)
+        elif isinstance(error, ServerUnreachable):
+            self.picture.stale = True
+            self.say(self.tr("The room server does not answer; the picture is kept."), error=True)
+            self.news.emit({"link"})
+        else:
+            log.error("console call failed", exc_info=error)
+            self.say(str(error), error=True)
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        self.message, self.message_is_error = text, error
+        self.news.emit({"message"})
+
+    def _expired(self, detail: str) -> None:
+        self.expired = True
+        self.picture.stale = True
+        self.say(
+            self.tr("Your sign-in has ended: %1. Sign in again.").replace("%1", detail), error=True
+        )
+        self.news.emit({"expired", "link"})
+
+    def _take(self, got: Delivery) -> None:
+        kinds = self.picture.take(got)
+        if "session" in kinds or "admission" in kinds:
+            self.refresh_sessions()
+        if "detector" in kinds:
+            self.refresh_detector()
+        if "history" not in kinds and self.history and kinds & {"seat", "admission", "incident"}:
+            self.refresh_history()
+        self.news.emit(kinds)
+
+    # ----- sessions -----------------------------------------------------------------------------
+
+    def refresh_sessions(self) -> None:
+        def got(sessions: list[SessionView]) -> None:
+            self.sessions = sessions
+            if self.session_id not in {s.session_id for s in sessions}:
+                open_ones = [s for s in sessions if s.status != "closed"] or sessions
+                self.session_id = open_ones[0].session_id if open_ones else None
+                self.refresh_registrations()
+            self.news.emit({"session"})
+
+        self._call(self.client.sessions, got)
+        if self.session_id:
+            self.refresh_registrations()
+
+    @property
+    def session(self) -> SessionView | None:
+        return next((s for s in self.sessions if s.session_id == self.session_id), None)
+
+    def choose_session(self, session_id: str) -> None:
+        self.session_id = session_id
+        self.chosen = self.check = None
+        self.refresh_registrations()
+        self.news.emit({"session", "desk"})
+
+    def refresh_registrations(self) -> None:
+        session_id = self.session_id
+        if session_id is None or self.role == "proctor":
+            return
+
+        def got(regs: list[RegistrationView]) -> None:
+            if session_id != self.session_id:
+                return
+            self.registrations = regs
+            if self.chosen is not None:
+                self.chosen = next(
+                    (r for r in regs if r.registration_id == self.chosen.registration_id), None
+                )
+            self.news.emit({"admission"})
+
+        self._call(lambda: self.client.registrations(session_id), got)
+
+    def start_session(self) -> None:
+        if self.session_id:
+            sid = self.session_id
+            self._call(
+                lambda: self.client.start_session(sid),
+                lambda _s: self.refresh_sessions(),
+                done=self.tr("Session started: admission is closed"),
+            )
+
+    def pause_room(self, reason: Reason) -> None:
+        if self.session_id:
+            sid = self.session_id
+            self._call(
+                lambda: self.client.pause_room(sid, reason),
+                lambda _r: self.refresh_sessions(),
+                done=self.tr("The room is paused: every running seat's clock is stopped"),
+            )
+
+    def resume_room(self) -> None:
+        if self.session_id:
+            sid = self.session_id
+            self._call(
+                lambda: self.client.resume_room(sid),
+                lambda _r: self.refresh_sessions(),
+                done=self.tr("The room is resumed: every seat got its time back"),
+            )
+
+    # ----- the desk -----------------------------------------------------------------------------
+
+    def find(self, text: str) -> list[RegistrationView]:
+        return finder.find(self.registrations, text)
+
+    def choose(
+        self, registration: RegistrationView | None, presented_iin: str | None = None
+    ) -> None:
+        """The candidate at the desk; the rules' verdict for them follows from the server."""
+        self.chosen, self.check = registration, None
+        self.presented_iin = (
+            presented_iin
+            if presented_iin is not None
+            else (registration.iin if registration else "")
+        )
+        self.news.emit({"desk"})
+        if registration is None or self.session_id is None:
+            return
+        sid, rid, iin = self.session_id, registration.registration_id, self.presented_iin
+
+        def got(check: AdmissionCheck) -> None:
+            if self.chosen is not None and self.chosen.registration_id == check.registration_id:
+                self.check = check
+                self.news.emit({"desk"})
+
+        self._call(lambda: self.client.check_admission(sid, rid, iin), got)
+
+    def scanned(self, text: str) -> bool:
+        """A scanner's IIN and Enter: picks the candidate outright. False when nobody matches."""
+        found = finder.exact_iin(self.registrations, text)
+        if found is None:
+            return False
+        self.choose(found, "".join(text.split()))
+        return True
+
+    @property
+    def walk(self) -> DetectorEventView | None:
+        """The walk-through the admission goes with: the picked one, or the latest."""
+        transits = [w for w in self.walks if w.kind in ("pass", "alarm")]
+        if self.walk_id is not None:
+            picked = next((w for w in transits if w.id == self.walk_id), None)
+            if picked is not None:
+                return picked
+        return transits[-1] if transits else None
+
+    def pick_walk(self, event_id: int | None) -> None:
+        self.walk_id = event_id
+        self.news.emit({"desk"})
+
+    def admit(self, seat: str | None) -> None:
+        """Admits the chosen candidate and seats them (the next free seat when none is given)."""
+        reg, sid = self.chosen, self.session_id
+        if reg is None or sid is None:
+            return
+        walk = self.walk
+        if walk is not None and walk.kind == "alarm":
+            self.say(
+                self.tr("The walk-through alarmed: walk through again or record the wand"),
+                error=True,
+            )
+            return
+        walk_id = walk.id if walk else None
+        target = seat or next(iter(self.picture.free_seats()), None)
+        client, iin = self.client, self.presented_iin
+
+        def work() -> AdmissionView:
+            decision = client.admit(sid, reg.registration_id, iin, walk_id)
+            if decision.status == "admitted" and target and decision.seat is None:
+                decision = client.bind_seat(decision.admission_id, target)
+            return decision
+
+        def got(decision: AdmissionView) -> None:
+            self.last_admission = decision
+            if decision.status == "admitted":
+                where = decision.seat or self.tr("no seat yet")
+                self.say(
+                    self.tr("%1 admitted: seat %2")
+                    .replace("%1", decision.full_name)
+                    .replace("%2", where)
+                )
+            else:
+                self.say(
+                    self.tr("%1 refused: %2")
+                    .replace("%1", decision.full_name)
+                    .replace("%2", decision.reason or ""),
+                    error=True,
+                )
+            self.walk_id = None
+            self.refresh_registrations()
+            self._done_with(reg)
+
+        self._call(work, got)
+
+    def refuse(self, reason: Reason) -> None:
+        reg, sid = self.chosen, self.session_id
+        if reg is None or sid is None:
+            return
+        walk = self.walk
+        walk_id = walk.id if walk else None
+
+        def got(decision: AdmissionView) -> None:
+            self.last_admission = decision
+            self.say(self.tr("%1 refused").replace("%1", decision.full_name))
+            self.refresh_registrations()
+            self._done_with(reg)
+
+        self._call(lambda: self.client.refuse(sid, reg.registration_id, reason, walk_id), got)
+
+    def _done_with(self, reg: RegistrationView) -> None:
+        """The desk moves on, unless the operator has already moved on to someone else."""
+        if self.chosen is not None and self.chosen.registration_id == reg.registration_id:
+            self.choose(None)
+
+    def wand(self, kind: str) -> None:
+        def got(event: DetectorEventView) -> None:
+            self.walk_id = event.id
+            self.refresh_detector()
+
+        self._call(lambda: self.client.wand(kind), got)
+
+    def refresh_detector(self) -> None:
+        after = self.walks[-1].id if self.walks else 0
+
+        def got(found: tuple[DetectorStateView, list[DetectorEventView]]) -> None:
+            self.detector, fresh = found
+            known = {w.id for w in self.walks}
+            self.walks = (self.walks + [w for w in fresh if w.id not in known])[-KEPT_WALKS:]
+            self.news.emit({"detector"})
+
+        client = self.client
+        self._call(lambda: (client.detector_state(), client.detector_events(after)), got)
+
+    # ----- seats --------------------------------------------------------------------------------
+
+    def pause_seat(self, seat: str, reason: Reason) -> None:
+        self._call(
+            lambda: self.client.pause_seat(seat, reason),
+            done=self.tr("Seat %1 paused").replace("%1", seat),
+        )
+
+    def resume_seat(self, seat: str) -> None:
+        def got(done: Any) -> None:
+            if done.resume_code is not None:
+                self.code_issued.emit(done.resume_code)
+
+        self._call(lambda: self.client.resume_seat(seat), got)
+
+    def change_time(self, seat: str, minutes: int, reason: Reason) -> None:
+        words = self.tr("Seat %1: %2 min").replace("%1", seat).replace("%2", f"{minutes:+d}")
+        self._call(lambda: self.client.change_time(seat, minutes, reason), done=words)
+
+    def terminate(self, seat: str, reason: Reason) -> None:
+        def got(done: Any) -> None:
+            words = self.tr("Seat %1: the test is terminated").replace("%1", seat)
+            if done.proposal:
+                words += " — " + self.tr(
+                    "annulment and a ban of 6 to 12 months proposed to the proctor"
+                )
+            self.say(words)
+
+        self._call(lambda: self.client.terminate(seat, reason), got)
+
+    def move(self, seat: str, to_seat: str, reason: Reason) -> None:
+        def got(done: Any) -> None:
+            self.say(self.tr("Moved from %1 to %2").replace("%1", seat).replace("%2", to_seat))
+            if done.resume_code is not None:
+                self.code_issued.emit(done.resume_code)
+
+        self._call(lambda: self.client.move(seat, to_seat, reason), got)
+
+    def log_incident(self, reason: Reason, seat: str | None) -> None:
+        sid = self.session_id
+        self._call(
+            lambda: self.client.log_incident(reason, seat=seat, session_id=sid),
+            done=self.tr("Incident recorded"),
+        )
+
+    def acknowledge(self, incident_id: int) -> None:
+        self._call(lambda: self.client.acknowledge(incident_id))
+
+    # ----- history ------------------------------------------------------------------------------
+
+    def refresh_history(self) -> None:
+        sid = self.session_id
+        if sid is None:
+            return
+
+        def got(entries: list[HistoryEntry]) -> None:
+            self.history = entries
+            self.news.emit({"history"})
+
+        self._call(lambda: self.client.history(sid), got)
+
+    def server_now(self) -> datetime:
+        return self.picture.server_now() if not self.picture.stale else datetime.now(UTC)

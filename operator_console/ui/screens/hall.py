@@ -1,0 +1,264 @@
+"""The live hall: the seat map, the problems first, and what the operator does to a seat."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from operator_console.core.hall_watch import Problem
+from operator_console.ui import texts
+from operator_console.ui.dialogs import MoveDialog, ReasonDialog, TimeDialog
+from operator_console.ui.model import ConsoleModel
+from operator_console.ui.seat_map import SeatMap, clock
+from operator_console.ui.widgets import named
+
+ACTS = ("pause", "resume", "time", "terminate", "move", "incident")
+"""The seat actions, each a button named `seat_<act>`."""
+ALLOWED = {
+    "pause": ("seated", "in_test", "between"),
+    "resume": ("locked",),
+    "time": ("in_test", "locked"),
+    "terminate": ("seated", "in_test", "between", "locked"),
+    "move": ("seated", "in_test", "between", "locked"),
+    "incident": ("free", "seated", "in_test", "between", "locked", "finished", "terminated"),
+}
+
+
+class HallScreen(QWidget):
+    def __init__(self, model: ConsoleModel) -> None:
+        super().__init__()
+        self.model = model
+        self.map = SeatMap(model.picture)
+        self.map.picked.connect(lambda _seat: self._show_seat())
+        scroll = QScrollArea()
+        scroll.setWidget(self.map)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        self.problems = named(QListWidget(), "problems")
+        self.problems.itemActivated.connect(self._problem_picked)
+        self.problems.itemClicked.connect(self._problem_picked)
+        self.acknowledge = named(QPushButton(), "acknowledge")
+        self.acknowledge.clicked.connect(self._acknowledge)
+        problems = QGroupBox()
+        self.problems_box = problems
+        col = QVBoxLayout(problems)
+        col.addWidget(self.problems)
+        col.addWidget(self.acknowledge)
+
+        self.detail = named(QLabel(), "seat_detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.buttons = {act: named(QPushButton(), f"seat_{act}") for act in ACTS}
+        for act, button in self.buttons.items():
+            button.clicked.connect(lambda _c=False, a=act: self.act(a))
+        seat_box = QGroupBox()
+        self.seat_box = seat_box
+        grid = QVBoxLayout(seat_box)
+        grid.addWidget(self.detail)
+        for pair in (("pause", "resume"), ("time", "move"), ("terminate", "incident")):
+            line = QHBoxLayout()
+            for act in pair:
+                line.addWidget(self.buttons[act])
+            grid.addLayout(line)
+
+        self.room_pause = named(QPushButton(), "room_pause")
+        self.room_resume = named(QPushButton(), "room_resume")
+        self.room_incident = named(QPushButton(), "room_incident")
+        self.room_pause.clicked.connect(self._pause_room)
+        self.room_resume.clicked.connect(model.resume_room)
+        self.room_incident.clicked.connect(self._room_incident)
+        room_box = QGroupBox()
+        self.room_box = room_box
+        room = QHBoxLayout(room_box)
+        for b in (self.room_pause, self.room_resume, self.room_incident):
+            room.addWidget(b)
+
+        side = QVBoxLayout()
+        side.addWidget(problems, 3)
+        side.addWidget(seat_box, 0)
+        side.addWidget(room_box, 0)
+        side_w = QWidget()
+        side_w.setLayout(side)
+        side_w.setFixedWidth(390)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(side_w)
+
+        self._shown_problems: list[Problem] = []
+        self.ticker = QTimer(self, interval=1000)
+        self.ticker.timeout.connect(self._tick)
+        self.ticker.start()
+        model.news.connect(self.on_news)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.problems_box.setTitle(self.tr("Problems first"))
+        self.acknowledge.setText(self.tr("Acknowledge"))
+        self.room_box.setTitle(self.tr("The whole room"))
+        self.room_pause.setText(self.tr("Pause the room"))
+        self.room_resume.setText(self.tr("Resume the room"))
+        self.room_incident.setText(self.tr("Room incident…"))
+        words = {
+            "pause": self.tr("Pause"),
+            "resume": self.tr("Resume (code)"),
+            "time": self.tr("Time…"),
+            "terminate": self.tr("Terminate…"),
+            "move": self.tr("Move…"),
+            "incident": self.tr("Incident…"),
+        }
+        for act, button in self.buttons.items():
+            button.setText(words[act])
+        self._show_seat()
+        self._show_problems()
+
+    # ----- news ---------------------------------------------------------------------------------
+
+    def on_news(self, kinds: set[str]) -> None:
+        if kinds & {"seat", "link", "incident"}:
+            self.map.refresh()
+            self._show_problems()
+            self._show_seat()
+        if "session" in kinds:
+            self._show_room()
+
+    def _tick(self) -> None:
+        """Once a second: the clocks run and silent kiosks change colour, with no request."""
+        if self.isVisible():
+            self.map.refresh()
+            self._show_problems()
+
+    # ----- problems -----------------------------------------------------------------------------
+
+    def _show_problems(self) -> None:
+        problems = self.model.picture.problems()
+        if problems == self._shown_problems:
+            return
+        self._shown_problems = problems
+        picked = self.problems.currentRow()
+        self.problems.clear()
+        for p in problems:
+            if p.kind == "silent":
+                words = self.tr("%1: kiosk silent").replace("%1", p.seat)
+            else:
+                words = f"{p.seat}: {texts.reason(p.code)}"
+            if p.since is not None:
+                words += f"  {p.since.astimezone():%H:%M:%S}"
+            item = QListWidgetItem(words)
+            item.setData(Qt.ItemDataRole.UserRole, p)
+            item.setForeground(Qt.GlobalColor.darkRed if p.level >= 3 else Qt.GlobalColor.black)
+            self.problems.addItem(item)
+        if 0 <= picked < self.problems.count():
+            self.problems.setCurrentRow(picked)
+        self.acknowledge.setEnabled(any(p.incident_id for p in problems))
+
+    def _problem_picked(self, item: QListWidgetItem) -> None:
+        problem: Problem = item.data(Qt.ItemDataRole.UserRole)
+        self.map.select(problem.seat)
+
+    def _acknowledge(self) -> None:
+        item = self.problems.currentItem()
+        problem: Problem | None = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if problem is None or problem.incident_id is None:
+            problem = next((p for p in self._shown_problems if p.incident_id), None)
+        if problem is not None and problem.incident_id is not None:
+            self.model.acknowledge(problem.incident_id)
+
+    # ----- the chosen seat ----------------------------------------------------------------------
+
+    def _show_seat(self) -> None:
+        seat = self.model.picture.seats.get(self.map.selected or "")
+        can_act = self.model.role in ("operator", "administrator") and not self.model.picture.stale
+        if seat is None:
+            self.detail.setText(self.tr("Click a seat on the map."))
+            for button in self.buttons.values():
+                button.setEnabled(False)
+            self.seat_box.setTitle(self.tr("Seat"))
+            return
+        self.seat_box.setTitle(self.tr("Seat %1").replace("%1", seat.seat))
+        lines = [texts.seat_state(seat.state)]
+        if seat.full_name:
+            lines.append(seat.full_name)
+        if seat.program:
+            lines.append(
+                texts.program(seat.program) + (f" · {seat.language}" if seat.language else "")
+            )
+        if seat.total:
+            lines.append(
+                self.tr("Answered %1 of %2")
+                .replace("%1", str(seat.answered))
+                .replace("%2", str(seat.total))
+            )
+        if seat.time_left_seconds is not None:
+            lines.append(self.tr("Time left %1").replace("%1", clock(seat.time_left_seconds)))
+        if seat.lock_reason:
+            lines.append(self.tr("Locked: %1").replace("%1", texts.reason(seat.lock_reason)))
+        self.detail.setText("\n".join(lines))
+        for act, button in self.buttons.items():
+            allowed = seat.state in ALLOWED[act]
+            if act == "pause" and seat.state == "locked":
+                allowed = False
+            if act == "resume":
+                allowed = seat.state == "locked" and seat.lock_source != "room"
+            button.setEnabled(allowed and (can_act or act == "incident"))
+
+    def _show_room(self) -> None:
+        session = self.model.session
+        desk = self.model.role in ("operator", "administrator")
+        running = session is not None and session.status == "running"
+        paused = session is not None and session.paused_at is not None
+        self.room_pause.setEnabled(desk and running and not paused)
+        self.room_resume.setEnabled(desk and running and paused)
+
+    def act(self, act: str) -> None:
+        seat = self.map.selected
+        if seat is None:
+            return
+        m = self.model
+        if act == "pause":
+            reason = ReasonDialog.ask(self, self.tr("Pause seat %1").replace("%1", seat))
+            if reason:
+                m.pause_seat(seat, reason)
+        elif act == "resume":
+            m.resume_seat(seat)
+        elif act == "time":
+            answer = TimeDialog.ask(self, seat)
+            if answer:
+                m.change_time(seat, answer.minutes, answer.reason)
+        elif act == "terminate":
+            reason = ReasonDialog.ask(
+                self, self.tr("Terminate the test at seat %1").replace("%1", seat)
+            )
+            if reason:
+                m.terminate(seat, reason)
+        elif act == "move":
+            moving = MoveDialog.ask(self, seat, m.picture.free_seats())
+            if moving:
+                m.move(seat, moving.to_seat, moving.reason)
+        elif act == "incident":
+            reason = ReasonDialog.ask(self, self.tr("Incident at seat %1").replace("%1", seat))
+            if reason:
+                m.log_incident(reason, seat)
+
+    def _pause_room(self) -> None:
+        reason = ReasonDialog.ask(
+            self, self.tr("Pause the whole room"), only=("environment", "technical", "other")
+        )
+        if reason:
+            self.model.pause_room(reason)
+
+    def _room_incident(self) -> None:
+        reason = ReasonDialog.ask(self, self.tr("Incident for the whole room"))
+        if reason:
+            self.model.log_incident(reason, None)

@@ -1,0 +1,125 @@
+"""The session's history: every admission, refusal, detector check, seat action and incident,
+with who and when, filterable."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from operator_console.protocol.console_api import HistoryEntry
+from operator_console.ui import texts
+from operator_console.ui.model import ConsoleModel
+from operator_console.ui.widgets import named
+
+KINDS = ("", "admission.", "detector.", "seat.", "incident.", "session.", "attempt.")
+
+
+def _detail(entry: HistoryEntry) -> str:
+    d = entry.detail
+    parts = []
+    if isinstance(d.get("code"), str):
+        parts.append(texts.reason(str(d["code"])))
+    if d.get("reason"):
+        parts.append(str(d["reason"]))
+    if d.get("minutes"):
+        parts.append(f"{int(d['minutes']):+d} min")  # type: ignore[call-overload]
+    if d.get("to_seat"):
+        parts.append(f"→ {d['to_seat']}")
+    if d.get("note"):
+        parts.append(str(d["note"]))
+    if d.get("zones"):
+        parts.append("zones " + ",".join(map(str, d["zones"])))  # type: ignore[call-overload]
+    return " · ".join(parts)
+
+
+class HistoryScreen(QWidget):
+    def __init__(self, model: ConsoleModel) -> None:
+        super().__init__()
+        self.model = model
+        self.kind = named(QComboBox(), "history_kind")
+        self.kind.currentIndexChanged.connect(self._show)
+        self.seat = named(QLineEdit(), "history_seat")
+        self.seat.textChanged.connect(self._show)
+        self.reload = named(QPushButton(), "history_reload")
+        self.reload.clicked.connect(model.refresh_history)
+        self.table = named(QTableWidget(0, 5), "history")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        top = QHBoxLayout()
+        top.addWidget(self.kind)
+        top.addWidget(self.seat)
+        top.addStretch(1)
+        top.addWidget(self.reload)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        model.news.connect(self.on_news)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        names = [
+            self.tr("Everything"),
+            self.tr("Admissions and refusals"),
+            self.tr("Detector checks"),
+            self.tr("Seat actions"),
+            self.tr("Incidents"),
+            self.tr("The session"),
+            self.tr("Tests begun and finished"),
+        ]
+        current = max(0, self.kind.currentIndex())
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        for prefix, name in zip(KINDS, names, strict=True):
+            self.kind.addItem(name, prefix)
+        self.kind.setCurrentIndex(current)
+        self.kind.blockSignals(False)
+        self.seat.setPlaceholderText(self.tr("Seat"))
+        self.reload.setText(self.tr("Refresh"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Time"), self.tr("Who"), self.tr("What"), self.tr("Seat"), self.tr("Detail")]
+        )
+        self._show()
+
+    def on_news(self, kinds: set[str]) -> None:
+        if "history" in kinds:
+            self._show()
+
+    def showEvent(self, event: object) -> None:
+        self.model.refresh_history()
+
+    def shown(self) -> list[HistoryEntry]:
+        prefix = self.kind.currentData() or ""
+        seat = self.seat.text().strip().upper()
+        return [
+            e
+            for e in self.model.history
+            if e.action.startswith(prefix) and (not seat or (e.seat or "").upper() == seat)
+        ]
+
+    def _show(self) -> None:
+        entries = self.shown()
+        self.table.setRowCount(len(entries))
+        for row, e in enumerate(reversed(entries)):
+            cells = [
+                f"{e.at.astimezone():%H:%M:%S}",
+                e.actor,
+                texts.history_action(e.action),
+                e.seat or "",
+                _detail(e),
+            ]
+            for col, text in enumerate(cells):
+                self.table.setItem(row, col, QTableWidgetItem(text))

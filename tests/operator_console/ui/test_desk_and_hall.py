@@ -1,0 +1,267 @@
+"""The operator's console through its widgets: the desk, the detector, the live hall."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from hardware.detector.simulator import LineSimulator
+from kiosk.hall_client import HallClient, enroll
+from operator_console.protocol.kiosk_api import LockReport
+from operator_console.protocol.reasons import Reason
+from operator_console.ui.dialogs import ReasonDialog
+from operator_console.ui.screens.desk import DeskScreen
+from operator_console.ui.screens.hall import HallScreen
+from operator_console.ui.window import ConsoleWindow
+from tests.hall import Hall
+from tests.operator_console.ui.conftest import WAIT_MS
+
+
+def child(window: QWidget, name: str) -> QWidget:
+    found = window.findChild(QWidget, name)
+    assert found is not None, f"no widget named {name}"
+    return found
+
+
+def click(qtbot: QtBot, window: QWidget, name: str) -> None:
+    button = child(window, name)
+    assert isinstance(button, QPushButton)
+    assert button.isVisible() and button.isEnabled(), f"{name} cannot be pressed"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def kiosk_at(hall: Hall, seat: str) -> HallClient:
+    """A kiosk enrolled at the seat, with nobody on it yet."""
+    code = hall.console.enrollment_code(seat).code
+    client = HallClient(hall.server.url, enroll(hall.server.url, code, f"kiosk-{seat}").token)
+    hall.kiosks[seat] = client
+    client.seat()
+    return client
+
+
+def verdict(window: ConsoleWindow) -> str:
+    label = child(window, "verdict")
+    assert isinstance(label, QLabel)
+    return label.text()
+
+
+def message(window: ConsoleWindow) -> str:
+    label = child(window, "message")
+    assert isinstance(label, QLabel)
+    return label.text()
+
+
+def scan(qtbot: QtBot, window: ConsoleWindow, iin: str) -> None:
+    """A keyboard-wedge reader: the IIN typed fast, then Enter."""
+    find = child(window, "find")
+    assert isinstance(find, QLineEdit)
+    find.setFocus()
+    find.clear()
+    qtbot.keyClicks(find, iin)
+    qtbot.keyClick(find, Qt.Key.Key_Return)
+
+
+def test_the_whole_desk_flow_through_the_widgets(
+    qtbot: QtBot,
+    hall: Hall,
+    console: ConsoleWindow,
+    sim: LineSimulator,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    kiosk_at(hall, "A01")
+    kiosk_at(hall, "A02")
+    desk = console.show_screen("desk")
+    assert isinstance(desk, DeskScreen)
+    model = console.model
+    qtbot.waitUntil(lambda: len(model.registrations) == 6, timeout=WAIT_MS)
+    regs = model.registrations
+    # A banned candidate: the verdict says so, and admit stays shut.
+    scan(qtbot, console, regs[2].iin)
+    qtbot.waitUntil(lambda: "Banned from testing until" in verdict(console), timeout=WAIT_MS)
+    assert not child(console, "admit").isEnabled()
+    monkeypatch.setattr(
+        ReasonDialog,
+        "ask",
+        classmethod(
+            lambda cls, *a, **k: Reason(
+                category="examinee", code="other", note="banned, shown the date"
+            )
+        ),
+    )
+    click(qtbot, console, "refuse")
+    qtbot.waitUntil(
+        lambda: hall.console.registrations(hall.session_id)[2].admission == "refused",
+        timeout=WAIT_MS,
+    )
+    # The next one walks through the detector and it alarms: admit needs a re-check or the wand.
+    scan(qtbot, console, regs[1].iin)
+    qtbot.waitUntil(lambda: verdict(console) == "May be admitted", timeout=WAIT_MS)
+    sim.alarm(zones=(2, 3), level=72)
+    walks = child(console, "walks")
+    assert isinstance(walks, QListWidget)
+    qtbot.waitUntil(lambda: walks.count() >= 1 and "ALARM" in walks.item(0).text(), timeout=WAIT_MS)
+    assert "zones 2,3" in walks.item(0).text()
+    qtbot.waitUntil(lambda: "alarmed" in verdict(console), timeout=WAIT_MS)
+    assert not child(console, "admit").isEnabled()
+    click(qtbot, console, "wand_pass")
+    qtbot.waitUntil(
+        lambda: "(wand)" in walks.item(0).text() and walks.item(0).text().startswith("▶"),
+        timeout=WAIT_MS,
+    )
+    qtbot.waitUntil(lambda: child(console, "admit").isEnabled(), timeout=WAIT_MS)
+    qtbot.keyClick(desk, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # the shortcut
+    qtbot.waitUntil(
+        lambda: hall.console.registrations(hall.session_id)[1].seat == "A01", timeout=WAIT_MS
+    )
+    qtbot.waitUntil(lambda: "admitted: seat A01" in message(console), timeout=WAIT_MS)
+    # The seat lights up on the map.
+    hall_screen = console.show_screen("hall")
+    assert isinstance(hall_screen, HallScreen)
+    qtbot.waitUntil(lambda: model.picture.seats["A01"].state == "seated", timeout=WAIT_MS)
+    # A late candidate: the session started long ago.
+    hall.console.start_session(hall.session_id)
+    hall.clock.advance(timedelta(minutes=45))
+    console.show_screen("desk")
+    scan(qtbot, console, regs[4].iin)
+    qtbot.waitUntil(
+        lambda: verdict(console).startswith("Late: admission closed at"), timeout=WAIT_MS
+    )
+    assert not child(console, "admit").isEnabled()
+
+
+def test_a_lock_on_a_kiosk_is_on_the_map_within_a_second_and_first_in_problems(
+    qtbot: QtBot, hall: Hall, console: ConsoleWindow
+) -> None:
+    client = hall.seat(hall.registrations[1], "A01")
+    hall.console.start_session(hall.session_id)
+    hall.start("A01")
+    screen = console.show_screen("hall")
+    assert isinstance(screen, HallScreen)
+    qtbot.waitUntil(
+        lambda: (
+            console.model.picture.seats.get("A01") is not None
+            and console.model.picture.seats["A01"].state == "in_test"
+        ),
+        timeout=WAIT_MS,
+    )
+    client.lock(LockReport(at=hall.clock.now(), reason="prohibited_program", note="anydesk"))
+    qtbot.waitUntil(lambda: screen.problems.count() >= 1, timeout=1000)  # within 1 s of the lock
+    assert screen.problems.item(0).text().startswith("A01: Prohibited program running")
+    assert console.model.picture.seats["A01"].state == "locked"
+    # Acknowledged, it leaves the list; the lock stays on the map.
+    screen.problems.setCurrentRow(0)
+    click(qtbot, console, "acknowledge")
+    qtbot.waitUntil(lambda: console.model.picture.seats["A01"].alerts == [], timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: screen.problems.count() == 1 and "Prohibited" in screen.problems.item(0).text(),
+        timeout=WAIT_MS,
+    )
+
+
+def select_seat(qtbot: QtBot, screen: HallScreen, seat: str) -> None:
+    rect = screen.map.tile_rect(seat)
+    qtbot.mouseClick(screen.map, Qt.MouseButton.LeftButton, pos=QPoint(rect.center()))
+    assert screen.map.selected == seat
+
+
+def test_the_room_paused_and_resumed_from_the_console_gives_the_time_back_exactly(
+    qtbot: QtBot, hall: Hall, console: ConsoleWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a1 = hall.seat(hall.registrations[1], "A01")
+    a2 = hall.seat(hall.registrations[4], "A02")
+    hall.console.start_session(hall.session_id)
+    form1, form2 = hall.start("A01"), hall.start("A02")
+    screen = console.show_screen("hall")
+    assert isinstance(screen, HallScreen)
+    qtbot.waitUntil(lambda: child(console, "room_pause").isEnabled(), timeout=WAIT_MS)
+    monkeypatch.setattr(
+        ReasonDialog,
+        "ask",
+        classmethod(lambda cls, *a, **k: Reason(category="environment", code="fire_alarm")),
+    )
+    click(qtbot, console, "room_pause")
+    qtbot.waitUntil(lambda: a1.seat().lock_reason == "room_paused", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: child(console, "room_resume").isEnabled(), timeout=WAIT_MS)
+    hall.clock.advance(timedelta(minutes=9, seconds=41))
+    click(qtbot, console, "room_resume")
+    qtbot.waitUntil(lambda: a2.seat().locked_at is None, timeout=WAIT_MS)
+    stood = timedelta(minutes=9, seconds=41)
+    assert a1.seat().attempts[0].deadline_at == form1.deadline_at + stood
+    assert a2.seat().attempts[0].deadline_at == form2.deadline_at + stood
+
+
+def test_terminate_and_move_from_the_seat_s_buttons(
+    qtbot: QtBot, hall: Hall, console: ConsoleWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from operator_console.ui.dialogs import CodeDialog, MoveAnswer, MoveDialog
+
+    hall.seat(hall.registrations[1], "A01")
+    hall.seat(hall.registrations[4], "A02")
+    spare = kiosk_at(hall, "A09")
+    hall.console.start_session(hall.session_id)
+    form1 = hall.start("A01")
+    hall.start("A02")
+    screen = console.show_screen("hall")
+    assert isinstance(screen, HallScreen)
+    qtbot.waitUntil(
+        lambda: {"A01", "A02", "A09"} <= set(console.model.picture.seats), timeout=WAIT_MS
+    )
+    screen.map.refresh()
+    # A02's candidate is caught talking: terminated.
+    select_seat(qtbot, screen, "A02")
+    monkeypatch.setattr(
+        ReasonDialog,
+        "ask",
+        classmethod(
+            lambda cls, *a, **k: Reason(category="examinee", code="talking", note="warned twice")
+        ),
+    )
+    click(qtbot, console, "seat_terminate")
+    qtbot.waitUntil(
+        lambda: console.model.picture.seats["A02"].state == "terminated", timeout=WAIT_MS
+    )
+    qtbot.waitUntil(lambda: "proposed to the proctor" in message(console), timeout=WAIT_MS)
+    # A01's kiosk dies: the sitting moves to the spare seat; the code shows in large digits.
+    codes: list[str] = []
+    monkeypatch.setattr(
+        MoveDialog,
+        "ask",
+        classmethod(
+            lambda cls, parent, seat, free: MoveAnswer(
+                free[0], Reason(category="technical", code="kiosk_dead")
+            )
+        ),
+    )
+    monkeypatch.setattr(
+        CodeDialog, "ask", classmethod(lambda cls, parent, code: codes.append(code.code))
+    )
+    select_seat(qtbot, screen, "A01")
+    click(qtbot, console, "seat_move")
+    qtbot.waitUntil(lambda: len(codes) == 1, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: console.model.picture.seats["A09"].state == "locked", timeout=WAIT_MS)
+    opened = spare.unlock(codes[0])
+    assert opened.attempts[0].attempt_id == form1.attempt_id
+
+
+def test_the_server_refuses_an_operator_an_administrator_s_action_and_a_proctor_sees_no_desk(
+    qtbot: QtBot, hall: Hall
+) -> None:
+    from tests.operator_console.ui.conftest import console_for
+
+    windows = console_for(qtbot, hall, "proctor")
+    window = next(windows)
+    try:
+        assert set(window.screens) == {"hall", "history"}
+        from operator_console.protocol.calls import ServerRefused
+
+        with pytest.raises(ServerRefused) as refused:
+            window.model.client.pause_room(
+                hall.session_id, Reason(category="environment", code="noise")
+            )
+        assert refused.value.status == 403
+    finally:
+        windows.close()

@@ -11,102 +11,119 @@ from collections.abc import Mapping
 from PySide6.QtCore import QCoreApplication
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ConsoleTexts", text)
-
-
 def category(code: str) -> str:
     return {
-        "environment": _t("Environment"),
-        "examinee": _t("Candidate"),
-        "staff": _t("Staff"),
-        "technical": _t("Technical"),
-        "other": _t("Other"),
-        "lockdown": _t("Kiosk lockdown"),
-        "camera": _t("Camera"),
-        "proctoring": _t("Proctoring"),
+        "environment": QCoreApplication.translate("ConsoleTexts", "Environment"),
+        "examinee": QCoreApplication.translate("ConsoleTexts", "Candidate"),
+        "staff": QCoreApplication.translate("ConsoleTexts", "Staff"),
+        "technical": QCoreApplication.translate("ConsoleTexts", "Technical"),
+        "other": QCoreApplication.translate("ConsoleTexts", "Other"),
+        "lockdown": QCoreApplication.translate("ConsoleTexts", "Kiosk lockdown"),
+        "camera": QCoreApplication.translate("ConsoleTexts", "Camera"),
+        "proctoring": QCoreApplication.translate("ConsoleTexts", "Proctoring"),
     }.get(code, code)
 
 
 def reason(code: str) -> str:
     """A reason code of contracts §6, an automatic incident or a lock reason."""
     return {
-        "noise": _t("Noise"),
-        "disturbance": _t("Disturbance"),
-        "power_cut": _t("Power cut"),
-        "fire_alarm": _t("Fire alarm"),
-        "comfort": _t("Comfort (heat, light, toilet)"),
-        "other": _t("Other"),
-        "illness": _t("Illness"),
-        "help_requested": _t("Help requested"),
-        "identity": _t("Identity doubt"),
-        "talking": _t("Talking"),
-        "materials_exchanged": _t("Materials exchanged"),
-        "device_found": _t("Device found"),
-        "left_seat": _t("Left the seat"),
-        "late": _t("Late"),
-        "no_show": _t("Did not come"),
-        "error": _t("Staff error"),
-        "kiosk_frozen": _t("Kiosk frozen"),
-        "kiosk_silent": _t("Kiosk silent"),
-        "kiosk_dead": _t("Kiosk dead"),
-        "network": _t("Network"),
-        "camera": _t("Camera"),
-        "detector": _t("Metal detector"),
+        "noise": QCoreApplication.translate("ConsoleTexts", "Noise"),
+        "disturbance": QCoreApplication.translate("ConsoleTexts", "Disturbance"),
+        "power_cut": QCoreApplication.translate("ConsoleTexts", "Power cut"),
+        "fire_alarm": QCoreApplication.translate("ConsoleTexts", "Fire alarm"),
+        "comfort": QCoreApplication.translate("ConsoleTexts", "Comfort (heat, light, toilet)"),
+        "other": QCoreApplication.translate("ConsoleTexts", "Other"),
+        "illness": QCoreApplication.translate("ConsoleTexts", "Illness"),
+        "help_requested": QCoreApplication.translate("ConsoleTexts", "Help requested"),
+        "identity": QCoreApplication.translate("ConsoleTexts", "Identity doubt"),
+        "talking": QCoreApplication.translate("ConsoleTexts", "Talking"),
+        "materials_exchanged": QCoreApplication.translate("ConsoleTexts", "Materials exchanged"),
+        "device_found": QCoreApplication.translate("ConsoleTexts", "Device found"),
+        "left_seat": QCoreApplication.translate("ConsoleTexts", "Left the seat"),
+        "late": QCoreApplication.translate("ConsoleTexts", "Late"),
+        "no_show": QCoreApplication.translate("ConsoleTexts", "Did not come"),
+        "error": QCoreApplication.translate("ConsoleTexts", "Staff error"),
+        "kiosk_frozen": QCoreApplication.translate("ConsoleTexts", "Kiosk frozen"),
+        "kiosk_silent": QCoreApplication.translate("ConsoleTexts", "Kiosk silent"),
+        "kiosk_dead": QCoreApplication.translate("ConsoleTexts", "Kiosk dead"),
+        "network": QCoreApplication.translate("ConsoleTexts", "Network"),
+        "camera": QCoreApplication.translate("ConsoleTexts", "Camera"),
+        "detector": QCoreApplication.translate("ConsoleTexts", "Metal detector"),
         # what kiosks report by themselves
-        "focus_lost": _t("Test window lost focus"),
-        "extra_screen": _t("Second screen connected"),
-        "prohibited_program": _t("Prohibited program running"),
-        "unclean_exit": _t("Kiosk restarted after a failure"),
-        "virtual_machine": _t("Virtual machine"),
-        "remote_session": _t("Remote session"),
-        "shortcut_blocked": _t("Blocked shortcut pressed"),
-        "close_attempt": _t("Tried to close the test"),
-        "identity_disputed": _t("Candidate says: not me"),
-        "camera_check_failed": _t("Camera check failed"),
-        "camera_unavailable": _t("Camera lost"),
-        "no_face": _t("No face in view"),
-        "several_faces": _t("Two or more faces"),
-        "operator_pause": _t("Paused by the operator"),
-        "room_paused": _t("Room paused"),
-        "moved_here": _t("Moved here, waiting for the code"),
+        "focus_lost": QCoreApplication.translate("ConsoleTexts", "Test window lost focus"),
+        "extra_screen": QCoreApplication.translate("ConsoleTexts", "Second screen connected"),
+        "prohibited_program": QCoreApplication.translate(
+            "ConsoleTexts", "Prohibited program running"
+        ),
+        "unclean_exit": QCoreApplication.translate(
+            "ConsoleTexts", "Kiosk restarted after a failure"
+        ),
+        "virtual_machine": QCoreApplication.translate("ConsoleTexts", "Virtual machine"),
+        "remote_session": QCoreApplication.translate("ConsoleTexts", "Remote session"),
+        "shortcut_blocked": QCoreApplication.translate("ConsoleTexts", "Blocked shortcut pressed"),
+        "close_attempt": QCoreApplication.translate("ConsoleTexts", "Tried to close the test"),
+        "identity_disputed": QCoreApplication.translate("ConsoleTexts", "Candidate says: not me"),
+        "camera_check_failed": QCoreApplication.translate("ConsoleTexts", "Camera check failed"),
+        "camera_unavailable": QCoreApplication.translate("ConsoleTexts", "Camera lost"),
+        "no_face": QCoreApplication.translate("ConsoleTexts", "No face in view"),
+        "several_faces": QCoreApplication.translate("ConsoleTexts", "Two or more faces"),
+        "operator_pause": QCoreApplication.translate("ConsoleTexts", "Paused by the operator"),
+        "room_paused": QCoreApplication.translate("ConsoleTexts", "Room paused"),
+        "moved_here": QCoreApplication.translate(
+            "ConsoleTexts", "Moved here, waiting for the code"
+        ),
+        "submitted": QCoreApplication.translate("ConsoleTexts", "submitted by the candidate"),
+        "time_expired": QCoreApplication.translate("ConsoleTexts", "time ran out"),
+        "terminated": QCoreApplication.translate("ConsoleTexts", "terminated by the operator"),
     }.get(code, code.replace("_", " "))
 
 
 def seat_state(code: str) -> str:
     return {
-        "free": _t("free"),
-        "seated": _t("seated"),
-        "in_test": _t("in test"),
-        "between": _t("between parts"),
-        "locked": _t("locked"),
-        "finished": _t("finished"),
-        "terminated": _t("terminated"),
+        "free": QCoreApplication.translate("ConsoleTexts", "free"),
+        "seated": QCoreApplication.translate("ConsoleTexts", "seated"),
+        "in_test": QCoreApplication.translate("ConsoleTexts", "in test"),
+        "between": QCoreApplication.translate("ConsoleTexts", "between parts"),
+        "locked": QCoreApplication.translate("ConsoleTexts", "locked"),
+        "finished": QCoreApplication.translate("ConsoleTexts", "finished"),
+        "terminated": QCoreApplication.translate("ConsoleTexts", "terminated"),
     }.get(code, code)
 
 
 def program(code: str) -> str:
     return {
-        "state_language": _t("State language"),
-        "legislation": _t("Legislation"),
+        "state_language": QCoreApplication.translate("ConsoleTexts", "State language"),
+        "legislation": QCoreApplication.translate("ConsoleTexts", "Legislation"),
     }.get(code, code.replace("_", " "))
 
 
 def verdict(code: str | None, facts: Mapping[str, str]) -> str:
     """The rule's verdict in the operator's language, with its facts filled in."""
     if code is None:
-        return _t("May be admitted")
+        return QCoreApplication.translate("ConsoleTexts", "May be admitted")
     words = {
-        "invalid_iin": _t("Invalid IIN: %1"),
-        "iin_mismatch": _t("The IIN on the document does not match the roster"),
-        "not_on_roster": _t("Not on this session's roster for %1"),
-        "banned": _t("Banned from testing until %1"),
-        "late": _t("Late: admission closed at %1 (%2 min ago)"),
-        "retake_too_soon": _t("Retake too soon: %1 allowed from %2"),
-        "attempts_this_month": _t("%1: %2 attempts already this month"),
-        "already_admitted": _t("Already admitted (seat %1)"),
-        "already_refused": _t("Already refused"),
-        "session_closed": _t("The session is closed"),
+        "invalid_iin": QCoreApplication.translate("ConsoleTexts", "Invalid IIN: %1"),
+        "iin_mismatch": QCoreApplication.translate(
+            "ConsoleTexts", "The IIN on the document does not match the roster"
+        ),
+        "not_on_roster": QCoreApplication.translate(
+            "ConsoleTexts", "Not on this session's roster for %1"
+        ),
+        "banned": QCoreApplication.translate("ConsoleTexts", "Banned from testing until %1"),
+        "late": QCoreApplication.translate(
+            "ConsoleTexts", "Late: admission closed at %1 (%2 min ago)"
+        ),
+        "retake_too_soon": QCoreApplication.translate(
+            "ConsoleTexts", "Retake too soon: %1 allowed from %2"
+        ),
+        "attempts_this_month": QCoreApplication.translate(
+            "ConsoleTexts", "%1: %2 attempts already this month"
+        ),
+        "already_admitted": QCoreApplication.translate(
+            "ConsoleTexts", "Already admitted (seat %1)"
+        ),
+        "already_refused": QCoreApplication.translate("ConsoleTexts", "Already refused"),
+        "session_closed": QCoreApplication.translate("ConsoleTexts", "The session is closed"),
     }.get(code)
     if words is None:
         return code
@@ -129,50 +146,52 @@ def verdict(code: str | None, facts: Mapping[str, str]) -> str:
 
 def detector_kind(kind: str) -> str:
     return {
-        "pass": _t("PASS"),
-        "alarm": _t("ALARM"),
-        "fault": _t("FAULT"),
-        "tamper": _t("TAMPER"),
-        "status": _t("status"),
-        "hello": _t("connected"),
+        "pass": QCoreApplication.translate("ConsoleTexts", "PASS"),
+        "alarm": QCoreApplication.translate("ConsoleTexts", "ALARM"),
+        "fault": QCoreApplication.translate("ConsoleTexts", "FAULT"),
+        "tamper": QCoreApplication.translate("ConsoleTexts", "TAMPER"),
+        "status": QCoreApplication.translate("ConsoleTexts", "status"),
+        "hello": QCoreApplication.translate("ConsoleTexts", "connected"),
     }.get(kind, kind)
 
 
 def detector_state(state: str) -> str:
     return {
-        "connected": _t("online"),
-        "connecting": _t("connecting"),
-        "reconnecting": _t("offline, reconnecting"),
-        "faulted": _t("fault"),
-        "stopped": _t("stopped"),
-        "off": _t("not configured"),
+        "connected": QCoreApplication.translate("ConsoleTexts", "online"),
+        "connecting": QCoreApplication.translate("ConsoleTexts", "connecting"),
+        "reconnecting": QCoreApplication.translate("ConsoleTexts", "offline, reconnecting"),
+        "faulted": QCoreApplication.translate("ConsoleTexts", "fault"),
+        "stopped": QCoreApplication.translate("ConsoleTexts", "stopped"),
+        "off": QCoreApplication.translate("ConsoleTexts", "not configured"),
     }.get(state, state)
 
 
 def history_action(action: str) -> str:
     return {
-        "admission.admit": _t("admitted"),
-        "admission.refuse": _t("refused"),
-        "seat.bind": _t("seated"),
-        "seat.lock": _t("seat locked"),
-        "seat.pause": _t("seat paused"),
-        "seat.resume_code": _t("resume code issued"),
-        "seat.resume": _t("seat resumed"),
-        "seat.resume_refused": _t("wrong resume code"),
-        "seat.resume_held": _t("code typed during room pause"),
-        "seat.time": _t("time changed"),
-        "seat.terminate": _t("terminated"),
-        "seat.move": _t("moved"),
-        "session.start": _t("session started"),
-        "session.pause": _t("room paused"),
-        "session.resume": _t("room resumed"),
-        "attempt.start": _t("test begun"),
-        "attempt.finish": _t("test finished"),
-        "incident.report": _t("kiosk incident"),
-        "incident.log": _t("incident logged"),
-        "incident.acknowledge": _t("alert acknowledged"),
-        "detector.pass": _t("walk-through PASS"),
-        "detector.alarm": _t("walk-through ALARM"),
-        "detector.fault": _t("detector FAULT"),
-        "detector.tamper": _t("detector TAMPER"),
+        "admission.admit": QCoreApplication.translate("ConsoleTexts", "admitted"),
+        "admission.refuse": QCoreApplication.translate("ConsoleTexts", "refused"),
+        "seat.bind": QCoreApplication.translate("ConsoleTexts", "seated"),
+        "seat.lock": QCoreApplication.translate("ConsoleTexts", "seat locked"),
+        "seat.pause": QCoreApplication.translate("ConsoleTexts", "seat paused"),
+        "seat.resume_code": QCoreApplication.translate("ConsoleTexts", "resume code issued"),
+        "seat.resume": QCoreApplication.translate("ConsoleTexts", "seat resumed"),
+        "seat.resume_refused": QCoreApplication.translate("ConsoleTexts", "wrong resume code"),
+        "seat.resume_held": QCoreApplication.translate(
+            "ConsoleTexts", "code typed during room pause"
+        ),
+        "seat.time": QCoreApplication.translate("ConsoleTexts", "time changed"),
+        "seat.terminate": QCoreApplication.translate("ConsoleTexts", "terminated"),
+        "seat.move": QCoreApplication.translate("ConsoleTexts", "moved"),
+        "session.start": QCoreApplication.translate("ConsoleTexts", "session started"),
+        "session.pause": QCoreApplication.translate("ConsoleTexts", "room paused"),
+        "session.resume": QCoreApplication.translate("ConsoleTexts", "room resumed"),
+        "attempt.start": QCoreApplication.translate("ConsoleTexts", "test begun"),
+        "attempt.finish": QCoreApplication.translate("ConsoleTexts", "test finished"),
+        "incident.report": QCoreApplication.translate("ConsoleTexts", "kiosk incident"),
+        "incident.log": QCoreApplication.translate("ConsoleTexts", "incident logged"),
+        "incident.acknowledge": QCoreApplication.translate("ConsoleTexts", "alert acknowledged"),
+        "detector.pass": QCoreApplication.translate("ConsoleTexts", "walk-through PASS"),
+        "detector.alarm": QCoreApplication.translate("ConsoleTexts", "walk-through ALARM"),
+        "detector.fault": QCoreApplication.translate("ConsoleTexts", "detector FAULT"),
+        "detector.tamper": QCoreApplication.translate("ConsoleTexts", "detector TAMPER"),
     }.get(action, action)

@@ -11,8 +11,11 @@ BUTTON_PADDING = 2 * 18
 """Left and right padding of a push button in the stylesheet, plus its border."""
 
 
-def problems(window: QWidget) -> list[str]:
-    """Every visible label or button whose text is cut, or that lies outside the window."""
+def problems(
+    window: QWidget, *, touch: int | None = TOUCH, padding: int = BUTTON_PADDING
+) -> list[str]:
+    """Every visible label or button whose text is cut, or that lies outside the window; with
+    `touch`, every control lower than a finger (the kiosk's screens; the console has a mouse)."""
     found = []
     bounds = QRect(QPoint(0, 0), window.size())
     for widget in window.findChildren(QWidget):
@@ -39,18 +42,19 @@ def problems(window: QWidget) -> list[str]:
             need = widget.fontMetrics().horizontalAdvance(text)
             if (
                 text
-                and need + BUTTON_PADDING > widget.width()
+                and need + padding > widget.width()
                 and widget.property("role") != "cell"
             ):
                 found.append(f"{name} {text[:40]!r}: needs {need}px, has {widget.width()}")
-            if widget.height() < TOUCH:
-                found.append(f"{name} {text[:40]!r}: {widget.height()}px high, under {TOUCH}")
+            if touch is not None and widget.height() < touch:
+                found.append(f"{name} {text[:40]!r}: {widget.height()}px high, under {touch}")
         elif (
-            isinstance(widget, QFrame)
+            touch is not None
+            and isinstance(widget, QFrame)
             and widget.property("role") == "option"
-            and widget.height() < TOUCH
+            and widget.height() < touch
         ):
-            found.append(f"{name}: {widget.height()}px high, under {TOUCH}")
+            found.append(f"{name}: {widget.height()}px high, under {touch}")
         # Inside a scroll area a widget may sit below the fold, but never stick out sideways.
         sideways = where.left() < 0 or where.right() > bounds.right()
         if (text or isinstance(widget, QAbstractButton)) and sideways:

@@ -46,6 +46,7 @@ class HallScreen(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
 
         self.problems = named(QListWidget(), "problems")
+        self.problems.setWordWrap(True)
         self.problems.itemActivated.connect(self._problem_picked)
         self.problems.itemClicked.connect(self._problem_picked)
         self.acknowledge = named(QPushButton(), "acknowledge")
@@ -80,9 +81,12 @@ class HallScreen(QWidget):
         self.room_incident.clicked.connect(self._room_incident)
         room_box = QGroupBox()
         self.room_box = room_box
-        room = QHBoxLayout(room_box)
-        for b in (self.room_pause, self.room_resume, self.room_incident):
-            room.addWidget(b)
+        room = QVBoxLayout(room_box)
+        line = QHBoxLayout()
+        line.addWidget(self.room_pause)
+        line.addWidget(self.room_resume)
+        room.addLayout(line)
+        room.addWidget(self.room_incident)
 
         side = QVBoxLayout()
         side.addWidget(problems, 3)

@@ -24,24 +24,6 @@ from operator_console.ui.widgets import named
 KINDS = ("", "admission.", "detector.", "seat.", "incident.", "session.", "attempt.")
 
 
-def _detail(entry: HistoryEntry) -> str:
-    d = entry.detail
-    parts = []
-    if isinstance(d.get("code"), str):
-        parts.append(texts.reason(str(d["code"])))
-    if d.get("reason"):
-        parts.append(str(d["reason"]))
-    if d.get("minutes"):
-        parts.append(f"{int(d['minutes']):+d} min")  # type: ignore[call-overload]
-    if d.get("to_seat"):
-        parts.append(f"→ {d['to_seat']}")
-    if d.get("note"):
-        parts.append(str(d["note"]))
-    if d.get("zones"):
-        parts.append("zones " + ",".join(map(str, d["zones"])))  # type: ignore[call-overload]
-    return " · ".join(parts)
-
-
 class HistoryScreen(QWidget):
     def __init__(self, model: ConsoleModel) -> None:
         super().__init__()
@@ -110,6 +92,27 @@ class HistoryScreen(QWidget):
             if e.action.startswith(prefix) and (not seat or (e.seat or "").upper() == seat)
         ]
 
+    def detail(self, entry: HistoryEntry) -> str:
+        d = entry.detail
+        parts = []
+        if entry.action.startswith("admission.") or entry.action == "seat.bind":
+            parts.append(entry.subject)
+        for key in ("code", "reason"):
+            value = d.get(key)
+            if isinstance(value, str) and value:
+                parts.append(texts.reason(value) if value.isidentifier() else value)
+        minutes = d.get("minutes")
+        if isinstance(minutes, int):
+            parts.append(self.tr("%1 min").replace("%1", f"{minutes:+d}"))
+        if d.get("to_seat"):
+            parts.append(f"→ {d['to_seat']}")
+        if isinstance(d.get("note"), str) and d["note"]:
+            parts.append(str(d["note"]))
+        zones = d.get("zones")
+        if isinstance(zones, list) and zones:
+            parts.append(self.tr("zones %1").replace("%1", ",".join(map(str, zones))))
+        return " · ".join(parts)
+
     def _show(self) -> None:
         entries = self.shown()
         self.table.setRowCount(len(entries))
@@ -119,7 +122,7 @@ class HistoryScreen(QWidget):
                 e.actor,
                 texts.history_action(e.action),
                 e.seat or "",
-                _detail(e),
+                self.detail(e),
             ]
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))

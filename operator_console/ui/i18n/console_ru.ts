@@ -1,0 +1,1005 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>CodeDialog</name>
+    <message>
+        <source>Resume code for seat %1</source>
+        <translation>Код продолжения для места %1</translation>
+    </message>
+    <message>
+        <source>Seat %1</source>
+        <translation>Место %1</translation>
+    </message>
+    <message>
+        <source>Type it at the seat. Valid until %1, for one use.</source>
+        <translation>Введите на месте. Действует до %1, один раз.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleModel</name>
+    <message>
+        <source>The room server does not answer; the picture is kept.</source>
+        <translation>Сервер зала не отвечает; картина сохранена.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended: %1. Sign in again.</source>
+        <translation>Ваш вход завершён: %1. Войдите снова.</translation>
+    </message>
+    <message>
+        <source>Session started: admission is closed</source>
+        <translation>Сессия начата: допуск закрыт</translation>
+    </message>
+    <message>
+        <source>The room is paused: every running seat&apos;s clock is stopped</source>
+        <translation>Зал на паузе: время на всех местах остановлено</translation>
+    </message>
+    <message>
+        <source>The room is resumed: every seat got its time back</source>
+        <translation>Зал продолжает: всем местам возвращено время</translation>
+    </message>
+    <message>
+        <source>The walk-through alarmed: walk through again or record the wand</source>
+        <translation>Рамка сработала: повторный проход или проверка ручным металлоискателем</translation>
+    </message>
+    <message>
+        <source>no seat yet</source>
+        <translation>место не назначено</translation>
+    </message>
+    <message>
+        <source>%1 admitted: seat %2</source>
+        <translation>%1 допущен(а): место %2</translation>
+    </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation>%1: отказ в допуске: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused</source>
+        <translation>%1: отказ в допуске</translation>
+    </message>
+    <message>
+        <source>Seat %1 paused</source>
+        <translation>Место %1 на паузе</translation>
+    </message>
+    <message>
+        <source>Seat %1: %2 min</source>
+        <translation>Место %1: %2 мин</translation>
+    </message>
+    <message>
+        <source>Seat %1: the test is terminated</source>
+        <translation>Место %1: тестирование прекращено</translation>
+    </message>
+    <message>
+        <source>annulment and a ban of 6 to 12 months proposed to the proctor</source>
+        <translation>проктору предложено аннулирование и запрет на 6–12 месяцев</translation>
+    </message>
+    <message>
+        <source>Moved from %1 to %2</source>
+        <translation>Пересажен(а) с %1 на %2</translation>
+    </message>
+    <message>
+        <source>Incident recorded</source>
+        <translation>Инцидент записан</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleTexts</name>
+    <message>
+        <source>Environment</source>
+        <translation>Обстановка</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Кандидат</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Персонал</translation>
+    </message>
+    <message>
+        <source>Technical</source>
+        <translation>Техника</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Другое</translation>
+    </message>
+    <message>
+        <source>Kiosk lockdown</source>
+        <translation>Защита киоска</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Камера</translation>
+    </message>
+    <message>
+        <source>Proctoring</source>
+        <translation>Прокторинг</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>Шум</translation>
+    </message>
+    <message>
+        <source>Disturbance</source>
+        <translation>Помехи</translation>
+    </message>
+    <message>
+        <source>Power cut</source>
+        <translation>Отключение электричества</translation>
+    </message>
+    <message>
+        <source>Fire alarm</source>
+        <translation>Пожарная тревога</translation>
+    </message>
+    <message>
+        <source>Comfort (heat, light, toilet)</source>
+        <translation>Условия (жара, свет, туалет)</translation>
+    </message>
+    <message>
+        <source>Illness</source>
+        <translation>Недомогание</translation>
+    </message>
+    <message>
+        <source>Help requested</source>
+        <translation>Просьба о помощи</translation>
+    </message>
+    <message>
+        <source>Identity doubt</source>
+        <translation>Сомнение в личности</translation>
+    </message>
+    <message>
+        <source>Talking</source>
+        <translation>Разговоры</translation>
+    </message>
+    <message>
+        <source>Materials exchanged</source>
+        <translation>Передача материалов</translation>
+    </message>
+    <message>
+        <source>Device found</source>
+        <translation>Обнаружено устройство</translation>
+    </message>
+    <message>
+        <source>Left the seat</source>
+        <translation>Покинул место</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Опоздание</translation>
+    </message>
+    <message>
+        <source>Did not come</source>
+        <translation>Не явился</translation>
+    </message>
+    <message>
+        <source>Staff error</source>
+        <translation>Ошибка персонала</translation>
+    </message>
+    <message>
+        <source>Kiosk frozen</source>
+        <translation>Киоск завис</translation>
+    </message>
+    <message>
+        <source>Kiosk silent</source>
+        <translation>Киоск не отвечает</translation>
+    </message>
+    <message>
+        <source>Kiosk dead</source>
+        <translation>Киоск вышел из строя</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Сеть</translation>
+    </message>
+    <message>
+        <source>Metal detector</source>
+        <translation>Металлодетектор</translation>
+    </message>
+    <message>
+        <source>Test window lost focus</source>
+        <translation>Окно теста потеряло фокус</translation>
+    </message>
+    <message>
+        <source>Second screen connected</source>
+        <translation>Подключён второй экран</translation>
+    </message>
+    <message>
+        <source>Prohibited program running</source>
+        <translation>Запущена запрещённая программа</translation>
+    </message>
+    <message>
+        <source>Kiosk restarted after a failure</source>
+        <translation>Киоск перезапущен после сбоя</translation>
+    </message>
+    <message>
+        <source>Virtual machine</source>
+        <translation>Виртуальная машина</translation>
+    </message>
+    <message>
+        <source>Remote session</source>
+        <translation>Удалённый сеанс</translation>
+    </message>
+    <message>
+        <source>Blocked shortcut pressed</source>
+        <translation>Нажата запрещённая комбинация клавиш</translation>
+    </message>
+    <message>
+        <source>Tried to close the test</source>
+        <translation>Попытка закрыть тест</translation>
+    </message>
+    <message>
+        <source>Candidate says: not me</source>
+        <translation>Кандидат: «это не я»</translation>
+    </message>
+    <message>
+        <source>Camera check failed</source>
+        <translation>Проверка камеры не пройдена</translation>
+    </message>
+    <message>
+        <source>Camera lost</source>
+        <translation>Камера потеряна</translation>
+    </message>
+    <message>
+        <source>No face in view</source>
+        <translation>Лицо не в кадре</translation>
+    </message>
+    <message>
+        <source>Two or more faces</source>
+        <translation>Два лица и более</translation>
+    </message>
+    <message>
+        <source>Paused by the operator</source>
+        <translation>Пауза оператора</translation>
+    </message>
+    <message>
+        <source>Room paused</source>
+        <translation>Зал на паузе</translation>
+    </message>
+    <message>
+        <source>Moved here, waiting for the code</source>
+        <translation>Пересажен сюда, ждёт код</translation>
+    </message>
+    <message>
+        <source>submitted by the candidate</source>
+        <translation>сдано кандидатом</translation>
+    </message>
+    <message>
+        <source>time ran out</source>
+        <translation>время вышло</translation>
+    </message>
+    <message>
+        <source>terminated by the operator</source>
+        <translation>прекращено оператором</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>свободно</translation>
+    </message>
+    <message>
+        <source>seated</source>
+        <translation>рассажен(а)</translation>
+    </message>
+    <message>
+        <source>in test</source>
+        <translation>тестируется</translation>
+    </message>
+    <message>
+        <source>between parts</source>
+        <translation>между частями</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>заблокировано</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>завершил(а)</translation>
+    </message>
+    <message>
+        <source>terminated</source>
+        <translation>прекращено</translation>
+    </message>
+    <message>
+        <source>State language</source>
+        <translation>Государственный язык</translation>
+    </message>
+    <message>
+        <source>Legislation</source>
+        <translation>Законодательство</translation>
+    </message>
+    <message>
+        <source>May be admitted</source>
+        <translation>Может быть допущен(а)</translation>
+    </message>
+    <message>
+        <source>Invalid IIN: %1</source>
+        <translation>Неверный ИИН: %1</translation>
+    </message>
+    <message>
+        <source>The IIN on the document does not match the roster</source>
+        <translation>ИИН в документе не совпадает со списком</translation>
+    </message>
+    <message>
+        <source>Not on this session&apos;s roster for %1</source>
+        <translation>Нет в списке этой сессии по программе: %1</translation>
+    </message>
+    <message>
+        <source>Banned from testing until %1</source>
+        <translation>Запрет на тестирование до %1</translation>
+    </message>
+    <message>
+        <source>Late: admission closed at %1 (%2 min ago)</source>
+        <translation>Опоздание: допуск закрыт в %1 (%2 мин назад)</translation>
+    </message>
+    <message>
+        <source>Retake too soon: %1 allowed from %2</source>
+        <translation>Пересдача слишком рано: %1 — с %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 attempts already this month</source>
+        <translation>%1: уже %2 попытки в этом месяце</translation>
+    </message>
+    <message>
+        <source>Already admitted (seat %1)</source>
+        <translation>Уже допущен(а) (место %1)</translation>
+    </message>
+    <message>
+        <source>Already refused</source>
+        <translation>Уже отказано</translation>
+    </message>
+    <message>
+        <source>The session is closed</source>
+        <translation>Сессия закрыта</translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation>ЧИСТО</translation>
+    </message>
+    <message>
+        <source>ALARM</source>
+        <translation>ТРЕВОГА</translation>
+    </message>
+    <message>
+        <source>FAULT</source>
+        <translation>НЕИСПРАВНОСТЬ</translation>
+    </message>
+    <message>
+        <source>TAMPER</source>
+        <translation>ВСКРЫТИЕ</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>статус</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>подключён</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>на связи</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>подключение</translation>
+    </message>
+    <message>
+        <source>offline, reconnecting</source>
+        <translation>нет связи, переподключение</translation>
+    </message>
+    <message>
+        <source>fault</source>
+        <translation>неисправность</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>остановлен</translation>
+    </message>
+    <message>
+        <source>not configured</source>
+        <translation>не настроен</translation>
+    </message>
+    <message>
+        <source>admitted</source>
+        <translation>допущен(а)</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>отказано</translation>
+    </message>
+    <message>
+        <source>seat locked</source>
+        <translation>место заблокировано</translation>
+    </message>
+    <message>
+        <source>seat paused</source>
+        <translation>место на паузе</translation>
+    </message>
+    <message>
+        <source>resume code issued</source>
+        <translation>выдан код продолжения</translation>
+    </message>
+    <message>
+        <source>seat resumed</source>
+        <translation>место продолжает</translation>
+    </message>
+    <message>
+        <source>wrong resume code</source>
+        <translation>неверный код продолжения</translation>
+    </message>
+    <message>
+        <source>code typed during room pause</source>
+        <translation>код введён во время паузы зала</translation>
+    </message>
+    <message>
+        <source>time changed</source>
+        <translation>время изменено</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>пересажен(а)</translation>
+    </message>
+    <message>
+        <source>session started</source>
+        <translation>сессия начата</translation>
+    </message>
+    <message>
+        <source>room paused</source>
+        <translation>зал на паузе</translation>
+    </message>
+    <message>
+        <source>room resumed</source>
+        <translation>зал продолжает</translation>
+    </message>
+    <message>
+        <source>test begun</source>
+        <translation>тест начат</translation>
+    </message>
+    <message>
+        <source>test finished</source>
+        <translation>тест завершён</translation>
+    </message>
+    <message>
+        <source>kiosk incident</source>
+        <translation>инцидент киоска</translation>
+    </message>
+    <message>
+        <source>incident logged</source>
+        <translation>инцидент записан</translation>
+    </message>
+    <message>
+        <source>alert acknowledged</source>
+        <translation>сигнал принят</translation>
+    </message>
+    <message>
+        <source>walk-through PASS</source>
+        <translation>рамка: ЧИСТО</translation>
+    </message>
+    <message>
+        <source>walk-through ALARM</source>
+        <translation>рамка: ТРЕВОГА</translation>
+    </message>
+    <message>
+        <source>detector FAULT</source>
+        <translation>неисправность детектора</translation>
+    </message>
+    <message>
+        <source>detector TAMPER</source>
+        <translation>вскрытие детектора</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleWindow</name>
+    <message>
+        <source>Sessions</source>
+        <translation>Сессии</translation>
+    </message>
+    <message>
+        <source>Admission desk</source>
+        <translation>Допуск</translation>
+    </message>
+    <message>
+        <source>Live hall</source>
+        <translation>Зал</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Журнал</translation>
+    </message>
+    <message>
+        <source>Testing hall console</source>
+        <translation>Консоль зала тестирования</translation>
+    </message>
+    <message>
+        <source>Testing hall</source>
+        <translation>Зал тестирования</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <source>proctor</source>
+        <translation>проктор</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>администратор</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <source>Signed out by the server: sign in again. The picture below is the last one seen.</source>
+        <translation>Сервер завершил вход: войдите снова. Ниже последняя полученная картина.</translation>
+    </message>
+    <message>
+        <source>No answer from the room server: the picture below is the last one seen (stale). Retrying…</source>
+        <translation>Сервер зала не отвечает: ниже последняя полученная картина (устарела). Повторяем попытку…</translation>
+    </message>
+    <message>
+        <source>Connecting to the room server…</source>
+        <translation>Подключение к серверу зала…</translation>
+    </message>
+</context>
+<context>
+    <name>DeskScreen</name>
+    <message>
+        <source>IIN, name or registration number (Ctrl+F)</source>
+        <translation>ИИН, ФИО или номер регистрации (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>IIN on the document</source>
+        <translation>ИИН в документе</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Admit (Ctrl+Enter)</source>
+        <translation>Допустить (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Refuse… (Ctrl+D)</source>
+        <translation>Отказать… (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Not the person in the photo</source>
+        <translation>Не совпадает с фото</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Кандидат</translation>
+    </message>
+    <message>
+        <source>Metal detector</source>
+        <translation>Металлодетектор</translation>
+    </message>
+    <message>
+        <source>Wand: pass</source>
+        <translation>Ручной: чисто</translation>
+    </message>
+    <message>
+        <source>Wand: alarm</source>
+        <translation>Ручной: сигнал</translation>
+    </message>
+    <message>
+        <source>admitted</source>
+        <translation>допущен(а)</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>отказано</translation>
+    </message>
+    <message>
+        <source>next free seat</source>
+        <translation>следующее свободное место</translation>
+    </message>
+    <message>
+        <source>Find a candidate, or scan the identity card</source>
+        <translation>Найдите кандидата или считайте удостоверение</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>фото</translation>
+    </message>
+    <message>
+        <source>IIN %1</source>
+        <translation>ИИН %1</translation>
+    </message>
+    <message>
+        <source>Registration %1</source>
+        <translation>Регистрация %1</translation>
+    </message>
+    <message>
+        <source>Programs: %1</source>
+        <translation>Программы: %1</translation>
+    </message>
+    <message>
+        <source>Languages: %1</source>
+        <translation>Языки: %1</translation>
+    </message>
+    <message>
+        <source>Checking the rules…</source>
+        <translation>Проверка по правилам…</translation>
+    </message>
+    <message>
+        <source>The walk-through alarmed: walk through again or use the wand</source>
+        <translation>Рамка сработала: повторный проход или проверка ручным металлоискателем</translation>
+    </message>
+    <message>
+        <source>no photo in the roster</source>
+        <translation>в списке нет фото</translation>
+    </message>
+    <message>
+        <source>Detector: …</source>
+        <translation>Металлодетектор: …</translation>
+    </message>
+    <message>
+        <source>Detector: %1</source>
+        <translation>Металлодетектор: %1</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>с %1</translation>
+    </message>
+    <message>
+        <source>zones %1</source>
+        <translation>зоны %1</translation>
+    </message>
+    <message>
+        <source>level %1</source>
+        <translation>уровень %1</translation>
+    </message>
+    <message>
+        <source>(wand)</source>
+        <translation>(ручной металлоискатель)</translation>
+    </message>
+    <message>
+        <source>Refuse admission</source>
+        <translation>Отказать в допуске</translation>
+    </message>
+    <message>
+        <source>not the person in the roster photo</source>
+        <translation>не совпадает с фото в списке</translation>
+    </message>
+</context>
+<context>
+    <name>HallScreen</name>
+    <message>
+        <source>Problems first</source>
+        <translation>Сначала проблемы</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Принято к сведению</translation>
+    </message>
+    <message>
+        <source>The whole room</source>
+        <translation>Весь зал</translation>
+    </message>
+    <message>
+        <source>Pause the room</source>
+        <translation>Пауза по залу</translation>
+    </message>
+    <message>
+        <source>Resume the room</source>
+        <translation>Продолжить по залу</translation>
+    </message>
+    <message>
+        <source>Room incident…</source>
+        <translation>Инцидент по залу…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <source>Resume (code)</source>
+        <translation>Продолжить (код)</translation>
+    </message>
+    <message>
+        <source>Time…</source>
+        <translation>Время…</translation>
+    </message>
+    <message>
+        <source>Terminate…</source>
+        <translation>Прекратить…</translation>
+    </message>
+    <message>
+        <source>Move…</source>
+        <translation>Пересадить…</translation>
+    </message>
+    <message>
+        <source>Incident…</source>
+        <translation>Инцидент…</translation>
+    </message>
+    <message>
+        <source>%1: kiosk silent</source>
+        <translation>%1: киоск не отвечает</translation>
+    </message>
+    <message>
+        <source>Click a seat on the map.</source>
+        <translation>Выберите место на схеме.</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Seat %1</source>
+        <translation>Место %1</translation>
+    </message>
+    <message>
+        <source>Answered %1 of %2</source>
+        <translation>Отвечено %1 из %2</translation>
+    </message>
+    <message>
+        <source>Time left %1</source>
+        <translation>Осталось %1</translation>
+    </message>
+    <message>
+        <source>Locked: %1</source>
+        <translation>Заблокировано: %1</translation>
+    </message>
+    <message>
+        <source>Pause seat %1</source>
+        <translation>Пауза на месте %1</translation>
+    </message>
+    <message>
+        <source>Terminate the test at seat %1</source>
+        <translation>Прекратить тестирование на месте %1</translation>
+    </message>
+    <message>
+        <source>Incident at seat %1</source>
+        <translation>Инцидент на месте %1</translation>
+    </message>
+    <message>
+        <source>Pause the whole room</source>
+        <translation>Пауза по всему залу</translation>
+    </message>
+    <message>
+        <source>Incident for the whole room</source>
+        <translation>Инцидент по всему залу</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryScreen</name>
+    <message>
+        <source>Everything</source>
+        <translation>Все события</translation>
+    </message>
+    <message>
+        <source>Admissions and refusals</source>
+        <translation>Допуски и отказы</translation>
+    </message>
+    <message>
+        <source>Detector checks</source>
+        <translation>Проверки металлодетектором</translation>
+    </message>
+    <message>
+        <source>Seat actions</source>
+        <translation>Действия с местами</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Инциденты</translation>
+    </message>
+    <message>
+        <source>The session</source>
+        <translation>Сессия</translation>
+    </message>
+    <message>
+        <source>Tests begun and finished</source>
+        <translation>Начатые и завершённые тесты</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 мин</translation>
+    </message>
+    <message>
+        <source>zones %1</source>
+        <translation>зоны %1</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Move seat %1 to a spare seat</source>
+        <translation>Пересадить с места %1 на резервное</translation>
+    </message>
+    <message>
+        <source>New seat</source>
+        <translation>Новое место</translation>
+    </message>
+    <message>
+        <source>No free seat with a kiosk: enroll a spare kiosk first.</source>
+        <translation>Нет свободного места с киоском: сначала подключите резервный киоск.</translation>
+    </message>
+    <message>
+        <source>Write a note that says what happened.</source>
+        <translation>Напишите, что произошло.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Write a note that says what happened.</source>
+        <translation>Напишите, что произошло.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonPicker</name>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+</context>
+<context>
+    <name>SeatMap</name>
+    <message>
+        <source>No seats yet: enroll kiosks first</source>
+        <translation>Мест пока нет: сначала подключите киоски</translation>
+    </message>
+    <message>
+        <source>silent %1 s</source>
+        <translation>молчит %1 с</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsScreen</name>
+    <message>
+        <source>Session</source>
+        <translation>Сессия</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Programs</source>
+        <translation>Программы</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Ожидается</translation>
+    </message>
+    <message>
+        <source>Admitted</source>
+        <translation>Допущено</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Отказано</translation>
+    </message>
+    <message>
+        <source>Seated</source>
+        <translation>Рассажено</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Завершили</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Start the session</source>
+        <translation>Начать сессию</translation>
+    </message>
+    <message>
+        <source>room paused</source>
+        <translation>зал на паузе</translation>
+    </message>
+    <message>
+        <source>scheduled: admission open</source>
+        <translation>запланирована: допуск открыт</translation>
+    </message>
+    <message>
+        <source>running: admission closed</source>
+        <translation>идёт: допуск закрыт</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>закрыта</translation>
+    </message>
+    <message>
+        <source>No session today: fetch the roster (administrator).</source>
+        <translation>Сегодня нет сессий: загрузите список (администратор).</translation>
+    </message>
+    <message>
+        <source>Starting closes admission: late arrivals are refused.</source>
+        <translation>Начало сессии закрывает допуск: опоздавшим будет отказано.</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>The room server does not answer: %1</source>
+        <translation>Сервер зала не отвечает: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to the testing hall</source>
+        <translation>Вход в систему зала тестирования</translation>
+    </message>
+    <message>
+        <source>Room server</source>
+        <translation>Сервер зала</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Имя пользователя</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+</context>
+<context>
+    <name>TimeDialog</name>
+    <message>
+        <source>Change the time of seat %1</source>
+        <translation>Изменить время на месте %1</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>Add (or, below zero, remove)</source>
+        <translation>Добавить (меньше нуля — убавить)</translation>
+    </message>
+    <message>
+        <source>Give a change of at least one minute.</source>
+        <translation>Изменение — не меньше одной минуты.</translation>
+    </message>
+    <message>
+        <source>Write a note that says what happened.</source>
+        <translation>Напишите, что произошло.</translation>
+    </message>
+</context>
+</TS>

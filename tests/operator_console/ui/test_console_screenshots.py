@@ -74,8 +74,11 @@ def test_every_console_screen_fits(
         found: dict[str, list[str]] = {}
 
         def shoot(name: str) -> None:
+            def fits() -> bool:
+                return not problems(window, touch=None, padding=PADDING)
+
             with suppress(qtbot.TimeoutError):
-                qtbot.waitUntil(lambda: not problems(window, touch=None, padding=PADDING), timeout=2000)
+                qtbot.waitUntil(fits, timeout=2000)
             window.grab().save(str(out / f"console-{language}-{size[0]}x{size[1]}-{name}.png"))
             found[name] = problems(window, touch=None, padding=PADDING)
             if window.width() > size[0] or window.height() > size[1]:

@@ -80,11 +80,15 @@ class Desk:
             detector_event_id=detector_event_id,
         )
 
+    def enroll_kiosk(self, seat: str, enroll: Enroll) -> EnrollResponse:
+        """A new kiosk at the seat, enrolled with a fresh code: the seat appears on the map."""
+        return enroll(self.console.enrollment_code(seat).code)
+
     def seat_at_new_kiosk(
         self, admission: AdmissionView, seat: str, enroll: Enroll
     ) -> EnrollResponse:
         """Enrolls the seat's kiosk with a fresh code, then binds the admission to the seat."""
-        enrolled = enroll(self.console.enrollment_code(seat).code)
+        enrolled = self.enroll_kiosk(seat, enroll)
         self.console.bind_seat(admission.admission_id, seat)
         return enrolled
 

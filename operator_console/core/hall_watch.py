@@ -41,7 +41,8 @@ class Problem:
     """`alert` (an incident nobody acknowledged), `locked`, or `silent`."""
     code: str
     since: datetime | None
-    incident_id: int | None = None
+    incident_ids: tuple[int, ...] = ()
+    """The open alerts this row stands for (one row a seat: its latest alert, and how many)."""
     level: int = 3
 
 
@@ -54,9 +55,12 @@ class HallPicture:
     """The server's clock less ours, from the latest answer."""
     stale: bool = True
     """The picture is the last one seen, not known to be current (no answer from the server)."""
+    touched: set[str] = field(default_factory=set)
+    """The seats the latest news changed (every seat after a whole map)."""
 
     def load(self, picture: SeatMap) -> None:
         self.seats = {s.seat: s for s in picture.seats}
+        self.touched = set(self.seats)
         self.columns = picture.columns
         self.cursor = picture.cursor
         self._clock(picture.server_time)
@@ -66,6 +70,7 @@ class HallPicture:
         """Takes what the follower delivered; answers the kinds of news it carried."""
         if got is None:
             self.stale = True
+            self.touched = set(self.seats)
             return {"link"}
         was_stale = self.stale
         if isinstance(got, SeatMap):
@@ -78,6 +83,7 @@ class HallPicture:
         self.cursor = batch.cursor
         self._clock(batch.server_time)
         self.stale = False
+        self.touched = {seat.seat for seat in batch.seats}
         for seat in batch.seats:
             self.seats[seat.seat] = seat
         return {c.kind for c in batch.changes}
@@ -98,16 +104,16 @@ class HallPicture:
         """Every seat's problems, worst first: open alerts, locks, silent kiosks by how long."""
         found: list[Problem] = []
         for seat in self.seats.values():
-            for alert in seat.alerts:
-                found.append(
-                    Problem(seat.seat, "alert", alert.code, alert.at, alert.incident_id, 3)
-                )
+            if seat.alerts:
+                latest = seat.alerts[-1]
+                ids = tuple(a.incident_id for a in seat.alerts)
+                found.append(Problem(seat.seat, "alert", latest.code, latest.at, ids, 3))
             if seat.state == "locked" and not seat.alerts:
                 found.append(Problem(seat.seat, "locked", seat.lock_reason or "", seat.locked_at))
             level = silence_level(self.silence(seat, now))
             if level:
                 found.append(
-                    Problem(seat.seat, "silent", "kiosk_silent", seat.last_heard_at, None, level)
+                    Problem(seat.seat, "silent", "kiosk_silent", seat.last_heard_at, (), level)
                 )
         order = {"alert": 0, "locked": 1, "silent": 2}
         return sorted(found, key=lambda p: (-p.level, order[p.kind], p.seat))
@@ -151,10 +157,12 @@ class Follower:
         self._thread = threading.Thread(target=self._run, name="hall-follower", daemon=True)
         self._thread.start()
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = 3.0) -> None:
+        """Stops following. A long poll in flight is not waited out past `timeout`: its thread
+        ends when the server answers (at most `wait` seconds later) and delivers nothing."""
         self._stop.set()
         if self._thread is not None:
-            self._thread.join(timeout=self._wait + 15)
+            self._thread.join(timeout=timeout)
 
     def _run(self) -> None:
         pause, down = 0.5, False
@@ -167,6 +175,8 @@ class Follower:
                     if got.reset:
                         got = self._client.seats()
             except ServerUnreachable as exc:
+                if self._stop.is_set():
+                    return  # the console closed its client while a poll was in flight
                 if not down:
                     log.warning("room server unreachable: %s", exc)
                     self._deliver(None)

@@ -44,6 +44,8 @@ class DemoSettings:
     keys_dir: Path | None = None
     roster_size: int = 12
     timezone: str = "Asia/Almaty"
+    columns: int = 6
+    """Seats in a row of the demo room."""
     faults: FaultPlan = field(default_factory=FaultPlan)
     clock: Clock = field(default_factory=SystemClock)
 
@@ -123,7 +125,7 @@ class DemoHall:
         self._stack.callback(self.detector.unplug)
         config = HallConfig.model_validate(
             {
-                "hall": {"timezone": s.timezone},
+                "hall": {"timezone": s.timezone, "columns": s.columns},
                 "server": {
                     "listen": "127.0.0.1:0",
                     "data_dir": str(s.workdir / "hall"),

@@ -1,9 +1,9 @@
 """`operator-console demo` with a display: kiosk windows a person can sit a sample test in.
 
-The console windows are not built yet, so the demo plays the desk itself through the desk's
-operations: it admits candidates (each walks through the simulated detector), enrolls and seats K
-kiosks, starts the session and opens a kiosk window per seat. When a seat locks, the demo prints the
-operator's resume code.
+It opens the operator console signed in as the operator, and K kiosk windows enrolled at seats
+A01..AK (and a spare kiosk at B01, with no window). A person admits candidates at the desk while
+the simulated detector reports a walk-through every 20 s, seats them, starts the session, and
+pauses, resumes, moves or terminates seats on the live hall while the kiosks run.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TextIO
 
 from operator_console.demo.hall import DEMO_PASSWORD, DEMO_USER, DemoHall, DemoSettings
-from operator_console.protocol.values import AdmissionStatus
 
 log = logging.getLogger(__name__)
 
@@ -42,25 +41,21 @@ def run_windowed(settings: DemoSettings, kiosks: int, out: TextIO = sys.stdout) 
     from kiosk.config import KioskConfig
     from kiosk.hall_client import HallClient
     from kiosk.ui.app import Kiosk, application, build
-    from kiosk.ui.model import Stage
+    from operator_console.core.client import ConsoleClient
+    from operator_console.ui.app import open_console
 
     app = application()
     settings.roster_size = max(settings.roster_size, kiosks + 4)
     with DemoHall(settings) as hall:
-        assert hall.server is not None
+        assert hall.server is not None and hall.detector is not None
         desk = hall.open_desk()
-        console = desk.console
         camera = demo_clip(settings.workdir / "camera.mp4")
         opened: list[Kiosk] = []
-        for reg in desk.registrations:
-            if len(opened) == kiosks:
-                break
-            decision = desk.admit(reg, detector_event_id=hall.walk_through(desk))
-            if decision.status is not AdmissionStatus.ADMITTED:
-                print(f"desk: {reg.full_name} refused: {decision.reason}", file=out)
-                continue
-            seat = f"A{len(opened) + 1:02d}"
-            token = desk.seat_at_new_kiosk(decision, seat, hall.enroller(f"demo-{seat}")).token
+        seats = [f"A{n + 1:02d}" for n in range(kiosks)] + ["B01"]
+        for n, seat in enumerate(seats):
+            token = desk.enroll_kiosk(seat, hall.enroller(f"demo-{seat}")).token
+            if seat == "B01":
+                continue  # the spare seat: its kiosk is ready for a move, with no window
             config = KioskConfig.model_validate(
                 {
                     "kiosk": {"data_dir": str(settings.workdir / "kiosks" / seat)},
@@ -69,40 +64,56 @@ def run_windowed(settings: DemoSettings, kiosks: int, out: TextIO = sys.stdout) 
                 }
             )
             kiosk = build(config, client=HallClient(hall.server.url, token))
-            kiosk.window.setWindowTitle(f"Kiosk {seat}: {reg.full_name}")
+            kiosk.window.setWindowTitle(f"Kiosk {seat}")
             kiosk.window.resize(1366, 768)
-            kiosk.window.move(40 * len(opened), 30 * len(opened))
+            kiosk.window.move(80 + 40 * n, 60 + 30 * n)
             kiosk.start()
             opened.append(kiosk)
-            print(f"desk: {reg.full_name} admitted to seat {seat}", file=out)
-        desk.start()
-        issued: dict[str, object] = {}
+        client = ConsoleClient(hall.server.url)
+        client.login(DEMO_USER, DEMO_PASSWORD)
+        console = open_console(client, DEMO_USER, hall_name=f"Demo hall {settings.hall_id}")
+        console.move(0, 0)
+        console.show()
+        # The queue at the door: someone walks through the detector every 20 s, one in four alarms.
+        walks = {"n": 0}
 
-        def answer_locks() -> None:
-            """The operator's side of a lock: a fresh code for each seat that locks."""
-            for kiosk in opened:
-                seat = kiosk.model.seat.seat if kiosk.model.seat else ""
-                state = kiosk.model.lock_state
-                if kiosk.model.stage is Stage.LOCKED and seat and issued.get(seat) is not state:
-                    issued[seat] = state
-                    code = console.resume_code(seat).code
-                    print(
-                        f"desk: seat {seat} locked; the operator's resume code is {code}", file=out
-                    )
+        def walk() -> None:
+            walks["n"] += 1
+            if hall.detector is not None:
+                if walks["n"] % 4 == 0:
+                    hall.detector.alarm(zones=(2,), level=64)
+                else:
+                    hall.detector.pass_()
 
-        timer = QTimer(interval=500)
-        timer.timeout.connect(answer_locks)
-        timer.start()
+        walker = QTimer(interval=20_000)
+        walker.timeout.connect(walk)
+        walker.start()
+        QTimer.singleShot(1500, walk)
         print(f"room server: {hall.server.url}  (user {DEMO_USER} / {DEMO_PASSWORD})", file=out)
         print(f"upstream:    {hall.upstream_url}", file=out)
-        print("Close every kiosk window (or press Ctrl+C here) to stop.", file=out, flush=True)
-        app.setQuitOnLastWindowClosed(True)
+        print(
+            "The console is signed in as the operator. At the desk: find a candidate, watch the "
+            "walk-through arrive, admit to a seat; on the live hall: start the session, pause, "
+            "resume, and watch the kiosk windows. Close the console to stop.",
+            file=out,
+            flush=True,
+        )
+        app.setQuitOnLastWindowClosed(False)
         import signal
 
         signal.signal(signal.SIGINT, lambda *_: app.exit(0))
+        # Python runs its signal handlers only between Qt events: a tick lets Ctrl+C through.
+        ticker = QTimer(interval=250)
+        ticker.timeout.connect(lambda: None)
+        ticker.start()
+        console.closed.connect(lambda: app.exit(0))
         code = app.exec()
-        timer.stop()
+        ticker.stop()
+        walker.stop()
+        if console.isVisible():
+            console.close()
         for kiosk in opened:
             kiosk.close()
+        client.close()
         desk.close()
     return int(code)

@@ -27,6 +27,9 @@ ALERT = QColor("#d7263d")
 INK = QColor("#1d2733")
 MUTED = QColor("#5b6776")
 TILE = QSize(176, 104)
+COMPACT = QSize(64, 68)
+"""A tile of a large hall: seat and state, name, answers and time (no program line)."""
+COMPACT_AFTER = 48
 GAP = 10
 
 
@@ -47,6 +50,7 @@ class SeatMap(QWidget):
         self.picture = picture
         self.selected: str | None = None
         self.order: list[str] = []
+        self.compact = False
         self.painted = 0
         """Tiles painted so far: the benchmark counts them."""
         self._now: datetime | None = None
@@ -60,13 +64,18 @@ class SeatMap(QWidget):
     def tile_size(self) -> QSize:
         columns = max(1, self.picture.columns)
         width = (self.width() - GAP) // columns - GAP
-        w = max(120, min(TILE.width() + 40, width))
-        return QSize(w, TILE.height())
+        least = COMPACT if self.compact else TILE
+        w = max(least.width() if self.compact else 140, min(TILE.width() + 40, width))
+        return QSize(w, least.height())
 
     def relayout(self) -> None:
         self.order = sorted(self.picture.seats)
-        rows = (len(self.order) + max(1, self.picture.columns) - 1) // max(1, self.picture.columns)
-        self.setMinimumHeight(max(2, rows) * (TILE.height() + GAP) + GAP)
+        self.compact = len(self.order) > COMPACT_AFTER
+        columns = max(1, self.picture.columns)
+        rows = (len(self.order) + columns - 1) // columns
+        self.setMinimumHeight(max(2, rows) * (self.tile_size().height() + GAP) + GAP)
+        if self.compact:
+            self.setMinimumWidth(columns * (COMPACT.width() + GAP) + GAP)
         self.update()
 
     def tile_rect(self, seat: str) -> QRect:
@@ -152,11 +161,12 @@ class SeatMap(QWidget):
                 "%1", str(int(self.picture.silence(seat, now) or 0))
             )
         p.setPen(QColor(SILENCE[level]) if level else MUTED)
-        p.drawText(
-            inner,
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
-            p.fontMetrics().elidedText(state, Qt.TextElideMode.ElideRight, inner.width() - 50),
-        )
+        if inner.width() > 90:
+            p.drawText(
+                inner,
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                p.fontMetrics().elidedText(state, Qt.TextElideMode.ElideRight, inner.width() - 50),
+            )
         line = p.fontMetrics().height() + 2
         y = inner.top() + line + 4
         p.setPen(INK)
@@ -167,14 +177,14 @@ class SeatMap(QWidget):
             p.drawText(inner.left(), y + p.fontMetrics().ascent(), name)
         y += line
         p.setPen(MUTED)
-        if seat.program:
+        if seat.program and not self.compact:
             what = texts.program(seat.program) + (f" · {seat.language}" if seat.language else "")
             p.drawText(
                 inner.left(),
                 y + p.fontMetrics().ascent(),
                 p.fontMetrics().elidedText(what, Qt.TextElideMode.ElideRight, inner.width()),
             )
-        y += line
+        y += 0 if self.compact else line
         if seat.total:
             p.setPen(INK)
             p.drawText(inner.left(), y + p.fontMetrics().ascent(), f"{seat.answered}/{seat.total}")

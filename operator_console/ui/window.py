@@ -3,7 +3,7 @@ signed-in role gets (operators: sessions, desk, hall, history; proctors: hall an
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,6 +32,9 @@ SCREENS = {
 
 
 class ConsoleWindow(QMainWindow):
+    closed = Signal()
+    """The operator closed the window (or signed out)."""
+
     def __init__(self, model: ConsoleModel, *, hall_name: str = "") -> None:
         super().__init__()
         self.model = model
@@ -46,6 +49,7 @@ class ConsoleWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.message = named(QLabel(), "message")
         self.message.setWordWrap(True)
+        self.message.setMinimumHeight(self.message.fontMetrics().height() + 6)
         bar = QHBoxLayout()
         bar.setContentsMargins(10, 6, 10, 0)
         self.hall = named(QLabel(), "hall_name")
@@ -174,3 +178,4 @@ class ConsoleWindow(QMainWindow):
         except Exception:
             pass
         super().closeEvent(event)
+        self.closed.emit()

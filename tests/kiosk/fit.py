@@ -40,11 +40,7 @@ def problems(
         elif isinstance(widget, QAbstractButton):
             text = widget.text()
             need = widget.fontMetrics().horizontalAdvance(text)
-            if (
-                text
-                and need + padding > widget.width()
-                and widget.property("role") != "cell"
-            ):
+            if text and need + padding > widget.width() and widget.property("role") != "cell":
                 found.append(f"{name} {text[:40]!r}: needs {need}px, has {widget.width()}")
             if touch is not None and widget.height() < touch:
                 found.append(f"{name} {text[:40]!r}: {widget.height()}px high, under {touch}")

@@ -94,13 +94,15 @@ class HallScreen(QWidget):
         side.addWidget(room_box, 0)
         side_w = QWidget()
         side_w.setLayout(side)
-        side_w.setFixedWidth(390)
+        side_w.setFixedWidth(340)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(scroll, 1)
         layout.addWidget(side_w)
 
         self._shown_problems: list[Problem] = []
+        self.lists = QTimer(self, interval=250, singleShot=True)
+        self.lists.timeout.connect(self._show_lists)
         self.ticker = QTimer(self, interval=1000)
         self.ticker.timeout.connect(self._tick)
         self.ticker.start()
@@ -130,12 +132,18 @@ class HallScreen(QWidget):
     # ----- news ---------------------------------------------------------------------------------
 
     def on_news(self, kinds: set[str]) -> None:
-        if kinds & {"seat", "link", "incident"}:
+        if "link" in kinds:
             self.map.refresh()
-            self._show_problems()
-            self._show_seat()
+        elif "seat" in kinds:
+            self.map.refresh(self.model.picture.touched)
+        if kinds & {"seat", "link", "incident"} and not self.lists.isActive():
+            self.lists.start()  # the lists beside the map follow at most four times a second
         if "session" in kinds:
             self._show_room()
+
+    def _show_lists(self) -> None:
+        self._show_problems()
+        self._show_seat()
 
     def _tick(self) -> None:
         """Once a second: the clocks run and silent kiosks change colour, with no request."""
@@ -157,27 +165,31 @@ class HallScreen(QWidget):
                 words = self.tr("%1: kiosk silent").replace("%1", p.seat)
             else:
                 words = f"{p.seat}: {texts.reason(p.code)}"
+            if len(p.incident_ids) > 1:
+                words += f" (×{len(p.incident_ids)})"
             if p.since is not None:
                 words += f"  {p.since.astimezone():%H:%M:%S}"
             item = QListWidgetItem(words)
-            item.setData(Qt.ItemDataRole.UserRole, p)
             item.setForeground(Qt.GlobalColor.darkRed if p.level >= 3 else Qt.GlobalColor.black)
             self.problems.addItem(item)
         if 0 <= picked < self.problems.count():
             self.problems.setCurrentRow(picked)
-        self.acknowledge.setEnabled(any(p.incident_id for p in problems))
+        self.acknowledge.setEnabled(any(p.incident_ids for p in problems))
 
     def _problem_picked(self, item: QListWidgetItem) -> None:
-        problem: Problem = item.data(Qt.ItemDataRole.UserRole)
-        self.map.select(problem.seat)
+        row = self.problems.row(item)
+        if 0 <= row < len(self._shown_problems):
+            self.map.select(self._shown_problems[row].seat)
 
     def _acknowledge(self) -> None:
-        item = self.problems.currentItem()
-        problem: Problem | None = item.data(Qt.ItemDataRole.UserRole) if item else None
-        if problem is None or problem.incident_id is None:
-            problem = next((p for p in self._shown_problems if p.incident_id), None)
-        if problem is not None and problem.incident_id is not None:
-            self.model.acknowledge(problem.incident_id)
+        """Acknowledges the chosen row's alerts (the first row with alerts when none is chosen)."""
+        row = self.problems.currentRow()
+        chosen = self._shown_problems[row] if 0 <= row < len(self._shown_problems) else None
+        if chosen is None or not chosen.incident_ids:
+            chosen = next((p for p in self._shown_problems if p.incident_ids), None)
+        if chosen is not None:
+            for incident_id in chosen.incident_ids:
+                self.model.acknowledge(incident_id)
 
     # ----- the chosen seat ----------------------------------------------------------------------
 

@@ -66,9 +66,11 @@ def test_every_console_screen_fits(
         window.resize(*size)
         model = window.model
         qtbot.waitUntil(
-            lambda: len(model.walks) >= 2
-            and len(model.picture.seats) >= 8
-            and len(model.registrations) == 6,
+            lambda: (
+                len(model.walks) >= 2
+                and len(model.picture.seats) >= 8
+                and len(model.registrations) == 6
+            ),
             timeout=WAIT_MS,
         )
         found: dict[str, list[str]] = {}

@@ -1,0 +1,110 @@
+"""The console's picture of the hall and its one change stream, without any window."""
+
+from __future__ import annotations
+
+import queue
+from datetime import UTC, datetime, timedelta
+
+from operator_console.core.hall_watch import Delivery, Follower, HallPicture, silence_level
+from operator_console.protocol.console_api import AlertView, SeatMap, SeatView
+from operator_console.protocol.kiosk_api import LockReport
+from operator_console.protocol.values import SeatState
+from operator_console.server.app import create_app
+from operator_console.server.runtime import HallRuntime
+from operator_console.server.serve import ServerThread
+from tests.hall import Hall
+from tests.operator_console.server.test_hall_flow import started
+
+NOW = datetime(2026, 3, 10, 4, 0, tzinfo=UTC)
+
+
+def seat(code: str, state: str = "in_test", **more: object) -> SeatView:
+    return SeatView.model_validate(
+        {"seat": code, "spare": False, "enrolled": True, "state": state, **more}
+    )
+
+
+def test_silence_turns_amber_orange_red_at_5_10_15_seconds() -> None:
+    assert [silence_level(s) for s in (None, 4.9, 5, 9.9, 10, 15, 600)] == [0, 0, 1, 1, 2, 3, 3]
+
+
+def test_problems_come_worst_first_one_row_a_seat() -> None:
+    picture = HallPicture()
+    alert = {"at": NOW, "category": "lockdown", "note": ""}
+    picture.load(
+        SeatMap(
+            server_time=NOW,
+            columns=6,
+            cursor="x-0",
+            seats=[
+                seat("A01", last_heard_at=NOW - timedelta(seconds=7)),  # amber
+                seat("A02", "locked", lock_reason="focus_lost", last_heard_at=NOW),
+                seat(
+                    "A03",
+                    last_heard_at=NOW,
+                    alerts=[
+                        AlertView(incident_id=1, code="focus_lost", **alert),
+                        AlertView(incident_id=2, code="extra_screen", **alert),
+                    ],
+                ),  # two alerts: one row
+                seat("A04", "finished", last_heard_at=NOW - timedelta(minutes=9)),  # quiet
+                seat("A05", last_heard_at=NOW - timedelta(seconds=16)),  # red
+            ],
+        )
+    )
+    problems = picture.problems(NOW)
+    assert [(p.seat, p.kind, p.level) for p in problems] == [
+        ("A03", "alert", 3),
+        ("A02", "locked", 3),
+        ("A05", "silent", 3),
+        ("A01", "silent", 1),
+    ]
+    assert problems[0].incident_ids == (1, 2) and problems[0].code == "extra_screen"
+    assert picture.free_seats() == []
+
+
+def test_the_follower_hands_on_the_map_then_each_change(hall: Hall) -> None:
+    client, _form = started(hall)
+    got: queue.Queue[Delivery] = queue.Queue()
+    follower = Follower(hall.console, got.put, wait=2.0)
+    follower.start()
+    try:
+        first = got.get(timeout=10)
+        assert isinstance(first, SeatMap) and first.seats[0].state == SeatState.IN_TEST
+        client.lock(LockReport(at=hall.clock.now(), reason="focus_lost", note=""))
+        batch = got.get(timeout=10)
+        assert batch is not None and not isinstance(batch, SeatMap)
+        assert [s.state for s in batch.seats] == ["locked"]
+        picture = HallPicture()
+        picture.take(first)
+        assert picture.take(batch) >= {"seat"} and picture.touched == {"A01"}
+        assert picture.seats["A01"].lock_reason == "focus_lost"
+    finally:
+        follower.stop()
+
+
+def test_a_restarted_server_is_followed_again_from_a_fresh_map(hall: Hall) -> None:
+    got: queue.Queue[Delivery] = queue.Queue()
+    follower = Follower(hall.console, got.put, wait=1.0)
+    follower.start()
+    again: ServerThread | None = None
+    runtime: HallRuntime | None = None
+    try:
+        assert isinstance(got.get(timeout=10), SeatMap)
+        port = hall.server.port
+        hall.server.stop()
+        assert got.get(timeout=10) is None  # the link is down: the picture goes stale
+        picture = HallPicture(stale=False)
+        assert picture.take(None) == {"link"} and picture.stale
+        # The room server comes back on the same port and database: a new run, a new stream.
+        runtime = HallRuntime(hall.runtime.config, clock=hall.clock)
+        again = ServerThread(create_app(runtime, run_workers=False), port=port).start()
+        back = got.get(timeout=20)
+        assert isinstance(back, SeatMap) and back.cursor.startswith(runtime.feed.run)
+        assert picture.take(back) >= {"seat", "link"} and not picture.stale
+    finally:
+        follower.stop()
+        if again is not None:
+            again.stop()
+        if runtime is not None:
+            runtime.close()

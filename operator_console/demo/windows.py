@@ -90,6 +90,7 @@ def run_windowed(settings: DemoSettings, kiosks: int, out: TextIO = sys.stdout) 
         walker.start()
         QTimer.singleShot(1500, walk)
         print(f"room server: {hall.server.url}  (user {DEMO_USER} / {DEMO_PASSWORD})", file=out)
+        print(f"kiosk windows: {', '.join(seats[:-1])}; spare kiosk: {seats[-1]}", file=out)
         print(f"upstream:    {hall.upstream_url}", file=out)
         print(
             "The console is signed in as the operator. At the desk: find a candidate, watch the "

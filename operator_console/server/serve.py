@@ -20,6 +20,10 @@ def bound_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
+GRACE_SECONDS = 3
+"""At shutdown, requests in flight get this long; a console's long poll is not waited out."""
+
+
 class ServerThread:
     """An ASGI app on a loopback port in a background thread (the demo and the tests)."""
 
@@ -39,6 +43,7 @@ class ServerThread:
                 app,
                 log_level="warning",
                 lifespan="on",
+                timeout_graceful_shutdown=GRACE_SECONDS,
                 ssl_certfile=str(tls[0]) if tls else None,
                 ssl_keyfile=str(tls[1]) if tls else None,
             )
@@ -76,6 +81,7 @@ def serve_forever(app: FastAPI, host: str, port: int, tls: tuple[Path, Path] | N
         host=host,
         port=port,
         log_level="info",
+        timeout_graceful_shutdown=GRACE_SECONDS,
         ssl_certfile=str(tls[0]) if tls else None,
         ssl_keyfile=str(tls[1]) if tls else None,
     )

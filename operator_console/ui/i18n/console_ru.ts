@@ -688,7 +688,7 @@
     </message>
     <message>
         <source>Resume the room</source>
-        <translation>Продолжить по залу</translation>
+        <translation>Снять паузу</translation>
     </message>
     <message>
         <source>Room incident…</source>

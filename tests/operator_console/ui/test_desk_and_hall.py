@@ -265,3 +265,57 @@ def test_the_server_refuses_an_operator_an_administrator_s_action_and_a_proctor_
         assert refused.value.status == 403
     finally:
         windows.close()
+
+
+def test_an_operator_is_refused_an_administrator_s_action(
+    qtbot: QtBot, hall: Hall, console: ConsoleWindow
+) -> None:
+    from operator_console.protocol.calls import ServerRefused
+
+    with pytest.raises(ServerRefused, match="administrator") as refused:
+        console.model.client.enrollment_code("C01")
+    assert refused.value.status == 403
+
+
+def banner(window: ConsoleWindow) -> str:
+    label = child(window, "banner")
+    assert isinstance(label, QLabel)
+    return label.text() if label.isVisible() else ""
+
+
+def test_a_server_that_goes_away_leaves_the_last_picture_marked_stale_until_it_is_back(
+    qtbot: QtBot, hall: Hall, console: ConsoleWindow
+) -> None:
+    from operator_console.server.app import create_app
+    from operator_console.server.serve import ServerThread
+
+    hall.seat(hall.registrations[1], "A01")
+    console.show_screen("hall")
+    qtbot.waitUntil(lambda: "A01" in console.model.picture.seats, timeout=WAIT_MS)
+    port = hall.server.port
+    hall.server.stop()
+    qtbot.waitUntil(lambda: "stale" in banner(console), timeout=WAIT_MS)
+    assert console.model.picture.seats["A01"].state == "seated"  # the last picture is kept
+    assert not child(console, "seat_pause").isEnabled()
+    again = ServerThread(create_app(hall.runtime, run_workers=False), port=port).start()
+    try:
+        qtbot.waitUntil(lambda: banner(console) == "", timeout=20_000)
+        assert not console.model.picture.stale
+    finally:
+        console.model.follower.stop()
+        again.stop()
+
+
+def test_a_sign_in_the_server_ended_says_so(
+    qtbot: QtBot, hall: Hall, console: ConsoleWindow
+) -> None:
+    from sqlalchemy import select
+
+    from operator_console.server.auth import set_password
+    from operator_console.server.models import User
+
+    with hall.runtime.tx() as db:
+        user = db.execute(select(User).where(User.username == "operator")).scalar_one()
+        set_password(db, user, "a brand new secret")
+    qtbot.waitUntil(lambda: "Signed out by the server" in banner(console), timeout=WAIT_MS)
+    assert console.model.expired

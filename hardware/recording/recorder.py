@@ -50,9 +50,27 @@ def _scratch_dir() -> str | None:
     return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's live process
+    return True
+
+
 def _remove_stale_scratch() -> None:
-    """A recorder killed mid-segment leaves its plaintext scratch file behind: remove it."""
+    """A recorder killed mid-segment leaves its plaintext scratch file behind: remove it.
+
+    Each scratch file names the process that writes it (`hall-seg-<pid>-...`); only those of
+    processes that are gone are removed, so a second kiosk (or a second recorder in the same
+    process) starting on the machine never takes the file another is writing.
+    """
     for stale in Path(_scratch_dir() or tempfile.gettempdir()).glob(f"{SCRATCH_PREFIX}*"):
+        owner = stale.name[len(SCRATCH_PREFIX) :].split("-", 1)[0]
+        if owner.isdigit() and _alive(int(owner)):
+            continue
         stale.unlink(missing_ok=True)
 
 
@@ -124,7 +142,9 @@ class SegmentRecorder:
 
     def _open(self, frame: Frame) -> None:
         fd, name = tempfile.mkstemp(
-            prefix=f"{SCRATCH_PREFIX}{uuid.uuid4().hex[:8]}-", suffix=".mkv", dir=_scratch_dir()
+            prefix=f"{SCRATCH_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:8]}-",
+            suffix=".mkv",
+            dir=_scratch_dir(),
         )
         os.close(fd)
         self._scratch = Path(name)

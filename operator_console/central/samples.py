@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import random
 from datetime import date, datetime, timedelta
 from typing import Any
+
+import cv2
+import numpy as np
 
 from operator_console.protocol.iin import make_iin
 from operator_console.protocol.values import rfc3339
@@ -46,6 +50,28 @@ FAMILY = (
 FEMALE = {"Айгерім", "Әсел", "Гүлнұр", "Мөлдір", "Жансая", "Інжу", "Ұлжан", "Ольга", "Динара"}
 
 
+def sample_photo(i: int, female: bool) -> str:
+    """A drawn passport-style portrait (no real person), as JPEG in base64 like a roster's."""
+    rng = random.Random(i)
+    height, width = 300, 240
+    image = np.full((height, width, 3), (236, 232, 226), np.uint8)
+    skin = (rng.randint(120, 170), rng.randint(150, 190), rng.randint(185, 225))
+    hair = (rng.randint(10, 60),) * 3
+    coat = (rng.randint(60, 140), rng.randint(40, 90), rng.randint(20, 60))
+    cv2.ellipse(image, (120, 330), (110, 90), 0, 180, 360, coat, -1)
+    cv2.rectangle(image, (105, 190), (135, 245), skin, -1)
+    if female:
+        cv2.ellipse(image, (120, 150), (70, 95), 0, 0, 360, hair, -1)
+    cv2.ellipse(image, (120, 140), (52, 68), 0, 0, 360, skin, -1)
+    cv2.ellipse(image, (120, 95), (56, 34), 0, 180, 360, hair, -1)
+    for x in (100, 140):
+        cv2.circle(image, (x, 135), 5, (40, 40, 40), -1)
+    cv2.ellipse(image, (120, 172), (16, 7), 0, 0, 180, (70, 70, 140), 2)
+    ok, jpeg = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, 80])
+    assert ok
+    return base64.b64encode(jpeg.tobytes()).decode("ascii")
+
+
 def _candidate(i: int, rng: random.Random, now: datetime) -> dict[str, Any]:
     given = GIVEN[i % len(GIVEN)]
     female = given in FEMALE
@@ -58,7 +84,7 @@ def _candidate(i: int, rng: random.Random, now: datetime) -> dict[str, Any]:
         "registration_id": f"REG-{i + 1:05d}",
         "iin": iin,
         "full_name": f"{family} {given}",
-        "photo_jpeg_b64": None,
+        "photo_jpeg_b64": sample_photo(i, female),
         # Every third candidate also sits the state-language test, before legislation.
         "programs": ["state_language", "legislation"] if i % 3 == 0 else ["legislation"],
         "languages": ["kk", "ru"],

@@ -58,6 +58,7 @@ class ConsoleClient:
     ) -> None:
         self._core = CallCore(base_url, timeout=timeout, transport=transport)
         self.role: Role | None = None
+        self.screens: list[str] = []
 
     @property
     def base_url(self) -> str:
@@ -75,6 +76,7 @@ class ConsoleClient:
         )
         self._core.use_token(reply.token)
         self.role = reply.role
+        self.screens = list(reply.screens)
         return reply
 
     def logout(self) -> None:

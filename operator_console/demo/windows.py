@@ -89,6 +89,15 @@ def run_windowed(settings: DemoSettings, kiosks: int, out: TextIO = sys.stdout) 
         walker.timeout.connect(walk)
         walker.start()
         QTimer.singleShot(1500, walk)
+        app.setQuitOnLastWindowClosed(False)
+        import signal
+
+        # Queued, so that a Ctrl+C that comes before the event loop runs still ends it.
+        signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, lambda: app.exit(0)))
+        # Python runs its signal handlers only between Qt events: a tick lets Ctrl+C through.
+        ticker = QTimer(interval=250)
+        ticker.timeout.connect(lambda: None)
+        ticker.start()
         print(f"room server: {hall.server.url}  (user {DEMO_USER} / {DEMO_PASSWORD})", file=out)
         print(f"kiosk windows: {', '.join(seats[:-1])}; spare kiosk: {seats[-1]}", file=out)
         print(f"upstream:    {hall.upstream_url}", file=out)
@@ -99,14 +108,6 @@ def run_windowed(settings: DemoSettings, kiosks: int, out: TextIO = sys.stdout) 
             file=out,
             flush=True,
         )
-        app.setQuitOnLastWindowClosed(False)
-        import signal
-
-        signal.signal(signal.SIGINT, lambda *_: app.exit(0))
-        # Python runs its signal handlers only between Qt events: a tick lets Ctrl+C through.
-        ticker = QTimer(interval=250)
-        ticker.timeout.connect(lambda: None)
-        ticker.start()
         console.closed.connect(lambda: app.exit(0))
         code = app.exec()
         ticker.stop()

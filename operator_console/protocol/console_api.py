@@ -41,9 +41,14 @@ class LoginRequest(Strict):
     password: str = Field(min_length=1, max_length=1000)
 
 
+Screen = Literal["sessions", "desk", "hall", "history", "review", "sync", "report", "admin"]
+
+
 class LoginResponse(Strict):
     token: str
     role: Role
+    screens: list[Screen] = []
+    """The console screens this role gets, in order: the server decides, the console shows."""
 
 
 class RosterFetch(Strict):

@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from operator_console.core.client import ConsoleClient
@@ -27,24 +27,28 @@ class Language:
 
     def __init__(self, app: QCoreApplication) -> None:
         self._app = app
-        self._translator: QTranslator | None = None
+        self._translators: list[QTranslator] = []
         self.code = "en"
 
     def use(self, code: str) -> None:
         if code == self.code:
             return
-        if self._translator is not None:
-            self._app.removeTranslator(self._translator)
-            self._translator = None
+        for old in self._translators:
+            self._app.removeTranslator(old)
+        self._translators = []
         self.code = code
         if code == "en":
             return
-        translator = QTranslator(self._app)
+        ours = QTranslator(self._app)
         path = DIRECTORY / f"console_{code}.qm"
-        if not translator.load(str(path)):
+        if not ours.load(str(path)):
             raise FileNotFoundError(f"no compiled translation at {path}")
-        self._app.installTranslator(translator)
-        self._translator = translator
+        # Qt's own words (OK, Cancel, Close) come from the translations Qt ships, when present.
+        qt = QTranslator(self._app)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for translator in ([qt] if qt.load(f"qtbase_{code}", qt_dir) else []) + [ours]:
+            self._app.installTranslator(translator)
+            self._translators.append(translator)
 
 
 def application() -> QApplication:

@@ -24,12 +24,6 @@ from operator_console.ui.screens.history import HistoryScreen
 from operator_console.ui.screens.sessions import SessionsScreen
 from operator_console.ui.widgets import named
 
-SCREENS = {
-    "operator": ("sessions", "desk", "hall", "history"),
-    "administrator": ("sessions", "desk", "hall", "history"),
-    "proctor": ("hall", "history"),
-}
-
 
 class ConsoleWindow(QMainWindow):
     closed = Signal()
@@ -67,7 +61,7 @@ class ConsoleWindow(QMainWindow):
             "hall": HallScreen,
             "history": HistoryScreen,
         }
-        for name in SCREENS.get(model.role or "", ("hall",)):
+        for name in [s for s in model.client.screens if s in makers] or ["hall"]:
             screen = makers[name](model)
             screen.setObjectName(f"screen_{name}")
             self.screens[name] = screen

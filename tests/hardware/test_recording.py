@@ -7,6 +7,7 @@ import itertools
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import cv2
@@ -50,6 +51,34 @@ def test_recorder_writes_sealed_segments_that_decode(tmp_path: Path) -> None:
         assert opened_video(tmp_path / "rec" / s.file, tmp_path) == s.frames
 
 
+def test_two_recorders_on_one_machine_keep_every_segment(tmp_path: Path) -> None:
+    """A second kiosk starting beside a recording one must not take its scratch file; a scratch
+    file of a process that is gone is still cleaned up."""
+    from hardware.recording.recorder import SCRATCH_PREFIX, _scratch_dir
+
+    scratch = Path(_scratch_dir() or tempfile.gettempdir())
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    left = scratch / f"{SCRATCH_PREFIX}{gone.stdout.strip()}-deadbeef-x.mkv"
+    left.write_bytes(b"plaintext of a crashed recorder")
+    first = SegmentRecorder(tmp_path / "one", HALL.public_key(), segment_seconds=1.0)
+    assert not left.exists()
+    shots = list(frames(astronaut(640), 38))
+    for frame in shots[:20]:  # the first is mid-segment when the second starts
+        first(frame)
+    second = SegmentRecorder(tmp_path / "two", HALL.public_key(), segment_seconds=1.0)
+    for frame in shots[20:]:
+        first(frame)
+        second(frame)
+    first.stop()
+    second.stop()
+    assert [s.frames for s in read_journal(tmp_path / "one")] == [15, 15, 8]
+    assert sum(s.frames for s in read_journal(tmp_path / "two")) == 18
+    for folder in ("one", "two"):
+        for s in read_journal(tmp_path / folder):
+            assert opened_video(tmp_path / folder / s.file, tmp_path) == s.frames
+
+
 def test_the_kiosk_cannot_open_what_it_recorded(tmp_path: Path) -> None:
     sealed = seal_segment(b"video bytes" * 1000, HALL.public_key())
     with pytest.raises(SegmentDamaged):
@@ -73,6 +102,7 @@ def test_a_segment_cut_at_a_chunk_boundary_is_detected() -> None:
 
 RECORD = """
 import sys
+import tempfile
 from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from hardware.camera import Capture, VideoFileCamera

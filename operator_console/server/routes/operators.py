@@ -26,12 +26,13 @@ from operator_console.protocol.console_api import (
     ResumeCodeView,
     RosterFetch,
     RosterImported,
+    Screen,
     SeatBinding,
     SessionView,
     SyncStatus,
 )
 from operator_console.protocol.roster import SignedRoster
-from operator_console.protocol.values import AdmissionStatus
+from operator_console.protocol.values import AdmissionStatus, Role
 from operator_console.server import (
     audit,
     auth,
@@ -63,6 +64,13 @@ from operator_console.server.upstream_link import UpstreamUnreachable
 
 router = APIRouter(prefix="/api/v1", responses=REFUSALS)
 
+SCREENS: dict[Role, tuple[Screen, ...]] = {
+    Role.OPERATOR: ("sessions", "desk", "hall", "history"),
+    Role.ADMINISTRATOR: ("sessions", "desk", "hall", "history"),
+    Role.PROCTOR: ("hall", "history"),
+}
+"""What each role's console shows; the routes behind each screen check the role again."""
+
 
 @router.post("/auth/login")
 def login(body: LoginRequest, rt: RuntimeDep) -> LoginResponse:
@@ -90,7 +98,7 @@ def login(body: LoginRequest, rt: RuntimeDep) -> LoginResponse:
         raise Refusal(401, "wrong user name or password")
     rt.logins.succeeded(body.username)
     user, token = found
-    return LoginResponse(token=token, role=user.role)
+    return LoginResponse(token=token, role=user.role, screens=list(SCREENS[Role(user.role)]))
 
 
 @router.post("/auth/logout", status_code=204)

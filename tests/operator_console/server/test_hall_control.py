@@ -290,6 +290,8 @@ def test_roles_are_checked_by_the_server(
     hall: Hall, operator: ConsoleClient, proctor: ConsoleClient
 ) -> None:
     started(hall)
+    assert proctor.screens == ["hall", "history"]  # the server says which screens a role gets
+    assert operator.screens == ["sessions", "desk", "hall", "history"]
     with pytest.raises(ServerRefused, match="operator or administrator") as refused:
         proctor.pause_seat("A01", NOISE)
     assert refused.value.status == 403

@@ -255,8 +255,14 @@ def test_a_huge_body_is_refused_before_it_is_read(hall: Hall) -> None:
         for _ in range(100):  # 100 MB offered, never announced
             yield b"x" * (1024 * 1024)
 
-    streamed = httpx.post(url, content=stream(), headers={"Content-Type": "application/json"})
-    assert streamed.status_code == 413
+    try:
+        streamed = httpx.post(url, content=stream(), headers={"Content-Type": "application/json"})
+    except (httpx.ReadError, httpx.WriteError):
+        pass  # the server answered 413 and closed while the client was still sending
+    else:
+        assert streamed.status_code == 413
+    # Either way nothing of it was taken in, and the server answers the next request at once.
+    assert httpx.post(url, json={"username": "desk", "password": PASSWORD}).status_code == 200
 
 
 def test_the_api_documents_are_off_on_a_hall(hall: Hall) -> None:

@@ -86,6 +86,15 @@ def test_every_console_screen_fits(
             if window.width() > size[0] or window.height() > size[1]:
                 found[name].append(f"the window grew to {window.width()}x{window.height()}")
 
+        from operator_console.ui.dialogs import SignInDialog
+
+        sign_in = SignInDialog(None, hall.server.url, "operator", language)
+        sign_in.show_problem("")
+        qtbot.addWidget(sign_in)
+        sign_in.show()
+        sign_in.grab().save(str(out / f"console-{language}-sign-in.png"))
+        found["sign-in"] = problems(sign_in, touch=None, padding=PADDING)
+        sign_in.close()
         window.show_screen("sessions")
         shoot("sessions")
         window.show_screen("desk")

@@ -319,3 +319,23 @@ def test_a_sign_in_the_server_ended_says_so(
         set_password(db, user, "a brand new secret")
     qtbot.waitUntil(lambda: "Signed out by the server" in banner(console), timeout=WAIT_MS)
     assert console.model.expired
+
+
+def test_admit_pressed_twice_in_a_hurry_admits_and_seats_once(
+    qtbot: QtBot, hall: Hall, console: ConsoleWindow
+) -> None:
+    kiosk_at(hall, "A01")
+    kiosk_at(hall, "A02")
+    desk = console.show_screen("desk")
+    model = console.model
+    qtbot.waitUntil(
+        lambda: len(model.registrations) == 6 and "A02" in model.picture.seats, timeout=WAIT_MS
+    )
+    scan(qtbot, console, model.registrations[1].iin)
+    qtbot.waitUntil(lambda: child(console, "admit").isEnabled(), timeout=WAIT_MS)
+    qtbot.keyClick(desk, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(desk, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: model.background.busy == 0 and model.chosen is None, timeout=WAIT_MS)
+    listed = hall.console.registrations(hall.session_id)
+    assert [(r.admission, r.seat) for r in listed if r.admission] == [("admitted", "A01")]
+    qtbot.waitUntil(lambda: model.picture.seats["A02"].state == "free", timeout=WAIT_MS)

@@ -15,6 +15,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
 from hardware.clock import FakeClock
+from hardware.detector.simulator import LineSimulator
 from operator_console.central.store import StubStore
 from operator_console.central.stub import FaultPlan, create_stub_app
 from operator_console.server.config import HallConfig
@@ -97,6 +98,14 @@ def keys(tmp_path: Path) -> Path:
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(datetime(2026, 3, 10, 4, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def sim() -> Iterator[LineSimulator]:
+    """A simulated walk-through detector on a real pseudo-terminal."""
+    simulator = LineSimulator()
+    yield simulator
+    simulator.unplug()
 
 
 @pytest.fixture

@@ -43,6 +43,19 @@ def _candidate(reg: Registration) -> Candidate:
     return Candidate(reg.id, reg.iin, reg.programs, reg.banned_until, past)
 
 
+def _at_desk(
+    db: Session, session_id: str, registration_id: str
+) -> tuple[HallSession, Registration]:
+    """The session and the candidate the desk names, or 404 for either."""
+    session = db.get(HallSession, session_id)
+    if session is None:
+        raise not_found(f"session {session_id}")
+    reg = db.get(Registration, registration_id)
+    if reg is None or reg.session_id != session_id:
+        raise not_found(f"registration {registration_id} in session {session_id}")
+    return session, reg
+
+
 def current_admission(db: Session, registration_id: str) -> Admission | None:
     return db.execute(
         select(Admission).where(
@@ -64,12 +77,7 @@ def admit(
     zone: ZoneInfo,
     detector_event_id: int | None = None,
 ) -> AdmissionView:
-    session = db.get(HallSession, session_id)
-    if session is None:
-        raise not_found(f"session {session_id}")
-    reg = db.get(Registration, registration_id)
-    if reg is None or reg.session_id != session_id:
-        raise not_found(f"registration {registration_id} in session {session_id}")
+    session, reg = _at_desk(db, session_id, registration_id)
     if session.status == SessionStatus.CLOSED:
         raise conflict(f"session {session_id} is closed")
     walk = db.get(DetectorEventRow, detector_event_id) if detector_event_id is not None else None
@@ -144,12 +152,7 @@ def check(
     zone: ZoneInfo,
 ) -> AdmissionCheck:
     """What `admit` would decide now, without deciding: the desk shows it before the operator."""
-    session = db.get(HallSession, session_id)
-    if session is None:
-        raise not_found(f"session {session_id}")
-    reg = db.get(Registration, registration_id)
-    if reg is None or reg.session_id != session_id:
-        raise not_found(f"registration {registration_id} in session {session_id}")
+    session, reg = _at_desk(db, session_id, registration_id)
     if session.status == SessionStatus.CLOSED:
         return AdmissionCheck(
             registration_id=reg.id, admissible=False, reason_code="session_closed",
@@ -184,12 +187,7 @@ def refuse(
     detector_event_id: int | None = None,
 ) -> AdmissionView:
     """The operator refuses for a reason of the list; doubt of identity is also an incident."""
-    session = db.get(HallSession, session_id)
-    if session is None:
-        raise not_found(f"session {session_id}")
-    reg = db.get(Registration, registration_id)
-    if reg is None or reg.session_id != session_id:
-        raise not_found(f"registration {registration_id} in session {session_id}")
+    session, reg = _at_desk(db, session_id, registration_id)
     if current_admission(db, reg.id) is not None:
         raise conflict("the candidate is already admitted; terminate at the seat instead")
     words = reason.code.replace("_", " ") + (f": {reason.note}" if reason.note else "")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from operator_console.protocol.console_api import ResumeCodeView
 from operator_console.protocol.reasons import REASONS, Reason
 from operator_console.ui import texts
+from operator_console.ui.style import SHEET
 from operator_console.ui.widgets import named
 
 
@@ -70,6 +71,7 @@ class ReasonPicker(QWidget):
 class _Asking(QDialog):
     def __init__(self, parent: QWidget | None, title: str) -> None:
         super().__init__(parent)
+        self.setStyleSheet(SHEET)  # the console's look also where no window lends it
         self.setWindowTitle(title)
         self.setMinimumWidth(460)
         self.layout_ = QVBoxLayout(self)
@@ -191,6 +193,7 @@ class CodeDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, code: ResumeCodeView) -> None:
         super().__init__(parent)
+        self.setStyleSheet(SHEET)
         self.setWindowTitle(self.tr("Resume code for seat %1").replace("%1", code.seat))
         layout = QVBoxLayout(self)
         seat = QLabel(self.tr("Seat %1").replace("%1", code.seat))

@@ -32,13 +32,6 @@ class Desk:
 
 
 @pytest.fixture
-def sim() -> Iterator[LineSimulator]:
-    simulator = LineSimulator()
-    yield simulator
-    simulator.unplug()
-
-
-@pytest.fixture
 def desk(tmp_path: Path, keys: Path, stub: ServerThread, sim: LineSimulator) -> Iterator[Desk]:
     config = hall_config(
         tmp_path, keys, stub.url, detector={"port": sim.path, "protocol": "line", "baudrate": 9600}

@@ -23,13 +23,6 @@ WAIT_MS = 10_000
 
 
 @pytest.fixture
-def sim() -> Iterator[LineSimulator]:
-    simulator = LineSimulator()
-    yield simulator
-    simulator.unplug()
-
-
-@pytest.fixture
 def hall(
     tmp_path: Path,
     keys: Path,

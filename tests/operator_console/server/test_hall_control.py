@@ -4,15 +4,18 @@ time changes, termination, moves, incidents and the session's history, all role-
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
+from pathlib import Path
 
 import httpx
 import pytest
 from sqlalchemy import select
 
+from hardware.clock import FakeClock
 from kiosk.hall_client import HallClient, enroll
+from operator_console.central.store import StubStore
 from operator_console.core.client import ConsoleClient
 from operator_console.protocol.calls import ServerRefused
 from operator_console.protocol.kiosk_api import LockReport
@@ -20,8 +23,9 @@ from operator_console.protocol.reasons import Reason
 from operator_console.server import auth
 from operator_console.server.audit import verify_chain
 from operator_console.server.models import AuditEntry, OutboxRecord
+from operator_console.server.serve import ServerThread
 from tests.conftest import HALL_ID
-from tests.hall import PASSWORD, Hall
+from tests.hall import PASSWORD, Hall, open_hall
 from tests.operator_console.server.test_hall_flow import change, keyed, started
 
 NOISE = Reason(category="environment", code="noise", note="drilling next door")
@@ -306,31 +310,73 @@ def test_roles_are_checked_by_the_server(
     assert seat_view(hall, "A01").state == "locked"
 
 
-def test_forty_room_pauses_at_once_stop_the_room_once(hall: Hall) -> None:
-    client, form = started(hall)
+def forty_at_once(action: Callable[[], object]) -> list[int]:
+    """The same request 40 times at the same moment: the statuses answered, sorted."""
     go = threading.Barrier(40)
 
-    def pause() -> int:
+    def once() -> int:
         go.wait()
         try:
-            hall.console.pause_room(hall.session_id, FIRE)
+            action()
             return 200
         except ServerRefused as exc:
             return exc.status
 
     with ThreadPoolExecutor(40) as pool:
-        answers = sorted(pool.map(lambda _i: pause(), range(40)))
-    assert answers == [200] + [409] * 39
+        return sorted(pool.map(lambda _i: once(), range(40)))
+
+
+def audited(hall: Hall, action: str) -> int:
     with hall.runtime.tx() as db:
-        pauses = (
-            db.execute(select(AuditEntry).where(AuditEntry.action == "session.pause"))
-            .scalars()
-            .all()
+        return len(
+            db.execute(select(AuditEntry).where(AuditEntry.action == action)).scalars().all()
         )
-    assert len(pauses) == 1
+
+
+def test_forty_room_pauses_at_once_stop_the_room_once(hall: Hall) -> None:
+    client, form = started(hall)
+    assert (
+        forty_at_once(lambda: hall.console.pause_room(hall.session_id, FIRE)) == [200] + [409] * 39
+    )
+    assert audited(hall, "session.pause") == 1
     hall.clock.advance(timedelta(minutes=1))
     hall.console.resume_room(hall.session_id)
     assert client.seat().attempts[0].deadline_at == form.deadline_at + timedelta(minutes=1)
+
+
+def test_forty_seat_pauses_terminations_and_moves_at_once_each_happen_once(hall: Hall) -> None:
+    forty_seat_actions(hall)
+
+
+@pytest.mark.postgres
+def test_forty_seat_actions_at_once_on_postgresql(
+    tmp_path: Path,
+    keys: Path,
+    driven_stub: ServerThread,
+    stub_store: StubStore,
+    clock: FakeClock,
+    postgres_url: str,
+) -> None:
+    """Row locks, not SQLite's one writer, keep each action to once."""
+    for hall in open_hall(
+        tmp_path, keys, driven_stub, stub_store, clock, database_url=postgres_url
+    ):
+        forty_seat_actions(hall)
+
+
+def forty_seat_actions(hall: Hall) -> None:
+    _client, form = started(hall)
+    assert forty_at_once(lambda: hall.console.pause_seat("A01", NOISE)) == [200] + [409] * 39
+    assert audited(hall, "seat.pause") == 1
+    for seat in ("A08", "A09"):
+        code = hall.console.enrollment_code(seat).code
+        hall.kiosks[seat] = HallClient(hall.server.url, enroll(hall.server.url, code, seat).token)
+    moves = forty_at_once(lambda: hall.console.move("A01", "A09", DEAD))
+    assert moves == [200] + [409] * 39 and audited(hall, "seat.move") == 1
+    ends = forty_at_once(lambda: hall.console.terminate("A09", TALKING))
+    assert ends == [200] + [409] * 39 and audited(hall, "seat.terminate") == 1
+    with hall.runtime.tx() as db:
+        assert db.get(OutboxRecord, form.attempt_id) is not None  # one result, sent once
 
 
 def test_the_desk_sees_the_rule_s_verdict_before_deciding(hall: Hall) -> None:

@@ -477,25 +477,38 @@ class KioskModel(QObject):
         return self.sitting.remaining() if self.sitting else timedelta(0)
 
     def choose(self, choice_id: str) -> None:
-        """Picks (or, in a multiple-choice question, toggles) one option; durable on return."""
+        """Picks one option (in a multiple-choice question, ticks or unticks it); durable on
+        return. Choosing the chosen option again changes nothing."""
         item, sitting = self.item, self.sitting
         if self.stage is not Stage.TEST or item is None or sitting is None or self._finishing:
             return
         if choice_id not in {c.id for c in item.choices}:
             return
         current = self.answers.get(item.item_id, [])
-        if item.multiple:
-            chosen = sorted(set(current) ^ {choice_id})
-        else:
-            chosen = [] if current == [choice_id] else [choice_id]
-        sitting.answer(item.item_id, chosen)
-        if chosen:
-            self.answers[item.item_id] = chosen
-        else:
-            self.answers.pop(item.item_id, None)
+        # A multiple-choice option is a box of its own; a single choice chosen again stays chosen
+        # (taking an answer back is its own control, `clear_answer`).
+        self._record(sorted(set(current) ^ {choice_id}) if item.multiple else [choice_id])
+
+    def clear_answer(self) -> None:
+        """Takes the current question's answer back; durable on return, like a choice."""
+        item = self.item
+        if self.stage is not Stage.TEST or item is None or self.sitting is None or self._finishing:
+            return
+        if item.item_id in self.answers:
+            self._record([])
+
+    def _record(self, chosen: list[str]) -> None:
+        item, sitting = self.item, self.sitting
+        assert item is not None and sitting is not None
+        if chosen != self.answers.get(item.item_id, []):
+            sitting.answer(item.item_id, chosen)
+            if chosen:
+                self.answers[item.item_id] = chosen
+            else:
+                self.answers.pop(item.item_id, None)
+            if self._replicator:
+                self._replicator.poke()
         self.saved_item = item.item_id
-        if self._replicator:
-            self._replicator.poke()
         self.question_changed.emit()
 
     def go_to(self, index: int) -> None:

@@ -238,3 +238,26 @@ def test_a_seat_reply_in_flight_while_time_passes_gives_no_time_back(
         after = len(shown)
         qtbot.waitUntil(lambda: len(shown) > after + 3, timeout=WAIT_MS)  # a few polls later
         assert max(over[seen:]) <= timedelta(seconds=1)
+
+
+def test_choosing_the_chosen_option_again_keeps_the_answer_and_clearing_is_its_own_control(
+    qtbot: QtBot, hall: Hall, seated: HallClient, tmp_path: Path
+) -> None:
+    with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
+        walk_to_test(qtbot, kiosk)
+        model = kiosk.model
+        item = model.item
+        assert item is not None and not item.multiple
+        press(qtbot, kiosk, "option_1")
+        # A second click, a double click and the same number key: the answer stays.
+        press(qtbot, kiosk, "option_1")
+        qtbot.mouseDClick(child(kiosk, "option_1"), Qt.MouseButton.LeftButton)
+        qtbot.keyClick(kiosk.window.screens[Stage.TEST], Qt.Key.Key_2)
+        assert model.answers[item.item_id] == [item.choices[1].id]
+        assert child(kiosk, "saved").property("text") == "✓ Сохранено: B"
+        press(qtbot, kiosk, "clear_answer")
+        assert item.item_id not in model.answers
+        assert child(kiosk, "saved").property("text") == "✓ Ответ снят"
+        assert not child(kiosk, "clear_answer").isEnabled()
+        attempt = model.sitting.attempt_id if model.sitting else ""
+        assert model.journal.answers(attempt).get(item.item_id, []) == []  # cleared on disk too

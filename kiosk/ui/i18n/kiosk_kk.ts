@@ -210,8 +210,16 @@
         <translation>Тестті аяқтау</translation>
     </message>
     <message>
-        <source>✓ Answer saved</source>
-        <translation>✓ Жауап сақталды</translation>
+        <source>Clear answer</source>
+        <translation>Жауапты алу</translation>
+    </message>
+    <message>
+        <source>✓ Saved: %1</source>
+        <translation>✓ Сақталды: %1</translation>
+    </message>
+    <message>
+        <source>✓ Answer cleared</source>
+        <translation>✓ Жауап алынды</translation>
     </message>
     <message>
         <source>All questions</source>

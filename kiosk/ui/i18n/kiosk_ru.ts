@@ -210,8 +210,16 @@
         <translation>Завершить тест</translation>
     </message>
     <message>
-        <source>✓ Answer saved</source>
-        <translation>✓ Ответ сохранён</translation>
+        <source>Clear answer</source>
+        <translation>Снять ответ</translation>
+    </message>
+    <message>
+        <source>✓ Saved: %1</source>
+        <translation>✓ Сохранено: %1</translation>
+    </message>
+    <message>
+        <source>✓ Answer cleared</source>
+        <translation>✓ Ответ снят</translation>
     </message>
     <message>
         <source>All questions</source>

@@ -173,6 +173,8 @@ class QuestionsScreen(Screen):
         self.saved = label("saved", wrap=False)
         self.saved.setObjectName("saved")
         self.submit = button(name="submit")
+        self.clear = button(name="clear_answer")
+        self.clear.clicked.connect(model.clear_answer)
         self.previous.clicked.connect(model.previous)
         self.next.clicked.connect(model.next)
         self.flag.clicked.connect(model.toggle_flag)
@@ -183,6 +185,7 @@ class QuestionsScreen(Screen):
         nav.addWidget(self.previous)
         nav.addWidget(self.flag)
         nav.addWidget(self.next)
+        nav.addWidget(self.clear)
         nav.addSpacing(16)
         nav.addWidget(self.saved, 1)
         nav.addWidget(self.submit)
@@ -229,6 +232,8 @@ class QuestionsScreen(Screen):
         for keys in ("Right", "PgDown"):
             bind(keys, self.model.next)
         bind("F", self.model.toggle_flag)
+        for keys in ("Delete", "Backspace"):
+            bind(keys, self.model.clear_answer)
         for keys in ("+", "=", "Ctrl++", "Ctrl+="):
             bind(keys, self.model.bigger)
         for keys in ("-", "Ctrl+-"):
@@ -298,8 +303,15 @@ class QuestionsScreen(Screen):
         self.previous.setEnabled(model.index > 0)
         self.next.setEnabled(model.index < total - 1)
         self.submit.setText(self.tr("Finish the test"))
-        if model.saved_item == item.item_id:
-            self.saved.setText(self.tr("✓ Answer saved"))
+        answer = model.answers.get(item.item_id, [])
+        self.clear.setText(self.tr("Clear answer"))
+        self.clear.setEnabled(bool(answer))
+        if model.saved_item == item.item_id and answer:
+            order = [c.id for c in item.choices]
+            letters = ", ".join(LETTERS[order.index(c)] for c in answer if c in order)
+            self.saved.setText(self.tr("✓ Saved: %1").replace("%1", letters))
+        elif model.saved_item == item.item_id:
+            self.saved.setText(self.tr("✓ Answer cleared"))
         else:
             self.saved.setText("")
         self._refresh_overview()

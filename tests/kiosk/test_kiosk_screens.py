@@ -261,3 +261,24 @@ def test_choosing_the_chosen_option_again_keeps_the_answer_and_clearing_is_its_o
         assert not child(kiosk, "clear_answer").isEnabled()
         attempt = model.sitting.attempt_id if model.sitting else ""
         assert model.journal.answers(attempt).get(item.item_id, []) == []  # cleared on disk too
+
+
+def test_enter_pressed_twice_does_not_skip_the_instructions_of_a_timed_part(
+    qtbot: QtBot, hall: Hall, seated: HallClient, tmp_path: Path
+) -> None:
+    with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
+        wait_stage(qtbot, kiosk, Stage.CONFIRM)
+        press(qtbot, kiosk, "this_is_me")
+        wait_stage(qtbot, kiosk, Stage.LANGUAGE)
+        press(qtbot, kiosk, "language_ru")
+        wait_stage(qtbot, kiosk, Stage.CAMERA)
+        press(qtbot, kiosk, "camera_continue")
+        wait_stage(qtbot, kiosk, Stage.INSTRUCTIONS)
+        begin = child(kiosk, "begin")
+        for _ in range(2):  # the Enter meant for the camera screen, pressed again
+            qtbot.keyClick(begin, Qt.Key.Key_Return)
+            qtbot.keyClick(begin, Qt.Key.Key_Enter)
+        assert kiosk.model.stage is Stage.INSTRUCTIONS and kiosk.model.sitting is None
+        qtbot.waitUntil(begin.isEnabled, timeout=WAIT_MS)  # then it opens, to a real press
+        press(qtbot, kiosk, "begin")
+        wait_stage(qtbot, kiosk, Stage.TEST)

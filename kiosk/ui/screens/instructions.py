@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
+
 from kiosk.ui import texts
 from kiosk.ui.model import KioskModel
 from kiosk.ui.screens.base import Screen, button, centered_card, label, row
+
+SETTLE_MS = 800
+"""The Begin button opens this long after the screen appears: an Enter pressed twice on the
+screen before, or a key held down, never starts a timed part unread."""
 
 
 class InstructionsScreen(Screen):
     def __init__(self, model: KioskModel) -> None:
         super().__init__(model)
+        self.settled = False
+        self.settling = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self.settling.timeout.connect(self._settle)
         self.title = label("title")
         self.lines = [label() for _ in range(5)]
         self.status = label("muted")
@@ -32,7 +41,17 @@ class InstructionsScreen(Screen):
             line.setVisible(n < len(rules))
         running = self.model.session_running()
         self.begin.setText(self.tr("Begin the test"))
-        self.begin.setEnabled(running and self.model.message != "starting")
+        self.begin.setEnabled(self.settled and running and self.model.message != "starting")
         message = self.model.message or ("" if running else "wait_session")
         self.status.setText(texts.message(message) if message else "")
         self.begin.setFocus()
+
+    def showEvent(self, event: object) -> None:
+        self.settled = False
+        self.settling.start()
+        super().showEvent(event)
+
+    def _settle(self) -> None:
+        self.settled = True
+        if self.isVisible():
+            self.refresh()

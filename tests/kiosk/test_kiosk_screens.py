@@ -282,3 +282,25 @@ def test_enter_pressed_twice_does_not_skip_the_instructions_of_a_timed_part(
         qtbot.waitUntil(begin.isEnabled, timeout=WAIT_MS)  # then it opens, to a real press
         press(qtbot, kiosk, "begin")
         wait_stage(qtbot, kiosk, Stage.TEST)
+
+
+def test_a_time_warning_belongs_to_its_part(qtbot: QtBot, hall: Hall, tmp_path: Path) -> None:
+    both = hall.seat(hall.registrations[0], "A01")  # state language (20 min), then legislation
+    hall.console.start_session(hall.session_id)
+    with running_kiosk(hall, both, tmp_path / "kiosk") as kiosk:
+        walk_to_test(qtbot, kiosk)
+        model = kiosk.model
+        warnings: list[int] = []
+        model.warned.connect(warnings.append)
+        hall.clock.advance(timedelta(minutes=19, seconds=30))
+        qtbot.waitUntil(lambda: warnings == [5, 1] or warnings == [1], timeout=WAIT_MS)
+        assert child(kiosk, "time_warning").isVisible()
+        press(qtbot, kiosk, "submit")
+        press(qtbot, kiosk, "confirm_submit")
+        wait_stage(qtbot, kiosk, Stage.BETWEEN)
+        press(qtbot, kiosk, "next_program")
+        wait_stage(qtbot, kiosk, Stage.INSTRUCTIONS)
+        qtbot.waitUntil(lambda: child(kiosk, "begin").isEnabled(), timeout=WAIT_MS)
+        press(qtbot, kiosk, "begin")
+        wait_stage(qtbot, kiosk, Stage.TEST)
+        assert not child(kiosk, "time_warning").isVisible()  # 55:00 left: no 1-minute banner

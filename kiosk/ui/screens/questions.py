@@ -108,6 +108,8 @@ class QuestionsScreen(Screen):
         self.banner.hide()
         self._banner_timer = QTimer(self, singleShot=True, interval=15000)
         self._banner_timer.timeout.connect(self.banner.hide)
+        self._banner_for: str | None = None
+        """The attempt the shown warning is about: a warning belongs to its part."""
 
         # the question
         self.prompt = label("question")
@@ -264,6 +266,9 @@ class QuestionsScreen(Screen):
             self.cells.append(cell)
 
     def refresh(self) -> None:
+        if self.banner.isVisibleTo(self) and self._banner_for != self._current_attempt():
+            self._banner_timer.stop()
+            self.banner.hide()
         model = self.model
         sitting = model.sitting
         if model.stage is not Stage.TEST or sitting is None or model.item is None:
@@ -405,7 +410,11 @@ class QuestionsScreen(Screen):
         )
         restyle(self.timer, level=level)
 
+    def _current_attempt(self) -> str | None:
+        return self.model.sitting.attempt_id if self.model.sitting else None
+
     def _warn(self, minutes: int) -> None:
+        self._banner_for = self._current_attempt()
         if minutes == 1:
             self.banner.setText(self.tr("1 minute left. Answers you have chosen are saved."))
         else:

@@ -135,6 +135,8 @@ class KioskModel(QObject):
         self.results: list[FinishResponse] = []
         self.ended_by_operator = False
         """The last test was closed by the operator at the console, not by the candidate."""
+        self.help: str | None = None
+        """The candidate's call for the operator: `asked`, `seen` by the server, or None."""
         self.lock_state: Lock | None = None
         self.confirming_submit = False
         self._warned: set[int] = set()
@@ -229,6 +231,10 @@ class KioskModel(QObject):
             self.online = True
             self.link_changed.emit()
         self.seat = seat
+        if self.help == "asked" and seat.help_pending:
+            self.help = "seen"
+        elif self.help == "seen" and not seat.help_pending:
+            self.help = None  # an operator acknowledged it: they are here
         state = self.lock_state
         if (
             self.stage is Stage.LOCKED
@@ -685,6 +691,18 @@ class KioskModel(QObject):
         if self.sitting:
             return self.sitting.hall_now()
         return self.clock.now()
+
+    @property
+    def operator_called(self) -> bool:
+        return self.help is not None
+
+    def call_operator(self) -> None:
+        """The candidate raises a hand: an alert on the operator's map until someone comes."""
+        if self.help is not None:
+            return
+        self.help = "asked"
+        self.report("examinee", "help_requested", "the candidate asks for the operator")
+        self.changed.emit()
 
     def report(self, category: str, code: str, note: str = "") -> None:
         """An incident for the operator, on disk first, sent when the room server answers."""

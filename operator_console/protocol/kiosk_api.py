@@ -53,6 +53,8 @@ class SeatAssignment(Strict):
     attempts: list[AttemptSummary] = []
     locked_at: UtcTime | None = None
     lock_reason: str | None = None
+    help_pending: bool = False
+    """The candidate called the operator and no one has acknowledged it yet."""
 
 
 class AttemptStart(Strict):

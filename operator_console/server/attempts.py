@@ -27,11 +27,13 @@ from operator_console.server import audit, results, views
 from operator_console.server.banks import BankShelf
 from operator_console.server.changes import touch
 from operator_console.server.errors import Refusal, conflict, forbidden, not_found
+from operator_console.server.hall_map import ALERT_WINDOW, HELP, open_alert
 from operator_console.server.models import (
     Admission,
     AnswerEvent,
     Attempt,
     HallSession,
+    Incident,
     Kiosk,
     Registration,
 )
@@ -47,11 +49,20 @@ def _actor(kiosk: Kiosk) -> str:
 
 
 def assignment(db: Session, kiosk: Kiosk, now: datetime) -> SeatAssignment:
+    called = db.execute(
+        select(Incident.id).where(
+            open_alert([kiosk.seat_code]),
+            Incident.category == HELP[0],
+            Incident.code == HELP[1],
+            Incident.at >= now - ALERT_WINDOW,
+        )
+    ).first()
     seat = SeatAssignment(
         seat=kiosk.seat_code,
         server_time=now,
         locked_at=kiosk.locked_at,
         lock_reason=kiosk.lock_reason,
+        help_pending=called is not None,
     )
     rows = db.execute(
         select(Admission, HallSession)

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from operator_console.protocol.console_api import AlertView, SeatView
@@ -35,6 +35,22 @@ from operator_console.server.models import (
 
 ALERTING = ("lockdown", "camera", "proctoring")
 """The kiosk's automatic incidents: each stays on the map until someone acknowledges it."""
+HELP = ("examinee", "help_requested")
+"""A candidate's raised hand: an alert too, until an operator acknowledges it (comes over)."""
+
+
+def open_alert(codes: Collection[str]) -> ColumnElement[bool]:
+    """Incidents at these seats that are still on the map."""
+    return and_(
+        Incident.seat_code.in_(codes),
+        Incident.acknowledged_at.is_(None),
+        or_(
+            Incident.category.in_(ALERTING),
+            and_(Incident.category == HELP[0], Incident.code == HELP[1]),
+        ),
+    )
+
+
 ALERT_WINDOW = timedelta(hours=12)
 
 
@@ -143,12 +159,7 @@ def seat_views(
     alerts: dict[str, list[AlertView]] = defaultdict(list)
     for row in db.execute(
         select(Incident)
-        .where(
-            Incident.seat_code.in_(codes),
-            Incident.acknowledged_at.is_(None),
-            Incident.category.in_(ALERTING),
-            Incident.at >= now - ALERT_WINDOW,
-        )
+        .where(open_alert(codes), Incident.at >= now - ALERT_WINDOW)
         .order_by(Incident.id)
     ).scalars():
         assert row.seat_code is not None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.hall_client import HallClient
@@ -69,3 +70,26 @@ def test_a_terminated_test_ends_on_the_kiosk_with_the_operator_s_words(
         wait_stage(qtbot, kiosk, Stage.FINISH)
         assert kiosk.model.ended_by_operator and kiosk.model.sitting is None
         assert kiosk.model.journal.finished_reason(attempt_id) == "terminated"
+
+
+def test_call_the_operator_raises_a_hand_on_the_map_until_someone_comes(
+    qtbot: QtBot, hall: Hall, seated: HallClient, tmp_path: Path
+) -> None:
+    with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
+        walk_to_test(qtbot, kiosk)
+        focused = QApplication.focusWidget()  # the question has the keyboard, not a header button
+        assert focused is not None and focused.objectName() == "option_0"
+        press(qtbot, kiosk, "call_operator")
+        call = child(kiosk, "call_operator")
+        assert call.property("text") == "Оператор идёт" and not call.isEnabled()
+
+        def hand() -> list[int]:
+            seat = next(s for s in hall.console.seats().seats if s.seat == "A01")
+            return [a.incident_id for a in seat.alerts if a.code == "help_requested"]
+
+        qtbot.waitUntil(lambda: len(hand()) == 1, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: kiosk.model.help == "seen", timeout=WAIT_MS)
+        assert kiosk.model.sitting is not None and not kiosk.model.sitting.paused  # time runs on
+        hall.console.acknowledge(hand()[0])  # the operator comes over
+        qtbot.waitUntil(lambda: call.isEnabled(), timeout=WAIT_MS)
+        assert call.property("text") == "Вызвать оператора"

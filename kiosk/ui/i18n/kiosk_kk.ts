@@ -186,6 +186,14 @@
         <translation>Контраст</translation>
     </message>
     <message>
+        <source>The operator is coming</source>
+        <translation>Оператор келе жатыр</translation>
+    </message>
+    <message>
+        <source>Call the operator</source>
+        <translation>Операторды шақыру</translation>
+    </message>
+    <message>
         <source>Choose all that apply.</source>
         <translation>Барлық дұрыс нұсқаларды таңдаңыз.</translation>
     </message>

@@ -186,6 +186,14 @@
         <translation>Контраст</translation>
     </message>
     <message>
+        <source>The operator is coming</source>
+        <translation>Оператор идёт</translation>
+    </message>
+    <message>
+        <source>Call the operator</source>
+        <translation>Вызвать оператора</translation>
+    </message>
+    <message>
         <source>Choose all that apply.</source>
         <translation>Выберите все верные варианты.</translation>
     </message>

@@ -92,11 +92,14 @@ class QuestionsScreen(Screen):
         self.smaller = button(name="text_smaller")
         self.bigger = button(name="text_bigger")
         self.contrast = button(name="contrast")
+        self.call = button(name="call_operator")
+        self.call.clicked.connect(model.call_operator)
         self.smaller.clicked.connect(model.smaller)
         self.bigger.clicked.connect(model.bigger)
         self.contrast.clicked.connect(model.toggle_contrast)
         header = QHBoxLayout()
         header.addWidget(self.where, 1)
+        header.addWidget(self.call)
         header.addWidget(self.smaller)
         header.addWidget(self.bigger)
         header.addWidget(self.contrast)
@@ -108,6 +111,7 @@ class QuestionsScreen(Screen):
         self.banner.hide()
         self._banner_timer = QTimer(self, singleShot=True, interval=15000)
         self._banner_timer.timeout.connect(self.banner.hide)
+        self._focused_item: tuple[str, str] | None = None
         self._banner_for: str | None = None
         """The attempt the shown warning is about: a warning belongs to its part."""
 
@@ -278,6 +282,18 @@ class QuestionsScreen(Screen):
             self._build_overview()
         item = model.item
         total = len(model.items)
+        if self._focused_item != (sitting.attempt_id, item.item_id):
+            # A question that opens takes the keyboard: the number and arrow keys work at once,
+            # and Space never lands on a header button (calling the operator by accident).
+            self._focused_item = (sitting.attempt_id, item.item_id)
+            chosen = set(model.answers.get(item.item_id, []))
+            shown = [row for n, row in enumerate(self.options) if n < len(item.choices)]
+            first = next(
+                (row for row, c in zip(shown, item.choices, strict=False) if c.id in chosen),
+                shown[0] if shown else None,
+            )
+            if first is not None:
+                first.setFocus()
         self.where.setText(
             self.tr("%1 · Question %2 of %3")
             .replace("%1", texts.section_name(item.section))
@@ -289,6 +305,11 @@ class QuestionsScreen(Screen):
         self.smaller.setAccessibleName(self.tr("Smaller text"))
         self.bigger.setAccessibleName(self.tr("Larger text"))
         self.contrast.setText(self.tr("Contrast"))
+        called = self.model.operator_called
+        self.call.setText(
+            self.tr("The operator is coming") if called else self.tr("Call the operator")
+        )
+        self.call.setEnabled(not called)
         self.prompt.setText(item.prompt)
         self._show_images(item.images)
         self.hint.setText(self.tr("Choose all that apply.") if item.multiple else "")

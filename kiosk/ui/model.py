@@ -355,6 +355,11 @@ class KioskModel(QObject):
         self.language_chosen.emit(language)
         self._go(Stage.CAMERA)
 
+    def back_to_language(self) -> None:
+        """From the camera check back to the choice of language (nothing has started yet)."""
+        if self.stage is Stage.CAMERA:
+            self._go(Stage.LANGUAGE)
+
     def camera_done(self, faces_seen: int) -> None:
         if self.stage is not Stage.CAMERA:
             return

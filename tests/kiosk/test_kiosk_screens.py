@@ -304,3 +304,25 @@ def test_a_time_warning_belongs_to_its_part(qtbot: QtBot, hall: Hall, tmp_path: 
         press(qtbot, kiosk, "begin")
         wait_stage(qtbot, kiosk, Stage.TEST)
         assert not child(kiosk, "time_warning").isVisible()  # 55:00 left: no 1-minute banner
+
+
+def test_the_camera_check_leads_back_to_the_language_and_the_code_field_takes_six_digits(
+    qtbot: QtBot, hall: Hall, seated: HallClient, tmp_path: Path
+) -> None:
+    with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
+        wait_stage(qtbot, kiosk, Stage.CONFIRM)
+        press(qtbot, kiosk, "this_is_me")
+        wait_stage(qtbot, kiosk, Stage.LANGUAGE)
+        press(qtbot, kiosk, "language_ru")
+        wait_stage(qtbot, kiosk, Stage.CAMERA)
+        press(qtbot, kiosk, "camera_back")
+        wait_stage(qtbot, kiosk, Stage.LANGUAGE)
+        press(qtbot, kiosk, "language_kk")
+        wait_stage(qtbot, kiosk, Stage.CAMERA)
+        assert kiosk.model.language == "kk"
+        kiosk.model.lock("operator", "")
+        wait_stage(qtbot, kiosk, Stage.LOCKED)
+        field = child(kiosk, "resume_code")
+        field.setFocus()
+        qtbot.keyClicks(field, "123456789012")
+        assert field.property("text") == "123456"

@@ -51,6 +51,10 @@
         <translation>Жалғастыру</translation>
     </message>
     <message>
+        <source>← Language</source>
+        <translation>← Тіл</translation>
+    </message>
+    <message>
         <source>The camera is not available. The operator has been told.</source>
         <translation>Камера қолжетімсіз. Операторға хабарланды.</translation>
     </message>

@@ -51,6 +51,10 @@
         <translation>Продолжить</translation>
     </message>
     <message>
+        <source>← Language</source>
+        <translation>← Язык</translation>
+    </message>
+    <message>
         <source>The camera is not available. The operator has been told.</source>
         <translation>Камера недоступна. Оператор уведомлён.</translation>
     </message>

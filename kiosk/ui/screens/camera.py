@@ -23,6 +23,8 @@ class CameraScreen(Screen):
         self.next = button("primary", name="camera_continue")
         self.faces = -1
         self.next.clicked.connect(lambda: model.camera_done(self.faces))
+        self.back = button(name="camera_back")
+        self.back.clicked.connect(model.back_to_language)
         self._detector: HaarFaceDetector | None = None
         self._frames = 0
         self._timer = QTimer(self, interval=100)
@@ -31,7 +33,7 @@ class CameraScreen(Screen):
         inner.addWidget(self.title)
         inner.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignCenter)
         inner.addWidget(self.status)
-        inner.addLayout(row(self.next))
+        inner.addLayout(row(self.back, self.next, gap=16))
         model.camera_changed.connect(self._refresh_if_shown)
 
     def showEvent(self, event: object) -> None:
@@ -65,6 +67,7 @@ class CameraScreen(Screen):
     def refresh(self) -> None:
         self.title.setText(self.tr("Camera check"))
         self.next.setText(self.tr("Continue"))
+        self.back.setText(self.tr("← Language"))
         camera = self.model.camera
         if camera is None:
             text, level = (

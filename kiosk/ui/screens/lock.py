@@ -10,6 +10,9 @@ from kiosk.ui import texts
 from kiosk.ui.model import KioskModel
 from kiosk.ui.screens.base import Screen, button, centered_card, label, restyle, row
 
+CODE_DIGITS = 6
+"""The operator's resume code: six digits."""
+
 
 class LockScreen(Screen):
     def __init__(self, model: KioskModel) -> None:
@@ -19,9 +22,11 @@ class LockScreen(Screen):
         self.prompt = label(center=True)
         self.code = QLineEdit()
         self.code.setObjectName("resume_code")
-        self.code.setMaxLength(12)
+        self.code.setMaxLength(CODE_DIGITS)
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,12}")))
+        self.code.setValidator(
+            QRegularExpressionValidator(QRegularExpression(rf"\d{{0,{CODE_DIGITS}}}"))
+        )
         self.code.setFixedWidth(300)
         self.code.returnPressed.connect(self._submit)
         self.status = label("error", center=True)

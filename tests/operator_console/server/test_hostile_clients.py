@@ -3,7 +3,7 @@ server against hostile clients)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from pathlib import Path
@@ -246,20 +246,29 @@ def test_long_polls_never_hold_the_threads_that_kiosks_need(hall: Hall) -> None:
     assert all(r.status_code == 200 and r.json()[0]["id"] == event.id for r in answers)
 
 
+def refused_or_cut(send: Callable[[], httpx.Response]) -> httpx.Response | None:
+    """The answer to a body the server will not read: 413, or (when the server's answer and
+    close overtake the client still sending) a reset connection, which is None here."""
+    try:
+        return send()
+    except (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError):
+        return None
+
+
 def test_a_huge_body_is_refused_before_it_is_read(hall: Hall) -> None:
     url = f"{hall.server.url}/api/v1/auth/login"
-    announced = httpx.post(url, content=b"x" * (3 * 1024 * 1024))
-    assert announced.status_code == 413 and "larger than this route takes" in announced.text
+    announced = refused_or_cut(lambda: httpx.post(url, content=b"x" * (3 * 1024 * 1024)))
+    if announced is not None:
+        assert announced.status_code == 413 and "larger than this route takes" in announced.text
 
     def stream() -> Iterator[bytes]:
         for _ in range(100):  # 100 MB offered, never announced
             yield b"x" * (1024 * 1024)
 
-    try:
-        streamed = httpx.post(url, content=stream(), headers={"Content-Type": "application/json"})
-    except (httpx.ReadError, httpx.WriteError):
-        pass  # the server answered 413 and closed while the client was still sending
-    else:
+    streamed = refused_or_cut(
+        lambda: httpx.post(url, content=stream(), headers={"Content-Type": "application/json"})
+    )
+    if streamed is not None:
         assert streamed.status_code == 413
     # Either way nothing of it was taken in, and the server answers the next request at once.
     assert httpx.post(url, json={"username": "desk", "password": PASSWORD}).status_code == 200

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -199,9 +199,3 @@ class Follower:
                 return
             if isinstance(got, SeatMap) or got.changes or back:
                 self._deliver(got)  # an empty batch after an outage says the link is back
-
-
-def seats_by_row(seats: Iterable[SeatView], columns: int) -> list[list[SeatView]]:
-    """The room's rows, seats in code order, `columns` to a row."""
-    ordered = sorted(seats, key=lambda s: s.seat)
-    return [ordered[i : i + columns] for i in range(0, len(ordered), columns)]

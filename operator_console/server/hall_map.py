@@ -135,10 +135,8 @@ def seat_views(
     sitting: dict[str, Admission] = {}
     for adm in admissions:
         assert adm.seat_code is not None
-        mine = attempts[adm.id]
-        unfinished = any(a.status != AttemptStatus.FINISHED for a in mine)
         held = sitting.get(adm.seat_code)
-        if held is None or (unfinished and not _unfinished(attempts[held.id])):
+        if held is None or (_unfinished(attempts[adm.id]) and not _unfinished(attempts[held.id])):
             sitting[adm.seat_code] = adm
     registrations = (
         {

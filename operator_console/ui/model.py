@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -69,7 +68,6 @@ class ConsoleModel(QObject):
         self.message: str | None = None
         self.message_is_error = False
         self.expired = False
-        self.last_admission: AdmissionView | None = None
 
     # ----- life ---------------------------------------------------------------------------------
 
@@ -273,7 +271,6 @@ class ConsoleModel(QObject):
             return decision
 
         def got(decision: AdmissionView) -> None:
-            self.last_admission = decision
             if decision.status == "admitted":
                 where = decision.seat or self.tr("no seat yet")
                 self.say(
@@ -302,7 +299,6 @@ class ConsoleModel(QObject):
         walk_id = walk.id if walk else None
 
         def got(decision: AdmissionView) -> None:
-            self.last_admission = decision
             self.say(self.tr("%1 refused").replace("%1", decision.full_name))
             self.refresh_registrations()
             self._done_with(reg)
@@ -393,6 +389,3 @@ class ConsoleModel(QObject):
             self.news.emit({"history"})
 
         self._call(lambda: self.client.history(sid), got)
-
-    def server_now(self) -> datetime:
-        return self.picture.server_now() if not self.picture.stale else datetime.now(UTC)

@@ -142,8 +142,8 @@ def main() -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QWidget
 
-    from kiosk.cli import save_credential
     from kiosk.config import KioskConfig
+    from kiosk.credential import Credential, save_credential
     from kiosk.hall_client import HallClient
     from kiosk.ui.app import application, build
     from kiosk.ui.model import Stage
@@ -227,7 +227,10 @@ def main() -> int:
             kiosk.close()
             reg = desk.registrations[3]
             enrolled = desk.seat_at_new_kiosk(desk.admit(reg), "A02", hall.enroller("rss"))
-            save_credential(work / "rss", hall.server.url, enrolled.kiosk_id, "A02", enrolled.token)
+            save_credential(
+                work / "rss",
+                Credential(hall.server.url, enrolled.kiosk_id, "A02", enrolled.token),
+            )
             rss = recording_rss(work / "rss", demo_clip(work / "clip.mp4"))
             desk.close()
 

@@ -1,33 +1,31 @@
-"""`python -m installer room-server-unit`: prints the room server's systemd unit."""
+"""`python -m installer build --role kiosk|room-server --out DIR`: the role's Debian package."""
 
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 from pathlib import Path
 
-from installer.units import room_server_unit
+from installer.build import ROLES, BuildError, build
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m installer", description="Provisioning of hall machines."
+        prog="python -m installer", description="Debian packages of the hall's machines."
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    unit = sub.add_parser("room-server-unit", help="print the room server's systemd unit")
-    unit.add_argument("--config", type=Path, default=Path("/etc/testing-hall/hall.toml"))
-    unit.add_argument("--user", default="testing-hall")
+    p = sub.add_parser("build", help="build the Debian package of a role (wheelhouse inside)")
+    p.add_argument("--role", choices=sorted(ROLES), required=True)
+    p.add_argument("--out", type=Path, required=True, help="folder for the .deb")
+    p.add_argument("--version", help="the package's version (default: the project's)")
+    p.add_argument("--wheels", type=Path, help="a wheelhouse already built, to reuse")
     args = parser.parse_args(argv)
-    beside = Path(sys.executable).with_name("operator-console")
-    found = str(beside) if beside.exists() else shutil.which("operator-console")
-    if found is None:
-        print(
-            "python -m installer: operator-console is not on PATH; install the project first",
-            file=sys.stderr,
-        )
+    try:
+        deb = build(args.role, args.out, args.version, args.wheels)
+    except BuildError as exc:
+        print(f"python -m installer build: {exc}", file=sys.stderr)
         return 2
-    print(room_server_unit(executable=Path(found), config=args.config, user=args.user), end="")
+    print(f"{deb} ({deb.stat().st_size / 1e6:.0f} MB)")
     return 0
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ssl
+
 import httpx
 
 from operator_console.protocol.calls import CallCore
@@ -32,9 +34,10 @@ def enroll(
     *,
     timeout: float = 10.0,
     transport: httpx.BaseTransport | None = None,
+    verify: ssl.SSLContext | bool = True,
 ) -> EnrollResponse:
     """Exchanges a one-time enrollment code for this kiosk's credential."""
-    core = CallCore(base_url, timeout=timeout, transport=transport)
+    core = CallCore(base_url, timeout=timeout, transport=transport, verify=verify)
     try:
         return core.call(
             "POST", "/kiosk/v1/enroll", EnrollResponse, EnrollRequest(code=code, machine=machine)
@@ -51,8 +54,11 @@ class HallClient:
         *,
         timeout: float = 10.0,
         transport: httpx.BaseTransport | None = None,
+        verify: ssl.SSLContext | bool = True,
     ) -> None:
-        self._core = CallCore(base_url, token=token, timeout=timeout, transport=transport)
+        self._core = CallCore(
+            base_url, token=token, timeout=timeout, transport=transport, verify=verify
+        )
         self.authorization = {"Authorization": f"Bearer {token}"}
         """The header this kiosk's requests carry."""
 

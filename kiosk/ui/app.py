@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import signal
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from hardware.clock import Clock, SystemClock
 from kiosk.camera_session import CameraSession, open_source
 from kiosk.config import KioskConfig
+from kiosk.credential import read_credential
 from kiosk.hall_client import HallClient
 from kiosk.journal import Journal
 from kiosk.lockdown.environment import virtual_machine
@@ -32,25 +31,6 @@ from kiosk.ui.style import family
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
-CREDENTIAL = "credential.json"
-
-
-@dataclass
-class Credential:
-    hall: str
-    kiosk_id: str
-    seat: str
-    token: str
-
-
-def read_credential(directory: Path) -> Credential | None:
-    try:
-        data = json.loads((directory / CREDENTIAL).read_text("utf-8"))
-        return Credential(data["hall"], data["kiosk_id"], data["seat"], data["token"])
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ValueError(f"{directory / CREDENTIAL}: unreadable credential: {exc}") from exc
 
 
 def application() -> QApplication:
@@ -106,7 +86,7 @@ def build(
     data = config.data_dir
     if client is None:
         credential = read_credential(data)
-        client = HallClient(credential.hall, credential.token) if credential else None
+        client = credential.client() if credential else None
     journal = Journal(data / "journal.db")
     holder: list[KioskModel] = []
 
@@ -122,6 +102,7 @@ def build(
             hall,
             on_health=holder[0].on_camera_health,
             on_flag=holder[0].on_face_flag,
+            on_recording=holder[0].on_recording,
             segment_seconds=c.segment_seconds,
             upload_seconds=c.upload_seconds,
             size=(c.width, c.height),

@@ -6,6 +6,7 @@ server refused (status and its `detail` in words) or the server could not be rea
 
 from __future__ import annotations
 
+import ssl
 from collections.abc import Mapping
 from typing import TypeVar
 
@@ -46,8 +47,12 @@ class CallCore:
         token: str | None = None,
         timeout: float = 10.0,
         transport: httpx.BaseTransport | None = None,
+        verify: ssl.SSLContext | bool = True,
     ) -> None:
-        self._client = httpx.Client(base_url=base_url, timeout=timeout, transport=transport)
+        """`verify`: the TLS trust for https:// (a pinned context from `protocol.tls`)."""
+        self._client = httpx.Client(
+            base_url=base_url, timeout=timeout, transport=transport, verify=verify
+        )
         if token is not None:
             self.use_token(token)
 

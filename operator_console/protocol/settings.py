@@ -57,6 +57,21 @@ def _toml(settings_cls: type[BaseSettings], path: Path) -> dict[str, Any]:
         raise StartupError(f"{path}: not valid TOML: {exc}") from exc
 
 
+def drop_ins(path: Path) -> list[Path]:
+    """`NAME.toml.d/*.toml` beside the file, in name order: what provisioning writes for this
+    machine, so the packaged file (a conffile) is never rewritten by a script."""
+    folder = path.with_name(path.name + ".d")
+    return sorted(folder.glob("*.toml")) if folder.is_dir() else []
+
+
+def _merge(into: dict[str, Any], over: Mapping[str, Any]) -> None:
+    for section, keys in over.items():
+        if isinstance(keys, dict) and isinstance(into.get(section), dict):
+            into[section] = {**into[section], **keys}
+        else:
+            into[section] = keys
+
+
 class SettingsFile(BaseSettings):
     """A settings file of sections; a subclass names its prefix (`env_prefix="HALL_"`)."""
 
@@ -66,14 +81,14 @@ class SettingsFile(BaseSettings):
 
     @classmethod
     def load(cls, path: Path | None, environ: Mapping[str, str] | None = None) -> Self:
-        """The file (if any) with the environment over it; a bad one is one StartupError line."""
-        merged = _toml(cls, path) if path is not None else {}
-        overrides = _Environment(cls, os.environ if environ is None else environ)()
-        for section, keys in overrides.items():
-            if isinstance(keys, dict) and isinstance(merged.get(section), dict):
-                merged[section] = {**merged[section], **keys}
-            else:
-                merged[section] = keys
+        """The file (if any), its drop-ins over it, the environment over both; a bad one is one
+        StartupError line."""
+        merged: dict[str, Any] = {}
+        if path is not None:
+            merged = _toml(cls, path)
+            for extra in drop_ins(path):
+                _merge(merged, _toml(cls, extra))
+        _merge(merged, _Environment(cls, os.environ if environ is None else environ)())
         try:
             return cls.model_validate(merged)
         except ValidationError as exc:

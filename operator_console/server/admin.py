@@ -43,6 +43,57 @@ def add_admin(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "export-offline", help="every undelivered result and verdict, signed, to carry upstream"
     )
     export.add_argument("--out", type=Path, required=True)
+    admin.add_parser("migrate", help="bring the database to this version's schema")
+    back = admin.add_parser("backup", help="a consistent copy of the database, old ones pruned")
+    back.add_argument("--dir", type=Path, required=True, help="where backups are kept")
+    back.add_argument("--keep-days", type=int, default=14, help="remove backups older than this")
+    rest = admin.add_parser(
+        "restore", help="put a backup back in place of the database (stop the room server first)"
+    )
+    rest.add_argument("file", type=Path)
+
+
+def _database_command(args: argparse.Namespace) -> None:
+    """migrate, backup and restore: the database alone, without the rest of the hall."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import inspect
+
+    from operator_console.server import backup
+    from operator_console.server.db import check_connection, make_engine, migrate
+
+    url = load_config(args.config).database_url
+    if args.admin_command == "backup":
+        if not 1 <= args.keep_days <= 3650:
+            raise StartupError("--keep-days: from 1 to 3650")
+        now = datetime.now(UTC)
+        made = backup.backup(url, args.dir, now)
+        removed = backup.prune(args.dir, args.keep_days, now)
+        print(f"{made}: backed up; {len(removed)} older than {args.keep_days} days removed")
+        return
+    if args.admin_command == "restore":
+        backup.restore(url, args.file)
+        print(f"{args.file}: restored; the room server migrates it when it starts")
+        return
+    engine = make_engine(url)
+    try:
+        check_connection(engine)
+
+        def revision() -> str | None:
+            with engine.connect() as conn:
+                if not inspect(conn).has_table("alembic_version"):
+                    return None
+                return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+        before = revision()
+        migrate(engine)
+        after = revision()
+    finally:
+        engine.dispose()
+    if before == after:
+        print(f"database at {after}: nothing to upgrade")
+    else:
+        print(f"database upgraded from {before or 'empty'} to {after}")
 
 
 def _password(args: argparse.Namespace) -> str:
@@ -69,6 +120,14 @@ def _load_bank(runtime: HallRuntime, package: Path) -> None:
 def run_admin(args: argparse.Namespace) -> int:
     prog = f"operator-console admin {args.admin_command}"
     log = setup_logging("admin")
+    if args.admin_command in ("migrate", "backup", "restore"):
+        from operator_console.server.backup import BackupError
+
+        try:
+            _database_command(args)
+        except (StartupError, BackupError, OSError) as exc:
+            return fail(prog, str(exc), log)
+        return 0
     try:
         runtime = HallRuntime(load_config(args.config))
         now = runtime.clock.now()

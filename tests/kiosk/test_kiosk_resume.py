@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from kiosk.cli import save_credential
+from kiosk.credential import Credential, save_credential
 from kiosk.hall_client import HallClient
 from kiosk.ui.model import Stage
 from tests.hall import Hall
@@ -24,7 +24,9 @@ def test_kill_9_mid_test_then_restart(qtbot: QtBot, hall: Hall, tmp_path: Path) 
     data = tmp_path / "kiosk"
     registration = hall.registrations[1]
     enrolled = hall.enrolled(registration, "A01")
-    save_credential(data, hall.server.url, enrolled.kiosk_id, enrolled.seat, enrolled.token)
+    save_credential(
+        data, Credential(hall.server.url, enrolled.kiosk_id, enrolled.seat, enrolled.token)
+    )
     hall.desk.start()
 
     kiosk_process = subprocess.Popen(

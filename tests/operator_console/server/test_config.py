@@ -50,6 +50,22 @@ def test_environment_overrides_the_file(tmp_path: Path) -> None:
     assert config.database_url == "postgresql+psycopg://h@db/hall"
 
 
+def test_drop_ins_beside_the_file_override_it_in_name_order(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD + "\n[session]\nlate_grace_minutes = 3\n")
+    folder = tmp_path / "hall.toml.d"
+    folder.mkdir()
+    (folder / "50-provision.toml").write_text('[upstream]\nhall_id = "astana-1"\n')
+    (folder / "90-local.toml").write_text('[upstream]\nhall_id = "astana-2"\n')
+    (folder / "README").write_text("not a drop-in")
+    config = load_config(path, environ={"HALL_SESSION_LATE_GRACE_MINUTES": "7"})
+    assert config.upstream.hall_id == "astana-2"
+    assert config.upstream.url == "https://central.example"  # the rest of the section stays
+    assert config.session.late_grace_minutes == 7  # the environment is over everything
+    (folder / "95-broken.toml").write_text("[upstream\n")
+    with pytest.raises(StartupError, match=r"95-broken\.toml: not valid TOML"):
+        load_config(path, environ={})
+
+
 def test_environment_alone_is_a_whole_configuration() -> None:
     env = {"HALL_UPSTREAM_URL": "http://u", "HALL_UPSTREAM_HALL_ID": "h1", "HALL_KEYS_DIR": "/k"}
     assert load_config(None, environ=env).keys.dir == Path("/k")

@@ -157,7 +157,11 @@ class Capture:
         last_frame = time.monotonic()
         last_digest, same_since = b"", time.monotonic()
         while not self._stop.is_set():
-            image = self._source.read()
+            try:
+                image = self._source.read()
+            except Exception:
+                log.exception("camera read failed")
+                image = None
             now = time.monotonic()
             if image is None:
                 if now - last_frame >= self._lost_after:
@@ -173,4 +177,9 @@ class Capture:
             frame = Frame(self.frames, now, image)
             self.frames += 1
             for consumer in self._consumers:
-                consumer(frame)
+                try:
+                    consumer(frame)
+                except Exception:
+                    # One consumer's trouble (a segment that will not seal) never stops the
+                    # capture, the other consumers or the lost-camera check.
+                    log.exception("a consumer of camera frames failed")

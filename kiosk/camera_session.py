@@ -28,7 +28,7 @@ from hardware.camera import (
     VideoFileCamera,
 )
 from hardware.faces import FaceFlag, FaceMonitor, HaarFaceDetector
-from hardware.recording.recorder import SegmentRecorder
+from hardware.recording.recorder import RecordingFailed, SegmentRecorder
 from kiosk.hall_client import HallClient
 from kiosk.recording_upload import RecordingUploader
 from operator_console.protocol.calls import ServerRefused, ServerUnreachable
@@ -56,12 +56,14 @@ class CameraSession:
         *,
         on_health: Callable[[CameraHealth], None] = lambda _h: None,
         on_flag: Callable[[str, FaceFlag], None] = lambda _a, _f: None,
+        on_recording: Callable[[str, str | None], None] = lambda _a, _e: None,
         segment_seconds: float = 60.0,
         upload_seconds: float = 10.0,
         size: tuple[int, int] = (640, 480),
     ) -> None:
         self._root, self._key, self._client = root, hall_key, client
         self._on_flag, self._segment_seconds = on_flag, segment_seconds
+        self._on_recording = on_recording
         self._upload_seconds, self._size = upload_seconds, size
         self._fps = source.fps
         self._capture = Capture(source, on_health=on_health)
@@ -85,6 +87,12 @@ class CameraSession:
     def recording(self) -> str | None:
         """The attempt being recorded, if any."""
         return self._attempt
+
+    @property
+    def recording_ok(self) -> bool:
+        """Recording, and its segments are being sealed (not since a segment was lost)."""
+        recorder = self._recorder
+        return recorder is not None and recorder.healthy
 
     def latest(self) -> Frame | None:
         return self._latest
@@ -123,7 +131,11 @@ class CameraSession:
             self._faces.stop()
             self._faces = None
         if self._recorder is not None and self._attempt is not None:
-            self._recorder.stop()
+            try:
+                self._recorder.stop()
+            except RecordingFailed as exc:
+                log.error("%s", exc)
+                self._on_recording(self._attempt, str(exc))
             self._finished.append(self._attempt)
         self._recorder, self._attempt = None, None
 
@@ -132,7 +144,16 @@ class CameraSession:
         with self._lock:
             recorder, faces = self._recorder, self._faces
         if recorder is not None:
-            recorder(frame)
+            was = recorder.healthy
+            try:
+                recorder(frame)
+            except RecordingFailed as exc:
+                log.error("%s", exc)
+                if was and self._attempt is not None:
+                    self._on_recording(self._attempt, str(exc))
+            else:
+                if not was and recorder.healthy and self._attempt is not None:
+                    self._on_recording(self._attempt, None)
         if faces is not None:
             faces(frame)
 

@@ -17,6 +17,10 @@ class Scoring(StrEnum):
     """Mean of the chosen options' scores (0-5) over the section's items, two decimals."""
 
 
+MAX_OPTION_SCORE = Decimal(5)
+"""The highest score an option of a personal-qualities item may carry."""
+
+
 @dataclass(frozen=True)
 class SectionSpec:
     code: str
@@ -25,6 +29,13 @@ class SectionSpec:
     threshold: Decimal | None = None
     minutes: int | None = None
     """A time limit of the section's own inside the program's (Program III logical thinking)."""
+
+    @property
+    def maximum(self) -> Decimal:
+        """The most the section can score: a point a question, or the top option score."""
+        if self.scoring is Scoring.CORRECT_COUNT:
+            return Decimal(self.questions)
+        return MAX_OPTION_SCORE
 
 
 @dataclass(frozen=True)
@@ -37,6 +48,10 @@ class Program:
     @property
     def questions(self) -> int:
         return sum(s.questions for s in self.sections)
+
+    @property
+    def maximum(self) -> Decimal:
+        return sum((s.maximum for s in self.sections), Decimal(0))
 
     @property
     def has_threshold(self) -> bool:

@@ -7,9 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from question_banks.bank import BANK_FILE, Bank, Item
-from question_banks.programs import Program, Scoring, program
-
-MAX_OPTION_SCORE = Decimal(5)
+from question_banks.programs import MAX_OPTION_SCORE, Program, Scoring, program
 
 
 @dataclass(frozen=True, order=True)

@@ -18,9 +18,9 @@ APPS = {"kiosk": ROOT / "kiosk" / "ui", "console": ROOT / "operator_console" / "
 CASES = [(app, language) for app in APPS for language in ("kk", "ru")]
 
 
-def messages(ts: Path) -> dict[tuple[str, str], str | None]:
-    """(context, source) -> translation, None when unfinished."""
-    found: dict[tuple[str, str], str | None] = {}
+def messages(ts: Path) -> dict[tuple[str, str], list[str] | None]:
+    """(context, source) -> its translations (one, or a plural form each), None when unfinished."""
+    found: dict[tuple[str, str], list[str] | None] = {}
     root = ET.parse(ts).getroot()
     assert root is not None
     for context in root.iter("context"):
@@ -28,8 +28,16 @@ def messages(ts: Path) -> dict[tuple[str, str], str | None]:
         for message in context.iter("message"):
             translation = message.find("translation")
             done = translation is not None and translation.get("type") is None
-            text = translation.text if translation is not None else None
-            found[(name, message.findtext("source") or "")] = text if done and text else None
+            forms = (
+                []
+                if translation is None
+                else [f.text or "" for f in translation.iter("numerusform")]
+            )
+            if translation is not None and not forms:
+                forms = [translation.text or ""]
+            found[(name, message.findtext("source") or "")] = (
+                forms if done and forms and all(forms) else None
+            )
     return found
 
 
@@ -42,8 +50,11 @@ def test_every_message_is_translated_with_its_placeholders(app: str, language: s
     found = messages(ts_file(app, language))
     assert len(found) > 80
     assert [k for k, v in found.items() if v is None] == []
-    for (_context, source), text in found.items():
-        assert sorted(re.findall(r"%\d", source)) == sorted(re.findall(r"%\d", text or "")), source
+    for (_context, source), forms in found.items():
+        for text in forms or []:
+            assert sorted(re.findall(r"%[\dn]", source)) == sorted(re.findall(r"%[\dn]", text)), (
+                source
+            )
 
 
 @pytest.mark.parametrize(("app", "language"), CASES)
@@ -71,3 +82,23 @@ def test_the_compiled_files_are_current(app: str, language: str, tmp_path: Path)
         timeout=120,
     )
     assert qm.read_bytes() == source.with_suffix(".qm").read_bytes(), "run scripts/translations"
+
+
+@pytest.mark.parametrize(
+    ("language", "n", "expected"),
+    [
+        ("ru", 1, "Осталась 1 минута."),
+        ("ru", 3, "Осталось 3 минуты."),
+        ("ru", 5, "Осталось 5 минут."),
+        ("ru", 21, "Осталась 21 минута."),
+        ("kk", 1, "1 минут қалды."),
+        ("kk", 5, "5 минут қалды."),
+    ],
+)
+def test_counts_take_the_plural_form_of_their_number(language: str, n: int, expected: str) -> None:
+    from PySide6.QtCore import QTranslator
+
+    translator = QTranslator()
+    assert translator.load(str(APPS["kiosk"] / "i18n" / f"kiosk_{language}.qm"))
+    said = translator.translate("QuestionsScreen", "%n minute(s) left.", None, n) or ""
+    assert said.replace("%n", str(n)) == expected

@@ -33,6 +33,10 @@ CODEC = "mp4v"
 SCRATCH_PREFIX = "hall-seg-"
 
 
+class RecordingFailed(Exception):
+    """A segment could not be recorded or sealed; it is dropped and the next one begins."""
+
+
 @dataclass(frozen=True)
 class Segment:
     seq: int
@@ -123,22 +127,46 @@ class SegmentRecorder:
         self._started: datetime | None = None
         self._frames = 0
         self._lock = threading.Lock()
+        self.healthy = True
+        """False from a failed segment until the next one is sealed: what the red mark shows."""
 
     def __call__(self, frame: Frame) -> None:
+        """Adds a frame; raises RecordingFailed when its segment is lost (the next frame starts
+        a new one, so one bad segment never ends the recording)."""
         with self._lock:
-            # A segment holds the frames of [start, start + length): the first frame past the
-            # boundary closes it and opens the next.
-            if self._writer is not None and frame.captured_at - self._first_mono >= self._seconds:
-                self._close()
-            if self._writer is None:
-                self._open(frame)
-            image = frame.image
-            if (image.shape[1], image.shape[0]) != self._size:
-                image = cv2.resize(image, self._size)
-            # Sensor noise is most of what MPEG-4 spends bits on, and this encoder has no
-            # bitrate setting: a 3x3 blur cuts the size by about a fifth, faces stay sharp.
-            self._writer.write(cv2.GaussianBlur(image, (3, 3), 0))
-            self._frames += 1
+            try:
+                self._add(frame)
+            except Exception as exc:
+                lost = self._seq + 1
+                self._abandon()
+                self.healthy = False
+                raise RecordingFailed(f"recording segment {lost} lost: {exc}") from exc
+
+    def _add(self, frame: Frame) -> None:
+        # A segment holds the frames of [start, start + length): the first frame past the
+        # boundary closes it and opens the next.
+        if self._writer is not None and frame.captured_at - self._first_mono >= self._seconds:
+            self._close()
+        if self._writer is None:
+            self._open(frame)
+        image = frame.image
+        if (image.shape[1], image.shape[0]) != self._size:
+            image = cv2.resize(image, self._size)
+        # Sensor noise is most of what MPEG-4 spends bits on, and this encoder has no
+        # bitrate setting: a 3x3 blur cuts the size by about a fifth, faces stay sharp.
+        self._writer.write(cv2.GaussianBlur(image, (3, 3), 0))
+        self._frames += 1
+
+    def _abandon(self) -> None:
+        """Drops the segment in progress: its encoder and its plaintext scratch file."""
+        if self._writer is not None:
+            try:
+                self._writer.release()
+            except Exception:
+                log.exception("releasing a failed segment's encoder")
+        if self._scratch is not None:
+            self._scratch.unlink(missing_ok=True)
+        self._writer, self._scratch, self._started = None, None, None
 
     def _open(self, frame: Frame) -> None:
         fd, name = tempfile.mkstemp(
@@ -152,7 +180,7 @@ class SegmentRecorder:
             name, cv2.CAP_FFMPEG, cv2.VideoWriter.fourcc(*CODEC), self._fps, self._size
         )
         if not self._writer.isOpened():
-            raise RuntimeError(f"cannot encode {CODEC} video into {name}")
+            raise RecordingFailed(f"cannot encode {CODEC} video into {name}")
         self._first_mono, self._started, self._frames = frame.captured_at, datetime.now(UTC), 0
 
     def _close(self) -> Segment | None:
@@ -163,12 +191,12 @@ class SegmentRecorder:
         plain = self._scratch.read_bytes()
         self._scratch.unlink(missing_ok=True)
         sealed = seal_segment(plain, self._hall)
-        self._seq += 1
-        name = f"segment-{self._seq:05d}{SUFFIX}"
+        seq = self._seq + 1
+        name = f"segment-{seq:05d}{SUFFIX}"
         _write_durably(self.folder / name, sealed)
         ends = self._started + timedelta(seconds=self._frames / self._fps)
         segment = Segment(
-            self._seq,
+            seq,
             name,
             hashlib.sha256(sealed).hexdigest(),
             len(sealed),
@@ -180,6 +208,8 @@ class SegmentRecorder:
             fh.write(json.dumps(asdict(segment)) + "\n")
             fh.flush()
             os.fsync(fh.fileno())
+        self._seq, self._scratch, self._started = seq, None, None
+        self.healthy = True
         log.info(
             "recording segment %d sealed (%d bytes, %d frames)",
             segment.seq,
@@ -191,4 +221,9 @@ class SegmentRecorder:
     def stop(self) -> Segment | None:
         """Seals the segment in progress (at the end of an attempt)."""
         with self._lock:
-            return self._close()
+            try:
+                return self._close()
+            except Exception as exc:
+                self._abandon()
+                self.healthy = False
+                raise RecordingFailed(f"the last recording segment was lost: {exc}") from exc

@@ -17,10 +17,10 @@ BILINGUAL = "Bilingual"
 """The context of the lines shown in both test languages before a candidate has chosen one."""
 
 
-def bilingual(source: object, separator: str = " / ") -> str:
+def bilingual(source: object, separator: str = " / ", context: str = BILINGUAL) -> str:
     """The line in Kazakh and in Russian: for the screens before the candidate's choice.
 
-    `source` is a QT_TRANSLATE_NOOP("Bilingual", ...) so that lupdate collects it.
+    `source` is a QT_TRANSLATE_NOOP(context, ...) so that lupdate collects it.
     """
     text = str(source)
     if not _BOTH:
@@ -28,9 +28,7 @@ def bilingual(source: object, separator: str = " / ") -> str:
             translator = QTranslator()
             if translator.load(str(DIRECTORY / f"kiosk_{language}.qm")):
                 _BOTH[language] = translator
-    words = [
-        _BOTH[lang].translate(BILINGUAL, text) or text for lang in ("kk", "ru") if lang in _BOTH
-    ]
+    words = [_BOTH[lang].translate(context, text) or text for lang in ("kk", "ru") if lang in _BOTH]
     return separator.join(dict.fromkeys(words or [text]))
 
 

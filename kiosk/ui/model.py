@@ -95,6 +95,7 @@ class KioskModel(QObject):
     language_chosen = Signal(str)
     _link_from_thread = Signal(object)
     _camera_from_thread = Signal(object)
+    _recording_from_thread = Signal(object)
     _locked_from_thread = Signal(object)
 
     def __init__(
@@ -128,6 +129,10 @@ class KioskModel(QObject):
         """The item whose answer was last made durable: the screen shows 'saved' for it."""
         self.size_step = 1
         self.high_contrast = False
+        self.timer_hidden = False
+        """The candidate chose not to watch the countdown (the time warnings still come)."""
+        self.struck: dict[str, set[str]] = {}
+        """Options the candidate has ruled out, per question: a view aid, never an answer."""
         self.link = LinkStatus(Link.ONLINE, 0, None, None)
         self.online = client is not None
         self.camera: CameraSession | None = None
@@ -144,6 +149,8 @@ class KioskModel(QObject):
         self._finishing = False
         self._starting_camera = False
         self._candidate: str | None = None
+        self.candidate_name: str | None = None
+        """Who sits here, kept to the end of the sitting (the seat forgets them at the finish)."""
         self._seat_time: datetime | None = None
         self._fresh_after = float("-inf")
         """Monotonic time of the last unlock's request: a seat reply sent before it is stale."""
@@ -153,6 +160,7 @@ class KioskModel(QObject):
         )
         self._link_from_thread.connect(self._on_link)
         self._camera_from_thread.connect(self._on_camera_health)
+        self._recording_from_thread.connect(self._on_recording)
         self._locked_from_thread.connect(self._on_seat)
         self._poll = QTimer(self, interval=poll_ms)
         self._poll.timeout.connect(self.poll)
@@ -261,6 +269,7 @@ class KioskModel(QObject):
             or (self.stage is Stage.FINISH and candidate != self._candidate)
         ):
             self._candidate, self.results, self.language = candidate, [], None
+            self.candidate_name = seat.full_name
             self.ended_by_operator = False
             self._start_camera()
             self._go(Stage.CONFIRM)
@@ -316,6 +325,7 @@ class KioskModel(QObject):
 
     def _back_to_idle(self) -> None:
         self._candidate = None
+        self.candidate_name = None
         self.language = None
         self.results = []
         if self.camera:
@@ -468,6 +478,17 @@ class KioskModel(QObject):
             self.report("camera", f"camera_{health.value}", "reported by the kiosk's capture")
         self.camera_changed.emit()
 
+    def on_recording(self, attempt_id: str, error: str | None) -> None:
+        """From the capture thread: a segment was lost (error), or segments seal again (None)."""
+        self._recording_from_thread.emit(error)
+
+    def _on_recording(self, error: str | None) -> None:
+        if error is not None:
+            self.report("camera", "recording_failed", error)
+        else:
+            self.report("camera", "recording_resumed", "segments are sealed again")
+        self.camera_changed.emit()
+
     def on_face_flag(self, attempt_id: str, flag: FaceFlag) -> None:
         """From the face thread: queued for the room server like any incident."""
         if self.courier and self.camera and self.camera.started_at:
@@ -495,6 +516,7 @@ class KioskModel(QObject):
             return
         if choice_id not in {c.id for c in item.choices}:
             return
+        self.struck.get(item.item_id, set()).discard(choice_id)  # a chosen option is not ruled out
         current = self.answers.get(item.item_id, [])
         # A multiple-choice option is a box of its own; a single choice chosen again stays chosen
         # (taking an answer back is its own control, `clear_answer`).
@@ -558,6 +580,19 @@ class KioskModel(QObject):
     def toggle_contrast(self) -> None:
         self.high_contrast = not self.high_contrast
         self.view_changed.emit()
+
+    def toggle_timer(self) -> None:
+        self.timer_hidden = not self.timer_hidden
+        self.question_changed.emit()
+
+    def toggle_struck(self, choice_id: str) -> None:
+        """Rules an option out, or back in. Only the screen shows it: nothing is saved or sent."""
+        item = self.item
+        if self.stage is not Stage.TEST or item is None:
+            return
+        struck = self.struck.setdefault(item.item_id, set())
+        (struck.discard if choice_id in struck else struck.add)(choice_id)
+        self.question_changed.emit()
 
     def unanswered(self) -> int:
         return sum(1 for i in self.items if i.item_id not in self.answers)

@@ -29,6 +29,10 @@ class Palette:
     warning: str
     danger: str
     ok: str
+    on_alert: str
+    current: str
+    """The frame of the question on the screen, in the overview."""
+    """Text on a warning or danger background (the time banners)."""
 
 
 NORMAL = Palette(
@@ -44,6 +48,8 @@ NORMAL = Palette(
     warning="#8a5a00",
     danger="#b00020",
     ok="#1b7a3a",
+    on_alert="#ffffff",
+    current="#1b1f24",
 )
 HIGH_CONTRAST = Palette(
     window="#000000",
@@ -58,6 +64,8 @@ HIGH_CONTRAST = Palette(
     warning="#ffff00",
     danger="#ff6060",
     ok="#00ff66",
+    on_alert="#000000",
+    current="#ff00ff",
 )
 
 
@@ -93,8 +101,8 @@ QLabel[role="saved"] {{ color: {p.ok}; font-size: 16px; }}
 QLabel[role="link"][state="offline"] {{ color: {p.danger}; font-weight: 700; }}
 QLabel[role="rec"] {{ color: {p.danger}; font-size: 16px; font-weight: 700; }}
 QLabel[role="banner"] {{ font-size: 20px; font-weight: 700; padding: 8px; border-radius: 6px;
-    background: {p.warning}; color: {p.accent_text if high_contrast else "#ffffff"}; }}
-QLabel[role="banner"][level="danger"] {{ background: {p.danger}; color: #ffffff; }}
+    background: {p.warning}; color: {p.on_alert}; }}
+QLabel[role="banner"][level="danger"] {{ background: {p.danger}; color: {p.on_alert}; }}
 QLabel[role="subtitle"][level="ok"] {{ color: {p.ok}; font-weight: 600; }}
 QLabel[role="subtitle"][level="danger"] {{ color: {p.danger}; font-weight: 600; }}
 QLabel[role="error"] {{ color: {p.danger}; font-size: 18px; font-weight: 600; }}
@@ -104,19 +112,29 @@ QPushButton:focus {{ border: 3px solid {p.accent}; }}
 QPushButton[role="primary"] {{ background: {p.accent}; color: {p.accent_text};
     border: 2px solid {p.accent}; font-weight: 600; }}
 QPushButton[role="primary"]:focus {{ border: 3px solid {p.text}; }}
-QPushButton:disabled {{ color: {p.muted}; border-style: dashed; }}
-QPushButton[role="cell"] {{ min-height: {TOUCH}px; min-width: {TOUCH}px; max-width: {TOUCH}px;
-    padding: 0; font-size: 16px; border-radius: 6px; }}
+QPushButton:disabled, QPushButton[role="primary"]:disabled {{ background: {p.panel};
+    color: {p.muted}; border: 2px dashed {p.muted}; }}
+QPushButton[role="cell"] {{ min-height: {TOUCH - 8}px; max-height: {TOUCH - 8}px;
+    min-width: {TOUCH - 8}px; max-width: {TOUCH - 8}px; padding: 0; font-size: 16px;
+    border-radius: 6px; border: 4px solid {p.border}; }}
 QPushButton[role="cell"][answered="true"] {{ background: {p.answered}; color: {p.accent_text};
     border-color: {p.answered}; }}
-QPushButton[role="cell"][flagged="true"] {{ border: 3px solid {p.flagged}; }}
-QPushButton[role="cell"][current="true"] {{ border: 4px solid {p.text}; }}
+QPushButton[role="cell"][flagged="true"] {{ border-color: {p.flagged}; }}
+QPushButton[role="cell"][current="true"] {{ border-color: {p.current}; }}
 QFrame[role="option"] {{ background: {p.panel}; border: 2px solid {p.border}; border-radius: 8px; }}
 QFrame[role="option"][checked="true"] {{ border: 3px solid {p.accent}; }}
 QFrame[role="option"]:focus {{ border: 3px dashed {p.text}; }}
 QFrame[role="option"][checked="true"]:focus {{ border: 3px dashed {p.accent}; }}
+QLabel[role="option_text"][struck="true"] {{ color: {p.muted}; }}
+QPushButton[role="strike"] {{ font-size: 15px; border-style: dotted; }}
 QLineEdit {{ font-size: 30px; min-height: {TOUCH + 12}px; padding: 4px 12px;
     border: 2px solid {p.border}; border-radius: 8px; background: {p.panel}; }}
 QScrollArea {{ background: transparent; border: none; }}
+QScrollBar:vertical {{ width: 28px; margin: 0; background: {p.panel};
+    border: 1px solid {p.border}; border-radius: 6px; }}
+QScrollBar::handle:vertical {{ min-height: {TOUCH}px; background: {p.muted}; border-radius: 6px;
+    margin: 3px; }}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; border: none; }}
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
 """

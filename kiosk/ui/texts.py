@@ -5,9 +5,7 @@ Each is a literal `QCoreApplication.translate` call so that pyside6-lupdate find
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
-from question_banks.programs import program
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 
 def program_name(code: str) -> str:
@@ -43,11 +41,7 @@ def section_name(code: str) -> str:
 
 def instructions(code: str) -> list[str]:
     """The rules the candidate reads before the program starts."""
-    spec = program(code)
     lines = [
-        QCoreApplication.translate("Texts", "Questions: %1. Time: %2 minutes.")
-        .replace("%1", str(spec.questions))
-        .replace("%2", str(spec.minutes)),
         QCoreApplication.translate(
             "Texts",
             "You may move freely between questions, leave some unanswered and come back. "
@@ -116,29 +110,34 @@ def message(code: str) -> str:
     return texts.get(code, code)
 
 
+LOCK_REASONS = {
+    "unclean_exit": QT_TRANSLATE_NOOP("Texts", "The test program was restarted after a failure."),
+    "prohibited_program": QT_TRANSLATE_NOOP(
+        "Texts", "A program that is not allowed during the test is running."
+    ),
+    "virtual_machine": QT_TRANSLATE_NOOP("Texts", "This computer is a virtual machine."),
+    "remote_session": QT_TRANSLATE_NOOP("Texts", "A remote session was detected."),
+    "operator": QT_TRANSLATE_NOOP("Texts", "The operator paused this seat."),
+    "operator_pause": QT_TRANSLATE_NOOP("Texts", "The operator paused this seat."),
+    "room_paused": QT_TRANSLATE_NOOP(
+        "Texts",
+        "The whole room is paused. Your time is stopped and will be given back. "
+        "Please stay in your seat.",
+    ),
+    "identity_disputed": QT_TRANSLATE_NOOP(
+        "Texts", "You said the name on the screen is not yours. The operator is coming."
+    ),
+    "moved_here": QT_TRANSLATE_NOOP(
+        "Texts", "Your test continues at this seat. The operator will give you the code."
+    ),
+}
+PAUSED_FOR_OPERATOR = QT_TRANSLATE_NOOP("Texts", "The test is paused for the operator.")
+
+
+def lock_reason_source(code: str) -> str:
+    """The reason's English source (for `bilingual(…, context="Texts")` before a choice)."""
+    return str(LOCK_REASONS.get(code, PAUSED_FOR_OPERATOR))
+
+
 def lock_reason(code: str) -> str:
-    texts = {
-        "unclean_exit": QCoreApplication.translate(
-            "Texts", "The test program was restarted after a failure."
-        ),
-        "prohibited_program": QCoreApplication.translate(
-            "Texts", "A program that is not allowed during the test is running."
-        ),
-        "virtual_machine": QCoreApplication.translate(
-            "Texts", "This computer is a virtual machine."
-        ),
-        "remote_session": QCoreApplication.translate("Texts", "A remote session was detected."),
-        "operator": QCoreApplication.translate("Texts", "The operator paused this seat."),
-        "operator_pause": QCoreApplication.translate("Texts", "The operator paused this seat."),
-        "room_paused": QCoreApplication.translate(
-            "Texts",
-            "The whole room is paused. Your time is stopped and will be given back. "
-            "Please stay in your seat.",
-        ),
-        "moved_here": QCoreApplication.translate(
-            "Texts", "Your test continues at this seat. The operator will give you the code."
-        ),
-    }
-    return texts.get(
-        code, QCoreApplication.translate("Texts", "The test is paused for the operator.")
-    )
+    return QCoreApplication.translate("Texts", lock_reason_source(code))

@@ -47,6 +47,7 @@ class KioskWindow(QWidget):
         bar = QFrame()
         bar.setObjectName("topbar")
         self.seat = label("bar", wrap=False)
+        self.seat.setObjectName("seat_name")
         self.link = label("link", wrap=False)
         self.link.setObjectName("link")
         self.rec = label("rec", wrap=False)
@@ -84,6 +85,8 @@ class KioskWindow(QWidget):
         screen = self.screens[self.model.stage]
         if self.stack.currentWidget() is not screen:
             self.stack.setCurrentWidget(screen)
+        # During the test the countdown is the only time on the screen: no second clock.
+        self.clock.setVisible(self.model.stage is not Stage.TEST)
         self._bar()
 
     def _clock(self) -> None:
@@ -92,7 +95,8 @@ class KioskWindow(QWidget):
     def _bar(self) -> None:
         model = self.model
         seat = model.seat.seat if model.seat else "—"
-        name = model.seat.full_name if model.seat and model.stage is not Stage.IDLE else None
+        seated = model.seat.full_name if model.seat else None
+        name = (model.candidate_name or seated) if model.stage is not Stage.IDLE else None
         text = self.tr("Seat %1").replace("%1", seat)
         self.seat.setText(f"{text} · {name}" if name else text)
         unsent = model.link.unsent
@@ -100,17 +104,16 @@ class KioskWindow(QWidget):
             self.link.setText(self.tr("● Connected"))
         elif unsent:
             self.link.setText(
-                self.tr("● No connection: %1 answers wait on this computer").replace(
-                    "%1", str(unsent)
-                )
+                self.tr("● No connection: %n answer(s) wait on this computer", "", unsent)
             )
         else:
             self.link.setText(self.tr("● No connection"))
         restyle(self.link, state="online" if model.online else "offline")
         camera = model.camera
-        if camera is not None and camera.recording and model.camera_health is CameraHealth.OK:
+        healthy = model.camera_health is CameraHealth.OK
+        if camera is not None and camera.recording_ok and healthy:
             self.rec.setText(self.tr("● Recording"))
-        elif camera is not None and model.camera_health is not CameraHealth.OK:
+        elif camera is not None and (not healthy or (camera.recording and not camera.recording_ok)):
             self.rec.setText(self.tr("Camera problem: the operator is told"))
         else:
             self.rec.setText("")

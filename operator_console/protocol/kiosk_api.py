@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator
 
+from operator_console.protocol.records import SectionResult
 from operator_console.protocol.values import (
     AttemptStatus,
     Count,
@@ -180,3 +181,7 @@ class FinishResponse(Strict):
     outcome: OutcomeCode
     total: float
     show_score: bool
+    program: ProgramCode | None = None
+    """What was sat, so the finish screen names it after the seat has moved on."""
+    sections: list[SectionResult] = []
+    """Each section's score and threshold (the legislation's acts each need 5 correct)."""

@@ -342,6 +342,8 @@ def finish(
         outcome=attempt.outcome,
         total=attempt.total_score or 0.0,
         show_score=True,
+        program=attempt.program,
+        sections=results.section_results(db, [attempt.id]).get(attempt.id, []),
     )
 
 

@@ -65,6 +65,12 @@ def reason(code: str) -> str:
         "identity_disputed": QCoreApplication.translate("ConsoleTexts", "Candidate says: not me"),
         "camera_check_failed": QCoreApplication.translate("ConsoleTexts", "Camera check failed"),
         "camera_unavailable": QCoreApplication.translate("ConsoleTexts", "Camera lost"),
+        "camera_lost": QCoreApplication.translate("ConsoleTexts", "Camera lost"),
+        "camera_frozen": QCoreApplication.translate("ConsoleTexts", "Camera picture frozen"),
+        "recording_failed": QCoreApplication.translate(
+            "ConsoleTexts", "Recording failed: a segment was lost"
+        ),
+        "recording_resumed": QCoreApplication.translate("ConsoleTexts", "Recording works again"),
         "no_face": QCoreApplication.translate("ConsoleTexts", "No face in view"),
         "several_faces": QCoreApplication.translate("ConsoleTexts", "Two or more faces"),
         "operator_pause": QCoreApplication.translate("ConsoleTexts", "Paused by the operator"),

@@ -66,17 +66,67 @@ def test_two_recorders_on_one_machine_keep_every_segment(tmp_path: Path) -> None
     shots = list(frames(astronaut(640), 38))
     for frame in shots[:20]:  # the first is mid-segment when the second starts
         first(frame)
-    second = SegmentRecorder(tmp_path / "two", HALL.public_key(), segment_seconds=1.0)
+    # The second records segments of another length, so their boundaries fall elsewhere.
+    second = SegmentRecorder(tmp_path / "two", HALL.public_key(), segment_seconds=0.5)
     for frame in shots[20:]:
         first(frame)
         second(frame)
     first.stop()
     second.stop()
     assert [s.frames for s in read_journal(tmp_path / "one")] == [15, 15, 8]
-    assert sum(s.frames for s in read_journal(tmp_path / "two")) == 18
+    assert [s.frames for s in read_journal(tmp_path / "two")] == [8, 8, 2]
     for folder in ("one", "two"):
         for s in read_journal(tmp_path / folder):
             assert opened_video(tmp_path / folder / s.file, tmp_path) == s.frames
+
+
+def test_a_lost_segment_is_said_and_the_next_one_is_recorded(tmp_path: Path) -> None:
+    """The scratch file taken from under a recorder (as a second kiosk once did) loses that
+    segment only: the recorder says so, and the next segment is recorded and sealed."""
+    from hardware.recording.recorder import RecordingFailed
+
+    recorder = SegmentRecorder(tmp_path / "rec", HALL.public_key(), segment_seconds=1.0)
+    shots = frames(astronaut(640), 60)
+    for frame in shots[:20]:
+        recorder(frame)
+    assert recorder.healthy
+    scratch = recorder._scratch
+    assert scratch is not None
+    scratch.unlink()  # what the old start-up clean-up of another recorder did
+    failures = 0
+    for frame in shots[20:]:
+        try:
+            recorder(frame)
+        except RecordingFailed as exc:
+            failures += 1
+            assert "recording segment 2 lost" in str(exc)
+            assert not recorder.healthy
+    recorder.stop()
+    assert failures == 1 and recorder.healthy
+    segments = read_journal(tmp_path / "rec")
+    # 0-14 sealed; 15-29 lost with their file; frame 30 found the loss; 31-45 and 46-59 sealed.
+    assert [s.seq for s in segments] == [1, 2, 3]
+    assert [s.frames for s in segments] == [15, 15, 14]
+    for s in segments:
+        assert opened_video(tmp_path / "rec" / s.file, tmp_path) == s.frames
+
+
+def test_a_failing_consumer_never_stops_the_capture() -> None:
+    camera, seen = StillCamera(), list[Frame]()
+
+    def broken(_frame: Frame) -> None:
+        raise RuntimeError("a segment that will not seal")
+
+    capture = Capture(camera, lost_after=0.2, frozen_after=60)
+    capture.subscribe(broken)
+    capture.subscribe(seen.append)
+    capture.start()
+    try:
+        wait_until(lambda: len(seen) >= 10, what="frames past the failing consumer")
+        camera.unplugged = True
+        wait_until(lambda: capture.health is CameraHealth.LOST, what="the lost camera noticed")
+    finally:
+        capture.stop()
 
 
 def test_the_kiosk_cannot_open_what_it_recorded(tmp_path: Path) -> None:
@@ -108,7 +158,7 @@ from cryptography.hazmat.primitives import serialization
 from hardware.camera import Capture, VideoFileCamera
 from hardware.recording.recorder import SegmentRecorder
 hall = serialization.load_pem_public_key(Path(sys.argv[2]).read_bytes())
-recorder = SegmentRecorder(Path(sys.argv[3]), hall, segment_seconds=0.4)
+recorder = SegmentRecorder(Path(sys.argv[3]), hall, segment_seconds=0.5)
 capture = Capture(VideoFileCamera(Path(sys.argv[1]))).start()
 capture.subscribe(recorder)
 capture._thread.join()

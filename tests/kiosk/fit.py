@@ -56,3 +56,67 @@ def problems(
         if (text or isinstance(widget, QAbstractButton)) and sideways:
             found.append(f"{name}: outside the window at {where}")
     return found
+
+
+AA = 4.5
+"""WCAG 2 AA: the least contrast ratio of text against its background."""
+
+
+def _luminance(rgb: int) -> float:
+    def channel(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: int, b: int) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def low_contrast(window: QWidget, least: float = AA) -> list[str]:
+    """Every visible label or button, disabled ones included, whose text stands out from its
+    background by less than `least`, measured on the rendered pixels: the background is the
+    commonest colour inside the widget (borders left out), the text its strokes' colour."""
+    from collections import Counter
+
+    image = window.grab().toImage()
+    found = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible() or widget.window() is not window:
+            continue
+        if not isinstance(widget, QLabel | QAbstractButton) or not widget.text().strip():
+            continue
+        shown = widget.visibleRegion().boundingRect()  # inside a scroll area, the part in view
+        if shown.isEmpty():
+            continue
+        where = QRect(widget.mapTo(window, shown.topLeft()), shown.size()).adjusted(4, 4, -4, -4)
+        where = where.intersected(QRect(QPoint(0, 0), image.size()))
+        if where.width() < 4 or where.height() < 4:
+            continue
+        pixels = Counter(
+            image.pixel(x, y) & 0xFFFFFF
+            for y in range(where.top(), where.bottom() + 1)
+            for x in range(where.left(), where.right() + 1)
+        )
+        background = pixels.most_common(1)[0][0]
+        ratios = sorted(
+            ((contrast(background, c), n) for c, n in pixels.items() if c != background),
+            reverse=True,
+        )
+        # The glyphs' own colour: the strongest contrast that a few pixels share (one stray
+        # pixel of anti-aliasing or a caret is not the text).
+        strokes, text_ratio = 0, 0.0
+        for ratio, n in ratios:
+            strokes, text_ratio = strokes + n, ratio
+            if strokes >= 6:
+                break
+        else:
+            continue
+        if text_ratio < least:
+            name = widget.objectName() or type(widget).__name__
+            state = "" if widget.isEnabled() else " (disabled)"
+            found.append(f"{name}{state} {widget.text()[:30]!r}: contrast {text_ratio:.2f}:1")
+    return found

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import httpx
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from hardware.clock import FakeClock
@@ -59,6 +60,16 @@ def test_a_whole_attempt_through_the_screens(
         wait_stage(qtbot, kiosk, Stage.FINISH)
         assert [r.total for r in model.results] == [42.0]  # 55 less every fourth
         attempt_id = model.results[0].attempt_id
+        name = model.candidate_name
+        assert name
+        # The seat forgets the candidate once the sitting is over; the screen does not.
+        qtbot.waitUntil(lambda: model.seat is not None and not model.seat.attempts, timeout=WAIT_MS)
+        scores = child(kiosk, "finish_scores").property("text")
+        assert scores == "Тест на знание законодательства: 42 из 55 баллов, пройден", scores
+        acts = child(kiosk, "finish_sections").property("text").splitlines()
+        assert len(acts) == 4 and acts[0].startswith("Конституция — правильных ответов: ")
+        assert all(line.endswith("(нужно не менее 5): пройден") for line in acts), acts
+        assert name in child(kiosk, "seat_name").property("text")
     with hall.runtime.tx() as db:
         attempt = db.get(Attempt, attempt_id)
         assert attempt is not None
@@ -93,7 +104,7 @@ def test_changing_an_answer_after_moving_away(
         )
         assert len(server_answers(hall, attempt_id)) == 2
         press(qtbot, kiosk, "submit")
-        assert "Вопросов без ответа: 53." in child(kiosk, "confirm_text").property("text")
+        assert "53 вопроса без ответа." in child(kiosk, "confirm_text").property("text")
         press(qtbot, kiosk, "back_to_test")
         assert model.stage is Stage.TEST and child(kiosk, "next").isVisible()
 
@@ -153,6 +164,16 @@ def test_not_me_calls_the_operator_and_locks(
         wait_stage(qtbot, kiosk, Stage.CONFIRM)
         press(qtbot, kiosk, "not_me")
         wait_stage(qtbot, kiosk, Stage.LOCKED)
+        # No language chosen yet: every line in Kazakh and Russian, and nothing about a clock
+        # or answers, since no test has begun.
+        lock = kiosk.window.screens[Stage.LOCKED]
+        shown = "\n".join(
+            w.property("text")
+            for w in (lock.title, lock.reason, lock.prompt)  # type: ignore[attr-defined]
+        )
+        assert "Бұл орын бұғатталды\nЭто место заблокировано" in shown, shown
+        assert "Оператор идёт к вам" in shown and "Оператор келе жатыр" in shown
+        assert "Время остановлено" not in shown and "Уақыт тоқтатылды" not in shown
         qtbot.waitUntil(lambda: seated.seat().lock_reason == "identity_disputed", timeout=WAIT_MS)
         code = hall.console.resume_code("A01").code
         child(kiosk, "resume_code").setFocus()
@@ -326,3 +347,129 @@ def test_the_camera_check_leads_back_to_the_language_and_the_code_field_takes_si
         field.setFocus()
         qtbot.keyClicks(field, "123456789012")
         assert field.property("text") == "123456"
+
+
+def test_the_question_has_the_keyboard_in_every_part_and_after_going_back(
+    qtbot: QtBot, hall: Hall, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    def focused() -> str:
+        widget = QApplication.focusWidget()
+        return widget.objectName() if widget is not None else ""
+
+    def key(k: Qt.Key) -> None:
+        widget = QApplication.focusWidget()
+        assert widget is not None, "nothing has the keyboard"
+        qtbot.keyClick(widget, k)
+
+    both = hall.seat(hall.registrations[0], "A01")  # state language, then legislation
+    hall.console.start_session(hall.session_id)
+    with running_kiosk(hall, both, tmp_path / "kiosk") as kiosk:
+        walk_to_test(qtbot, kiosk)
+        model = kiosk.model
+        qtbot.waitUntil(lambda: focused() == "option_0", timeout=WAIT_MS)  # not A−
+        press(qtbot, kiosk, "submit")
+        press(qtbot, kiosk, "confirm_submit")
+        wait_stage(qtbot, kiosk, Stage.BETWEEN)
+        press(qtbot, kiosk, "next_program")
+        wait_stage(qtbot, kiosk, Stage.INSTRUCTIONS)
+        qtbot.waitUntil(lambda: child(kiosk, "begin").isEnabled(), timeout=WAIT_MS)
+        press(qtbot, kiosk, "begin")
+        wait_stage(qtbot, kiosk, Stage.TEST)
+        qtbot.waitUntil(lambda: focused() == "option_0", timeout=WAIT_MS)
+        first = model.item
+        assert first is not None
+        key(Qt.Key.Key_2)  # the number keys work at once, no Tab first
+        assert model.answers[first.item_id] == [first.choices[1].id]
+        press(qtbot, kiosk, "submit")
+        press(qtbot, kiosk, "back_to_test")
+        qtbot.waitUntil(lambda: focused().startswith("option_"), timeout=WAIT_MS)
+        key(Qt.Key.Key_Right)
+        assert model.index == 1
+        second = model.item
+        assert second is not None
+        key(Qt.Key.Key_3)
+        assert model.answers[second.item_id] == [second.choices[2].id]
+
+
+def test_the_review_lists_what_is_left_and_the_last_question_leads_to_it(
+    qtbot: QtBot, hall: Hall, seated: HallClient, tmp_path: Path
+) -> None:
+    with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
+        walk_to_test(qtbot, kiosk)
+        model = kiosk.model
+        answer_current(qtbot, kiosk, hall)  # question 1 answered
+        press(qtbot, kiosk, "flag")  # ... and flagged
+        press(qtbot, kiosk, "cell_55")
+        assert child(kiosk, "next").property("text") == "Проверить и завершить"
+        press(qtbot, kiosk, "next")  # the last question's step forward is the review
+        assert model.confirming_submit and not child(kiosk, "prompt").isVisible()
+        listed = [n for n in range(1, 56) if kiosk.window.findChild(QWidget, f"review_{n}")]
+        assert listed == list(range(1, 56))  # 2..55 unanswered, 1 flagged
+        assert child(kiosk, "review_1").property("text") == "1⚑"
+        press(qtbot, kiosk, "review_17")
+        assert not model.confirming_submit and model.index == 16
+        assert child(kiosk, "prompt").isVisible()
+
+
+def test_ruling_an_option_out_is_only_a_view(
+    qtbot: QtBot, hall: Hall, seated: HallClient, tmp_path: Path
+) -> None:
+    with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
+        walk_to_test(qtbot, kiosk)
+        model = kiosk.model
+        item = model.item
+        assert item is not None
+        press(qtbot, kiosk, "strike_1")
+        row = child(kiosk, "option_1")
+        assert row.text.font().strikeOut()  # type: ignore[attr-defined]
+        assert child(kiosk, "strike_1").property("text") == "Вернуть"
+        assert item.item_id not in model.answers  # not an answer
+        press(qtbot, kiosk, "strike_1")
+        assert not row.text.font().strikeOut()  # type: ignore[attr-defined]
+        press(qtbot, kiosk, "strike_2")
+        press(qtbot, kiosk, "option_2")  # choosing a ruled-out option brings it back
+        assert model.answers[item.item_id] == [item.choices[2].id]
+        assert not child(kiosk, "option_2").text.font().strikeOut()  # type: ignore[attr-defined]
+
+
+def test_the_timer_says_what_it_is_and_can_be_hidden(
+    qtbot: QtBot, hall: Hall, seated: HallClient, tmp_path: Path
+) -> None:
+    with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
+        wait_stage(qtbot, kiosk, Stage.CONFIRM)
+        clock = kiosk.window.clock  # type: ignore[attr-defined]
+        assert clock.isVisible()
+        walk_to_test(qtbot, kiosk)
+        assert not clock.isVisible()  # no second clock beside the countdown
+        assert child(kiosk, "timer_caption").property("text") == "Осталось:"
+        press(qtbot, kiosk, "toggle_timer")
+        assert not child(kiosk, "timer").isVisible()
+        assert child(kiosk, "toggle_timer").property("text") == "Показать время"
+        press(qtbot, kiosk, "toggle_timer")
+        assert child(kiosk, "timer").isVisible()
+
+
+def test_the_overview_is_grouped_by_act_shows_whole_rows_and_follows_the_question(
+    qtbot: QtBot, hall: Hall, seated: HallClient, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QRect
+
+    with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
+        walk_to_test(qtbot, kiosk)
+        model = kiosk.model
+        header = child(kiosk, "section_constitution")
+        assert header.property("text") == "Конституция · отвечено 0 из 15"
+        answer_current(qtbot, kiosk, hall)
+        assert header.property("text") == "Конституция · отвечено 1 из 15"
+        for n in range(54):
+            model.next()
+            cell = child(kiosk, f"cell_{model.index + 1}")
+            seen = cell.visibleRegion().boundingRect()
+            assert seen == QRect(0, 0, cell.width(), cell.height()), n  # in view, and whole
+        # Every cell is either wholly in view or not at all.
+        for k in range(1, 56):
+            cell = child(kiosk, f"cell_{k}")
+            seen = cell.visibleRegion().boundingRect()
+            assert seen.isEmpty() or seen.size() == cell.size(), k

@@ -20,7 +20,7 @@ from kiosk.ui.model import Stage
 from kiosk.ui.style import KAZAKH_LETTERS, family
 from operator_console.demo.windows import demo_clip
 from tests.hall import Hall
-from tests.kiosk.fit import problems
+from tests.kiosk.fit import low_contrast, problems
 from tests.kiosk.ui import WAIT_MS, child, running_kiosk, wait_stage
 
 SIZES = [(1366, 768), (1920, 1080)]
@@ -51,7 +51,7 @@ def test_every_screen_fits(
         with suppress(qtbot.TimeoutError):
             qtbot.waitUntil(lambda: not problems(window), timeout=2000)
         window.grab().save(str(out / f"{language}-{size[0]}x{size[1]}-{name}.png"))
-        shots[name] = problems(window)
+        shots[name] = problems(window) + low_contrast(window)
 
     client = hall.seat(hall.registrations[0], "A01")  # state language, then legislation
     clip = demo_clip(tmp_path / "camera.mp4")
@@ -94,6 +94,10 @@ def test_every_screen_fits(
         qtbot.waitUntil(lambda: child(k, "time_warning").isVisible())
         qtbot.waitUntil(lambda: child(k, "timer").property("text") == "04:30")
         shoot(k, "8-test-contrast-warning")
+        hall.clock.advance(timedelta(minutes=3, seconds=40))
+        qtbot.waitUntil(lambda: child(k, "timer").property("text") == "00:50")
+        qtbot.waitUntil(lambda: child(k, "time_warning").property("level") == "danger")
+        shoot(k, "8b-test-contrast-last-minute")
         model.toggle_contrast()
         model.smaller()
         model.smaller()
@@ -135,3 +139,23 @@ def test_the_fit_check_sees_a_cut_label_and_a_small_button(qtbot: QtBot) -> None
     window.show()
     found = problems(window)
     assert len(found) == 2 and "needs" in found[0] and "under 48" in found[1]
+
+
+def test_the_contrast_check_sees_faint_text_on_rendered_pixels(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    faint = QPushButton("Тестті бастау")
+    faint.setEnabled(False)  # muted text on the accent colour: how Begin used to look
+    faint.setStyleSheet("QPushButton { background: #0b5cad; color: #55606b; border: none; }")
+    plain = QLabel("Оқылады")
+    plain.setStyleSheet("QLabel { background: #ffffff; color: #1b1f24; font-size: 20px; }")
+    layout = QVBoxLayout(window)
+    layout.addWidget(faint)
+    layout.addWidget(plain)
+    window.resize(400, 200)
+    window.show()
+    qtbot.waitExposed(window)
+    found = low_contrast(window)
+    assert len(found) == 1 and found[0].startswith("QPushButton (disabled)"), found

@@ -39,6 +39,22 @@
         <source>The test and everything on the screen will be in that language.</source>
         <translation>Тест пен экрандағы барлық мәтін осы тілде болады.</translation>
     </message>
+    <message>
+        <source>The test is paused</source>
+        <translation>Тест тоқтатылды</translation>
+    </message>
+    <message>
+        <source>Your time is stopped and your answers are saved. The operator will enter a code.</source>
+        <translation>Уақыт тоқтатылды, жауаптар сақталды. Оператор код енгізеді.</translation>
+    </message>
+    <message>
+        <source>This seat is locked</source>
+        <translation>Бұл орын бұғатталды</translation>
+    </message>
+    <message>
+        <source>Please wait: the operator will enter a code to open it.</source>
+        <translation>Күте тұрыңыз: оператор оны ашу үшін код енгізеді.</translation>
+    </message>
 </context>
 <context>
     <name>CameraScreen</name>
@@ -86,12 +102,23 @@
         <translation>өтпеді</translation>
     </message>
     <message>
-        <source>score reported</source>
-        <translation>балл жіберілді</translation>
+        <source>result reported</source>
+        <translation>нәтиже жіберілді</translation>
     </message>
     <message>
         <source>annulled</source>
         <translation>жойылды</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 of %n point(s), %3</source>
+        <translation>
+            <numerusform>%1: %n ұпайдан %2, %3</numerusform>
+            <numerusform>%1: %n ұпайдан %2, %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — correct answers: %2 of %3 (at least %4 needed): %5</source>
+        <translation>%1 — дұрыс жауаптар: %2 / %3 (кемінде %4 керек): %5</translation>
     </message>
     <message>
         <source>This part is over. Next: %1</source>
@@ -104,10 +131,6 @@
     <message>
         <source>The test is over. Thank you.</source>
         <translation>Тест аяқталды. Рақмет.</translation>
-    </message>
-    <message>
-        <source>%1: %2 points, %3</source>
-        <translation>%1: %2 балл, %3</translation>
     </message>
     <message>
         <source>The next part has its own time. Press the button when you are ready.</source>
@@ -124,6 +147,13 @@
 </context>
 <context>
     <name>InstructionsScreen</name>
+    <message numerus="yes">
+        <source>Questions: %1. Time: %n minute(s).</source>
+        <translation>
+            <numerusform>Сұрақтар: %1. Уақыты: %n минут.</numerusform>
+            <numerusform>Сұрақтар: %1. Уақыты: %n минут.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Begin the test</source>
         <translation>Тестті бастау</translation>
@@ -139,9 +169,12 @@
         <source>● Connected</source>
         <translation>● Байланыс бар</translation>
     </message>
-    <message>
-        <source>● No connection: %1 answers wait on this computer</source>
-        <translation>● Байланыс жоқ: жіберілмеген жауаптар: %1</translation>
+    <message numerus="yes">
+        <source>● No connection: %n answer(s) wait on this computer</source>
+        <translation>
+            <numerusform>● Байланыс жоқ: %n жауап осы компьютерде жіберуді күтуде</numerusform>
+            <numerusform>● Байланыс жоқ: %n жауап осы компьютерде жіберуді күтуде</numerusform>
+        </translation>
     </message>
     <message>
         <source>● No connection</source>
@@ -159,16 +192,42 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <source>The test is paused</source>
-        <translation>Тест тоқтатылды</translation>
-    </message>
-    <message>
-        <source>Your time is stopped and your answers are saved. The operator will enter a code.</source>
-        <translation>Уақыт тоқтатылды, жауаптар сақталды. Оператор кодты енгізеді.</translation>
-    </message>
-    <message>
         <source>OK</source>
         <translation>ОК</translation>
+    </message>
+</context>
+<context>
+    <name>OptionRow</name>
+    <message>
+        <source>Bring back</source>
+        <translation>Қайтару</translation>
+    </message>
+    <message>
+        <source>Rule out</source>
+        <translation>Сызып тастау</translation>
+    </message>
+    <message>
+        <source>%1 (ruled out)</source>
+        <translation>%1 (сызылған)</translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <source>%1 · %2 of %3 answered</source>
+        <translation>%1 · %3 сұрақтың %2-не жауап берілді</translation>
+    </message>
+    <message>
+        <source>All questions</source>
+        <translation>Барлық сұрақтар</translation>
+    </message>
+    <message>
+        <source>Answered: %1 of %2. Flagged: %3.</source>
+        <translation>Жауап берілді: %2 ішінен %1. Белгіленді: %3.</translation>
+    </message>
+    <message>
+        <source>Filled: answered. Outlined: not answered. ⚑ orange: flagged for review.</source>
+        <translation>Боялған: жауап бар. Контур: жауап жоқ. ⚑ қызғылт сары: белгіленген.</translation>
     </message>
 </context>
 <context>
@@ -218,8 +277,24 @@
         <translation>Келесі →</translation>
     </message>
     <message>
+        <source>Review and finish</source>
+        <translation>Тексеру және аяқтау</translation>
+    </message>
+    <message>
         <source>Finish the test</source>
         <translation>Тестті аяқтау</translation>
+    </message>
+    <message>
+        <source>Show time</source>
+        <translation>Уақытты көрсету</translation>
+    </message>
+    <message>
+        <source>Hide time</source>
+        <translation>Уақытты жасыру</translation>
+    </message>
+    <message>
+        <source>Time left:</source>
+        <translation>Қалды:</translation>
     </message>
     <message>
         <source>Clear answer</source>
@@ -233,25 +308,34 @@
         <source>✓ Answer cleared</source>
         <translation>✓ Жауап алынды</translation>
     </message>
-    <message>
-        <source>All questions</source>
-        <translation>Барлық сұрақтар</translation>
+    <message numerus="yes">
+        <source>%n minute(s) left.</source>
+        <translation>
+            <numerusform>%n минут қалды.</numerusform>
+            <numerusform>%n минут қалды.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Answered: %1 of %2. Flagged: %3.</source>
-        <translation>Жауап берілді: %2 ішінен %1. Белгіленді: %3.</translation>
+        <source>Time left: %1</source>
+        <translation>Қалған уақыт: %1</translation>
     </message>
     <message>
-        <source>Filled: answered. Outlined: not answered. ⚑ orange: flagged for review.</source>
-        <translation>Боялған: жауап бар. Контур: жауап жоқ. ⚑ қызғылт сары: белгіленген.</translation>
+        <source>1 minute left. Answers you have chosen are saved.</source>
+        <translation>1 минут қалды. Таңдалған жауаптар сақталған.</translation>
     </message>
+</context>
+<context>
+    <name>Review</name>
     <message>
         <source>Finish the test now? You cannot return to it.</source>
         <translation>Тестті қазір аяқтайсыз ба? Оған қайта оралу мүмкін болмайды.</translation>
     </message>
-    <message>
-        <source>%1 questions are not answered.</source>
-        <translation>Жауапсыз сұрақтар: %1.</translation>
+    <message numerus="yes">
+        <source>%n question(s) not answered.</source>
+        <translation>
+            <numerusform>%n сұраққа жауап берілмеген.</numerusform>
+            <numerusform>%n сұраққа жауап берілмеген.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Back to the test</source>
@@ -262,16 +346,8 @@
         <translation>Аяқтау</translation>
     </message>
     <message>
-        <source>Time left: %1</source>
-        <translation>Қалған уақыт: %1</translation>
-    </message>
-    <message>
-        <source>1 minute left. Answers you have chosen are saved.</source>
-        <translation>1 минут қалды. Таңдалған жауаптар сақталған.</translation>
-    </message>
-    <message>
-        <source>%1 minutes left.</source>
-        <translation>%1 минут қалды.</translation>
+        <source>Not answered or flagged (⚑): press a number to go back to it.</source>
+        <translation>Жауап берілмеген немесе белгіленген (⚑): оған оралу үшін нөмірді басыңыз.</translation>
     </message>
 </context>
 <context>
@@ -327,10 +403,6 @@
     <message>
         <source>Emotional intelligence</source>
         <translation>Эмоционалдық интеллект</translation>
-    </message>
-    <message>
-        <source>Questions: %1. Time: %2 minutes.</source>
-        <translation>Сұрақтар: %1. Уақыты: %2 минут.</translation>
     </message>
     <message>
         <source>You may move freely between questions, leave some unanswered and come back. You may change any answer until the time is over.</source>
@@ -423,6 +495,10 @@
     <message>
         <source>The whole room is paused. Your time is stopped and will be given back. Please stay in your seat.</source>
         <translation>Залдағы тестілеу тоқтатылды. Сіздің уақытыңыз тоқтатылды және қайтарылады. Орныңыздан тұрмаңыз.</translation>
+    </message>
+    <message>
+        <source>You said the name on the screen is not yours. The operator is coming.</source>
+        <translation>Экрандағы аты-жөн сіздікі емес дедіңіз. Оператор келе жатыр.</translation>
     </message>
     <message>
         <source>Your test continues at this seat. The operator will give you the code.</source>

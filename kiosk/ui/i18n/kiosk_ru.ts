@@ -39,6 +39,22 @@
         <source>The test and everything on the screen will be in that language.</source>
         <translation>Тест и все надписи на экране будут на этом языке.</translation>
     </message>
+    <message>
+        <source>The test is paused</source>
+        <translation>Тест приостановлен</translation>
+    </message>
+    <message>
+        <source>Your time is stopped and your answers are saved. The operator will enter a code.</source>
+        <translation>Время остановлено, ответы сохранены. Оператор введёт код.</translation>
+    </message>
+    <message>
+        <source>This seat is locked</source>
+        <translation>Это место заблокировано</translation>
+    </message>
+    <message>
+        <source>Please wait: the operator will enter a code to open it.</source>
+        <translation>Пожалуйста, подождите: оператор введёт код, чтобы открыть его.</translation>
+    </message>
 </context>
 <context>
     <name>CameraScreen</name>
@@ -86,12 +102,24 @@
         <translation>не пройден</translation>
     </message>
     <message>
-        <source>score reported</source>
-        <translation>балл передан</translation>
+        <source>result reported</source>
+        <translation>результат передан</translation>
     </message>
     <message>
         <source>annulled</source>
         <translation>аннулирован</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 of %n point(s), %3</source>
+        <translation>
+            <numerusform>%1: %2 из %n балла, %3</numerusform>
+            <numerusform>%1: %2 из %n баллов, %3</numerusform>
+            <numerusform>%1: %2 из %n баллов, %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — correct answers: %2 of %3 (at least %4 needed): %5</source>
+        <translation>%1 — правильных ответов: %2 из %3 (нужно не менее %4): %5</translation>
     </message>
     <message>
         <source>This part is over. Next: %1</source>
@@ -104,10 +132,6 @@
     <message>
         <source>The test is over. Thank you.</source>
         <translation>Тест завершён. Спасибо.</translation>
-    </message>
-    <message>
-        <source>%1: %2 points, %3</source>
-        <translation>%1: %2 балла, %3</translation>
     </message>
     <message>
         <source>The next part has its own time. Press the button when you are ready.</source>
@@ -124,6 +148,14 @@
 </context>
 <context>
     <name>InstructionsScreen</name>
+    <message numerus="yes">
+        <source>Questions: %1. Time: %n minute(s).</source>
+        <translation>
+            <numerusform>Вопросов: %1. Время: %n минута.</numerusform>
+            <numerusform>Вопросов: %1. Время: %n минуты.</numerusform>
+            <numerusform>Вопросов: %1. Время: %n минут.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Begin the test</source>
         <translation>Начать тест</translation>
@@ -139,9 +171,13 @@
         <source>● Connected</source>
         <translation>● Связь есть</translation>
     </message>
-    <message>
-        <source>● No connection: %1 answers wait on this computer</source>
-        <translation>● Нет связи: ответов ждут отправки: %1</translation>
+    <message numerus="yes">
+        <source>● No connection: %n answer(s) wait on this computer</source>
+        <translation>
+            <numerusform>● Нет связи: %n ответ ждёт отправки</numerusform>
+            <numerusform>● Нет связи: %n ответа ждут отправки</numerusform>
+            <numerusform>● Нет связи: %n ответов ждут отправки</numerusform>
+        </translation>
     </message>
     <message>
         <source>● No connection</source>
@@ -159,16 +195,42 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <source>The test is paused</source>
-        <translation>Тест приостановлен</translation>
-    </message>
-    <message>
-        <source>Your time is stopped and your answers are saved. The operator will enter a code.</source>
-        <translation>Время остановлено, ответы сохранены. Оператор введёт код.</translation>
-    </message>
-    <message>
         <source>OK</source>
         <translation>ОК</translation>
+    </message>
+</context>
+<context>
+    <name>OptionRow</name>
+    <message>
+        <source>Bring back</source>
+        <translation>Вернуть</translation>
+    </message>
+    <message>
+        <source>Rule out</source>
+        <translation>Зачеркнуть</translation>
+    </message>
+    <message>
+        <source>%1 (ruled out)</source>
+        <translation>%1 (зачёркнуто)</translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <source>%1 · %2 of %3 answered</source>
+        <translation>%1 · отвечено %2 из %3</translation>
+    </message>
+    <message>
+        <source>All questions</source>
+        <translation>Все вопросы</translation>
+    </message>
+    <message>
+        <source>Answered: %1 of %2. Flagged: %3.</source>
+        <translation>Отвечено: %1 из %2. Отмечено: %3.</translation>
+    </message>
+    <message>
+        <source>Filled: answered. Outlined: not answered. ⚑ orange: flagged for review.</source>
+        <translation>Закрашен: есть ответ. Контур: нет ответа. ⚑ оранжевый: отмечен для проверки.</translation>
     </message>
 </context>
 <context>
@@ -218,8 +280,24 @@
         <translation>Далее →</translation>
     </message>
     <message>
+        <source>Review and finish</source>
+        <translation>Проверить и завершить</translation>
+    </message>
+    <message>
         <source>Finish the test</source>
         <translation>Завершить тест</translation>
+    </message>
+    <message>
+        <source>Show time</source>
+        <translation>Показать время</translation>
+    </message>
+    <message>
+        <source>Hide time</source>
+        <translation>Скрыть время</translation>
+    </message>
+    <message>
+        <source>Time left:</source>
+        <translation>Осталось:</translation>
     </message>
     <message>
         <source>Clear answer</source>
@@ -233,25 +311,36 @@
         <source>✓ Answer cleared</source>
         <translation>✓ Ответ снят</translation>
     </message>
-    <message>
-        <source>All questions</source>
-        <translation>Все вопросы</translation>
+    <message numerus="yes">
+        <source>%n minute(s) left.</source>
+        <translation>
+            <numerusform>Осталась %n минута.</numerusform>
+            <numerusform>Осталось %n минуты.</numerusform>
+            <numerusform>Осталось %n минут.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Answered: %1 of %2. Flagged: %3.</source>
-        <translation>Отвечено: %1 из %2. Отмечено: %3.</translation>
+        <source>Time left: %1</source>
+        <translation>Осталось времени: %1</translation>
     </message>
     <message>
-        <source>Filled: answered. Outlined: not answered. ⚑ orange: flagged for review.</source>
-        <translation>Закрашен: есть ответ. Контур: нет ответа. ⚑ оранжевый: отмечен для проверки.</translation>
+        <source>1 minute left. Answers you have chosen are saved.</source>
+        <translation>Осталась 1 минута. Выбранные ответы сохранены.</translation>
     </message>
+</context>
+<context>
+    <name>Review</name>
     <message>
         <source>Finish the test now? You cannot return to it.</source>
         <translation>Завершить тест сейчас? Вернуться к нему будет нельзя.</translation>
     </message>
-    <message>
-        <source>%1 questions are not answered.</source>
-        <translation>Вопросов без ответа: %1.</translation>
+    <message numerus="yes">
+        <source>%n question(s) not answered.</source>
+        <translation>
+            <numerusform>%n вопрос без ответа.</numerusform>
+            <numerusform>%n вопроса без ответа.</numerusform>
+            <numerusform>%n вопросов без ответа.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Back to the test</source>
@@ -262,16 +351,8 @@
         <translation>Завершить</translation>
     </message>
     <message>
-        <source>Time left: %1</source>
-        <translation>Осталось времени: %1</translation>
-    </message>
-    <message>
-        <source>1 minute left. Answers you have chosen are saved.</source>
-        <translation>Осталась 1 минута. Выбранные ответы сохранены.</translation>
-    </message>
-    <message>
-        <source>%1 minutes left.</source>
-        <translation>Осталось минут: %1.</translation>
+        <source>Not answered or flagged (⚑): press a number to go back to it.</source>
+        <translation>Без ответа или отмечены (⚑): нажмите номер, чтобы вернуться к вопросу.</translation>
     </message>
 </context>
 <context>
@@ -327,10 +408,6 @@
     <message>
         <source>Emotional intelligence</source>
         <translation>Эмоциональный интеллект</translation>
-    </message>
-    <message>
-        <source>Questions: %1. Time: %2 minutes.</source>
-        <translation>Вопросов: %1. Время: %2 минут.</translation>
     </message>
     <message>
         <source>You may move freely between questions, leave some unanswered and come back. You may change any answer until the time is over.</source>
@@ -423,6 +500,10 @@
     <message>
         <source>The whole room is paused. Your time is stopped and will be given back. Please stay in your seat.</source>
         <translation>Тестирование в зале приостановлено. Ваше время остановлено и будет возвращено. Пожалуйста, оставайтесь на месте.</translation>
+    </message>
+    <message>
+        <source>You said the name on the screen is not yours. The operator is coming.</source>
+        <translation>Вы сообщили, что имя на экране не ваше. Оператор идёт к вам.</translation>
     </message>
     <message>
         <source>Your test continues at this seat. The operator will give you the code.</source>

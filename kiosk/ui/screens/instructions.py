@@ -7,6 +7,7 @@ from PySide6.QtCore import QTimer
 from kiosk.ui import texts
 from kiosk.ui.model import KioskModel
 from kiosk.ui.screens.base import Screen, button, centered_card, label, row
+from question_banks.programs import program
 
 SETTLE_MS = 800
 """The Begin button opens this long after the screen appears: an Enter pressed twice on the
@@ -31,11 +32,17 @@ class InstructionsScreen(Screen):
         inner.addWidget(self.status)
         inner.addLayout(row(self.begin, center=False))
 
+    def size_line(self, code: str) -> str:
+        spec = program(code)
+        return self.tr("Questions: %1. Time: %n minute(s).", "", spec.minutes).replace(
+            "%1", str(spec.questions)
+        )
+
     def refresh(self) -> None:
         summary = self.model.next_attempt()
         code = summary.program if summary else ""
         self.title.setText(texts.program_name(code) if code else "")
-        rules = texts.instructions(code) if code else []
+        rules = [self.size_line(code), *texts.instructions(code)] if code else []
         for n, line in enumerate(self.lines):
             line.setText(f"•  {rules[n]}" if n < len(rules) else "")
             line.setVisible(n < len(rules))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton
 
 from kiosk.ui import texts
+from kiosk.ui.i18n import BILINGUAL, bilingual
 from kiosk.ui.model import KioskModel
 from kiosk.ui.screens.base import Screen, button, centered_card, label, restyle, row
 
@@ -69,13 +70,28 @@ class LockScreen(Screen):
 
     def refresh(self) -> None:
         state = self.model.lock_state
-        self.title.setText(self.tr("The test is paused"))
-        self.reason.setText(texts.lock_reason(state.reason) if state else "")
-        self.prompt.setText(
-            self.tr(
-                "Your time is stopped and your answers are saved. The operator will enter a code."
+        chosen = self.model.language is not None
+
+        def say(source: object, context: str = BILINGUAL) -> str:
+            # Before the candidate has chosen a language, every line is in both.
+            if chosen:
+                return QCoreApplication.translate(context, str(source))
+            return bilingual(source, "\n", context)
+
+        if self.model.sitting is not None or self.model.results:
+            title = QT_TRANSLATE_NOOP("Bilingual", "The test is paused")
+            prompt = QT_TRANSLATE_NOOP(
+                "Bilingual",
+                "Your time is stopped and your answers are saved. The operator will enter a code.",
             )
-        )
+        else:  # nothing has begun: no time runs, no answer exists
+            title = QT_TRANSLATE_NOOP("Bilingual", "This seat is locked")
+            prompt = QT_TRANSLATE_NOOP(
+                "Bilingual", "Please wait: the operator will enter a code to open it."
+            )
+        self.title.setText(say(title))
+        self.reason.setText(say(texts.lock_reason_source(state.reason), "Texts") if state else "")
+        self.prompt.setText(say(prompt))
         self.ok.setText(self.tr("OK"))
         message = state.message if state else None
         self.status.setText(texts.message(message) if message else "")

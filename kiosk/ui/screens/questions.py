@@ -15,10 +15,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -28,10 +26,11 @@ from PySide6.QtWidgets import (
 from kiosk.ui import texts
 from kiosk.ui.model import KioskModel, Stage
 from kiosk.ui.screens.base import Screen, button, card, label, restyle
+from kiosk.ui.screens.overview import Overview
+from kiosk.ui.screens.review import Review
 
 MAX_OPTIONS = 8
 LETTERS = "ABCDEFGH"
-COLUMNS = 5
 IMAGE_BOX = (560, 220)
 
 
@@ -39,6 +38,7 @@ class OptionRow(QFrame):
     """One option: a letter and its text; click, tap, Space or Enter chooses it."""
 
     chosen = Signal(int)
+    struck = Signal(int)
 
     def __init__(self, n: int) -> None:
         super().__init__()
@@ -54,16 +54,28 @@ class OptionRow(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 8, 14, 8)
         row.setSpacing(12)
-        row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        self.strike = button(name=f"strike_{n}")
+        self.strike.setProperty("role", "strike")
+        self.strike.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.strike.clicked.connect(lambda: self.struck.emit(self.n))
+        row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.text, 1)
+        row.addWidget(self.strike, 0, Qt.AlignmentFlag.AlignVCenter)
 
-    def show_option(self, text: str, checked: bool, multiple: bool) -> None:
+    def show_option(self, text: str, checked: bool, multiple: bool, ruled_out: bool) -> None:
         letter = LETTERS[self.n]
         mark = ("☑" if checked else "☐") if multiple else ("●" if checked else "○")
         self.badge.setText(f"{mark} {letter}")
         self.text.setText(text)
+        font = self.text.font()
+        font.setStrikeOut(ruled_out)
+        self.text.setFont(font)
         restyle(self, checked="true" if checked else "false")
-        self.setAccessibleName(f"{letter}. {text}")
+        restyle(self.text, struck="true" if ruled_out else "false")
+        self.strike.setText(self.tr("Bring back") if ruled_out else self.tr("Rule out"))
+        self.strike.setVisible(not checked)
+        said = self.tr("%1 (ruled out)") if ruled_out else "%1"
+        self.setAccessibleName(said.replace("%1", f"{letter}. {text}"))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -81,14 +93,16 @@ class OptionRow(QFrame):
 class QuestionsScreen(Screen):
     def __init__(self, model: KioskModel) -> None:
         super().__init__(model)
-        self._form_id: str | None = None
-        self.cells: list[QPushButton] = []
 
         # header: where we are, the timer, text size and contrast
         self.where = label("subtitle", wrap=False)
         self.where.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.timer = label("timer", wrap=False)
         self.timer.setObjectName("timer")
+        self.timer_caption = label("bar", wrap=False)
+        self.timer_caption.setObjectName("timer_caption")
+        self.toggle_timer = button(name="toggle_timer")
+        self.toggle_timer.clicked.connect(model.toggle_timer)
         self.smaller = button(name="text_smaller")
         self.bigger = button(name="text_bigger")
         self.contrast = button(name="contrast")
@@ -104,6 +118,8 @@ class QuestionsScreen(Screen):
         header.addWidget(self.bigger)
         header.addWidget(self.contrast)
         header.addSpacing(12)
+        header.addWidget(self.toggle_timer)
+        header.addWidget(self.timer_caption)
         header.addWidget(self.timer)
 
         self.banner = label("banner", center=True)
@@ -123,6 +139,7 @@ class QuestionsScreen(Screen):
         self.options = [OptionRow(n) for n in range(MAX_OPTIONS)]
         for row in self.options:
             row.chosen.connect(self._choose)
+            row.struck.connect(self._strike)
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(4, 4, 12, 4)
@@ -145,29 +162,16 @@ class QuestionsScreen(Screen):
         inner.addWidget(self.question_scroll)
 
         # the overview
-        self.overview_title = label(wrap=False)
-        self.grid_host = QWidget()
-        self.grid = QGridLayout(self.grid_host)
-        self.grid.setSpacing(6)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        grid_scroll = QScrollArea()
-        grid_scroll.setWidgetResizable(True)
-        grid_scroll.setWidget(self.grid_host)
-        grid_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        grid_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.legend = label("muted")
-        self.counts = label("muted")
+        self.overview = Overview(model)
         side = card()
-        side.setFixedWidth(COLUMNS * 54 + 72)
+        side.setFixedWidth(Overview.width_needed() + 32)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(16, 14, 16, 14)
-        side_layout.addWidget(self.overview_title)
-        side_layout.addWidget(grid_scroll, 1)
-        side_layout.addWidget(self.counts)
-        side_layout.addWidget(self.legend)
+        side_layout.addWidget(self.overview)
 
-        body = QHBoxLayout()
+        self.body = QWidget()
+        body = QHBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(16)
         body.addWidget(question, 1)
         body.addWidget(side)
@@ -182,7 +186,7 @@ class QuestionsScreen(Screen):
         self.clear = button(name="clear_answer")
         self.clear.clicked.connect(model.clear_answer)
         self.previous.clicked.connect(model.previous)
-        self.next.clicked.connect(model.next)
+        self.next.clicked.connect(self._next_or_review)
         self.flag.clicked.connect(model.toggle_flag)
         self.submit.clicked.connect(model.request_submit)
         self.nav = QWidget()
@@ -196,19 +200,7 @@ class QuestionsScreen(Screen):
         nav.addWidget(self.saved, 1)
         nav.addWidget(self.submit)
 
-        self.confirm = QFrame()
-        self.confirm.setObjectName("card")
-        self.confirm_text = label("subtitle")
-        self.confirm_text.setObjectName("confirm_text")
-        self.back = button(name="back_to_test")
-        self.really = button("primary", name="confirm_submit")
-        self.back.clicked.connect(model.cancel_submit)
-        self.really.clicked.connect(model.submit)
-        confirm = QHBoxLayout(self.confirm)
-        confirm.setContentsMargins(16, 10, 16, 10)
-        confirm.addWidget(self.confirm_text, 1)
-        confirm.addWidget(self.back)
-        confirm.addWidget(self.really)
+        self.confirm = Review(model)
         self.confirm.hide()
 
         self.status = label("muted", wrap=False)
@@ -217,9 +209,9 @@ class QuestionsScreen(Screen):
         layout.setSpacing(10)
         layout.addLayout(header)
         layout.addWidget(self.banner)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.body, 1)
         layout.addWidget(self.nav)
-        layout.addWidget(self.confirm)
+        layout.addWidget(self.confirm, 1)
         layout.addWidget(self.status)
 
         self._shortcuts()
@@ -252,22 +244,19 @@ class QuestionsScreen(Screen):
         if item is not None and n < len(item.choices):
             self.model.choose(item.choices[n].id)
 
-    # ----- showing ----------------------------------------------------------------------------
+    def _next_or_review(self) -> None:
+        """On the last question the step forward is the review before handing in."""
+        if self.model.index >= len(self.model.items) - 1:
+            self.model.request_submit()
+        else:
+            self.model.next()
 
-    def _build_overview(self) -> None:
-        for cell in self.cells:
-            self.grid.removeWidget(cell)
-            cell.deleteLater()
-        self.cells = []
-        for n, _item in enumerate(self.model.items):
-            cell = QPushButton(str(n + 1))
-            cell.setObjectName(f"cell_{n + 1}")
-            cell.setProperty("role", "cell")
-            cell.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            cell.clicked.connect(lambda _c=False, n=n: self.model.go_to(n))
-            self.grid.addWidget(cell, n // COLUMNS, n % COLUMNS)
-            cell.show()  # at once, not at the layout's next turn of the event loop
-            self.cells.append(cell)
+    def _strike(self, n: int) -> None:
+        item = self.model.item
+        if item is not None and n < len(item.choices):
+            self.model.toggle_struck(item.choices[n].id)
+
+    # ----- showing ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
         if self.banner.isVisibleTo(self) and self._banner_for != self._current_attempt():
@@ -277,23 +266,11 @@ class QuestionsScreen(Screen):
         sitting = model.sitting
         if model.stage is not Stage.TEST or sitting is None or model.item is None:
             return
-        if self._form_id != sitting.attempt_id:
-            self._form_id = sitting.attempt_id
-            self._build_overview()
         item = model.item
         total = len(model.items)
         if self._focused_item != (sitting.attempt_id, item.item_id):
-            # A question that opens takes the keyboard: the number and arrow keys work at once,
-            # and Space never lands on a header button (calling the operator by accident).
             self._focused_item = (sitting.attempt_id, item.item_id)
-            chosen = set(model.answers.get(item.item_id, []))
-            shown = [row for n, row in enumerate(self.options) if n < len(item.choices)]
-            first = next(
-                (row for row, c in zip(shown, item.choices, strict=False) if c.id in chosen),
-                shown[0] if shown else None,
-            )
-            if first is not None:
-                first.setFocus()
+            self._focus_question()
         self.where.setText(
             self.tr("%1 · Question %2 of %3")
             .replace("%1", texts.section_name(item.section))
@@ -315,20 +292,28 @@ class QuestionsScreen(Screen):
         self.hint.setText(self.tr("Choose all that apply.") if item.multiple else "")
         self.hint.setVisible(item.multiple)
         chosen = set(model.answers.get(item.item_id, []))
+        struck = model.struck.get(item.item_id, set())
         for n, row in enumerate(self.options):
             if n < len(item.choices):
                 choice = item.choices[n]
-                row.show_option(choice.text, choice.id in chosen, item.multiple)
+                row.show_option(
+                    choice.text, choice.id in chosen, item.multiple, choice.id in struck
+                )
                 row.show()
             else:
                 row.hide()
         flagged = item.item_id in model.flags
         self.flag.setText(self.tr("Remove flag") if flagged else self.tr("Flag for review"))
         self.previous.setText(self.tr("← Previous"))
-        self.next.setText(self.tr("Next →"))
+        last = model.index >= total - 1
+        self.next.setText(self.tr("Review and finish") if last else self.tr("Next →"))
         self.previous.setEnabled(model.index > 0)
-        self.next.setEnabled(model.index < total - 1)
         self.submit.setText(self.tr("Finish the test"))
+        hidden = model.timer_hidden
+        self.toggle_timer.setText(self.tr("Show time") if hidden else self.tr("Hide time"))
+        self.timer_caption.setText(self.tr("Time left:"))
+        self.timer_caption.setVisible(not hidden)
+        self.timer.setVisible(not hidden)
         answer = model.answers.get(item.item_id, [])
         self.clear.setText(self.tr("Clear answer"))
         self.clear.setEnabled(bool(answer))
@@ -340,7 +325,7 @@ class QuestionsScreen(Screen):
             self.saved.setText(self.tr("✓ Answer cleared"))
         else:
             self.saved.setText("")
-        self._refresh_overview()
+        self.overview.refresh()
         self._refresh_confirm()
         self.status.setText(texts.message(model.message) if model.message else "")
         self._tick()
@@ -365,48 +350,33 @@ class QuestionsScreen(Screen):
             slot.setPixmap(pixmap)
             slot.show()
 
-    def _refresh_overview(self) -> None:
-        model = self.model
-        answered = flagged = 0
-        for n, (cell, item) in enumerate(zip(self.cells, model.items, strict=False)):
-            is_answered = item.item_id in model.answers
-            is_flagged = item.item_id in model.flags
-            answered += is_answered
-            flagged += is_flagged
-            restyle(
-                cell,
-                answered="true" if is_answered else "false",
-                flagged="true" if is_flagged else "false",
-                current="true" if n == model.index else "false",
-            )
-            cell.setText(f"{n + 1}⚑" if is_flagged else str(n + 1))
-        total = len(model.items)
-        self.overview_title.setText(self.tr("All questions"))
-        self.counts.setText(
-            self.tr("Answered: %1 of %2. Flagged: %3.")
-            .replace("%1", str(answered))
-            .replace("%2", str(total))
-            .replace("%3", str(flagged))
+    def _focus_question(self) -> None:
+        """The question takes the keyboard (its chosen option, or the first): the number and
+        arrow keys work at once, and Space never lands on a header button (calling the
+        operator by accident)."""
+        item = self.model.item
+        if item is None:
+            return
+        chosen = set(self.model.answers.get(item.item_id, []))
+        shown = [row for n, row in enumerate(self.options) if n < len(item.choices)]
+        first = next(
+            (row for row, c in zip(shown, item.choices, strict=False) if c.id in chosen),
+            shown[0] if shown else None,
         )
-        self.legend.setText(
-            self.tr("Filled: answered. Outlined: not answered. ⚑ orange: flagged for review.")
-        )
+        if first is not None:
+            first.setFocus()
 
     def _refresh_confirm(self) -> None:
         confirming = self.model.confirming_submit
+        if self.confirm.isVisibleTo(self) and not confirming:
+            self.confirm.setVisible(False)  # "back to the test": the question has the keyboard
+            self._focus_question()
+        # The review takes the question's place: the test is handed in from a page of its own.
         self.nav.setVisible(not confirming)
+        self.body.setVisible(not confirming)
         self.confirm.setVisible(confirming)
         if confirming:
-            left = self.model.unanswered()
-            text = self.tr("Finish the test now? You cannot return to it.")
-            if left:
-                text = (
-                    self.tr("%1 questions are not answered.").replace("%1", str(left)) + " " + text
-                )
-            self.confirm_text.setText(text)
-            self.back.setText(self.tr("Back to the test"))
-            self.really.setText(self.tr("Finish"))
-            self.back.setFocus()
+            self.confirm.refresh()
 
     def _tick(self) -> None:
         if not self.isVisible():
@@ -439,7 +409,7 @@ class QuestionsScreen(Screen):
         if minutes == 1:
             self.banner.setText(self.tr("1 minute left. Answers you have chosen are saved."))
         else:
-            self.banner.setText(self.tr("%1 minutes left.").replace("%1", str(minutes)))
+            self.banner.setText(self.tr("%n minute(s) left.", "", minutes))
         restyle(self.banner, level="danger" if minutes == 1 else "")
         self.banner.show()
         self._banner_timer.start()

@@ -242,6 +242,18 @@
         <translation>Камера жоғалды</translation>
     </message>
     <message>
+        <source>Camera picture frozen</source>
+        <translation>Камера суреті қатып қалды</translation>
+    </message>
+    <message>
+        <source>Recording failed: a segment was lost</source>
+        <translation>Жазу үзілді: бір бөлігі жоғалды</translation>
+    </message>
+    <message>
+        <source>Recording works again</source>
+        <translation>Жазу қайта жұмыс істейді</translation>
+    </message>
+    <message>
         <source>No face in view</source>
         <translation>Бет кадрда жоқ</translation>
     </message>

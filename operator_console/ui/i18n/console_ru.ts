@@ -242,6 +242,18 @@
         <translation>Камера потеряна</translation>
     </message>
     <message>
+        <source>Camera picture frozen</source>
+        <translation>Изображение камеры застыло</translation>
+    </message>
+    <message>
+        <source>Recording failed: a segment was lost</source>
+        <translation>Сбой записи: фрагмент потерян</translation>
+    </message>
+    <message>
+        <source>Recording works again</source>
+        <translation>Запись снова идёт</translation>
+    </message>
+    <message>
         <source>No face in view</source>
         <translation>Лицо не в кадре</translation>
     </message>

@@ -108,6 +108,7 @@ while time.monotonic() < end:
     if m.stage is Stage.CONFIRM: m.confirm(True)
     elif m.stage is Stage.LANGUAGE: m.choose_language("kk")
     elif m.stage is Stage.CAMERA: m.camera_done(1)
+    elif m.stage is Stage.TUTORIAL: m.tutorial_done()
     elif m.stage is Stage.INSTRUCTIONS and m.session_running(): m.begin()
     elif m.stage is Stage.TEST and m.camera and m.camera.recording:
         recording_since = recording_since or time.monotonic()
@@ -184,6 +185,7 @@ def main() -> int:
             model.confirm(True)
             model.choose_language("kk")
             model.camera_done(1)
+            model.tutorial_done()
             until(model.session_running)
             model.begin()
             until(lambda: model.stage is Stage.TEST)

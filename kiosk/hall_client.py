@@ -16,6 +16,7 @@ from operator_console.protocol.kiosk_api import (
     EnrollResponse,
     FinishRequest,
     FinishResponse,
+    FlagSet,
     FormView,
     IncidentReport,
     IncidentView,
@@ -99,6 +100,14 @@ class HallClient:
             f"/kiosk/v1/attempts/{attempt_id}/answers",
             AnswerAck,
             AnswerBatch(changes=changes),
+        )
+
+    def put_flags(self, attempt_id: str, items: list[str]) -> None:
+        self._core.send(
+            "PUT",
+            f"/kiosk/v1/attempts/{attempt_id}/flags",
+            content=FlagSet(items=items).model_dump_json(),
+            headers={"Content-Type": "application/json"},
         )
 
     def recording_state(self, attempt_id: str) -> list[SegmentState]:

@@ -68,6 +68,48 @@ class Journal:
                 (form.attempt_id, form.model_dump_json()),
             )
 
+    def adopt(self, form: FormView) -> None:
+        """A sitting taken over from another seat: the answers and flags the server holds
+        become this journal's, already stored, and new changes are numbered after the server's
+        last. Nothing happens when this journal has changes of its own for the attempt."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                (mine,) = self._db.execute(
+                    "SELECT COUNT(*) FROM change WHERE attempt_id = ?", (form.attempt_id,)
+                ).fetchone()
+                if mine == 0:
+                    for change in form.held:
+                        self._db.execute(
+                            "INSERT INTO change(attempt_id, seq, item_id, choices, answered_at, "
+                            "stored) VALUES (?, ?, ?, ?, ?, 1)",
+                            (
+                                form.attempt_id,
+                                change.seq,
+                                change.item_id,
+                                json.dumps(change.choices),
+                                change.answered_at.astimezone(UTC).isoformat(),
+                            ),
+                        )
+                    last = max((c.seq for c in form.held), default=0)
+                    if form.stored_through > last:
+                        # Numbers the other kiosk used for changes that no longer show (refused
+                        # or overtaken): a marker keeps this kiosk from using them again.
+                        self._db.execute(
+                            "INSERT INTO change(attempt_id, seq, item_id, choices, answered_at, "
+                            "stored, refused) VALUES (?, ?, '', '[]', ?, 1, 'taken over')",
+                            (form.attempt_id, form.stored_through, datetime.now(UTC).isoformat()),
+                        )
+                    for item_id in form.flags:
+                        self._db.execute(
+                            "INSERT OR IGNORE INTO flag(attempt_id, item_id) VALUES (?, ?)",
+                            (form.attempt_id, item_id),
+                        )
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
     def form(self, attempt_id: str) -> FormView | None:
         row = self._read("SELECT form FROM attempt WHERE attempt_id = ?", (attempt_id,))
         return FormView.model_validate_json(row[0][0]) if row else None

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 
 from hardware.clock import Clock
 from kiosk.hall_client import HallClient
 from kiosk.journal import Journal
+from operator_console.protocol.calls import ServerRefused
 from operator_console.protocol.kiosk_api import FinishResponse, FormView
+
+log = logging.getLogger(__name__)
 
 
 class Sitting:
@@ -17,6 +21,8 @@ class Sitting:
         self._client = client
         self._clock = clock
         journal.remember(form)
+        journal.adopt(form)
+        self._sent_flags: set[str] | None = None
         self._paused_left: timedelta | None = None
         self.rebase(form.deadline_at, form.server_time)
 
@@ -74,7 +80,8 @@ class Sitting:
         return len(self._journal.pending(self.attempt_id))
 
     def replicate(self) -> int:
-        """Sends every journalled change the server has not stored; raises ServerUnreachable."""
+        """Sends every journalled change the server has not stored, then the flags if they
+        changed; raises ServerUnreachable."""
         through = 0
         while batch := self._journal.pending(self.attempt_id):
             ack = self._client.send_answers(self.attempt_id, batch)
@@ -82,6 +89,13 @@ class Sitting:
             through = ack.stored_through
             if through < batch[-1].seq:
                 break
+        flags = self.flags()
+        if flags != self._sent_flags:
+            try:
+                self._client.put_flags(self.attempt_id, sorted(flags))
+            except ServerRefused as exc:  # a finished attempt takes no flags: nothing lost
+                log.warning("flags of %s not taken: %s", self.attempt_id, exc.detail)
+            self._sent_flags = flags
         return through
 
     def finish(self, reason: str) -> FinishResponse:

@@ -126,6 +126,19 @@ def open_hall(
         runtime.close()
 
 
+def program_three_roster(clock: FakeClock, candidates: int = 2) -> dict[str, Any]:
+    """Today's roster with one session of Program III (logical thinking has its own 30 min)."""
+    now = clock.now()
+    roster = sample_roster(
+        HALL_ID, now.date(), candidates, starts_at=now + timedelta(minutes=10), now=now
+    )
+    session = roster["sessions"][0]
+    session["programs"] = ["pq_program_3"]
+    for candidate in session["candidates"]:
+        candidate.update(programs=["pq_program_3"], banned_until=None, last_attempts=[])
+    return roster
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

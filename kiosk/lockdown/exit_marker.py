@@ -27,10 +27,29 @@ class ExitMarker:
         return data
 
     def begin(self) -> None:
+        self._started = datetime.now(UTC).isoformat()
+        self._write({"pid": os.getpid(), "started_at": self._started})
+
+    def alive(self, at: datetime) -> None:
+        """The kiosk is up and working at `at` (hall time): after a crash, the time since the
+        last of these is what the candidate gets back."""
+        started = getattr(self, "_started", None)
+        self._write({"pid": os.getpid(), "started_at": started, "alive_at": at.isoformat()})
+
+    @staticmethod
+    def alive_at(previous: dict[str, object] | None) -> datetime | None:
+        """The last moment the previous run was alive, if it said so."""
+        value = (previous or {}).get("alive_at")
+        try:
+            return datetime.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            return None
+
+    def _write(self, data: dict[str, object]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(f".{self.path.name}.tmp")
         with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump({"pid": os.getpid(), "started_at": datetime.now(UTC).isoformat()}, fh)
+            json.dump(data, fh)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, self.path)

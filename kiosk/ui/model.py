@@ -39,6 +39,7 @@ from operator_console.protocol.kiosk_api import (
     LockReport,
     SeatAssignment,
 )
+from question_banks.programs import program
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,8 @@ class Stage(StrEnum):
     CONFIRM = "confirm"
     LANGUAGE = "language"
     CAMERA = "camera"
+    TUTORIAL = "tutorial"
+    """Before the first timed part: the tools, and a practice question that counts for nothing."""
     INSTRUCTIONS = "instructions"
     TEST = "test"
     BETWEEN = "between"
@@ -63,6 +66,10 @@ class Stage(StrEnum):
 
 
 CameraFactory = Callable[[HallClient], CameraSession | None]
+
+
+ALIVE_SECONDS = 5
+"""How often a kiosk in a test notes on disk that it is alive (what a crash gives back)."""
 
 
 @dataclass
@@ -91,6 +98,8 @@ class KioskModel(QObject):
     link_changed = Signal()
     camera_changed = Signal()
     warned = Signal(int)
+    section_closed = Signal(str)
+    """A section with a time of its own has closed (Program III's logical thinking)."""
     """Minutes left: 5, then 1."""
     language_chosen = Signal(str)
     _link_from_thread = Signal(object)
@@ -149,6 +158,9 @@ class KioskModel(QObject):
         self._finishing = False
         self._starting_camera = False
         self._candidate: str | None = None
+        self._taking_over = False
+        self._alive_mono = float("-inf")
+        self._closed: set[str] = set()
         self.candidate_name: str | None = None
         """Who sits here, kept to the end of the sitting (the seat forgets them at the finish)."""
         self._seat_time: datetime | None = None
@@ -182,7 +194,8 @@ class KioskModel(QObject):
             if form is not None:
                 self._resume(form)
         if previous is not None:
-            self.lock("unclean_exit", f"previous run: {previous}")
+            down = ExitMarker.alive_at(previous) if self.sitting is not None else None
+            self.lock("unclean_exit", f"previous run: {previous}", down_since=down)
         elif self.sitting is not None:
             self.lock("unclean_exit", "restarted during a test")
         if self.client:
@@ -254,6 +267,9 @@ class KioskModel(QObject):
         ):
             self._lifted(seat, sent, round_trip)  # the room resumed: no code to type
             return
+        taken = self._to_take_over(seat)
+        if taken is not None:
+            self._take_over(taken, seat)
         if seat.locked_at is not None and self.stage is not Stage.LOCKED:
             self.lock(seat.lock_reason or "operator", "", report=False)
         if self.sitting is not None and self._ended_on_server(seat):
@@ -261,7 +277,13 @@ class KioskModel(QObject):
         if self.sitting is not None:
             self._follow_server_clock(seat, sent, round_trip)
         candidate = seat.registration_id if seat.attempts else None
-        if self.stage in (Stage.CONFIRM, Stage.LANGUAGE, Stage.CAMERA, Stage.INSTRUCTIONS):
+        if self.stage in (
+            Stage.CONFIRM,
+            Stage.LANGUAGE,
+            Stage.CAMERA,
+            Stage.TUTORIAL,
+            Stage.INSTRUCTIONS,
+        ):
             if candidate is None or candidate != self._candidate:
                 self._back_to_idle()
         elif candidate and (
@@ -274,6 +296,47 @@ class KioskModel(QObject):
             self._start_camera()
             self._go(Stage.CONFIRM)
         self.changed.emit()
+
+    def _to_take_over(self, seat: SeatAssignment) -> str | None:
+        """A sitting running on the server that this kiosk never had: moved here from a seat
+        whose kiosk failed. It goes on here, with what the server holds."""
+        if self.sitting is not None or self._taking_over or self.client is None:
+            return None
+        if self.stage is Stage.LOCKED:
+            if self.lock_state is None or self.lock_state.back_to is Stage.TEST:
+                return None
+        elif self.stage not in (Stage.IDLE, Stage.CONFIRM):
+            return None
+        running = next((a for a in seat.attempts if a.status == "running"), None)
+        if running is None or self.journal.finished_reason(running.attempt_id) is not None:
+            return None
+        return running.attempt_id
+
+    def _take_over(self, attempt_id: str, seat: SeatAssignment) -> None:
+        self._taking_over = True
+        client = self.client_required()
+
+        def taken(form: FormView) -> None:
+            self._taking_over = False
+            if self.sitting is not None:
+                return
+            self._candidate, self.candidate_name = seat.registration_id, seat.full_name
+            state = self.lock_state if self.stage is Stage.LOCKED else None
+            self._resume(form)
+            if state is not None:  # behind the operator's code: the test is what it opens
+                state.back_to = Stage.TEST
+                self.stage = Stage.LOCKED
+                if self.sitting is not None:
+                    self.sitting.pause()
+            log.warning("attempt %s taken over at seat %s", attempt_id, seat.seat)
+            self.question_changed.emit()
+            self.changed.emit()
+
+        def failed(error: BaseException) -> None:
+            self._taking_over = False
+            log.error("could not take over attempt %s: %s", attempt_id, error)
+
+        self.jobs.run(lambda: client.form(attempt_id), taken, failed)
 
     def _ended_on_server(self, seat: SeatAssignment) -> bool:
         """The operator terminated the running part (or moved it away): the test closes here."""
@@ -377,7 +440,11 @@ class KioskModel(QObject):
             self.report(
                 "camera", "camera_check_failed", f"{faces_seen} faces seen at the camera check"
             )
-        self._go(Stage.INSTRUCTIONS)
+        self._go(Stage.TUTORIAL)
+
+    def tutorial_done(self) -> None:
+        if self.stage is Stage.TUTORIAL:
+            self._go(Stage.INSTRUCTIONS)
 
     def session_running(self) -> bool:
         return bool(self.seat and self.seat.session_status == "running")
@@ -431,6 +498,7 @@ class KioskModel(QObject):
         self.flags = sitting.flags()
         self.index, self.saved_item = 0, None
         self._warned = {m for m in WARNINGS if sitting.remaining() <= timedelta(minutes=m)}
+        self._closed = set()
         self._finishing = False
         self._replicator = Replicator(
             sitting, on_status=self._link_from_thread.emit, interval=self._replicate_interval
@@ -514,7 +582,7 @@ class KioskModel(QObject):
         item, sitting = self.item, self.sitting
         if self.stage is not Stage.TEST or item is None or sitting is None or self._finishing:
             return
-        if choice_id not in {c.id for c in item.choices}:
+        if choice_id not in {c.id for c in item.choices} or not self._open_for_answers(item):
             return
         self.struck.get(item.item_id, set()).discard(choice_id)  # a chosen option is not ruled out
         current = self.answers.get(item.item_id, [])
@@ -522,10 +590,45 @@ class KioskModel(QObject):
         # (taking an answer back is its own control, `clear_answer`).
         self._record(sorted(set(current) ^ {choice_id}) if item.multiple else [choice_id])
 
+    def closed_sections(self) -> set[str]:
+        """Sections whose own time is over: Program III's logical thinking after its 30
+        minutes (counted back from the program's end, as the room server counts it)."""
+        sitting = self.sitting
+        if sitting is None:
+            return set()
+        prog = program(sitting.form.program)
+        left = sitting.remaining()
+        return {
+            spec.code
+            for spec in prog.sections
+            if spec.minutes is not None and left <= timedelta(minutes=prog.minutes - spec.minutes)
+        }
+
+    def section_left(self, code: str) -> timedelta | None:
+        """Time left in a section with a time of its own, or None."""
+        sitting = self.sitting
+        if sitting is None:
+            return None
+        prog = program(sitting.form.program)
+        spec = next((s for s in prog.sections if s.code == code), None)
+        if spec is None or spec.minutes is None:
+            return None
+        tail = timedelta(minutes=prog.minutes - spec.minutes)
+        return max(timedelta(0), sitting.remaining() - tail)
+
+    def _open_for_answers(self, item: FormItemView) -> bool:
+        if item.section in self.closed_sections():
+            self.message = "section_closed"
+            self.question_changed.emit()
+            return False
+        return True
+
     def clear_answer(self) -> None:
         """Takes the current question's answer back; durable on return, like a choice."""
         item = self.item
         if self.stage is not Stage.TEST or item is None or self.sitting is None or self._finishing:
+            return
+        if not self._open_for_answers(item):
             return
         if item.item_id in self.answers:
             self._record([])
@@ -548,6 +651,8 @@ class KioskModel(QObject):
         if self.stage is Stage.TEST and 0 <= index < len(self.items) and index != self.index:
             self.index, self.saved_item = index, None
             self.confirming_submit = False
+            if self.message == "section_closed":
+                self.message = None
             self.question_changed.emit()
 
     def next(self) -> None:
@@ -618,9 +723,27 @@ class KioskModel(QObject):
             if left <= timedelta(minutes=minutes) and minutes not in self._warned:
                 self._warned.add(minutes)
                 self.warned.emit(minutes)
+        if self._marker and self.clock.monotonic() - self._alive_mono >= ALIVE_SECONDS:
+            self._alive_mono = self.clock.monotonic()
+            self._marker.alive(self.hall_now())
+        for code in self.closed_sections() - self._closed:
+            self._closed.add(code)
+            self._leave_closed(code)
+            self.section_closed.emit(code)
         self.tick.emit()
         if left <= timedelta(0):
             self._finish("time_expired")
+
+    def _leave_closed(self, code: str) -> None:
+        """The candidate in a section that has just closed goes on to the first open question."""
+        item = self.item
+        if item is None or item.section != code:
+            return
+        closed = self.closed_sections()
+        later = [n for n, i in enumerate(self.items) if n > self.index and i.section not in closed]
+        first = later or [n for n, i in enumerate(self.items) if i.section not in closed]
+        if first:
+            self.go_to(first[0])
 
     def _finish(self, reason: str) -> None:
         sitting = self.sitting
@@ -665,7 +788,14 @@ class KioskModel(QObject):
 
     # ----- lock -------------------------------------------------------------------------------
 
-    def lock(self, reason: str, note: str = "", *, report: bool = True) -> None:
+    def lock(
+        self,
+        reason: str,
+        note: str = "",
+        *,
+        report: bool = True,
+        down_since: datetime | None = None,
+    ) -> None:
         """Covers the test until the operator's code; the attempt's clock stops meanwhile."""
         if self.stage is Stage.LOCKED:
             state = self.lock_state
@@ -679,7 +809,11 @@ class KioskModel(QObject):
         if self.sitting:
             self.sitting.pause()
         if report and self.courier:
-            self.courier.lock(LockReport(at=self.hall_now(), reason=reason, note=note[:2000]))
+            self.courier.lock(
+                LockReport(
+                    at=self.hall_now(), reason=reason, note=note[:2000], down_since=down_since
+                )
+            )
         self._go(Stage.LOCKED)
 
     def unlock(self, code: str) -> None:

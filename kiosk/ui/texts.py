@@ -94,6 +94,9 @@ def message(code: str) -> str:
             "Texts", "The session has not started yet. The button opens when it does."
         ),
         "starting": QCoreApplication.translate("Texts", "Opening the test…"),
+        "section_closed": QCoreApplication.translate(
+            "Texts", "This section's time is over: its answers can no longer be changed."
+        ),
         "finishing": QCoreApplication.translate("Texts", "Saving your answers…"),
         "finish_waiting": QCoreApplication.translate(
             "Texts", "Waiting for the room server. Your answers are safe on this computer."

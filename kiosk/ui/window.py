@@ -17,6 +17,7 @@ from kiosk.ui.screens.instructions import InstructionsScreen
 from kiosk.ui.screens.language import LanguageScreen
 from kiosk.ui.screens.lock import LockScreen
 from kiosk.ui.screens.questions import QuestionsScreen
+from kiosk.ui.screens.tutorial import TutorialScreen
 from kiosk.ui.style import stylesheet
 
 TITLE = "Testing hall kiosk"
@@ -34,6 +35,7 @@ class KioskWindow(QWidget):
             Stage.CONFIRM: ConfirmScreen(model),
             Stage.LANGUAGE: LanguageScreen(model),
             Stage.CAMERA: CameraScreen(model),
+            Stage.TUTORIAL: TutorialScreen(model),
             Stage.INSTRUCTIONS: InstructionsScreen(model),
             Stage.TEST: QuestionsScreen(model),
             Stage.FINISH: FinishScreen(model),

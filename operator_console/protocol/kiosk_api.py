@@ -77,16 +77,6 @@ class FormItemView(Strict):
     """The prompt's pictures, base64 (PNG or JPEG), in the order the bank gives them."""
 
 
-class FormView(Strict):
-    attempt_id: str
-    program: ProgramCode
-    language: Language
-    started_at: UtcTime
-    deadline_at: UtcTime
-    server_time: UtcTime
-    items: list[FormItemView]
-
-
 class AnswerChange(Strict):
     seq: Seq
     item_id: str = Field(min_length=1, max_length=128)
@@ -106,6 +96,31 @@ class AnswerBatch(Strict):
                 raise ValueError(f"seq {change.seq} appears twice in one batch")
             seen.add(change.seq)
         return changes
+
+
+class FormView(Strict):
+    attempt_id: str
+    program: ProgramCode
+    language: Language
+    started_at: UtcTime
+    deadline_at: UtcTime
+    server_time: UtcTime
+    items: list[FormItemView]
+    held: list[AnswerChange] = []
+    """The answers the server holds (the last accepted change of each question): a sitting
+    moved to another seat goes on with them."""
+    stored_through: Count = 0
+    """The last change number the server has stored: a kiosk taking the sitting over numbers
+    its own changes after it."""
+    flags: list[Annotated[str, Field(min_length=1, max_length=128)]] = Field(
+        default=[], max_length=1000
+    )
+
+
+class FlagSet(Strict):
+    """Every question the candidate has flagged for review, as a whole (PUT: idempotent)."""
+
+    items: list[Annotated[str, Field(min_length=1, max_length=128)]] = Field(max_length=1000)
 
 
 class AnswerAck(Strict):
@@ -164,6 +179,8 @@ class LockReport(Strict):
     at: UtcTime
     reason: str = Field(min_length=1, max_length=64, pattern=r"^[a-z0-9_]+$")
     note: str = Field(default="", max_length=2000)
+    down_since: UtcTime | None = None
+    """After a restart (`unclean_exit`): the last moment the kiosk's journal was alive."""
 
 
 class UnlockRequest(Strict):

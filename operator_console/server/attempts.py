@@ -113,7 +113,27 @@ def own_attempt(db: Session, kiosk: Kiosk, attempt_id: str, *, lock: bool = Fals
     return attempt
 
 
-def form_view(attempt: Attempt, banks: BankShelf, now: datetime) -> FormView:
+def held_answers(db: Session, attempt_id: str) -> list[AnswerChange]:
+    """The last accepted change of each question: what the candidate's screen shows."""
+    rows = db.execute(
+        select(AnswerEvent)
+        .where(AnswerEvent.attempt_id == attempt_id, AnswerEvent.refused.is_(None))
+        .order_by(AnswerEvent.seq)
+    ).scalars()
+    latest = {row.item_id: row for row in rows}
+    return [
+        AnswerChange(
+            seq=row.seq, item_id=row.item_id, choices=row.choices, answered_at=row.answered_at
+        )
+        for row in sorted(latest.values(), key=lambda r: r.seq)
+    ]
+
+
+def form_view(
+    attempt: Attempt, banks: BankShelf, now: datetime, db: Session | None = None
+) -> FormView:
+    """The attempt's form; with `db`, also the answers and flags the server holds (a kiosk
+    taking the sitting over needs them; a kiosk starting it has them already)."""
     bank = banks.exact(attempt.bank_id or "", attempt.bank_version or "")
     if bank is None:
         raise conflict(f"bank {attempt.bank_id} {attempt.bank_version} is not loaded")
@@ -146,7 +166,22 @@ def form_view(attempt: Attempt, banks: BankShelf, now: datetime) -> FormView:
         deadline_at=attempt.deadline_at,
         server_time=now,
         items=items,
+        held=held_answers(db, attempt.id) if db is not None else [],
+        stored_through=stored_through(db, attempt.id) if db is not None else 0,
+        flags=list(attempt.flags or []) if db is not None else [],
     )
+
+
+def set_flags(db: Session, kiosk: Kiosk, attempt_id: str, items: list[str]) -> None:
+    """The candidate's flags, as a whole: kept so that a moved sitting keeps them too."""
+    attempt = own_attempt(db, kiosk, attempt_id, lock=True)
+    if attempt.status != AttemptStatus.RUNNING:
+        raise conflict(f"attempt {attempt_id} is not running")
+    known = {row[0] for row in attempt.form or []}
+    unknown = sorted(set(items) - known)
+    if unknown:
+        raise Refusal(422, f"not questions of this form: {', '.join(unknown[:5])}")
+    attempt.flags = sorted(set(items))
 
 
 def start(
@@ -161,7 +196,7 @@ def start(
 ) -> FormView:
     attempt = own_attempt(db, kiosk, attempt_id, lock=True)
     if attempt.status == AttemptStatus.RUNNING:
-        return form_view(attempt, banks, now)
+        return form_view(attempt, banks, now, db)
     if attempt.status == AttemptStatus.FINISHED:
         raise conflict(f"attempt {attempt_id} is finished")
     if kiosk.locked_at is not None:
@@ -242,6 +277,27 @@ def _refusal(
     return None
 
 
+def section_closes(attempt: Attempt) -> dict[str, datetime]:
+    """When each section with a time of its own closes (Program III's logical thinking: 30 of
+    its 120 minutes). Counted back from the attempt's deadline, so a pause or a change of time
+    moves it with the deadline."""
+    if attempt.deadline_at is None:
+        return {}
+    prog = program(attempt.program)
+    return {
+        spec.code: attempt.deadline_at - timedelta(minutes=prog.minutes - spec.minutes)
+        for spec in prog.sections
+        if spec.minutes is not None
+    }
+
+
+def _closed(change: AnswerChange, closing: dict[str, datetime]) -> str | None:
+    at = closing.get(change.item_id)
+    if at is not None and change.answered_at > at + CLOCK_TOLERANCE:
+        return "stamped after its section closed"
+    return None
+
+
 def stored_through(db: Session, attempt_id: str) -> int:
     seqs = db.execute(
         select(AnswerEvent.seq)
@@ -272,6 +328,8 @@ def store_answers(
     assert bank is not None
     choice_ids = {i: set(order) for i, _s, order in attempt.form or []}
     multiple = {i: bank.item(i).multiple for i in choice_ids}
+    closes = section_closes(attempt)
+    closing = {i: closes[s] for i, s, _o in attempt.form or [] if s in closes}
     known = {
         e.seq: e
         for e in db.execute(
@@ -292,7 +350,9 @@ def store_answers(
         if attempt.status == AttemptStatus.FINISHED:
             reason: str | None = "the attempt is finished"
         else:
-            reason = _refusal(attempt, change, choice_ids, multiple, now)
+            reason = _refusal(attempt, change, choice_ids, multiple, now) or _closed(
+                change, closing
+            )
         db.add(
             AnswerEvent(
                 attempt_id=attempt_id,

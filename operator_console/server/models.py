@@ -157,6 +157,8 @@ class Attempt(Base):
     bank_version: Mapped[str | None] = mapped_column(String(64))
     form_seed: Mapped[str | None] = mapped_column(String(64))
     form: Mapped[list[Any] | None] = mapped_column(JSON)
+    flags: Mapped[list[Any] | None] = mapped_column(JSON)
+    """The questions the candidate flagged for review, as the kiosk last sent them."""
     started_at: Mapped[datetime | None]
     deadline_at: Mapped[datetime | None] = mapped_column(index=True)
     finished_at: Mapped[datetime | None]

@@ -61,6 +61,8 @@ class HallRuntime:
         self.feed.follow(self.factory)
         self.heard: dict[str, datetime] = {}
         """When each seat's kiosk was last heard from: kept in memory, never worth a write."""
+        self.silences: dict[str, tuple[datetime, datetime]] = {}
+        """Each seat's latest silence: last heard before it, first heard after it."""
         self.banks = (
             banks
             if banks is not None
@@ -109,7 +111,16 @@ class HallRuntime:
         before = self.heard.get(seat)
         self.heard[seat] = now
         if before is None or (now - before).total_seconds() >= SILENCE_SECONDS:
+            if before is not None:
+                self.silences[seat] = (before, now)
             self.feed.publish([("seat", seat)])
+
+    def silent_since(self, seat: str, now: datetime) -> datetime | None:
+        """When the seat's kiosk fell silent, if it has just come back (within a minute)."""
+        silence = self.silences.get(seat)
+        if silence is None or now - silence[1] > timedelta(minutes=1):
+            return None
+        return silence[0]
 
     def stop(self) -> None:
         self.feed.close()

@@ -64,16 +64,46 @@ def seat_incident(
     )
 
 
+def down_from(
+    body: LockReport, started_at: datetime | None, silent_since: datetime | None, now: datetime
+) -> datetime:
+    """When the clock of a kiosk that restarted after a crash stops: the later of the last
+    moment the server heard it and the last moment its own journal was alive. A kiosk that
+    stayed up through a LAN outage was alive (and the candidate working) all along, so the
+    outage is never given back; only the time the kiosk was really down is."""
+    if body.reason != "unclean_exit" or body.down_since is None:
+        return now
+    since = max(body.down_since, silent_since) if silent_since else body.down_since
+    return min(now, max(since, started_at or since))
+
+
 def lock(
-    db: Session, kiosk: Kiosk, body: LockReport, *, root: Path, hall_id: str, now: datetime
+    db: Session,
+    kiosk: Kiosk,
+    body: LockReport,
+    *,
+    root: Path,
+    hall_id: str,
+    now: datetime,
+    silent_since: datetime | None = None,
 ) -> SeatAssignment:
-    """Records why the kiosk locked (an incident) and pauses its running attempt."""
+    """Records why the kiosk locked (an incident) and pauses its running attempt; a kiosk back
+    from a crash is paused from when it went down (technical/kiosk_dead)."""
     attempt = running_attempt(db, kiosk.seat_code)
     if kiosk.locked_at is None:
         kiosk.locked_at, kiosk.lock_reason = now, body.reason
         kiosk.lock_source = LockSource.KIOSK
     if attempt is not None and attempt.paused_at is None:
-        attempt.paused_at = now
+        attempt.paused_at = down_from(body, attempt.started_at, silent_since, now)
+        if attempt.paused_at < now:
+            down = IncidentReport(
+                at=now,
+                category="technical",
+                code="kiosk_dead",
+                note=f"the kiosk was down from {attempt.paused_at:%H:%M:%S} UTC; "
+                "that time is given back when the operator resumes the seat",
+            )
+            seat_incident(db, kiosk, down, root=root, hall_id=hall_id, now=now, attempt=attempt)
     report = IncidentReport(at=body.at, category="lockdown", code=body.reason, note=body.note)
     seat_incident(db, kiosk, report, root=root, hall_id=hall_id, now=now, attempt=attempt)
     audit.append(

@@ -1,8 +1,9 @@
 """A real kiosk process for kill -9 tests: it sits the test and says what it saved.
 
-    python -m tests.kiosk.kiosk_child DATA_DIR ANSWERS
+    python -m tests.kiosk.kiosk_child DATA_DIR ANSWERS [FLAGS]
 
-Each line `saved ITEM CHOICE` is printed only after the journal has the change on disk.
+Each line `saved ITEM CHOICE` is printed only after the journal has the change on disk; with
+FLAGS, that many of the answered questions are then flagged (`flagged ITEM`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from kiosk.ui.app import application, build
 from kiosk.ui.model import Stage
 
 
-def main(data: Path, answers: int) -> int:
+def main(data: Path, answers: int, flags: int = 0) -> int:
     app = application()
     config = KioskConfig.model_validate(
         {"kiosk": {"data_dir": str(data), "poll_seconds": 0.1}, "lockdown": {"enabled": False}}
@@ -33,6 +34,8 @@ def main(data: Path, answers: int) -> int:
             model.choose_language("kk")
         elif model.stage is Stage.CAMERA:
             model.camera_done(1)
+        elif model.stage is Stage.TUTORIAL:
+            model.tutorial_done()
         elif model.stage is Stage.INSTRUCTIONS and model.session_running():
             model.begin()
         elif model.stage is Stage.TEST and not done:
@@ -42,6 +45,10 @@ def main(data: Path, answers: int) -> int:
                 choice = item.choices[n % len(item.choices)].id
                 model.choose(choice)
                 print(f"saved {item.item_id} {choice}", flush=True)
+            for n in range(flags):
+                model.go_to(n)
+                model.toggle_flag()
+                print(f"flagged {model.items[n].item_id}", flush=True)
             done.append(answers)
             print("waiting", flush=True)
 
@@ -53,4 +60,4 @@ def main(data: Path, answers: int) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]), int(sys.argv[2])))
+    sys.exit(main(Path(sys.argv[1]), *(int(a) for a in sys.argv[2:4])))

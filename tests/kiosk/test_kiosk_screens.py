@@ -294,6 +294,9 @@ def test_enter_pressed_twice_does_not_skip_the_instructions_of_a_timed_part(
         press(qtbot, kiosk, "language_ru")
         wait_stage(qtbot, kiosk, Stage.CAMERA)
         press(qtbot, kiosk, "camera_continue")
+        wait_stage(qtbot, kiosk, Stage.TUTORIAL)
+        qtbot.waitUntil(lambda: child(kiosk, "tutorial_done").isEnabled(), timeout=WAIT_MS)
+        press(qtbot, kiosk, "tutorial_done")
         wait_stage(qtbot, kiosk, Stage.INSTRUCTIONS)
         begin = child(kiosk, "begin")
         for _ in range(2):  # the Enter meant for the camera screen, pressed again

@@ -76,6 +76,10 @@ def test_every_screen_fits(
         qtbot.waitUntil(lambda: getattr(camera_screen, "faces", -1) == 1, timeout=WAIT_MS)
         shoot(k, "4-camera")
         model.camera_done(1)
+        wait_stage(qtbot, k, Stage.TUTORIAL)
+        k.window.screens[Stage.TUTORIAL]._choose(1)  # type: ignore[attr-defined]
+        shoot(k, "4b-tutorial")
+        model.tutorial_done()
         shoot(k, "5-instructions-waiting")
         hall.console.start_session(hall.session_id)
         qtbot.waitUntil(model.session_running, timeout=WAIT_MS)

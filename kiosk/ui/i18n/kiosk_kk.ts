@@ -308,6 +308,10 @@
         <source>✓ Answer cleared</source>
         <translation>✓ Жауап алынды</translation>
     </message>
+    <message>
+        <source>%1 is closed: its time is over. Go on with the other questions.</source>
+        <translation>%1 жабылды: оның уақыты бітті. Басқа сұрақтарға көшіңіз.</translation>
+    </message>
     <message numerus="yes">
         <source>%n minute(s) left.</source>
         <translation>
@@ -318,6 +322,17 @@
     <message>
         <source>Time left: %1</source>
         <translation>Қалған уақыт: %1</translation>
+    </message>
+    <message>
+        <source>%1 (closed)</source>
+        <translation>%1 (жабық)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n min left)</source>
+        <translation>
+            <numerusform>%1 (%n мин қалды)</numerusform>
+            <numerusform>%1 (%n мин қалды)</numerusform>
+        </translation>
     </message>
     <message>
         <source>1 minute left. Answers you have chosen are saved.</source>
@@ -449,6 +464,10 @@
         <translation>Тест ашылуда…</translation>
     </message>
     <message>
+        <source>This section&apos;s time is over: its answers can no longer be changed.</source>
+        <translation>Бұл бөлімнің уақыты бітті: оның жауаптарын енді өзгертуге болмайды.</translation>
+    </message>
+    <message>
         <source>Saving your answers…</source>
         <translation>Жауаптар сақталуда…</translation>
     </message>
@@ -507,6 +526,61 @@
     <message>
         <source>The test is paused for the operator.</source>
         <translation>Тест оператор келгенше тоқтатылды.</translation>
+    </message>
+</context>
+<context>
+    <name>TutorialScreen</name>
+    <message>
+        <source>Choose an answer with a click or the keys 1–9; it is saved at once. Clear answer takes it back.</source>
+        <translation>Жауапты тінтуірмен немесе 1–9 пернелерімен таңдаңыз; ол бірден сақталады. «Жауапты алу» оны қайтарады.</translation>
+    </message>
+    <message>
+        <source>Rule out strikes an option through, to help you think; it is not an answer.</source>
+        <translation>«Сызып тастау» нұсқаны сызып қояды, ойлануға көмектеседі; бұл жауап емес.</translation>
+    </message>
+    <message>
+        <source>Flag for review marks a question to come back to. The overview on the right shows every question: filled when answered, ⚑ when flagged.</source>
+        <translation>«Белгілеу» сұраққа кейін оралу үшін белгі қояды. Оң жақтағы шолу барлық сұрақтарды көрсетеді: жауап берілгені боялған, белгіленгені ⚑.</translation>
+    </message>
+    <message>
+        <source>A− and A+ change the text size; Contrast switches to white on black.</source>
+        <translation>A− және A+ мәтін өлшемін өзгертеді; «Контраст» қара фонда ақ мәтінге ауыстырады.</translation>
+    </message>
+    <message>
+        <source>← and → (or Page Up and Page Down) move between questions; F flags; Delete clears.</source>
+        <translation>← және → (немесе Page Up және Page Down) сұрақтар арасында жылжытады; F белгілейді; Delete жауапты алады.</translation>
+    </message>
+    <message>
+        <source>The timer shows the time left; you may hide it, and warnings come at 5 and 1 minutes. Call the operator if you need help.</source>
+        <translation>Таймер қалған уақытты көрсетеді; оны жасыруға болады, ескертулер 5 және 1 минут қалғанда шығады. Көмек керек болса, операторды шақырыңыз.</translation>
+    </message>
+    <message>
+        <source>How the test works</source>
+        <translation>Тест қалай өтеді</translation>
+    </message>
+    <message>
+        <source>A practice question: not timed, not scored, not sent anywhere.</source>
+        <translation>Жаттығу сұрағы: уақыты есептелмейді, бағаланбайды, ешқайда жіберілмейді.</translation>
+    </message>
+    <message>
+        <source>How much is 2 + 3?</source>
+        <translation>2 + 3 неше болады?</translation>
+    </message>
+    <message>
+        <source>Try choosing an answer.</source>
+        <translation>Жауапты таңдап көріңіз.</translation>
+    </message>
+    <message>
+        <source>✓ Right. In the test, a chosen answer is saved like this.</source>
+        <translation>✓ Дұрыс. Тестте таңдалған жауап осылай сақталады.</translation>
+    </message>
+    <message>
+        <source>That is not it, but now you know how choosing works.</source>
+        <translation>Бұл дұрыс емес, бірақ енді таңдаудың қалай жұмыс істейтінін білесіз.</translation>
+    </message>
+    <message>
+        <source>I am ready</source>
+        <translation>Мен дайынмын</translation>
     </message>
 </context>
 </TS>

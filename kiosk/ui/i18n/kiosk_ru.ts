@@ -311,6 +311,10 @@
         <source>✓ Answer cleared</source>
         <translation>✓ Ответ снят</translation>
     </message>
+    <message>
+        <source>%1 is closed: its time is over. Go on with the other questions.</source>
+        <translation>%1: время раздела истекло, он закрыт. Переходите к остальным вопросам.</translation>
+    </message>
     <message numerus="yes">
         <source>%n minute(s) left.</source>
         <translation>
@@ -322,6 +326,18 @@
     <message>
         <source>Time left: %1</source>
         <translation>Осталось времени: %1</translation>
+    </message>
+    <message>
+        <source>%1 (closed)</source>
+        <translation>%1 (закрыт)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n min left)</source>
+        <translation>
+            <numerusform>%1 (осталась %n мин)</numerusform>
+            <numerusform>%1 (осталось %n мин)</numerusform>
+            <numerusform>%1 (осталось %n мин)</numerusform>
+        </translation>
     </message>
     <message>
         <source>1 minute left. Answers you have chosen are saved.</source>
@@ -454,6 +470,10 @@
         <translation>Открываем тест…</translation>
     </message>
     <message>
+        <source>This section&apos;s time is over: its answers can no longer be changed.</source>
+        <translation>Время этого раздела истекло: ответы в нём больше нельзя изменить.</translation>
+    </message>
+    <message>
         <source>Saving your answers…</source>
         <translation>Сохраняем ответы…</translation>
     </message>
@@ -512,6 +532,61 @@
     <message>
         <source>The test is paused for the operator.</source>
         <translation>Тест приостановлен до прихода оператора.</translation>
+    </message>
+</context>
+<context>
+    <name>TutorialScreen</name>
+    <message>
+        <source>Choose an answer with a click or the keys 1–9; it is saved at once. Clear answer takes it back.</source>
+        <translation>Выберите ответ щелчком или клавишами 1–9; он сохраняется сразу. «Снять ответ» отменяет его.</translation>
+    </message>
+    <message>
+        <source>Rule out strikes an option through, to help you think; it is not an answer.</source>
+        <translation>«Зачеркнуть» зачёркивает вариант, чтобы было легче думать; это не ответ.</translation>
+    </message>
+    <message>
+        <source>Flag for review marks a question to come back to. The overview on the right shows every question: filled when answered, ⚑ when flagged.</source>
+        <translation>«Отметить» помечает вопрос, чтобы вернуться к нему. Обзор справа показывает все вопросы: закрашен — есть ответ, ⚑ — отмечен.</translation>
+    </message>
+    <message>
+        <source>A− and A+ change the text size; Contrast switches to white on black.</source>
+        <translation>A− и A+ меняют размер текста; «Контраст» включает белый текст на чёрном.</translation>
+    </message>
+    <message>
+        <source>← and → (or Page Up and Page Down) move between questions; F flags; Delete clears.</source>
+        <translation>← и → (или Page Up и Page Down) переходят между вопросами; F отмечает; Delete снимает ответ.</translation>
+    </message>
+    <message>
+        <source>The timer shows the time left; you may hide it, and warnings come at 5 and 1 minutes. Call the operator if you need help.</source>
+        <translation>Таймер показывает оставшееся время; его можно скрыть, предупреждения появятся за 5 и за 1 минуту. Если нужна помощь, вызовите оператора.</translation>
+    </message>
+    <message>
+        <source>How the test works</source>
+        <translation>Как проходит тест</translation>
+    </message>
+    <message>
+        <source>A practice question: not timed, not scored, not sent anywhere.</source>
+        <translation>Пробный вопрос: без времени, без оценки, никуда не отправляется.</translation>
+    </message>
+    <message>
+        <source>How much is 2 + 3?</source>
+        <translation>Сколько будет 2 + 3?</translation>
+    </message>
+    <message>
+        <source>Try choosing an answer.</source>
+        <translation>Попробуйте выбрать ответ.</translation>
+    </message>
+    <message>
+        <source>✓ Right. In the test, a chosen answer is saved like this.</source>
+        <translation>✓ Верно. В тесте выбранный ответ сохраняется так же.</translation>
+    </message>
+    <message>
+        <source>That is not it, but now you know how choosing works.</source>
+        <translation>Это не так, но теперь вы знаете, как выбирать ответ.</translation>
+    </message>
+    <message>
+        <source>I am ready</source>
+        <translation>Я готов(а)</translation>
     </message>
 </context>
 </TS>

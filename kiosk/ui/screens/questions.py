@@ -96,6 +96,7 @@ class QuestionsScreen(Screen):
 
         # header: where we are, the timer, text size and contrast
         self.where = label("subtitle", wrap=False)
+        self.where.setObjectName("where")
         self.where.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.timer = label("timer", wrap=False)
         self.timer.setObjectName("timer")
@@ -218,6 +219,7 @@ class QuestionsScreen(Screen):
         model.question_changed.connect(self._refresh_if_shown)
         model.tick.connect(self._tick)
         model.warned.connect(self._warn)
+        model.section_closed.connect(self._section_closed)
 
     def _shortcuts(self) -> None:
         def bind(keys: str, action: object) -> None:
@@ -271,12 +273,7 @@ class QuestionsScreen(Screen):
         if self._focused_item != (sitting.attempt_id, item.item_id):
             self._focused_item = (sitting.attempt_id, item.item_id)
             self._focus_question()
-        self.where.setText(
-            self.tr("%1 · Question %2 of %3")
-            .replace("%1", texts.section_name(item.section))
-            .replace("%2", str(model.index + 1))
-            .replace("%3", str(total))
-        )
+        self._show_where()
         self.smaller.setText("A−")
         self.bigger.setText("A+")
         self.smaller.setAccessibleName(self.tr("Smaller text"))
@@ -389,6 +386,7 @@ class QuestionsScreen(Screen):
             if hours
             else f"{rest // 60:02d}:{rest % 60:02d}"
         )
+        self._show_where()
         if self.timer.text() != text:
             self.timer.setText(text)
             self.timer.setAccessibleName(self.tr("Time left: %1").replace("%1", text))
@@ -403,6 +401,39 @@ class QuestionsScreen(Screen):
 
     def _current_attempt(self) -> str | None:
         return self.model.sitting.attempt_id if self.model.sitting else None
+
+    def _show_where(self) -> None:
+        """The section and the question's number; a section with a time of its own says how
+        many minutes it has left, or that it is closed."""
+        model, item = self.model, self.model.item
+        if item is None:
+            return
+        section = texts.section_name(item.section)
+        own = model.section_left(item.section)
+        if own is not None and item.section in model.closed_sections():
+            section = self.tr("%1 (closed)").replace("%1", section)
+        elif own is not None:
+            minutes = -(-int(own.total_seconds()) // 60)
+            section = self.tr("%1 (%n min left)", "", minutes).replace("%1", section)
+        text = (
+            self.tr("%1 · Question %2 of %3")
+            .replace("%1", section)
+            .replace("%2", str(model.index + 1))
+            .replace("%3", str(len(model.items)))
+        )
+        if self.where.text() != text:
+            self.where.setText(text)
+
+    def _section_closed(self, code: str) -> None:
+        self._banner_for = self._current_attempt()
+        self.banner.setText(
+            self.tr("%1 is closed: its time is over. Go on with the other questions.").replace(
+                "%1", texts.section_name(code)
+            )
+        )
+        restyle(self.banner, level="")
+        self.banner.show()
+        self._banner_timer.start()
 
     def _warn(self, minutes: int) -> None:
         self._banner_for = self._current_attempt()

@@ -16,6 +16,7 @@ from operator_console.protocol.kiosk_api import (
     EnrollResponse,
     FinishRequest,
     FinishResponse,
+    FlagSet,
     FormView,
     IncidentReport,
     IncidentView,
@@ -82,13 +83,15 @@ def lock(body: LockReport, rt: RuntimeDep, kiosk: KioskDep) -> SeatAssignment:
     with rt.tx() as db:
         own = db.get(type(kiosk), kiosk.id, with_for_update=True)
         assert own is not None
+        now = rt.clock.now()
         return seat_locks.lock(
             db,
             own,
             body,
             root=rt.config.recordings_dir,
             hall_id=rt.hall_id,
-            now=rt.clock.now(),
+            now=now,
+            silent_since=rt.silent_since(own.seat_code, now),
         )
 
 
@@ -124,7 +127,14 @@ def form(attempt_id: str, rt: RuntimeDep, kiosk: KioskDep) -> FormView:
         attempt = attempts.own_attempt(db, kiosk, attempt_id)
         if attempt.status == AttemptStatus.PENDING:
             raise conflict(f"attempt {attempt_id} has not started")
-        return attempts.form_view(attempt, rt.banks, rt.clock.now())
+        return attempts.form_view(attempt, rt.banks, rt.clock.now(), db)
+
+
+@router.put("/attempts/{attempt_id}/flags", status_code=204)
+def flags(attempt_id: str, body: FlagSet, rt: RuntimeDep, kiosk: KioskDep) -> None:
+    """The questions the candidate has flagged for review (all of them, each time)."""
+    with rt.tx() as db:
+        attempts.set_flags(db, kiosk, attempt_id, body.items)
 
 
 @router.post("/attempts/{attempt_id}/answers")

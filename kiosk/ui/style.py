@@ -126,7 +126,7 @@ QFrame[role="option"][checked="true"] {{ border: 3px solid {p.accent}; }}
 QFrame[role="option"]:focus {{ border: 3px dashed {p.text}; }}
 QFrame[role="option"][checked="true"]:focus {{ border: 3px dashed {p.accent}; }}
 QLabel[role="option_text"][struck="true"] {{ color: {p.muted}; }}
-QPushButton[role="strike"] {{ font-size: 15px; border-style: dotted; }}
+QPushButton[role="strike"] {{ font-size: 15px; color: {p.muted}; border-color: {p.border}; }}
 QLineEdit {{ font-size: 30px; min-height: {TOUCH + 12}px; padding: 4px 12px;
     border: 2px solid {p.border}; border-radius: 8px; background: {p.panel}; }}
 QScrollArea {{ background: transparent; border: none; }}

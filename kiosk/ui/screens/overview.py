@@ -43,6 +43,8 @@ class Overview(QWidget):
         self.model = model
         self._form_id: str | None = None
         self.cells: list[QPushButton] = []
+        self._shown: dict[int, tuple[bool, bool, bool]] = {}
+        """What each cell shows now (answered, flagged, current)."""
         self.headers: list[tuple[QLabel, str, list[int]]] = []
         """Each section's header, its code and the indexes of its questions."""
         self.title = label(wrap=False)
@@ -82,6 +84,7 @@ class Overview(QWidget):
             if taken is not None and taken.widget() is not None:
                 taken.widget().deleteLater()  # type: ignore[union-attr]
         self.cells, self.headers = [], []
+        self._shown = {}
         items = list(enumerate(self.model.items))
         for section, members in groupby(items, key=lambda pair: pair[1].section):
             group = list(members)
@@ -126,6 +129,10 @@ class Overview(QWidget):
             is_flagged = item.item_id in model.flags
             answered += is_answered
             flagged += is_flagged
+            state = (is_answered, is_flagged, n == model.index)
+            if self._shown.get(n) == state:
+                continue  # a question switch touches two cells, not all of them
+            self._shown[n] = state
             restyle(
                 cell,
                 answered="true" if is_answered else "false",

@@ -67,13 +67,15 @@ class OptionRow(QFrame):
         mark = ("☑" if checked else "☐") if multiple else ("●" if checked else "○")
         self.badge.setText(f"{mark} {letter}")
         self.text.setText(text)
-        font = self.text.font()
-        font.setStrikeOut(ruled_out)
-        self.text.setFont(font)
+        if self.text.font().strikeOut() != ruled_out:
+            font = self.text.font()
+            font.setStrikeOut(ruled_out)
+            self.text.setFont(font)
         restyle(self, checked="true" if checked else "false")
         restyle(self.text, struck="true" if ruled_out else "false")
         self.strike.setText(self.tr("Bring back") if ruled_out else self.tr("Rule out"))
-        self.strike.setVisible(not checked)
+        if self.strike.isVisibleTo(self) == checked:
+            self.strike.setVisible(not checked)
         said = self.tr("%1 (ruled out)") if ruled_out else "%1"
         self.setAccessibleName(said.replace("%1", f"{letter}. {text}"))
 

@@ -150,9 +150,10 @@ def test_keyboard_alone_answers_moves_and_flags(
         assert model.size_step == 2
         qtbot.keyClick(screen, Qt.Key.Key_Left)
         assert model.index == 0
-        # Tab reaches an option; Space chooses it.
+        # Tab reaches an option; Space chooses it (once the question has been on screen 0.8 s).
         option = child(kiosk, "option_0")
         option.setFocus()
+        qtbot.waitUntil(lambda: screen.settled, timeout=WAIT_MS)  # type: ignore[attr-defined]
         qtbot.keyClick(option, Qt.Key.Key_Space)
         assert model.answers[first.item_id] == [first.choices[0].id]
 
@@ -304,8 +305,20 @@ def test_enter_pressed_twice_does_not_skip_the_instructions_of_a_timed_part(
             qtbot.keyClick(begin, Qt.Key.Key_Enter)
         assert kiosk.model.stage is Stage.INSTRUCTIONS and kiosk.model.sitting is None
         qtbot.waitUntil(begin.isEnabled, timeout=WAIT_MS)  # then it opens, to a real press
-        press(qtbot, kiosk, "begin")
+        qtbot.keyClick(begin, Qt.Key.Key_Return)
         wait_stage(qtbot, kiosk, Stage.TEST)
+        # The hurried second Enter lands on the first question's focused option: no answer.
+        from PySide6.QtWidgets import QApplication
+
+        focused = QApplication.focusWidget()
+        assert focused is not None and focused.objectName() == "option_0"
+        qtbot.keyClick(focused, Qt.Key.Key_Return)
+        qtbot.keyClick(focused, Qt.Key.Key_Space)
+        assert kiosk.model.answers == {}
+        screen = kiosk.window.screens[Stage.TEST]
+        qtbot.waitUntil(lambda: screen.settled, timeout=WAIT_MS)  # type: ignore[attr-defined]
+        qtbot.keyClick(focused, Qt.Key.Key_Space)  # a press meant for the question counts
+        assert len(kiosk.model.answers) == 1
 
 
 def test_a_time_warning_belongs_to_its_part(qtbot: QtBot, hall: Hall, tmp_path: Path) -> None:

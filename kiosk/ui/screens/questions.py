@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from kiosk.ui import texts
 from kiosk.ui.model import KioskModel, Stage
 from kiosk.ui.screens.base import Screen, button, card, label, restyle
+from kiosk.ui.screens.instructions import SETTLE_MS
 from kiosk.ui.screens.overview import Overview
 from kiosk.ui.screens.review import Review
 
@@ -38,6 +39,8 @@ class OptionRow(QFrame):
     """One option: a letter and its text; click, tap, Space or Enter chooses it."""
 
     chosen = Signal(int)
+    pressed_by_key = Signal(int)
+    """Space or Enter on the option: a choice, unless the key was meant for the screen before."""
     struck = Signal(int)
 
     def __init__(self, n: int) -> None:
@@ -84,10 +87,10 @@ class OptionRow(QFrame):
             self.chosen.emit(self.n)
 
     def keyPressEvent(self, event: object) -> None:
-
         assert isinstance(event, QKeyEvent)
         if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.chosen.emit(self.n)
+            if not event.isAutoRepeat():
+                self.pressed_by_key.emit(self.n)
         else:
             super().keyPressEvent(event)
 
@@ -142,6 +145,7 @@ class QuestionsScreen(Screen):
         self.options = [OptionRow(n) for n in range(MAX_OPTIONS)]
         for row in self.options:
             row.chosen.connect(self._choose)
+            row.pressed_by_key.connect(self._choose_by_key)
             row.struck.connect(self._strike)
         page = QWidget()
         column = QVBoxLayout(page)
@@ -217,6 +221,9 @@ class QuestionsScreen(Screen):
         layout.addWidget(self.confirm, 1)
         layout.addWidget(self.status)
 
+        self.settled = False
+        self.settling = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self.settling.timeout.connect(lambda: setattr(self, "settled", True))
         self._shortcuts()
         model.question_changed.connect(self._refresh_if_shown)
         model.tick.connect(self._tick)
@@ -247,6 +254,16 @@ class QuestionsScreen(Screen):
         item = self.model.item
         if item is not None and n < len(item.choices):
             self.model.choose(item.choices[n].id)
+
+    def showEvent(self, event: object) -> None:
+        self.settled = False
+        self.settling.start()
+        super().showEvent(event)
+
+    def _choose_by_key(self, n: int) -> None:
+        # The Enter that pressed Begin, pressed again, lands on the first option: ignored.
+        if self.settled:
+            self._choose(n)
 
     def _next_or_review(self) -> None:
         """On the last question the step forward is the review before handing in."""

@@ -8,6 +8,7 @@ come back here on it.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -164,7 +165,10 @@ class KioskModel(QObject):
         self.candidate_name: str | None = None
         """Who sits here, kept to the end of the sitting (the seat forgets them at the finish)."""
         self._seat_time: datetime | None = None
-        self._fresh_after = float("-inf")
+        self._asked = itertools.count(1)
+        """Every request that can tell the seat's state is numbered when it is sent."""
+        self._fresh_from = 0
+        """Seat answers to requests numbered below this are stale (asked before an unlock)."""
         """Monotonic time of the last unlock's request: a seat reply sent before it is stale."""
         self._polling = False
         self.courier = (
@@ -223,13 +227,17 @@ class KioskModel(QObject):
         if self.client is None or self._polling:
             return  # one question to the room server at a time, however slow its answer
         self._polling = True
-        sent = self.clock.monotonic()
-        self.jobs.run(self.client.seat, lambda seat: self._polled(seat, sent), self._on_poll_error)
+        sent, ticket = self.clock.monotonic(), next(self._asked)
+        self.jobs.run(
+            self.client.seat, lambda seat: self._polled(seat, sent, ticket), self._on_poll_error
+        )
 
-    def _polled(self, seat: SeatAssignment, sent: float) -> None:
+    def _polled(self, seat: SeatAssignment, sent: float, ticket: int) -> None:
         self._polling = False
-        if sent < self._fresh_after:
-            return  # asked before the seat was unlocked: its lock and its time are both old
+        if ticket < self._fresh_from:
+            # Asked before the seat was unlocked: its lock and its time are both old. Counted,
+            # not timed: two requests can leave at the same clock reading.
+            return
         self._on_seat(seat, sent, self.clock.monotonic() - sent)
 
     def _on_poll_error(self, error: BaseException) -> None:
@@ -824,11 +832,11 @@ class KioskModel(QObject):
         self.changed.emit()
         courier = self.courier
 
-        def work() -> tuple[SeatAssignment, float]:
+        def work() -> tuple[SeatAssignment, float, int]:
             if courier:
                 courier.send_pending()  # the server must know of the lock before it lifts it
-            sent = self.clock.monotonic()
-            return client.unlock(code.strip()), sent
+            sent, ticket = self.clock.monotonic(), next(self._asked)
+            return client.unlock(code.strip()), sent, ticket
 
         self.jobs.run(work, lambda done: self._unlocked(*done), self._unlock_failed)
 
@@ -841,12 +849,12 @@ class KioskModel(QObject):
             self.lock_state.message = "offline"
         self.changed.emit()
 
-    def _unlocked(self, seat: SeatAssignment, sent: float) -> None:
+    def _unlocked(self, seat: SeatAssignment, sent: float, ticket: int) -> None:
         state = self.lock_state
         if state is None:
             return
         self.lock_state = None
-        self.seat, self._seat_time, self._fresh_after = seat, seat.server_time, sent
+        self.seat, self._seat_time, self._fresh_from = seat, seat.server_time, ticket
         if self.sitting is not None:
             mine = next((a for a in seat.attempts if a.attempt_id == self.sitting.attempt_id), None)
             if mine is not None and mine.deadline_at is not None:

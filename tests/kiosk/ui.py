@@ -62,7 +62,15 @@ def running_kiosk(
 
 
 def wait_stage(qtbot: QtBot, kiosk: Kiosk, stage: Stage) -> None:
-    qtbot.waitUntil(lambda: kiosk.model.stage is stage, timeout=WAIT_MS)
+    model = kiosk.model
+    try:
+        qtbot.waitUntil(lambda: model.stage is stage, timeout=WAIT_MS)
+    except qtbot.TimeoutError:
+        lock = model.lock_state
+        raise AssertionError(
+            f"waited for {stage}, still at {model.stage} (message {model.message!r}, lock "
+            f"{lock.reason if lock else None} {lock.message if lock else None})"
+        ) from None
     qtbot.waitUntil(lambda: kiosk.window.stack.currentWidget() is kiosk.window.screens[stage])
 
 

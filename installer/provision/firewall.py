@@ -39,16 +39,22 @@ def _set(values: list[str]) -> str:
     return "{ " + ", ".join(values) + " }"
 
 
-def kiosk_rules(server_addresses: list[str], port: int) -> str:
-    v4, v6 = _split(server_addresses)
-    to_server = []
-    if v4:
-        to_server.append(f"        ip daddr {_set(v4)} tcp dport {port} accept")
-    if v6:
-        to_server.append(f"        ip6 daddr {_set(v6)} tcp dport {port} accept")
-    lines = "\n".join(to_server)
+def _table(purpose: str, accept_in: list[str], accept_out: list[str] | None) -> str:
+    """One table of the hall's own: `delete` first, so loading it again replaces it whole.
+    Without `accept_out` the machine may reach out freely."""
+    body_in = "".join(f"        {rule}\n" for rule in accept_in)
+    output = ""
+    if accept_out is not None:
+        body_out = "".join(f"        {rule}\n" for rule in accept_out)
+        output = f"""    chain output {{
+        type filter hook output priority filter; policy drop;
+        oif lo accept
+        ct state established,related accept
+        meta l4proto ipv6-icmp accept
+{body_out}    }}
+"""
     return f"""#!/usr/sbin/nft -f
-# The kiosk: out only to the room server (and DHCP, DNS), nothing in. Written by hall-provision.
+# {purpose} Written by hall-provision.
 table inet {TABLE}
 delete table inet {TABLE}
 table inet {TABLE} {{
@@ -58,21 +64,23 @@ table inet {TABLE} {{
         ct state established,related accept
         udp sport 67 udp dport 68 accept
         meta l4proto ipv6-icmp accept
-    }}
+{body_in}    }}
     chain forward {{
         type filter hook forward priority filter; policy drop;
     }}
-    chain output {{
-        type filter hook output priority filter; policy drop;
-        oif lo accept
-        ct state established,related accept
-        udp dport {{ 53, 67 }} accept
-        tcp dport 53 accept
-        meta l4proto ipv6-icmp accept
-{lines}
-    }}
-}}
+{output}}}
 """
+
+
+def kiosk_rules(server_addresses: list[str], port: int) -> str:
+    v4, v6 = _split(server_addresses)
+    to_server = [f"ip daddr {_set(v4)} tcp dport {port} accept"] if v4 else []
+    to_server += [f"ip6 daddr {_set(v6)} tcp dport {port} accept"] if v6 else []
+    return _table(
+        "The kiosk: out only to the room server (and DHCP, DNS), nothing in.",
+        [],
+        ["udp dport { 53, 67 } accept", "tcp dport 53 accept", *to_server],
+    )
 
 
 def server_rules(lan: list[str], port: int) -> str:
@@ -84,27 +92,8 @@ def server_rules(lan: list[str], port: int) -> str:
                 f"--lan: {net!r} is not an address range like 10.20.0.0/24"
             ) from None
     v4, v6 = _split(lan)
-    from_lan = []
-    if v4:
-        from_lan.append(f"        ip saddr {_set(v4)} tcp dport {port} accept")
-    if v6:
-        from_lan.append(f"        ip6 saddr {_set(v6)} tcp dport {port} accept")
-    lines = "\n".join(from_lan)
-    return f"""#!/usr/sbin/nft -f
-# The room server: the hall's LAN reaches the API and nothing else. Written by hall-provision.
-table inet {TABLE}
-delete table inet {TABLE}
-table inet {TABLE} {{
-    chain input {{
-        type filter hook input priority filter; policy drop;
-        iif lo accept
-        ct state established,related accept
-        udp sport 67 udp dport 68 accept
-        meta l4proto ipv6-icmp accept
-{lines}
-    }}
-    chain forward {{
-        type filter hook forward priority filter; policy drop;
-    }}
-}}
-"""
+    from_lan = [f"ip saddr {_set(v4)} tcp dport {port} accept"] if v4 else []
+    from_lan += [f"ip6 saddr {_set(v6)} tcp dport {port} accept"] if v6 else []
+    return _table(
+        "The room server: the hall's LAN reaches the API and nothing else.", from_lan, None
+    )

@@ -8,6 +8,8 @@ FLAGS, that many of the answered questions are then flagged (`flagged ITEM`).
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -16,6 +18,20 @@ from PySide6.QtCore import QTimer
 from kiosk.config import KioskConfig
 from kiosk.ui.app import application, build
 from kiosk.ui.model import Stage
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def spawn(data: Path, answers: int, flags: int = 0) -> subprocess.Popen[str]:
+    """This kiosk as a process of its own (to be killed), its lines on its stdout."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.kiosk.kiosk_child", str(data), str(answers), str(flags)],
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
 
 
 def main(data: Path, answers: int, flags: int = 0) -> int:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from operator_console.protocol.console_api import Reason
 from operator_console.protocol.kiosk_api import AnswerChange
 from operator_console.server.models import Attempt
 from tests.hall import Hall, wait_until
+from tests.kiosk.kiosk_child import spawn
 from tests.kiosk.ui import WAIT_MS, child, press, running_kiosk, server_answers, wait_stage
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,14 +37,7 @@ def test_a_sitting_moved_from_a_killed_kiosk_finishes_on_a_spare_seat_with_every
         data, Credential(hall.server.url, enrolled.kiosk_id, enrolled.seat, enrolled.token)
     )
     hall.desk.start()
-    child_process = subprocess.Popen(
-        [sys.executable, "-m", "tests.kiosk.kiosk_child", str(data), str(ANSWERS), str(FLAGS)],
-        cwd=ROOT,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
+    child_process = spawn(data, ANSWERS, FLAGS)
     saved: dict[str, list[str]] = {}
     flagged: set[str] = set()
     assert child_process.stdout is not None

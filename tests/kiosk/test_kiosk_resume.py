@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from kiosk.ui.app import Kiosk
 from kiosk.ui.model import Stage
 from operator_console.server.models import Attempt, Incident
 from tests.hall import Hall, wait_until
+from tests.kiosk.kiosk_child import spawn
 from tests.kiosk.ui import (
     WAIT_MS,
     child,
@@ -44,14 +43,7 @@ def test_kill_9_mid_test_then_restart(qtbot: QtBot, hall: Hall, tmp_path: Path) 
     )
     hall.desk.start()
 
-    kiosk_process = subprocess.Popen(
-        [sys.executable, "-m", "tests.kiosk.kiosk_child", str(data), str(ANSWERS)],
-        cwd=ROOT,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
+    kiosk_process = spawn(data, ANSWERS)
     saved: dict[str, list[str]] = {}
     assert kiosk_process.stdout is not None
     with kiosk_process.stdout as lines:
@@ -115,14 +107,7 @@ def test_the_minutes_a_crashed_kiosk_was_down_are_given_back(
         data, Credential(hall.server.url, enrolled.kiosk_id, enrolled.seat, enrolled.token)
     )
     hall.desk.start()
-    kiosk_process = subprocess.Popen(
-        [sys.executable, "-m", "tests.kiosk.kiosk_child", str(data), "3"],
-        cwd=ROOT,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
+    kiosk_process = spawn(data, 3)
     assert kiosk_process.stdout is not None
     with kiosk_process.stdout as lines:
         for line in lines:

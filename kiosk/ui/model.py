@@ -21,6 +21,7 @@ from hardware.camera import CameraHealth
 from hardware.clock import Clock
 from hardware.faces import FaceFlag
 from kiosk.camera_session import CameraSession
+from kiosk.countdown import Countdown
 from kiosk.courier import Courier
 from kiosk.hall_client import HallClient
 from kiosk.journal import Journal
@@ -40,11 +41,9 @@ from operator_console.protocol.kiosk_api import (
     LockReport,
     SeatAssignment,
 )
-from question_banks.programs import program
 
 log = logging.getLogger(__name__)
 
-WARNINGS = (5, 1)
 """Minutes left at which the candidate is warned."""
 CLOCK_SAMPLE_MAX_ROUND_TRIP = 2.0
 """Seconds: a seat reply slower than this moves no countdown (the next quick one will)."""
@@ -154,14 +153,14 @@ class KioskModel(QObject):
         """The candidate's call for the operator: `asked`, `seen` by the server, or None."""
         self.lock_state: Lock | None = None
         self.confirming_submit = False
-        self._warned: set[int] = set()
+        self._countdown: Countdown | None = None
+        """What the time left means for the part in progress (warnings, closed sections)."""
         self._replicator: Replicator | None = None
         self._finishing = False
         self._starting_camera = False
         self._candidate: str | None = None
         self._taking_over = False
         self._alive_mono = float("-inf")
-        self._closed: set[str] = set()
         self.candidate_name: str | None = None
         """Who sits here, kept to the end of the sitting (the seat forgets them at the finish)."""
         self._seat_time: datetime | None = None
@@ -505,8 +504,7 @@ class KioskModel(QObject):
         self.answers = sitting.answers()
         self.flags = sitting.flags()
         self.index, self.saved_item = 0, None
-        self._warned = {m for m in WARNINGS if sitting.remaining() <= timedelta(minutes=m)}
-        self._closed = set()
+        self._countdown = Countdown.begin(sitting.form.program, sitting.remaining())
         self._finishing = False
         self._replicator = Replicator(
             sitting, on_status=self._link_from_thread.emit, interval=self._replicate_interval
@@ -599,30 +597,18 @@ class KioskModel(QObject):
         self._record(sorted(set(current) ^ {choice_id}) if item.multiple else [choice_id])
 
     def closed_sections(self) -> set[str]:
-        """Sections whose own time is over: Program III's logical thinking after its 30
-        minutes (counted back from the program's end, as the room server counts it)."""
-        sitting = self.sitting
-        if sitting is None:
+        """Sections whose own time is over (Program III's logical thinking after 30 minutes)."""
+        sitting, countdown = self.sitting, self._countdown
+        if sitting is None or countdown is None:
             return set()
-        prog = program(sitting.form.program)
-        left = sitting.remaining()
-        return {
-            spec.code
-            for spec in prog.sections
-            if spec.minutes is not None and left <= timedelta(minutes=prog.minutes - spec.minutes)
-        }
+        return countdown.closed_sections(sitting.remaining())
 
     def section_left(self, code: str) -> timedelta | None:
         """Time left in a section with a time of its own, or None."""
-        sitting = self.sitting
-        if sitting is None:
+        sitting, countdown = self.sitting, self._countdown
+        if sitting is None or countdown is None:
             return None
-        prog = program(sitting.form.program)
-        spec = next((s for s in prog.sections if s.code == code), None)
-        if spec is None or spec.minutes is None:
-            return None
-        tail = timedelta(minutes=prog.minutes - spec.minutes)
-        return max(timedelta(0), sitting.remaining() - tail)
+        return countdown.section_left(code, sitting.remaining())
 
     def _open_for_answers(self, item: FormItemView) -> bool:
         if item.section in self.closed_sections():
@@ -726,20 +712,19 @@ class KioskModel(QObject):
     def _on_tick(self) -> None:
         if self.stage is not Stage.TEST or self.sitting is None or self._finishing:
             return
-        left = self.sitting.remaining()
-        for minutes in WARNINGS:
-            if left <= timedelta(minutes=minutes) and minutes not in self._warned:
-                self._warned.add(minutes)
-                self.warned.emit(minutes)
         if self._marker and self.clock.monotonic() - self._alive_mono >= ALIVE_SECONDS:
             self._alive_mono = self.clock.monotonic()
             self._marker.alive(self.hall_now())
-        for code in self.closed_sections() - self._closed:
-            self._closed.add(code)
+        if self._countdown is None:
+            return
+        found = self._countdown.tick(self.sitting.remaining())
+        for minutes in found.warnings:
+            self.warned.emit(minutes)
+        for code in found.closed:
             self._leave_closed(code)
             self.section_closed.emit(code)
         self.tick.emit()
-        if left <= timedelta(0):
+        if found.expired:
             self._finish("time_expired")
 
     def _leave_closed(self, code: str) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-from datetime import timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QPixmap, QShortcut
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk import countdown
 from kiosk.ui import texts
 from kiosk.ui.model import KioskModel, Stage
 from kiosk.ui.screens.base import Screen, button, card, label, restyle
@@ -409,14 +409,7 @@ class QuestionsScreen(Screen):
         if self.timer.text() != text:
             self.timer.setText(text)
             self.timer.setAccessibleName(self.tr("Time left: %1").replace("%1", text))
-        level = (
-            "danger"
-            if left <= timedelta(minutes=1)
-            else "warning"
-            if left <= timedelta(minutes=5)
-            else ""
-        )
-        restyle(self.timer, level=level)
+        restyle(self.timer, level=countdown.level(left))
 
     def _current_attempt(self) -> str | None:
         return self.model.sitting.attempt_id if self.model.sitting else None

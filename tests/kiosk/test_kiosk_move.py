@@ -12,7 +12,6 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from kiosk.credential import Credential, save_credential
 from kiosk.hall_client import HallClient, enroll
 from kiosk.ui.model import Stage
 from operator_console.protocol.calls import ServerRefused
@@ -21,7 +20,15 @@ from operator_console.protocol.kiosk_api import AnswerChange
 from operator_console.server.models import Attempt
 from tests.hall import Hall, wait_until
 from tests.kiosk.kiosk_child import spawn
-from tests.kiosk.ui import WAIT_MS, child, press, running_kiosk, server_answers, wait_stage
+from tests.kiosk.ui import (
+    WAIT_MS,
+    child,
+    press,
+    running_kiosk,
+    seated_on_disk,
+    server_answers,
+    wait_stage,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 ANSWERS, FLAGS = 12, 2
@@ -32,11 +39,7 @@ def test_a_sitting_moved_from_a_killed_kiosk_finishes_on_a_spare_seat_with_every
     qtbot: QtBot, hall: Hall, tmp_path: Path
 ) -> None:
     data = tmp_path / "a01"
-    enrolled = hall.enrolled(hall.registrations[1], "A01")
-    save_credential(
-        data, Credential(hall.server.url, enrolled.kiosk_id, enrolled.seat, enrolled.token)
-    )
-    hall.desk.start()
+    enrolled = seated_on_disk(hall, data)
     child_process = spawn(data, ANSWERS, FLAGS)
     saved: dict[str, list[str]] = {}
     flagged: set[str] = set()

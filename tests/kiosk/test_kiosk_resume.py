@@ -12,7 +12,6 @@ import httpx
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from kiosk.credential import Credential, save_credential
 from kiosk.hall_client import HallClient
 from kiosk.lockdown.exit_marker import ExitMarker
 from kiosk.ui.app import Kiosk
@@ -25,6 +24,7 @@ from tests.kiosk.ui import (
     child,
     press,
     running_kiosk,
+    seated_on_disk,
     server_answers,
     wait_stage,
     walk_to_test,
@@ -36,12 +36,7 @@ ANSWERS = 12
 
 def test_kill_9_mid_test_then_restart(qtbot: QtBot, hall: Hall, tmp_path: Path) -> None:
     data = tmp_path / "kiosk"
-    registration = hall.registrations[1]
-    enrolled = hall.enrolled(registration, "A01")
-    save_credential(
-        data, Credential(hall.server.url, enrolled.kiosk_id, enrolled.seat, enrolled.token)
-    )
-    hall.desk.start()
+    enrolled = seated_on_disk(hall, data)
 
     kiosk_process = spawn(data, ANSWERS)
     saved: dict[str, list[str]] = {}
@@ -102,11 +97,7 @@ def test_the_minutes_a_crashed_kiosk_was_down_are_given_back(
     qtbot: QtBot, hall: Hall, tmp_path: Path
 ) -> None:
     data = tmp_path / "kiosk"
-    enrolled = hall.enrolled(hall.registrations[1], "A01")
-    save_credential(
-        data, Credential(hall.server.url, enrolled.kiosk_id, enrolled.seat, enrolled.token)
-    )
-    hall.desk.start()
+    enrolled = seated_on_disk(hall, data)
     kiosk_process = spawn(data, 3)
     assert kiosk_process.stdout is not None
     with kiosk_process.stdout as lines:

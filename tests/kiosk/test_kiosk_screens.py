@@ -19,6 +19,7 @@ from tests.hall import Hall
 from tests.kiosk.ui import (
     WAIT_MS,
     child,
+    hand_in_and_begin_the_next_part,
     press,
     running_kiosk,
     server_answers,
@@ -332,14 +333,7 @@ def test_a_time_warning_belongs_to_its_part(qtbot: QtBot, hall: Hall, tmp_path: 
         hall.clock.advance(timedelta(minutes=19, seconds=30))
         qtbot.waitUntil(lambda: warnings == [5, 1] or warnings == [1], timeout=WAIT_MS)
         assert child(kiosk, "time_warning").isVisible()
-        press(qtbot, kiosk, "submit")
-        press(qtbot, kiosk, "confirm_submit")
-        wait_stage(qtbot, kiosk, Stage.BETWEEN)
-        press(qtbot, kiosk, "next_program")
-        wait_stage(qtbot, kiosk, Stage.INSTRUCTIONS)
-        qtbot.waitUntil(lambda: child(kiosk, "begin").isEnabled(), timeout=WAIT_MS)
-        press(qtbot, kiosk, "begin")
-        wait_stage(qtbot, kiosk, Stage.TEST)
+        hand_in_and_begin_the_next_part(qtbot, kiosk)
         assert not child(kiosk, "time_warning").isVisible()  # 55:00 left: no 1-minute banner
 
 
@@ -385,14 +379,7 @@ def test_the_question_has_the_keyboard_in_every_part_and_after_going_back(
         walk_to_test(qtbot, kiosk)
         model = kiosk.model
         qtbot.waitUntil(lambda: focused() == "option_0", timeout=WAIT_MS)  # not A−
-        press(qtbot, kiosk, "submit")
-        press(qtbot, kiosk, "confirm_submit")
-        wait_stage(qtbot, kiosk, Stage.BETWEEN)
-        press(qtbot, kiosk, "next_program")
-        wait_stage(qtbot, kiosk, Stage.INSTRUCTIONS)
-        qtbot.waitUntil(lambda: child(kiosk, "begin").isEnabled(), timeout=WAIT_MS)
-        press(qtbot, kiosk, "begin")
-        wait_stage(qtbot, kiosk, Stage.TEST)
+        hand_in_and_begin_the_next_part(qtbot, kiosk)
         qtbot.waitUntil(lambda: focused() == "option_0", timeout=WAIT_MS)
         first = model.item
         assert first is not None

@@ -12,10 +12,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from kiosk.config import KioskConfig
+from kiosk.credential import Credential, save_credential
 from kiosk.hall_client import HallClient
 from kiosk.lockdown.processes import ProcessWatch
 from kiosk.ui.app import Kiosk, build
 from kiosk.ui.model import Stage
+from operator_console.protocol.kiosk_api import EnrollResponse
 from operator_console.server.models import AnswerEvent
 from tests.hall import Hall
 
@@ -103,6 +105,29 @@ def walk_to_test(qtbot: QtBot, kiosk: Kiosk, language: str = "ru") -> None:
     qtbot.waitUntil(lambda: child(kiosk, "begin").isEnabled(), timeout=WAIT_MS)
     press(qtbot, kiosk, "begin")
     wait_stage(qtbot, kiosk, Stage.TEST)
+
+
+def hand_in_and_begin_the_next_part(qtbot: QtBot, kiosk: Kiosk) -> None:
+    """Finish this part, then through the instructions of the next, as a candidate would."""
+    press(qtbot, kiosk, "submit")
+    press(qtbot, kiosk, "confirm_submit")
+    wait_stage(qtbot, kiosk, Stage.BETWEEN)
+    press(qtbot, kiosk, "next_program")
+    wait_stage(qtbot, kiosk, Stage.INSTRUCTIONS)
+    qtbot.waitUntil(lambda: child(kiosk, "begin").isEnabled(), timeout=WAIT_MS)
+    press(qtbot, kiosk, "begin")
+    wait_stage(qtbot, kiosk, Stage.TEST)
+
+
+def seated_on_disk(hall: Hall, data: Path, seat: str = "A01") -> EnrollResponse:
+    """The roster's second candidate at the seat, its kiosk's credential saved in `data` (for a
+    kiosk process), the session started."""
+    enrolled = hall.enrolled(hall.registrations[1], seat)
+    save_credential(
+        data, Credential(hall.server.url, enrolled.kiosk_id, enrolled.seat, enrolled.token)
+    )
+    hall.desk.start()
+    return enrolled
 
 
 def server_answers(hall: Hall, attempt_id: str) -> dict[str, list[str]]:

@@ -1,21 +1,39 @@
-"""A scripted candidate: sits a whole test through the real journal and hall client, no screen."""
+"""A scripted candidate: sits a whole test at a kiosk with no screen.
+
+It drives the same seat flow as the kiosk window (`kiosk.seat_flow`): it polls the seat until a
+candidate is seated, confirms, chooses a language, passes the camera check and the tutorial,
+starts each program, answers on the answer sheet (each answer in the journal first), hands the
+part in, and goes on to the next program. Like a real kiosk it keeps asking while the room server
+is unreachable, for as long as its patience lasts, and stops when told to.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import random
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from hardware.clock import Clock
 from kiosk.hall_client import HallClient
 from kiosk.journal import Journal
+from kiosk.seat_flow import SeatFlow, Stage
 from kiosk.sitting import Sitting
 from operator_console.protocol.calls import ServerRefused, ServerUnreachable
-from operator_console.protocol.kiosk_api import FinishResponse, FormItemView, SeatAssignment
+from operator_console.protocol.kiosk_api import FinishResponse, FormItemView
 
 Oracle = Callable[[str], frozenset[str]]
 """Knows the keyed choices of an item: how a well-prepared candidate 'knows' the answer."""
+
+T = TypeVar("T")
+
+RETRY_SECONDS = 0.1
+
+
+class Stopped(Exception):
+    """Told to stop, or out of patience."""
 
 
 @dataclass
@@ -38,74 +56,118 @@ class ScriptedCandidate:
         rng: random.Random,
         oracle: Oracle | None = None,
         change_rate: float = 0.15,
+        patience: float = 120.0,
     ) -> None:
         self._client, self._journal, self._clock = client, journal, clock
         self._seat, self._skill, self._rng = seat, skill, rng
         self._oracle, self._change_rate = oracle, change_rate
+        self._patience = patience
+        """Seconds one step may keep failing (the room server unreachable) before giving up."""
         self._stop = threading.Event()
-
-    def wait_for_start(self, stop: threading.Event, timeout: float = 60.0) -> SeatAssignment:
-        """Asks the hall until the session runs and this seat has a candidate."""
-        waited = 0.0
-        while not stop.is_set():
-            try:
-                seat = self._client.seat()
-                if seat.session_status == "running" and seat.attempts:
-                    return seat
-            except ServerUnreachable:
-                pass
-            if waited >= timeout:
-                break
-            stop.wait(0.05)
-            waited += 0.05
-        raise TimeoutError(f"seat {self._seat}: the session did not start")
+        self.flow = SeatFlow(client, journal, clock)
 
     def sit(self, stop: threading.Event) -> ScriptedResult:
         result = ScriptedResult(self._seat)
         self._stop = stop
+        flow = self.flow
         try:
-            seat = self.wait_for_start(stop)
-            language = self._rng.choice(seat.languages)
-            for summary in seat.attempts:
-                if summary.status == "finished":
-                    continue
-                form = self._client.start_attempt(summary.attempt_id, language)
-                sitting = Sitting(form, self._journal, self._client, self._clock)
-                result.changes += self._answer_all(sitting)
-                result.finished.append(self._finish(sitting))
-        except (ServerRefused, ServerUnreachable, TimeoutError) as exc:
+            self._until(lambda: flow.stage is Stage.CONFIRM, "a candidate to be seated")
+            flow.confirm(True)
+            seat = flow.seat
+            assert seat is not None
+            flow.choose_language(self._rng.choice(seat.languages))
+            flow.camera_done(1)
+            flow.tutorial_done()
+            while flow.stage is Stage.INSTRUCTIONS:
+                self._begin()
+                result.changes += self._answer_all()
+                result.finished.append(self._finish())
+                flow.continue_to_next()
+        except (ServerRefused, Stopped) as exc:
             result.error = str(exc)
         return result
 
-    def _answer_all(self, sitting: Sitting) -> int:
+    # ----- steps ------------------------------------------------------------------------------
+
+    def _poll(self) -> None:
+        sent, ticket = self._clock.monotonic(), self.flow.ask()
+        seat = self._client.seat()
+        self.flow.polled(seat, sent, ticket)
+
+    def _until(self, done: Callable[[], bool], what: str) -> None:
+        """Polls the seat, as the kiosk does, until `done`."""
+        waited = 0.0
+        while not done():
+            with contextlib.suppress(ServerUnreachable):
+                self._poll()
+            if done():
+                return
+            if waited >= self._patience or self._stop.wait(RETRY_SECONDS):
+                raise Stopped(f"seat {self._seat}: gave up waiting for {what}")
+            waited += RETRY_SECONDS
+
+    def _retrying(self, call: Callable[[], T], what: str) -> T:
+        """`call`, again while the room server is unreachable (as the kiosk retries)."""
+        waited = 0.0
+        while True:
+            try:
+                return call()
+            except ServerUnreachable:
+                if waited >= self._patience or self._stop.wait(RETRY_SECONDS):
+                    raise Stopped(f"seat {self._seat}: gave up on {what}") from None
+                waited += RETRY_SECONDS
+
+    def _begin(self) -> None:
+        flow = self.flow
+        summary = flow.begin()
+        if summary is None and flow.message == "wait_session":
+            self._until(flow.session_running, "the session to start")
+            summary = flow.begin()
+        if summary is None:
+            raise Stopped(f"seat {self._seat}: nothing to start ({flow.message})")
+        language = flow.language or flow.ui_language
+        form = self._retrying(
+            lambda: self._client.start_attempt(summary.attempt_id, language), "the start"
+        )
+        flow.opened(form)
+
+    def _answer_all(self) -> int:
+        flow, sheet, sitting = self.flow, self.flow.sheet, self.flow.sitting
+        assert sheet is not None and sitting is not None
         changes = 0
-        for n, item in enumerate(sitting.form.items, start=1):
-            sitting.answer(item.item_id, self._choose(item))
-            changes += 1
+        for n, item in enumerate(sheet.items):
+            flow.go_to(n)
+            changes += self._mark(item, self._choose(item))
             if self._rng.random() < self._change_rate:
                 # People go back and change their minds.
-                sitting.answer(item.item_id, self._choose(item))
-                changes += 1
-            if n % 10 == 0:
+                changes += self._mark(item, self._choose(item))
+            if (n + 1) % 10 == 0:
                 self._replicate(sitting)
         self._replicate(sitting)
         return changes
 
-    def _replicate(self, sitting: Sitting) -> None:
-        for _ in range(50):
-            try:
-                sitting.replicate()
-                return
-            except ServerUnreachable:
-                self._stop.wait(0.1)
+    def _mark(self, item: FormItemView, wanted: list[str]) -> int:
+        """Gives `wanted` as the answer the way a candidate does, one option at a time; the
+        number of changes written."""
+        flow, sheet = self.flow, self.flow.sheet
+        assert sheet is not None
+        before = sheet.answers.get(item.item_id, [])
+        toggles = sorted(set(before) ^ set(wanted)) if item.multiple else wanted[:1]
+        for choice in toggles:
+            flow.choose(choice)
+        return len(toggles) if item.multiple else int(before != wanted[:1])
 
-    def _finish(self, sitting: Sitting) -> FinishResponse:
-        for _ in range(50):
-            try:
-                return sitting.finish("submitted")
-            except ServerUnreachable:
-                self._stop.wait(0.1)
-        return sitting.finish("submitted")
+    def _replicate(self, sitting: Sitting) -> None:
+        self._retrying(sitting.replicate, "sending answers")
+
+    def _finish(self) -> FinishResponse:
+        sitting = self.flow.finish("submitted")
+        assert sitting is not None
+        done = self._retrying(lambda: sitting.finish("submitted"), "handing in")
+        self.flow.finished(done)
+        with contextlib.suppress(ServerUnreachable):
+            self._poll()
+        return done
 
     def _choose(self, item: FormItemView) -> list[str]:
         ids = [c.id for c in item.choices]

@@ -99,7 +99,49 @@ class QuestionsScreen(Screen):
     def __init__(self, model: KioskModel) -> None:
         super().__init__(model)
 
-        # header: where we are, the timer, text size and contrast
+        header = self._header(model)
+        self.banner = label("banner", center=True)
+        self.banner.setObjectName("time_warning")
+        self.banner.hide()
+        self._banner_timer = QTimer(self, singleShot=True, interval=15000)
+        self._banner_timer.timeout.connect(self.banner.hide)
+        self._focused_item: tuple[str, str] | None = None
+        self._banner_for: str | None = None
+        """The attempt the shown warning is about: a warning belongs to its part."""
+
+        self.body = QWidget()
+        body = QHBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(16)
+        body.addWidget(self._question(), 1)
+        body.addWidget(self._side(model))
+
+        self._footer(model)
+        self.confirm = Review(model)
+        self.confirm.hide()
+
+        self.status = label("muted", wrap=False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 10, 20, 12)
+        layout.setSpacing(10)
+        layout.addLayout(header)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.confirm, 1)
+        layout.addWidget(self.status)
+
+        self.settled = False
+        self.settling = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self.settling.timeout.connect(lambda: setattr(self, "settled", True))
+        self._shortcuts()
+        model.question_changed.connect(self._refresh_if_shown)
+        model.tick.connect(self._tick)
+        model.warned.connect(self._warn)
+        model.section_closed.connect(self._section_closed)
+
+    def _header(self, model: KioskModel) -> QHBoxLayout:
+        """Where the candidate is, the call for the operator, text size, contrast, the timer."""
         self.where = label("subtitle", wrap=False)
         self.where.setObjectName("where")
         self.where.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -127,17 +169,10 @@ class QuestionsScreen(Screen):
         header.addWidget(self.toggle_timer)
         header.addWidget(self.timer_caption)
         header.addWidget(self.timer)
+        return header
 
-        self.banner = label("banner", center=True)
-        self.banner.setObjectName("time_warning")
-        self.banner.hide()
-        self._banner_timer = QTimer(self, singleShot=True, interval=15000)
-        self._banner_timer.timeout.connect(self.banner.hide)
-        self._focused_item: tuple[str, str] | None = None
-        self._banner_for: str | None = None
-        """The attempt the shown warning is about: a warning belongs to its part."""
-
-        # the question
+    def _question(self) -> QWidget:
+        """The prompt, its pictures and the options, scrolled when they are long."""
         self.prompt = label("question")
         self.prompt.setObjectName("prompt")
         self.hint = label("muted")
@@ -167,23 +202,20 @@ class QuestionsScreen(Screen):
         inner = QVBoxLayout(question)
         inner.setContentsMargins(20, 16, 12, 16)
         inner.addWidget(self.question_scroll)
+        return question
 
-        # the overview
+    def _side(self, model: KioskModel) -> QWidget:
+        """Every question at a glance: answered, flagged, the one open."""
         self.overview = Overview(model)
         side = card()
         side.setFixedWidth(Overview.width_needed() + 32)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(16, 14, 16, 14)
         side_layout.addWidget(self.overview)
+        return side
 
-        self.body = QWidget()
-        body = QHBoxLayout(self.body)
-        body.setContentsMargins(0, 0, 0, 0)
-        body.setSpacing(16)
-        body.addWidget(question, 1)
-        body.addWidget(side)
-
-        # footer: navigation and submit, or the submit confirmation
+    def _footer(self, model: KioskModel) -> QWidget:
+        """Navigation, the saved mark and the hand-in, on one row."""
         self.previous = button(name="previous")
         self.flag = button(name="flag")
         self.next = button("primary", name="next")
@@ -206,29 +238,7 @@ class QuestionsScreen(Screen):
         nav.addSpacing(16)
         nav.addWidget(self.saved, 1)
         nav.addWidget(self.submit)
-
-        self.confirm = Review(model)
-        self.confirm.hide()
-
-        self.status = label("muted", wrap=False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 10, 20, 12)
-        layout.setSpacing(10)
-        layout.addLayout(header)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.body, 1)
-        layout.addWidget(self.nav)
-        layout.addWidget(self.confirm, 1)
-        layout.addWidget(self.status)
-
-        self.settled = False
-        self.settling = QTimer(self, singleShot=True, interval=SETTLE_MS)
-        self.settling.timeout.connect(lambda: setattr(self, "settled", True))
-        self._shortcuts()
-        model.question_changed.connect(self._refresh_if_shown)
-        model.tick.connect(self._tick)
-        model.warned.connect(self._warn)
-        model.section_closed.connect(self._section_closed)
+        return self.nav
 
     def _shortcuts(self) -> None:
         def bind(keys: str, action: object) -> None:

@@ -57,12 +57,15 @@ class ScriptedCandidate:
         oracle: Oracle | None = None,
         change_rate: float = 0.15,
         patience: float = 120.0,
+        pace: float = 0.0,
     ) -> None:
         self._client, self._journal, self._clock = client, journal, clock
         self._seat, self._skill, self._rng = seat, skill, rng
         self._oracle, self._change_rate = oracle, change_rate
         self._patience = patience
         """Seconds one step may keep failing (the room server unreachable) before giving up."""
+        self._pace = pace
+        """Seconds the candidate thinks before each answer."""
         self._stop = threading.Event()
         self.flow = SeatFlow(client, journal, clock)
 
@@ -136,6 +139,8 @@ class ScriptedCandidate:
         assert sheet is not None and sitting is not None
         changes = 0
         for n, item in enumerate(sheet.items):
+            if self._pace and self._stop.wait(self._pace):
+                raise Stopped(f"seat {self._seat}: stopped during the test")
             flow.go_to(n)
             changes += self._mark(item, self._choose(item))
             if self._rng.random() < self._change_rate:

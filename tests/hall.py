@@ -164,13 +164,19 @@ def wait_until(
         step = min(step * 2, 0.2)
 
 
-def hall_toml(tmp_path: Path, keys: Path, upstream: str, port: int) -> Path:
+def hall_toml(
+    tmp_path: Path,
+    keys: Path,
+    upstream: str,
+    port: int,
+    programs: tuple[str, ...] = ("legislation",),
+) -> Path:
     banks = tmp_path / "banks"
     write_sample_packages(
         banks,
         authority=load_signing_key(keys / "authority.key"),
         hall=load_box_public(keys / "hall-box.pub"),
-        programs=["legislation"],
+        programs=list(programs),
     )
     path = tmp_path / "hall.toml"
     path.write_text(

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import random
 import signal
+import sqlite3
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -18,6 +22,7 @@ import pytest
 from hardware.clock import SystemClock
 from kiosk.hall_client import HallClient, enroll
 from kiosk.journal import Journal
+from kiosk.scripted import ScriptedCandidate, ScriptedResult
 from kiosk.sitting import Sitting
 from operator_console.central.samples import sample_roster
 from operator_console.central.store import StubStore
@@ -30,9 +35,11 @@ from tests.hall import free_port, hall_toml, wait_until
 
 WRITER = """
 import sys
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 from kiosk.journal import Journal
+from kiosk.scripted import ScriptedCandidate, ScriptedResult
 journal = Journal(Path(sys.argv[1]))
 n = 0
 while True:
@@ -115,23 +122,24 @@ def killed_server(tmp_path: Path) -> Iterator[list[ServerProcess]]:
             server.kill()
 
 
-def test_room_server_killed_after_acknowledging_loses_nothing(
+def served_hall(
     tmp_path: Path,
     keys: Path,
     stub_store: StubStore,
     stub: ServerThread,
-    faults: FaultPlan,
     server_env: dict[str, str],
     killed_server: list[ServerProcess],
-) -> None:
-    faults.fail_first = 10**9  # the upstream is down for now: the result must wait in the outbox
+    candidates: int = 2,
+    programs: tuple[str, ...] = ("legislation",),
+) -> tuple[ServerProcess, Desk]:
+    """A room server in its own process on today's roster, and a desk signed in to it."""
     now = datetime.now(UTC)
     today = now.astimezone(ZoneInfo("Asia/Almaty")).date()
     stub_store.put_roster(
-        sample_roster(HALL_ID, today, 2, starts_at=now + timedelta(minutes=10), now=now)
+        sample_roster(HALL_ID, today, candidates, starts_at=now + timedelta(minutes=10), now=now)
     )
     port = free_port()
-    config = hall_toml(tmp_path, keys, stub.url, port)
+    config = hall_toml(tmp_path, keys, stub.url, port, programs)
     admin = subprocess.run(
         [
             sys.executable,
@@ -157,8 +165,20 @@ def test_room_server_killed_after_acknowledging_loses_nothing(
     server = ServerProcess(config, port, server_env)
     killed_server.append(server)
     server.start()
+    return server, Desk.sign_in(server.url, "desk", "desk-password", today)
 
-    desk = Desk.sign_in(server.url, "desk", "desk-password", today)
+
+def test_room_server_killed_after_acknowledging_loses_nothing(
+    tmp_path: Path,
+    keys: Path,
+    stub_store: StubStore,
+    stub: ServerThread,
+    faults: FaultPlan,
+    server_env: dict[str, str],
+    killed_server: list[ServerProcess],
+) -> None:
+    faults.fail_first = 10**9  # the upstream is down for now: the result must wait in the outbox
+    server, desk = served_hall(tmp_path, keys, stub_store, stub, server_env, killed_server)
     reg = desk.registrations[1]  # sits legislation only
     url = server.url
     enrolled = desk.seat_at_new_kiosk(desk.admit(reg), "A01", lambda code: enroll(url, code, "k1"))
@@ -195,6 +215,110 @@ def test_room_server_killed_after_acknowledging_loses_nothing(
     )
     record = stub_store.records("results")[done.attempt_id]
     assert record["total"]["score"] == done.total and len(record["answers"]) == 55
+
+
+@pytest.mark.slow
+def test_kiosks_catch_up_by_themselves_through_rounds_of_kill_9(
+    tmp_path: Path,
+    keys: Path,
+    stub_store: StubStore,
+    stub: ServerThread,
+    server_env: dict[str, str],
+    killed_server: list[ServerProcess],
+) -> None:
+    """Scripted kiosks answer while the room server is killed at random moments and started
+    again: every acknowledged change is kept, every result reaches the central system once,
+    and every kiosk goes on by itself."""
+    server, desk = served_hall(
+        tmp_path,
+        keys,
+        stub_store,
+        stub,
+        server_env,
+        killed_server,
+        candidates=7,
+        programs=("state_language", "legislation"),
+    )
+    url = server.url
+    tokens: dict[str, str] = {}
+    for reg in desk.registrations:
+        decision = desk.admit(reg)
+        if decision.status != "admitted":
+            continue  # the sample roster has a banned candidate
+        seat = f"A{len(tokens) + 1:02d}"
+        enroller = functools.partial(enroll, url, machine=f"kiosk-{seat}")
+        tokens[seat] = desk.seat_at_new_kiosk(decision, seat, enroller).token
+    desk.start()
+    desk.close()
+    rng = random.Random(20261202)
+    stop = threading.Event()
+    results: dict[str, ScriptedResult] = {}
+
+    def sit(seat: str, token: str, seed: int) -> None:
+        client = HallClient(url, token, timeout=5)
+        journal = Journal(tmp_path / "kiosks" / f"{seat}.db")
+        try:
+            results[seat] = ScriptedCandidate(
+                client,
+                journal,
+                SystemClock(),
+                seat=seat,
+                skill=0.7,
+                rng=random.Random(seed),
+                patience=90,
+                pace=0.04,
+            ).sit(stop)
+        finally:
+            journal.close()
+            client.close()
+
+    (tmp_path / "kiosks").mkdir()
+    kiosks = [
+        threading.Thread(target=sit, args=(seat, token, rng.randrange(1 << 30)))
+        for seat, token in tokens.items()
+    ]
+    for kiosk in kiosks:
+        kiosk.start()
+    kills = 0
+    try:
+        while any(k.is_alive() for k in kiosks) and kills < 4:
+            if stop.wait(rng.uniform(0.5, 2.5)):
+                break
+            server.kill()
+            kills += 1
+            server.start()
+        for kiosk in kiosks:
+            kiosk.join(timeout=180)
+    finally:
+        stop.set()
+        for kiosk in kiosks:
+            kiosk.join(timeout=10)
+    assert kills >= 3, "the kiosks finished before the server was killed three times"
+    assert {seat: r.error for seat, r in results.items()} == dict.fromkeys(tokens)
+    finished = {f.attempt_id: f for r in results.values() for f in r.finished}
+    assert len(finished) == sum(len(r.finished) for r in results.values()) > len(tokens)
+
+    acknowledged: set[tuple[str, int]] = set()
+    for seat in tokens:
+        with sqlite3.connect(tmp_path / "kiosks" / f"{seat}.db") as journal_db:
+            acknowledged |= set(
+                journal_db.execute("SELECT attempt_id, seq FROM change WHERE stored = 1")
+            )
+    engine = make_engine(f"sqlite:///{tmp_path / 'data' / 'hall.db'}")
+    with engine.connect() as conn:
+        on_server = set(conn.exec_driver_sql("SELECT attempt_id, seq FROM answer_event"))
+    engine.dispose()
+    assert acknowledged and acknowledged <= on_server
+
+    wait_until(
+        lambda: set(stub_store.records("results")) >= set(finished),
+        timeout=60,
+        what="every result to reach the central system",
+    )
+    delivered = stub_store.records("results")
+    assert set(delivered) == set(finished)  # each once: one record per attempt, no other
+    for attempt_id, done in finished.items():
+        assert delivered[attempt_id]["total"]["score"] == done.total
 
 
 def test_offline_bundle_carries_every_undelivered_record_signed(

@@ -52,11 +52,14 @@ def create_app(runtime: HallRuntime, *, run_workers: bool = True) -> FastAPI:
     @app.exception_handler(OperationalError)
     async def database_down(_request: Request, exc: OperationalError) -> JSONResponse:
         # The transaction was rolled back: nothing of this request was stored or acknowledged.
-        log.error("database did not answer: %s", str(exc.orig or exc).splitlines()[0])
-        return JSONResponse(
-            {"detail": "the hall's database did not answer; nothing was stored, try again"},
-            status_code=503,
-        )
+        said = str(exc.orig or exc).splitlines()[0]
+        if "disk is full" in said or "No space left" in said:
+            log.error("the database's disk is full: %s", said)
+            detail = "the hall's disk is full; nothing was stored: free space on the room server"
+        else:
+            log.error("database did not answer: %s", said)
+            detail = "the hall's database did not answer; nothing was stored, try again"
+        return JSONResponse({"detail": detail}, status_code=503)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
 import os
@@ -28,6 +29,8 @@ from operator_console.central.samples import sample_roster
 from operator_console.central.store import StubStore
 from operator_console.central.stub import FaultPlan
 from operator_console.core.desk import Desk
+from operator_console.protocol.calls import ServerRefused
+from operator_console.protocol.kiosk_api import AnswerChange
 from operator_console.server.db import make_engine
 from operator_console.server.serve import ServerThread
 from tests.conftest import HALL_ID
@@ -71,9 +74,11 @@ def test_kiosk_journal_keeps_every_acknowledged_answer_through_sigkill(tmp_path:
 
 
 class ServerProcess:
-    def __init__(self, config: Path, port: int, env: dict[str, str]) -> None:
+    def __init__(
+        self, config: Path, port: int, env: dict[str, str], args: list[str] | None = None
+    ) -> None:
         self.url = f"http://127.0.0.1:{port}"
-        self._args = [
+        self._args = args or [
             sys.executable,
             "-m",
             "operator_console.cli",
@@ -319,6 +324,114 @@ def test_kiosks_catch_up_by_themselves_through_rounds_of_kill_9(
     assert set(delivered) == set(finished)  # each once: one record per attempt, no other
     for attempt_id, done in finished.items():
         assert delivered[attempt_id]["total"]["score"] == done.total
+
+
+ON_A_SMALL_DISK = """
+set -e
+mount -t tmpfs -o size=16m tmpfs "$HALL_DATA"
+printf 'desk-password\\n' | "$PYTHON" -m operator_console.cli admin --config "$HALL_CONFIG" \\
+    create-user --username desk --role administrator --password-stdin
+exec "$PYTHON" -m operator_console.cli serve --config "$HALL_CONFIG"
+"""
+"""The room server with its data on a 16 MB disk of its own (a tmpfs in a mount namespace)."""
+
+
+def inside(pid: int, database: Path, sql: str) -> list[object]:
+    """The first row of `sql` on a database as the process `pid` sees it (in its mount
+    namespace: SQLite resolves /proc/PID/root back into ours, so it is read from in there)."""
+    code = (
+        "import json, sqlite3, sys; db = sqlite3.connect(sys.argv[1]);"
+        "print(json.dumps(list(db.execute(sys.argv[2]).fetchone())))"
+    )
+    enter = ["nsenter", f"--target={pid}", "--mount", "--user", "--preserve-credentials"]
+    out = subprocess.run(
+        [*enter, sys.executable, "-c", code, str(database), sql],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    row: list[object] = json.loads(out.stdout)
+    return row
+
+
+def fill(folder: Path) -> Path:
+    """Writes a file in `folder` until its disk is full."""
+    filler = folder / "filler"
+    with filler.open("wb") as out:
+        try:
+            while True:
+                out.write(b"\0" * 65536)
+                out.flush()
+        except OSError as exc:
+            assert exc.errno == errno.ENOSPC
+    return filler
+
+
+@pytest.mark.slow
+def test_a_full_disk_refuses_answers_unacknowledged_and_writing_resumes_when_space_is_back(
+    tmp_path: Path,
+    keys: Path,
+    stub_store: StubStore,
+    stub: ServerThread,
+    server_env: dict[str, str],
+    killed_server: list[ServerProcess],
+) -> None:
+    now = datetime.now(UTC)
+    today = now.astimezone(ZoneInfo("Asia/Almaty")).date()
+    stub_store.put_roster(
+        sample_roster(HALL_ID, today, 2, starts_at=now + timedelta(minutes=10), now=now)
+    )
+    port = free_port()
+    config = hall_toml(tmp_path, keys, stub.url, port)
+    data = tmp_path / "data"
+    data.mkdir()
+    env = dict(server_env, HALL_DATA=str(data), HALL_CONFIG=str(config), PYTHON=sys.executable)
+    args = ["unshare", "--map-root-user", "--mount", "sh", "-c", ON_A_SMALL_DISK]
+    server = ServerProcess(config, port, env, args)
+    killed_server.append(server)
+    server.start()
+    assert server.proc is not None
+    seen = Path(f"/proc/{server.proc.pid}/root") / data.relative_to("/")  # its disk, from here
+
+    desk = Desk.sign_in(server.url, "desk", "desk-password", today)
+    url = server.url
+    enrolled = desk.seat_at_new_kiosk(
+        desk.admit(desk.registrations[1]), "A01", lambda code: enroll(url, code, "k1")
+    )
+    desk.start()
+    desk.close()
+    kiosk = HallClient(server.url, enrolled.token)
+    form = kiosk.start_attempt(kiosk.seat().attempts[0].attempt_id, "ru")
+    changes = [
+        AnswerChange(
+            seq=n, item_id=i.item_id, choices=[i.choices[0].id], answered_at=datetime.now(UTC)
+        )
+        for n, i in enumerate(form.items, start=1)
+    ]
+    assert kiosk.send_answers(form.attempt_id, changes[:5]).stored_through == 5
+    # The log folded into the database and emptied: from here on a write needs new space.
+    assert inside(server.proc.pid, data / "hall.db", "PRAGMA wal_checkpoint(TRUNCATE)")[0] == 0
+    filler = fill(seen)
+    try:
+        with pytest.raises(ServerRefused) as refused:
+            kiosk.send_answers(form.attempt_id, changes[5:])
+        assert refused.value.status == 503 and "disk is full" in refused.value.detail
+        with pytest.raises(ServerRefused):
+            kiosk.finish(form.attempt_id, "submitted", len(changes))
+    finally:
+        filler.unlink()
+    ack = kiosk.send_answers(form.attempt_id, changes[5:])
+    assert ack.stored_through == len(changes) and not ack.refused
+    done = kiosk.finish(form.attempt_id, "submitted", len(changes))
+    kiosk.close()
+    assert inside(server.proc.pid, data / "hall.db", "PRAGMA integrity_check") == ["ok"]
+    stored = inside(
+        server.proc.pid,
+        data / "hall.db",
+        f"SELECT COUNT(*) FROM answer_event WHERE attempt_id = '{form.attempt_id}'",
+    )
+    assert stored == [len(changes)] and done.finish_reason == "submitted"
 
 
 def test_offline_bundle_carries_every_undelivered_record_signed(

@@ -10,17 +10,21 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import select
+from sqlalchemy import make_url, select
 
+from hardware.clock import FakeClock
 from kiosk.hall_client import HallClient
+from operator_console.central.store import StubStore
 from operator_console.protocol.calls import ServerRefused
 from operator_console.protocol.kiosk_api import AnswerChange, LockReport
 from operator_console.server import auth
 from operator_console.server.deps import LONG_POLLS
 from operator_console.server.models import User
+from operator_console.server.serve import ServerThread
 from operator_console.server.throttle import GuessThrottle
-from tests.hall import PASSWORD, Hall, wait_until
+from tests.hall import PASSWORD, Hall, open_hall, wait_until
 from tests.operator_console.server.test_hall_flow import started
+from tests.tcp_gate import TcpGate
 
 
 @pytest.fixture
@@ -294,6 +298,56 @@ def test_an_unknown_name_costs_the_same_password_hash(hall: Hall) -> None:
     finally:
         auth.password_matches = original  # type: ignore[assignment]
     assert len(checked) == 1 and checked[0].startswith("$argon2id$")
+
+
+@pytest.fixture
+def hall_on_gated_postgres(
+    tmp_path: Path,
+    keys: Path,
+    driven_stub: ServerThread,
+    stub_store: StubStore,
+    clock: FakeClock,
+    postgres_url: str,
+) -> Iterator[tuple[Hall, TcpGate]]:
+    """A hall whose PostgreSQL is reached through a gate the test can close and open."""
+    url = make_url(postgres_url)
+    with TcpGate(url.host or "127.0.0.1", url.port or 5432) as gate:
+        through = url.set(host="127.0.0.1", port=gate.port)
+        database_url = through.render_as_string(hide_password=False)
+        for hall in open_hall(
+            tmp_path, keys, driven_stub, stub_store, clock, database_url=database_url
+        ):
+            yield hall, gate
+
+
+def test_postgresql_going_away_answers_503_and_the_server_recovers_without_a_restart(
+    hall_on_gated_postgres: tuple[Hall, TcpGate],
+) -> None:
+    hall, gate = hall_on_gated_postgres
+    client, form = started(hall)
+    first, second = (
+        AnswerChange(
+            seq=n, item_id=i.item_id, choices=[i.choices[0].id], answered_at=hall.clock.now()
+        )
+        for n, i in enumerate(form.items[:2], start=1)
+    )
+    assert client.send_answers(form.attempt_id, [first]).stored_through == 1
+    gate.close()  # PostgreSQL stops: its connections are cut, new ones refused
+    try:
+        for call in (
+            lambda: client.send_answers(form.attempt_id, [second]),
+            lambda: client.finish(form.attempt_id, "submitted", 2),
+        ):
+            with pytest.raises(ServerRefused) as refused:
+                call()
+            assert refused.value.status == 503
+            assert "database did not answer" in refused.value.detail
+    finally:
+        gate.open()  # and starts again
+    ack = client.send_answers(form.attempt_id, [second])  # the same server, no restart
+    assert ack.stored_through == 2 and hall.stored_changes(form.attempt_id) == 2
+    done = client.finish(form.attempt_id, "submitted", 2)
+    assert done.finish_reason == "submitted"
 
 
 def test_a_database_that_goes_away_answers_503_and_loses_nothing(hall: Hall) -> None:

@@ -48,6 +48,8 @@ class DemoSettings:
     """Seats in a row of the demo room."""
     faults: FaultPlan = field(default_factory=FaultPlan)
     clock: Clock = field(default_factory=SystemClock)
+    database_url: str | None = None
+    """The hall's database; None: SQLite in the work folder."""
 
 
 def _copy_key(src: Path, dst_dir: Path) -> None:
@@ -135,6 +137,7 @@ class DemoHall:
                 "keys": {"dir": str(keys)},
                 "banks": {"dir": str(banks)},
                 "detector": {"port": self.detector.path, "protocol": "line"},
+                "database": {"url": s.database_url},
             }
         )
         self.runtime = HallRuntime(config, clock=s.clock)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -31,7 +33,18 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # A reader takes no lock (WAL: it reads its snapshot beside the one writer); a writer takes
+    # the write lock up front.
+    reading = conn.get_execution_options().get(READ_ONLY, False)
+    conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
+
+
+READ_ONLY = "hall_read_only"
+"""Execution option of the engine that `reader()` binds: its transactions only read."""
+
+_WRITERS: weakref.WeakKeyDictionary[Engine, threading.RLock] = weakref.WeakKeyDictionary()
+"""Per SQLite engine: the writers of this process queue here, in order, and wake the moment the
+one before them commits (SQLite's own busy wait sleeps in steps of up to 100 ms)."""
 
 
 def make_engine(url: str) -> Engine:
@@ -42,9 +55,17 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False, "timeout": 30},
+            # As many as the threads that may hold one (anyio's 40): none is closed and opened
+            # again with its pragmas under load.
+            pool_size=40,
+            max_overflow=24,
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+        _WRITERS[engine] = threading.RLock()
     else:
         engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
     return engine
@@ -79,8 +100,15 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+def reader(engine: Engine) -> sessionmaker[Session]:
+    """Sessions that only read: on SQLite they wait for no writer."""
+    return sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
+
+
 @contextmanager
 def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
     """One unit of work: committed when the block ends, rolled back on any error."""
-    with factory() as db, db.begin():
+    bind = factory.kw.get("bind")
+    writers = _WRITERS.get(bind) if isinstance(bind, Engine) else None
+    with writers or nullcontext(), factory() as db, db.begin():
         yield db

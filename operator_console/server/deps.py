@@ -48,7 +48,7 @@ def current_person(rt: RuntimeDep, authorization: Annotated[str | None, Header()
 
 def current_kiosk(rt: RuntimeDep, authorization: Annotated[str | None, Header()] = None) -> Kiosk:
     token = bearer_token(authorization)
-    with rt.tx() as db:
+    with rt.read() as db:
         kiosk = kiosk_for_token(db, token)
         if kiosk is None:
             raise Refusal(401, "this kiosk is not enrolled in this hall")

@@ -138,7 +138,7 @@ class Admission(Base):
     """The rule that refused, for the console to say in the operator's language."""
     decided_at: Mapped[datetime]
     decided_by: Mapped[str] = mapped_column(String(100))
-    seat_code: Mapped[str | None] = mapped_column(ForeignKey("seat.code"))
+    seat_code: Mapped[str | None] = mapped_column(ForeignKey("seat.code"), index=True)
     detector_event_id: Mapped[int | None] = mapped_column(ForeignKey("detector_event.id"))
 
 
@@ -200,6 +200,7 @@ class AnswerEvent(Base):
 
 class Incident(Base):
     __tablename__ = "incident"
+    __table_args__ = (Index("ix_incident_seat_at", "seat_code", "at"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     session_id: Mapped[str | None] = mapped_column(ForeignKey("test_session.id"))
     attempt_id: Mapped[str | None] = mapped_column(ForeignKey("attempt.id"), index=True)

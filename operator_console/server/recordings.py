@@ -5,8 +5,10 @@ Segments stay sealed on disk; only a proctor's (or administrator's) request open
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -54,38 +56,98 @@ def segments(db: Session, attempt_id: str) -> list[RecordingSegment]:
     )
 
 
-def receive_chunk(
+@dataclass(frozen=True)
+class Chunk:
+    """One chunk of a segment as a kiosk sent it."""
+
+    attempt_id: str
+    seq: int
+    offset: int
+    data: bytes
+    declared: SegmentUpload | None
+
+
+def _segment(db: Session, chunk: Chunk, *, lock: bool) -> RecordingSegment | None:
+    query = select(RecordingSegment).where(
+        RecordingSegment.attempt_id == chunk.attempt_id, RecordingSegment.seq == chunk.seq
+    )
+    return db.execute(query.with_for_update() if lock else query).scalar_one_or_none()
+
+
+def _check(row: RecordingSegment | None, chunk: Chunk, max_bytes: int) -> int | None:
+    """The segment's declared size when the chunk is to be written; None for a retry of what
+    is stored already; a refusal for the rest."""
+    seq, offset, size = chunk.seq, chunk.offset, len(chunk.data)
+    if size > MAX_CHUNK:
+        raise Refusal(413, f"a chunk is at most {MAX_CHUNK} bytes")
+    if row is None:
+        if chunk.declared is None or offset != 0:
+            raise conflict(f"segment {seq} is new: start at offset 0 with its description")
+        if chunk.declared.size > max_bytes:
+            raise Refusal(413, f"segment {seq} is {chunk.declared.size} bytes; at most {max_bytes}")
+        if size > chunk.declared.size:
+            raise Refusal(422, f"segment {seq}: more bytes than the {chunk.declared.size} declared")
+        return chunk.declared.size
+    if row.completed_at is not None or offset + size <= row.received:
+        return None  # a retry of something already stored
+    if offset != row.received:
+        raise conflict(f"segment {seq}: the server has {row.received} bytes; resume there")
+    if row.received + size > row.size:
+        raise Refusal(422, f"segment {seq}: more bytes than the {row.size} declared")
+    return row.size
+
+
+def plan_chunk(db: Session, chunk: Chunk, max_bytes: int) -> int | None:
+    """Before the bytes touch the disk (a read): the segment's size when they are to be
+    written, None when they are stored already; refuses what cannot be taken."""
+    return _check(_segment(db, chunk, lock=False), chunk, max_bytes)
+
+
+def write_chunk(root: Path, chunk: Chunk, size: int) -> str | None:
+    """The chunk's bytes on disk, synced, outside any transaction (the database's writers do
+    not wait for a disk write of a megabyte). One writer per segment file at a time (a file
+    lock, across processes). Returns the SHA-256 of the whole segment when this chunk ends it."""
+    part = _part(root, chunk.attempt_id, chunk.seq)
+    part.parent.mkdir(parents=True, exist_ok=True)
+    with open(part, "ab") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        fh.truncate(chunk.offset)  # whatever lies past the counted bytes was never acknowledged
+        fh.write(chunk.data)
+        fh.flush()
+        os.fsync(fh.fileno())
+        if chunk.offset + len(chunk.data) != size:
+            return None
+        return hashlib.sha256(part.read_bytes()).hexdigest()
+
+
+def count_chunk(
     db: Session,
     *,
     root: Path,
-    attempt_id: str,
-    seq: int,
-    offset: int,
-    data: bytes,
-    declared: SegmentUpload | None,
+    chunk: Chunk,
+    written: bool,
+    digest: str | None,
     now: datetime,
     max_bytes: int,
 ) -> tuple[RecordingSegment, str | None]:
-    """Appends one chunk at `offset`; a chunk already received is acknowledged again, unchanged.
+    """Counts a chunk written by `write_chunk` (the short write transaction); a chunk already
+    counted is acknowledged again, unchanged.
 
     The second value is a problem to report *after* committing: a whole segment whose hash is
     wrong is discarded (file and count together), and the kiosk must send it again.
     """
-    if len(data) > MAX_CHUNK:
-        raise Refusal(413, f"a chunk is at most {MAX_CHUNK} bytes")
-    row = db.execute(
-        select(RecordingSegment)
-        .where(RecordingSegment.attempt_id == attempt_id, RecordingSegment.seq == seq)
-        .with_for_update()
-    ).scalar_one_or_none()
+    row = _segment(db, chunk, lock=True)
+    if _check(row, chunk, max_bytes) is None:
+        assert row is not None
+        return row, None
+    if not written:  # the segment was discarded since the bytes were found stored: send again
+        raise conflict(f"segment {chunk.seq} changed meanwhile; ask its state and resume")
     if row is None:
-        if declared is None or offset != 0:
-            raise conflict(f"segment {seq} is new: start at offset 0 with its description")
-        if declared.size > max_bytes:
-            raise Refusal(413, f"segment {seq} is {declared.size} bytes; at most {max_bytes}")
+        declared = chunk.declared
+        assert declared is not None
         row = RecordingSegment(
-            attempt_id=attempt_id,
-            seq=seq,
+            attempt_id=chunk.attempt_id,
+            seq=chunk.seq,
             sha256=declared.sha256,
             size=declared.size,
             received=0,
@@ -95,27 +157,17 @@ def receive_chunk(
         )
         db.add(row)
         db.flush()
-    if row.completed_at is not None or offset + len(data) <= row.received:
-        return row, None  # a retry of something already stored
-    if offset != row.received:
-        raise conflict(f"segment {seq}: the server has {row.received} bytes; resume there")
-    if row.received + len(data) > row.size:
-        raise Refusal(422, f"segment {seq}: more bytes than the {row.size} declared")
-    part = _part(root, attempt_id, seq)
-    part.parent.mkdir(parents=True, exist_ok=True)
-    with open(part, "ab") as fh:
-        fh.truncate(offset)
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    row.received += len(data)
+    row.received += len(chunk.data)
     if row.received == row.size:
-        return row, _complete(row, part, _final(root, attempt_id, seq), now)
+        part = _part(root, chunk.attempt_id, chunk.seq)
+        return row, _complete(row, part, _final(root, chunk.attempt_id, chunk.seq), digest, now)
     return row, None
 
 
-def _complete(row: RecordingSegment, part: Path, final: Path, now: datetime) -> str | None:
-    digest = hashlib.sha256(part.read_bytes()).hexdigest()
+def _complete(
+    row: RecordingSegment, part: Path, final: Path, digest: str | None, now: datetime
+) -> str | None:
+    digest = digest or hashlib.sha256(part.read_bytes()).hexdigest()
     if digest != row.sha256:
         part.unlink()
         row.received = 0

@@ -21,6 +21,7 @@ from operator_console.server.db import (
     check_connection,
     make_engine,
     migrate,
+    reader,
     session_factory,
     transaction,
 )
@@ -57,6 +58,7 @@ class HallRuntime:
         check_connection(self.engine)
         migrate(self.engine)
         self.factory = session_factory(self.engine)
+        self.reading = reader(self.engine)
         self.feed = ChangeFeed(self.clock.now)
         self.feed.follow(self.factory)
         self.heard: dict[str, datetime] = {}
@@ -94,6 +96,12 @@ class HallRuntime:
     @contextmanager
     def tx(self) -> Iterator[Session]:
         with transaction(self.factory) as db:
+            yield db
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A transaction that only reads (a seat poll, a credential): it waits for no writer."""
+        with transaction(self.reading) as db:
             yield db
 
     @property

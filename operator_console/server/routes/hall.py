@@ -86,7 +86,7 @@ def _batch(rt: HallRuntime, cursor: str | None, wait: float) -> ChangeBatch:
     touched = sorted({c.subject for c in changes if c.kind == "seat"})
     views: list[SeatView] = []
     if touched:
-        with rt.tx() as db:
+        with rt.read() as db:
             views = _seats(rt, db, touched)
     return ChangeBatch(
         cursor=new_cursor,

@@ -52,7 +52,7 @@ def enroll(body: EnrollRequest, request: Request, rt: RuntimeDep) -> EnrollRespo
 
 @router.get("/seat")
 def seat(rt: RuntimeDep, kiosk: KioskDep) -> SeatAssignment:
-    with rt.tx() as db:
+    with rt.read() as db:
         return attempts.assignment(db, kiosk, rt.clock.now())
 
 
@@ -188,19 +188,24 @@ async def upload_chunk(
         raise Refusal(422, "segment numbers start at 1 and offsets at 0")
     data = await request.body()
 
+    chunk = recordings.Chunk(attempt_id, seq, offset, data, declared)
+    root, most = rt.config.recordings_dir, rt.config.recordings.max_segment_mb * 1024 * 1024
+
     def store() -> SegmentState:
+        with rt.read() as db:
+            attempts.own_attempt(db, kiosk, attempt_id)
+            size = recordings.plan_chunk(db, chunk, most)
+        digest = recordings.write_chunk(root, chunk, size) if size is not None else None
         with rt.tx() as db:
             attempts.own_attempt(db, kiosk, attempt_id, lock=True)
-            row, problem = recordings.receive_chunk(
+            row, problem = recordings.count_chunk(
                 db,
-                root=rt.config.recordings_dir,
-                attempt_id=attempt_id,
-                seq=seq,
-                offset=offset,
-                data=data,
-                declared=declared,
+                root=root,
+                chunk=chunk,
+                written=size is not None,
+                digest=digest,
                 now=rt.clock.now(),
-                max_bytes=rt.config.recordings.max_segment_mb * 1024 * 1024,
+                max_bytes=most,
             )
             state = recordings.state(row)
         if problem:

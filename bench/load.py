@@ -53,8 +53,6 @@ from operator_console.core.client import ConsoleClient
 from operator_console.demo.hall import DEMO_PASSWORD, DEMO_USER, DemoHall, DemoSettings
 
 work, kiosks, database = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3] or None
-import os
-if os.environ.get("SWITCH"): sys.setswitchinterval(float(os.environ["SWITCH"]))
 settings = DemoSettings(
     workdir=work, hall_id="load-hall", roster_size=kiosks + kiosks // 4 + 10, columns=20,
     database_url=database,
@@ -247,7 +245,12 @@ def answer_body(items: list[Any], n: int, rng: random.Random) -> dict[str, Any]:
 
 
 async def hall_load(
-    given: dict[str, Any], seconds: float, segment: bytes, timings: Timings, consoles: int
+    given: dict[str, Any],
+    seconds: float,
+    segment: bytes,
+    timings: Timings,
+    consoles: int,
+    poll_every: float,
 ) -> int:
     url, kiosks = given["url"], given["kiosks"]
     rng = random.Random(1)
@@ -303,7 +306,7 @@ async def hall_load(
                     watched.append(attempt)
 
             return [
-                every(1.0, until, rng, poll),
+                every(poll_every, until, rng, poll),
                 every(2.0, until, rng, answer),
                 every(60.0, until, rng, record),
             ]
@@ -339,7 +342,9 @@ async def hall_load(
     return len(kiosks)
 
 
-async def bare_load(url: str, kiosks: int, seconds: float, timings: Timings) -> None:
+async def bare_load(
+    url: str, kiosks: int, seconds: float, timings: Timings, poll_every: float
+) -> None:
     rng = random.Random(2)
     until = time.monotonic() + seconds
     items = [["item", ["a", "b", "c", "d"]]]
@@ -359,7 +364,7 @@ async def bare_load(url: str, kiosks: int, seconds: float, timings: Timings) -> 
             path = "/kiosk/v1/attempts/a/answers"
             await timings.time("POST answers", answers.request("POST", path, body, json_type))
 
-        tasks += [every(1.0, until, rng, poll), every(2.0, until, rng, answer)]
+        tasks += [every(poll_every, until, rng, poll), every(2.0, until, rng, answer)]
     await asyncio.gather(*tasks)
     for wire in wires:
         wire.close()
@@ -414,6 +419,7 @@ def main() -> None:
     parser.add_argument("--segment-mb", type=float, default=3.0)
     parser.add_argument("--bare-seconds", type=float, default=20.0)
     parser.add_argument("--consoles", type=int, default=3)
+    parser.add_argument("--poll", type=float, default=1.0, help="seconds between seat polls")
     args = parser.parse_args()
     database = ""
     if args.database == "postgresql":
@@ -445,7 +451,7 @@ def main() -> None:
             )
             timings = Timings()
             cpu_before, wall_before = cpu_seconds(hall.pid), time.monotonic()
-            asyncio.run(hall_load(given, args.seconds, segment, timings, args.consoles))
+            asyncio.run(hall_load(given, args.seconds, segment, timings, args.consoles, args.poll))
             wall = time.monotonic() - wall_before
             cpu = (cpu_seconds(hall.pid) - cpu_before) / wall
         finally:
@@ -465,7 +471,7 @@ def main() -> None:
                 time.sleep(0.05)
         floor = Timings()
         bare_cpu_before, bare_began = cpu_seconds(bare.pid), time.monotonic()
-        asyncio.run(bare_load(bare_url, args.kiosks, args.bare_seconds, floor))
+        asyncio.run(bare_load(bare_url, args.kiosks, args.bare_seconds, floor, args.poll))
         bare_wall = time.monotonic() - bare_began
         bare_cpu = (cpu_seconds(bare.pid) - bare_cpu_before) / bare_wall
     finally:
@@ -489,6 +495,7 @@ def main() -> None:
     requests = sum(len(v) for v in timings.ms.values()) + sum(timings.errors.values())
     line = {
         "kiosks": args.kiosks,
+        "poll_s": args.poll,
         "database": args.database,
         "seconds": round(wall, 1),
         "requests": requests,

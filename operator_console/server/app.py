@@ -6,6 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -22,6 +23,11 @@ log = logging.getLogger(__name__)
 def create_app(runtime: HallRuntime, *, run_workers: bool = True) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Few threads for the routes that block: the work is under one interpreter lock, and
+        # forty threads spend the processor handing it to each other.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = (
+            runtime.config.server.threads
+        )
         if run_workers:
             runtime.start()
         try:

@@ -51,6 +51,9 @@ class ServerSection(_Section):
     tls_key: Path | None = None
     api_docs: bool = False
     """Serve /docs and /openapi.json: for development and the demo, off on a hall's LAN."""
+    threads: int = Field(default=16, ge=2, le=64)
+    """Threads for the requests that wait on the database or the disk (long polls have their
+    own). Measured with bench/load.py."""
 
     @model_validator(mode="after")
     def _tls_pair(self) -> ServerSection:

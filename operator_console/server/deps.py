@@ -7,9 +7,10 @@ from typing import Annotated
 
 import anyio
 from fastapi import Depends, Header, Request
+from fastapi.concurrency import run_in_threadpool
 from starlette.datastructures import State
 
-from operator_console.server.auth import user_for_token
+from operator_console.server.auth import token_hash, user_for_token
 from operator_console.server.enrollment import kiosk_for_token
 from operator_console.server.errors import Refusal
 from operator_console.server.models import Kiosk
@@ -46,12 +47,23 @@ def current_person(rt: RuntimeDep, authorization: Annotated[str | None, Header()
         return Person(user.username, user.role)
 
 
-def current_kiosk(rt: RuntimeDep, authorization: Annotated[str | None, Header()] = None) -> Kiosk:
+async def current_kiosk(
+    rt: RuntimeDep, authorization: Annotated[str | None, Header()] = None
+) -> Kiosk:
     token = bearer_token(authorization)
-    with rt.read() as db:
-        kiosk = kiosk_for_token(db, token)
+    hashed = token_hash(token)
+    kiosk = rt.snapshots.kiosk(hashed)
+    if kiosk is None:
+        version = rt.snapshots.version
+
+        def look_up() -> Kiosk | None:
+            with rt.read() as db:
+                return kiosk_for_token(db, token)
+
+        kiosk = await run_in_threadpool(look_up)
         if kiosk is None:
             raise Refusal(401, "this kiosk is not enrolled in this hall")
+        rt.snapshots.keep_kiosk(hashed, kiosk, version)
     rt.hear(kiosk.seat_code, rt.clock.now())
     return kiosk
 

@@ -18,6 +18,7 @@ from operator_console.server.changes import touch
 from operator_console.server.config import DetectorSection
 from operator_console.server.db import transaction
 from operator_console.server.models import DetectorEventRow
+from operator_console.server.snapshots import keeps_seats
 
 log = logging.getLogger(__name__)
 MAX_BATCH = 200
@@ -51,6 +52,7 @@ class DetectorService:
     def record(self, event: DetectorEvent) -> int:
         """Stores one event durably, then wakes every console waiting for news."""
         with transaction(self._factory) as db:
+            keeps_seats(db)
             row = DetectorEventRow(
                 device=event.device,
                 source=event.source.value,

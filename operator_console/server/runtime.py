@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -27,6 +28,7 @@ from operator_console.server.db import (
 )
 from operator_console.server.detector import DetectorService
 from operator_console.server.models import AuditHead, Hall
+from operator_console.server.snapshots import Snapshots
 from operator_console.server.sync import SyncWorker
 from operator_console.server.throttle import GuessThrottle
 from operator_console.server.upstream_link import HttpUpstream, UpstreamLink
@@ -59,6 +61,10 @@ class HallRuntime:
         migrate(self.engine)
         self.factory = session_factory(self.engine)
         self.reading = reader(self.engine)
+        self.snapshots = Snapshots()
+        self.extras: dict[str, Any] = {}
+        """What routes keep between requests of this run (the change stream's last views)."""
+        self.snapshots.follow(self.factory)
         self.feed = ChangeFeed(self.clock.now)
         self.feed.follow(self.factory)
         self.heard: dict[str, datetime] = {}

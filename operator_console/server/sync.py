@@ -22,6 +22,7 @@ from operator_console.server.changes import touch
 from operator_console.server.db import transaction
 from operator_console.server.models import AuditHead, OutboxRecord
 from operator_console.server.outbox import enqueue
+from operator_console.server.snapshots import keeps_seats
 from operator_console.server.upstream_link import UpstreamLink, UpstreamUnreachable
 
 log = logging.getLogger(__name__)
@@ -115,6 +116,7 @@ class SyncWorker:
             status, error = None, str(exc)[:500]
         now = self._clock.now()
         with transaction(self._factory) as db:
+            keeps_seats(db)
             row = db.get(OutboxRecord, record_id)
             if row is None or row.status != OutboxStatus.PENDING:
                 return
@@ -180,6 +182,7 @@ class SyncWorker:
         """Queues the audit chain's head once it has moved since the last one queued."""
         now = self._clock.now()
         with transaction(self._factory) as db:
+            keeps_seats(db)
             head = db.execute(
                 select(AuditHead).where(AuditHead.hall_id == self._hall_id).with_for_update()
             ).scalar_one_or_none()

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from operator_console.protocol.values import rfc3339
 from operator_console.server.db import transaction
 from operator_console.server.models import Throttle
+from operator_console.server.snapshots import keeps_seats
 
 TRIES = 5
 WINDOW = timedelta(minutes=15)
@@ -59,6 +60,7 @@ class GuessThrottle:
         for _ in range(3):  # two first tries of a new key may race to create its row
             try:
                 with transaction(self._factory) as db:
+                    keeps_seats(db)
                     row = self._row(db, self._key(key))
                     recent = _times(row, now, self._window)
                     if len(recent) >= self._limit:
@@ -85,6 +87,7 @@ class GuessThrottle:
     def succeeded(self, key: str) -> None:
         """The secret was right: the key's earlier tries no longer count."""
         with transaction(self._factory) as db:
+            keeps_seats(db)
             row = db.get(Throttle, (self._hall_id, self._key(key)))
             if row is not None:
                 row.tries = []

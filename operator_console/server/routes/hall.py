@@ -3,6 +3,9 @@ actions, incidents and the session's history (contracts §6)."""
 
 from __future__ import annotations
 
+import threading
+import time
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Annotated
 
@@ -81,13 +84,37 @@ def seats(rt: RuntimeDep, who: PersonDep) -> SeatMap:
     )
 
 
+GATHER_SECONDS = 0.3
+"""A console woken by a change waits this long for the ones that follow it: in a hall of 200
+seats answering, one batch of many seats instead of a batch per answer."""
+
+
+@dataclass
+class _LastViews:
+    """The seat views of the last batch: consoles that follow from the same cursor get the same
+    batch, and the second one need not read it again."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    key: tuple[str, tuple[str, ...]] | None = None
+    views: list[SeatView] = field(default_factory=list)
+
+
 def _batch(rt: HallRuntime, cursor: str | None, wait: float) -> ChangeBatch:
     new_cursor, reset, changes = rt.feed.after(cursor, wait)
-    touched = sorted({c.subject for c in changes if c.kind == "seat"})
+    if changes and wait > 0 and not reset:
+        time.sleep(GATHER_SECONDS)  # a long poll's own thread: nothing else waits on it
+        new_cursor, reset, changes = rt.feed.after(cursor, 0.0)
+    touched = tuple(sorted({c.subject for c in changes if c.kind == "seat"}))
     views: list[SeatView] = []
     if touched:
-        with rt.read() as db:
-            views = _seats(rt, db, touched)
+        last: _LastViews = rt.extras.setdefault("last_views", _LastViews())
+        with last.lock:
+            if last.key == (new_cursor, touched):
+                views = last.views
+            else:
+                with rt.read() as db:
+                    views = _seats(rt, db, list(touched))
+                last.key, last.views = (new_cursor, touched), views
     return ChangeBatch(
         cursor=new_cursor,
         reset=reset,

@@ -30,6 +30,7 @@ from operator_console.protocol.values import MAX_INT, AttemptStatus
 from operator_console.server import attempts, enrollment, incidents, recordings, seat_locks, views
 from operator_console.server.deps import KioskDep, RuntimeDep
 from operator_console.server.errors import REFUSALS, Refusal, conflict
+from operator_console.server.snapshots import keeps_seats
 from question_banks.keys import public_pem
 
 router = APIRouter(prefix="/kiosk/v1", responses=REFUSALS)
@@ -51,9 +52,21 @@ def enroll(body: EnrollRequest, request: Request, rt: RuntimeDep) -> EnrollRespo
 
 
 @router.get("/seat")
-def seat(rt: RuntimeDep, kiosk: KioskDep) -> SeatAssignment:
-    with rt.read() as db:
-        return attempts.assignment(db, kiosk, rt.clock.now())
+async def seat(rt: RuntimeDep, kiosk: KioskDep) -> SeatAssignment:
+    """The seat as the server holds it: read once after each write that could change it, and
+    answered from memory in between (see `snapshots`)."""
+    now = rt.clock.now()
+    kept = rt.snapshots.seat(kiosk.seat_code)
+    if kept is None:
+        version = rt.snapshots.version
+
+        def read() -> SeatAssignment:
+            with rt.read() as db:
+                return attempts.assignment(db, kiosk, now)
+
+        kept = await run_in_threadpool(read)
+        rt.snapshots.keep_seat(kiosk.seat_code, kept, version)
+    return kept.model_copy(update={"server_time": now})
 
 
 @router.get("/recording-key")
@@ -134,12 +147,14 @@ def form(attempt_id: str, rt: RuntimeDep, kiosk: KioskDep) -> FormView:
 def flags(attempt_id: str, body: FlagSet, rt: RuntimeDep, kiosk: KioskDep) -> None:
     """The questions the candidate has flagged for review (all of them, each time)."""
     with rt.tx() as db:
+        keeps_seats(db)
         attempts.set_flags(db, kiosk, attempt_id, body.items)
 
 
 @router.post("/attempts/{attempt_id}/answers")
 def answers(attempt_id: str, body: AnswerBatch, rt: RuntimeDep, kiosk: KioskDep) -> AnswerAck:
     with rt.tx() as db:
+        keeps_seats(db)
         return attempts.store_answers(
             db, kiosk, attempt_id, body.changes, now=rt.clock.now(), banks=rt.banks
         )
@@ -197,6 +212,7 @@ async def upload_chunk(
             size = recordings.plan_chunk(db, chunk, most)
         digest = recordings.write_chunk(root, chunk, size) if size is not None else None
         with rt.tx() as db:
+            keeps_seats(db)
             attempts.own_attempt(db, kiosk, attempt_id, lock=True)
             row, problem = recordings.count_chunk(
                 db,

@@ -1,0 +1,97 @@
+"""What kiosks ask most, kept in memory between the writes that could change it.
+
+Every kiosk polls its seat each second or two and sends its credential with every request. Both
+answers change only when something is written: a seat bound, a session started, a lock, a part
+started or finished, a credential revoked. So each is kept with the write version it was read
+at, and any committed write transaction that wrote anything moves the version on, making every
+kept answer stale at once. Transactions that change nothing a seat poll or a credential shows
+(answer changes, recording chunks, flags) say so (`keeps_seats`) and leave them kept.
+
+Safe by default: a write path that says nothing invalidates everything. The version is read
+before the database is, so an answer read across a commit is already stale when it is kept.
+One room server process holds these; several workers on one database would each need the
+others' writes, and do not share this (the room server runs one process).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session, sessionmaker
+
+from operator_console.protocol.kiosk_api import SeatAssignment
+from operator_console.server.models import Kiosk
+
+KEEPS_SEATS = "keeps_seats"
+WROTE = "wrote"
+
+T = TypeVar("T")
+
+
+def keeps_seats(db: Session) -> None:
+    """This transaction changes nothing a seat poll or a kiosk credential shows."""
+    db.info[KEEPS_SEATS] = True
+
+
+@dataclass(frozen=True)
+class _Kept(Generic[T]):
+    value: T
+    version: int
+
+
+class Snapshots:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._version = 0
+        self._kiosks: dict[str, _Kept[Kiosk]] = {}
+        self._seats: dict[str, _Kept[SeatAssignment]] = {}
+
+    @property
+    def version(self) -> int:
+        return self._version
+
+    def follow(self, factory: sessionmaker[Session]) -> None:
+        """Moves the version on after each commit of `factory` that wrote anything."""
+
+        def flushed(db: Session, _context: object) -> None:
+            db.info[WROTE] = True
+
+        def committed(db: Session) -> None:
+            wrote, kept = db.info.pop(WROTE, False), db.info.pop(KEEPS_SEATS, False)
+            if wrote and not kept:
+                self.changed()
+
+        def rolled_back(db: Session, _tx: object) -> None:
+            db.info.pop(WROTE, None)
+            db.info.pop(KEEPS_SEATS, None)
+
+        event.listen(factory, "after_flush", flushed)
+        event.listen(factory, "after_commit", committed)
+        event.listen(factory, "after_soft_rollback", rolled_back)
+
+    def changed(self) -> None:
+        with self._lock:
+            self._version += 1
+            self._kiosks.clear()
+            self._seats.clear()
+
+    def kiosk(self, token_hash: str) -> Kiosk | None:
+        kept = self._kiosks.get(token_hash)
+        return kept.value if kept is not None and kept.version == self._version else None
+
+    def keep_kiosk(self, token_hash: str, kiosk: Kiosk, version: int) -> None:
+        with self._lock:
+            if version == self._version:
+                self._kiosks[token_hash] = _Kept(kiosk, version)
+
+    def seat(self, code: str) -> SeatAssignment | None:
+        kept = self._seats.get(code)
+        return kept.value if kept is not None and kept.version == self._version else None
+
+    def keep_seat(self, code: str, seat: SeatAssignment, version: int) -> None:
+        with self._lock:
+            if version == self._version:
+                self._seats[code] = _Kept(seat, version)

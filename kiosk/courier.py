@@ -26,11 +26,14 @@ class Courier:
         journal: Journal,
         client: HallClient,
         *,
-        on_locked: Callable[[SeatAssignment], None] = lambda _s: None,
+        on_locked: Callable[[SeatAssignment, int], None] = lambda _s, _n: None,
+        ask: Callable[[], int] = lambda: 0,
         interval: float = 2.0,
     ) -> None:
+        """`on_locked` hears the seat the server answers a lock report with, and the number
+        `ask` gave that report when it was sent (a seat answer asked before an unlock is old)."""
         self._journal, self._client = journal, client
-        self._on_locked, self._interval = on_locked, interval
+        self._on_locked, self._ask, self._interval = on_locked, ask, interval
         self._wake, self._stop = threading.Event(), threading.Event()
         self._thread = threading.Thread(target=self._run, name="courier", daemon=True)
         self._send_lock = threading.Lock()
@@ -60,7 +63,9 @@ class Courier:
             for report_id, kind, attempt_id, body in self._journal.unsent_reports():
                 try:
                     if kind == LOCK:
-                        self._on_locked(self._client.lock(LockReport.model_validate_json(body)))
+                        asked = self._ask()
+                        seat = self._client.lock(LockReport.model_validate_json(body))
+                        self._on_locked(seat, asked)
                     elif attempt_id is not None:
                         self._client.report(attempt_id, IncidentReport.model_validate_json(body))
                     else:

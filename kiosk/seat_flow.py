@@ -163,6 +163,11 @@ class SeatFlow:
             return
         self.on_seat(seat, sent, self.clock.monotonic() - sent)
 
+    def reported(self, seat: SeatAssignment, ticket: int) -> None:
+        """The seat the server answered a report with (request `ticket`): no clock sample."""
+        if ticket >= self._fresh_from:
+            self.on_seat(seat)
+
     def on_seat(
         self, seat: SeatAssignment, sent: float | None = None, round_trip: float = 0.0
     ) -> None:

@@ -157,12 +157,19 @@ class KioskModel(QObject):
         self._alive_mono = float("-inf")
         self._polling = False
         self.courier = (
-            Courier(journal, client, on_locked=self._locked_from_thread.emit) if client else None
+            Courier(
+                journal,
+                client,
+                on_locked=lambda seat, asked: self._locked_from_thread.emit((seat, asked)),
+                ask=self.flow.ask,
+            )
+            if client
+            else None
         )
         self._link_from_thread.connect(self._on_link)
         self._camera_from_thread.connect(self._on_camera_health)
         self._recording_from_thread.connect(self._on_recording)
-        self._locked_from_thread.connect(self._on_seat)
+        self._locked_from_thread.connect(self._on_locked)
         self._poll = QTimer(self, interval=poll_ms)
         self._poll.timeout.connect(self.poll)
         self._tick = QTimer(self, interval=tick_ms)
@@ -321,10 +328,11 @@ class KioskModel(QObject):
         else:
             log.error("seat poll failed: %s", error)
 
-    def _on_seat(self, seat: SeatAssignment) -> None:
-        """The seat, as the room server gave it when it refused a locked seat's report."""
+    def _on_locked(self, packet: tuple[SeatAssignment, int]) -> None:
+        """The seat, as the room server answered a lock report with it."""
+        seat, asked = packet
         self._reached()
-        self.flow.on_seat(seat)
+        self.flow.reported(seat, asked)
 
     def _reached(self) -> None:
         if not self.online:

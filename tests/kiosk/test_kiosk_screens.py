@@ -470,7 +470,8 @@ def test_the_overview_is_grouped_by_act_shows_whole_rows_and_follows_the_questio
             model.next()
             cell = child(kiosk, f"cell_{model.index + 1}")
             seen = cell.visibleRegion().boundingRect()
-            assert seen == QRect(0, 0, cell.width(), cell.height()), n  # in view, and whole
+            whole = QRect(0, 0, cell.width(), cell.height())
+            assert seen == whole, (n, model.stage, model.lock_state)  # in view, and whole
         # Every cell is either wholly in view or not at all.
         for k in range(1, 56):
             cell = child(kiosk, f"cell_{k}")

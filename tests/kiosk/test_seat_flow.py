@@ -162,6 +162,10 @@ def test_a_seat_reply_asked_before_an_unlock_does_not_lock_again(
     assert flow.stage is Stage.CONFIRM
     flow.polled(locked_seat, stale_sent, stale_ticket)
     assert flow.stage is Stage.CONFIRM
+    flow.reported(locked_seat, stale_ticket)  # the lock report's answer, come back late
+    assert flow.stage is Stage.CONFIRM
+    flow.reported(locked_seat, flow.ask())  # a lock the server holds now still locks
+    assert flow.stage is Stage.LOCKED
 
 
 def test_the_countdown_runs_on_the_seat_and_time_ends_the_part(

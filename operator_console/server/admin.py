@@ -62,20 +62,21 @@ def _database_command(args: argparse.Namespace) -> None:
     from operator_console.server import backup
     from operator_console.server.db import check_connection, make_engine, migrate
 
-    url = load_config(args.config).database_url
+    config = load_config(args.config)
+    url, schema = config.database_url, config.database.schema_name
     if args.admin_command == "backup":
         if not 1 <= args.keep_days <= 3650:
             raise StartupError("--keep-days: from 1 to 3650")
         now = datetime.now(UTC)
-        made = backup.backup(url, args.dir, now)
+        made = backup.backup(url, args.dir, now, schema)
         removed = backup.prune(args.dir, args.keep_days, now)
         print(f"{made}: backed up; {len(removed)} older than {args.keep_days} days removed")
         return
     if args.admin_command == "restore":
-        backup.restore(url, args.file)
+        backup.restore(url, args.file, schema)
         print(f"{args.file}: restored; the room server migrates it when it starts")
         return
-    engine = make_engine(url)
+    engine = make_engine(url, schema)
     try:
         check_connection(engine)
 

@@ -46,7 +46,7 @@ def _run(argv: list[str]) -> None:
         raise BackupError(f"{argv[0]} failed: {words[-1] if words else done.returncode}")
 
 
-def backup(url: str, folder: Path, now: datetime) -> Path:
+def backup(url: str, folder: Path, now: datetime, schema: str | None = None) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     stamp = now.strftime("%Y%m%dT%H%M%SZ")
     source = _sqlite_path(url)
@@ -60,7 +60,8 @@ def backup(url: str, folder: Path, now: datetime) -> Path:
         src.close()
         dst.close()
     else:
-        _run(["pg_dump", "--format=custom", f"--file={partial}", _libpq(url)])
+        only = [f"--schema={schema}"] if schema else []
+        _run(["pg_dump", "--format=custom", *only, f"--file={partial}", _libpq(url)])
     fd = os.open(partial, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -87,7 +88,7 @@ def prune(folder: Path, keep_days: int, now: datetime) -> list[Path]:
     return removed
 
 
-def restore(url: str, file: Path) -> None:
+def restore(url: str, file: Path, schema: str | None = None) -> None:
     """Puts a backup back in place of the database. The room server must be stopped."""
     if not file.is_file():
         raise BackupError(f"{file}: no such backup")
@@ -109,5 +110,6 @@ def restore(url: str, file: Path) -> None:
     else:
         if file.suffix != ".dump":
             raise BackupError(f"{file}: not a PostgreSQL backup (hall-….dump)")
-        _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--exit-on-error",
+        only = [f"--schema={schema}"] if schema else []
+        _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--exit-on-error", *only,
               f"--dbname={_libpq(url)}", str(file)])  # fmt: skip

@@ -84,6 +84,11 @@ class ServerSection(_Section):
 class DatabaseSection(_Section):
     url: str | None = None
     """None: a SQLite file in the data directory."""
+    schema_name: str | None = Field(
+        default=None, alias="schema", pattern=r"^[a-z_][a-z0-9_]{0,62}$"
+    )
+    """PostgreSQL only: the schema this hall keeps its tables in, so that several halls share
+    one database and stay apart (made on first start). None: the database's default (public)."""
 
 
 class UpstreamSection(_Section):
@@ -136,6 +141,12 @@ class HallConfig(SettingsFile):
     @property
     def database_url(self) -> str:
         return self.database.url or f"sqlite:///{self.server.data_dir / 'hall.db'}"
+
+    @model_validator(mode="after")
+    def _schema_on_postgresql(self) -> HallConfig:
+        if self.database.schema_name and not self.database_url.startswith("postgresql"):
+            raise ValueError("database.schema is for PostgreSQL: SQLite keeps one hall a file")
+        return self
 
     @property
     def banks_dir(self) -> Path:

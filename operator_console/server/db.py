@@ -47,7 +47,8 @@ _WRITERS: weakref.WeakKeyDictionary[Engine, threading.RLock] = weakref.WeakKeyDi
 one before them commits (SQLite's own busy wait sleeps in steps of up to 100 ms)."""
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, schema: str | None = None) -> Engine:
+    """`schema` (PostgreSQL): every connection works in it, and it is made if missing."""
     try:
         parsed = make_url(url)
     except ArgumentError:
@@ -67,8 +68,21 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         _WRITERS[engine] = threading.RLock()
     else:
-        engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+        options = {"options": f"-c search_path={schema}"} if schema else {}
+        engine = create_engine(
+            url, pool_pre_ping=True, pool_size=10, max_overflow=20, connect_args=options
+        )
+        if schema:
+            _ensure_schema(engine, schema)
     return engine
+
+
+def _ensure_schema(engine: Engine, schema: str) -> None:
+    try:
+        with engine.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
+    except OperationalError:
+        pass  # no database to reach yet: check_connection says so in its own words
 
 
 def check_connection(engine: Engine) -> None:

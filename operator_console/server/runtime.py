@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hardware.clock import Clock, SystemClock
@@ -56,7 +57,7 @@ class HallRuntime:
             self.keys = HallKeys.load(config.keys.dir)
         except KeyFileError as exc:
             raise StartupError(f"keys.dir: {exc}") from exc
-        self.engine = make_engine(config.database_url)
+        self.engine = make_engine(config.database_url, config.database.schema_name)
         check_connection(self.engine)
         migrate(self.engine)
         self.factory = session_factory(self.engine)
@@ -91,6 +92,15 @@ class HallRuntime:
         self.enrollments = GuessThrottle(self.factory, self.hall_id, "enroll")
         self._stop = threading.Event()
         self._sweeper: threading.Thread | None = None
+        with self.tx() as db:
+            other = db.execute(select(Hall.id).where(Hall.id != self.hall_id)).scalar()
+        if other is not None:
+            self.engine.dispose()
+            where = config.database.schema_name or "its default schema"
+            raise StartupError(
+                f"database: {where} already holds hall {other}; give hall {self.hall_id} "
+                "its own database, or on PostgreSQL its own database.schema"
+            )
         with self.tx() as db:
             if db.get(Hall, self.hall_id) is None:
                 db.add(Hall(id=self.hall_id, name=config.hall.name))

@@ -82,6 +82,11 @@ def test_environment_alone_is_a_whole_configuration() -> None:
         (GOOD + '[detector]\nprotocol = "smoke"\n', "detector.protocol"),
         (GOOD + "[sesion]\nlate_grace_minutes = 1\n", "sesion"),
         ("[upstream\n", "not valid TOML"),
+        (GOOD + '[database]\nschema = "hall_one"\n', "database.schema is for PostgreSQL"),
+        (
+            GOOD + '[database]\nurl = "postgresql+psycopg://db/h"\nschema = "Hall-1"\n',
+            "database.schema",
+        ),
     ],
 )
 def test_bad_configuration_is_one_line_naming_the_key(

@@ -7,6 +7,8 @@ the change stream's long poll open; one proctor opens (decrypts) a segment every
 The room server runs in a child process (as it runs on its own machine), on SQLite or on
 PostgreSQL; the kiosks, consoles and proctor run here, on one event loop.
 
+Counted after a warm-up (--warmup, 5 s): every kiosk comes on line at once and is read cold.
+
 Printed: p50 / p99 / max and errors per route, the server's CPU, and the same seat and answer
 rates against a bare uvicorn `async def` route measured in the same run (the floor: HTTP on
 loopback and this load generator). Last, one JSON line.
@@ -185,18 +187,22 @@ class Timings:
     ms: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     said: dict[str, str] = field(default_factory=dict)
+    from_: float = 0.0
+    """Monotonic time before which requests are made but not counted (the warm-up)."""
 
     async def time(
         self, route: str, call: Awaitable[httpx.Response | Reply]
     ) -> httpx.Response | Reply | None:
         began = time.perf_counter()
+        counted = time.monotonic() >= self.from_
         try:
             response = await call
         except httpx.HTTPError as exc:
             self.errors[route] += 1
             self.said.setdefault(route, f"{type(exc).__name__}: {exc}")
             return None
-        self.ms[route].append((time.perf_counter() - began) * 1000)
+        if counted:
+            self.ms[route].append((time.perf_counter() - began) * 1000)
         if response.status_code >= 400:
             self.errors[route] += 1
             self.said.setdefault(route, f"{response.status_code}: {response.text[:200]}")
@@ -370,6 +376,18 @@ async def bare_load(
         wire.close()
 
 
+async def after_warmup(work: Awaitable[Any], warmup: float, pid: int) -> tuple[float, float]:
+    """Runs `work`; the server's CPU seconds and the monotonic time once the warm-up is over."""
+    marks: list[tuple[float, float]] = []
+
+    async def mark() -> None:
+        await asyncio.sleep(warmup)
+        marks.append((cpu_seconds(pid), time.monotonic()))
+
+    await asyncio.gather(work, mark())
+    return marks[0]
+
+
 def cpu_seconds(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
@@ -420,6 +438,13 @@ def main() -> None:
     parser.add_argument("--bare-seconds", type=float, default=20.0)
     parser.add_argument("--consoles", type=int, default=3)
     parser.add_argument("--poll", type=float, default=1.0, help="seconds between seat polls")
+    parser.add_argument(
+        "--warmup",
+        type=float,
+        default=5.0,
+        help="seconds of load before the count starts (kiosks come on line at once: every "
+        "credential and seat is read cold); errors are counted from the start",
+    )
     args = parser.parse_args()
     database = ""
     if args.database == "postgresql":
@@ -449,9 +474,10 @@ def main() -> None:
             segment = seal_segment(
                 os.urandom(int(args.segment_mb * 1024 * 1024)), load_box_public(Path(given["box"]))
             )
-            timings = Timings()
-            cpu_before, wall_before = cpu_seconds(hall.pid), time.monotonic()
-            asyncio.run(hall_load(given, args.seconds, segment, timings, args.consoles, args.poll))
+            timings = Timings(from_=time.monotonic() + args.warmup)
+            whole = args.warmup + args.seconds
+            load = hall_load(given, whole, segment, timings, args.consoles, args.poll)
+            cpu_before, wall_before = asyncio.run(after_warmup(load, args.warmup, hall.pid))
             wall = time.monotonic() - wall_before
             cpu = (cpu_seconds(hall.pid) - cpu_before) / wall
         finally:
@@ -469,9 +495,10 @@ def main() -> None:
                 break
             except httpx.TransportError:
                 time.sleep(0.05)
-        floor = Timings()
-        bare_cpu_before, bare_began = cpu_seconds(bare.pid), time.monotonic()
-        asyncio.run(bare_load(bare_url, args.kiosks, args.bare_seconds, floor, args.poll))
+        floor = Timings(from_=time.monotonic() + args.warmup)
+        whole = args.warmup + args.bare_seconds
+        floor_load = bare_load(bare_url, args.kiosks, whole, floor, args.poll)
+        bare_cpu_before, bare_began = asyncio.run(after_warmup(floor_load, args.warmup, bare.pid))
         bare_wall = time.monotonic() - bare_began
         bare_cpu = (cpu_seconds(bare.pid) - bare_cpu_before) / bare_wall
     finally:
@@ -496,6 +523,7 @@ def main() -> None:
     line = {
         "kiosks": args.kiosks,
         "poll_s": args.poll,
+        "warmup_s": args.warmup,
         "database": args.database,
         "seconds": round(wall, 1),
         "requests": requests,

@@ -11,7 +11,7 @@ from collections.abc import Collection, Mapping
 from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, and_, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from operator_console.protocol.console_api import AlertView, SeatView
 from operator_console.protocol.values import (
@@ -32,6 +32,7 @@ from operator_console.server.models import (
     Registration,
     Seat,
 )
+from question_banks.programs import program
 
 ALERTING = ("lockdown", "camera", "proctoring")
 """The kiosk's automatic incidents: each stays on the map until someone acknowledges it."""
@@ -127,6 +128,9 @@ def seat_views(
     if admissions:
         for a in db.execute(
             select(Attempt)
+            # The form (every question and its order) is not read for the map: a map of 200
+            # seats would parse 200 forms on every change.
+            .options(defer(Attempt.form))
             .where(Attempt.admission_id.in_([adm.id for adm in admissions]))
             .order_by(Attempt.position)
         ).scalars():
@@ -142,9 +146,9 @@ def seat_views(
         {
             r.id: r
             for r in db.execute(
-                select(Registration).where(
-                    Registration.id.in_([adm.registration_id for adm in sitting.values()])
-                )
+                select(Registration)
+                .options(defer(Registration.photo_jpeg_b64))
+                .where(Registration.id.in_([adm.registration_id for adm in sitting.values()]))
             ).scalars()
         }
         if sitting
@@ -152,7 +156,7 @@ def seat_views(
     )
     current = {code: _state(kiosks.get(code), attempts[adm.id]) for code, adm in sitting.items()}
     counted = answered_counts(
-        db, [a.id for _s, a in current.values() if a is not None and a.form is not None]
+        db, [a.id for _s, a in current.values() if a is not None and a.started_at is not None]
     )
     alerts: dict[str, list[AlertView]] = defaultdict(list)
     for row in db.execute(
@@ -201,7 +205,8 @@ def seat_views(
                 "program": attempt.program,
                 "language": attempt.language or update["language"],
                 "answered": counted.get(attempt.id, 0),
-                "total": len(attempt.form or []),
+                # A started form holds exactly the program's questions (forms.assemble_form).
+                "total": program(attempt.program).questions if attempt.started_at else 0,
                 "deadline_at": attempt.deadline_at,
             }
             if attempt.status == AttemptStatus.RUNNING and attempt.deadline_at is not None:

@@ -7,7 +7,9 @@ at, and any committed write transaction that wrote anything moves the version on
 kept answer stale at once. Transactions that change nothing a seat poll or a credential shows
 (answer changes, recording chunks, flags) say so (`keeps_seats`) and leave them kept.
 
-Safe by default: a write path that says nothing invalidates everything. The version is read
+A transaction whose staged changes (`changes.touch`) are all seats makes only those seats (and
+their kiosks' credentials) stale: one operator's action does not send 200 kiosks to the database
+at once. Safe by default: a write path that says nothing invalidates everything. The version is read
 before the database is, so an answer read across a commit is already stale when it is kept.
 One room server process holds these; several workers on one database would each need the
 others' writes, and do not share this (the room server runs one process).
@@ -61,7 +63,15 @@ class Snapshots:
 
         def committed(db: Session) -> None:
             wrote, kept = db.info.pop(WROTE, False), db.info.pop(KEEPS_SEATS, False)
-            if wrote and not kept:
+            if not wrote or kept:
+                return
+            # What the transaction said it changed (runs before the change stream takes it):
+            # seats only, and only those are read again; anything else, or nothing said, and
+            # every seat is.
+            staged: list[tuple[str, str]] = db.info.get("changes") or []
+            if staged and all(kind == "seat" for kind, _subject in staged):
+                self.changed({subject for _kind, subject in staged})
+            else:
                 self.changed()
 
         def rolled_back(db: Session, _tx: object) -> None:
@@ -72,11 +82,25 @@ class Snapshots:
         event.listen(factory, "after_commit", committed)
         event.listen(factory, "after_soft_rollback", rolled_back)
 
-    def changed(self) -> None:
+    def changed(self, seats: set[str] | None = None) -> None:
+        """Everything kept is stale (None), or what is kept for these seats."""
         with self._lock:
             self._version += 1
-            self._kiosks.clear()
-            self._seats.clear()
+            if seats is None:
+                self._kiosks.clear()
+                self._seats.clear()
+                return
+            # The rest was read at an older version and is still true: carried to this one.
+            self._seats = {
+                code: _Kept(kept.value, self._version)
+                for code, kept in self._seats.items()
+                if code not in seats and kept.version == self._version - 1
+            }
+            self._kiosks = {
+                token: _Kept(kept.value, self._version)
+                for token, kept in self._kiosks.items()
+                if kept.value.seat_code not in seats and kept.version == self._version - 1
+            }
 
     def kiosk(self, token_hash: str) -> Kiosk | None:
         kept = self._kiosks.get(token_hash)

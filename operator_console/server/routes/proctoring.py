@@ -15,6 +15,7 @@ from operator_console.server import audit, incidents, recordings, verification, 
 from operator_console.server.deps import PersonDep, RuntimeDep, require
 from operator_console.server.errors import REFUSALS, Refusal
 from operator_console.server.models import Attempt, Incident
+from operator_console.server.snapshots import keeps_seats
 
 router = APIRouter(prefix="/api/v1", responses=REFUSALS)
 
@@ -36,6 +37,7 @@ def recording_segment(
     """The segment opened for review: proctors and administrators only, and audited."""
     require(who, "proctor", "administrator")
     with rt.tx() as db:
+        keeps_seats(db)  # an audit entry: nothing a kiosk sees
         video = recordings.open_for_proctor(
             db, root=rt.config.recordings_dir, attempt_id=attempt_id, seq=seq, hall_key=rt.keys.box
         )

@@ -13,7 +13,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -127,6 +127,16 @@ def killed_server(tmp_path: Path) -> Iterator[list[ServerProcess]]:
             server.kill()
 
 
+def todays_roster(stub_store: StubStore, candidates: int) -> date:
+    """The central system holds today's roster (the hall's day); the day."""
+    now = datetime.now(UTC)
+    today = now.astimezone(ZoneInfo("Asia/Almaty")).date()
+    stub_store.put_roster(
+        sample_roster(HALL_ID, today, candidates, starts_at=now + timedelta(minutes=10), now=now)
+    )
+    return today
+
+
 def served_hall(
     tmp_path: Path,
     keys: Path,
@@ -138,11 +148,7 @@ def served_hall(
     programs: tuple[str, ...] = ("legislation",),
 ) -> tuple[ServerProcess, Desk]:
     """A room server in its own process on today's roster, and a desk signed in to it."""
-    now = datetime.now(UTC)
-    today = now.astimezone(ZoneInfo("Asia/Almaty")).date()
-    stub_store.put_roster(
-        sample_roster(HALL_ID, today, candidates, starts_at=now + timedelta(minutes=10), now=now)
-    )
+    today = todays_roster(stub_store, candidates)
     port = free_port()
     config = hall_toml(tmp_path, keys, stub.url, port, programs)
     admin = subprocess.run(
@@ -377,11 +383,7 @@ def test_a_full_disk_refuses_answers_unacknowledged_and_writing_resumes_when_spa
     server_env: dict[str, str],
     killed_server: list[ServerProcess],
 ) -> None:
-    now = datetime.now(UTC)
-    today = now.astimezone(ZoneInfo("Asia/Almaty")).date()
-    stub_store.put_roster(
-        sample_roster(HALL_ID, today, 2, starts_at=now + timedelta(minutes=10), now=now)
-    )
+    today = todays_roster(stub_store, 2)
     port = free_port()
     config = hall_toml(tmp_path, keys, stub.url, port)
     data = tmp_path / "data"

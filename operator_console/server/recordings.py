@@ -109,15 +109,28 @@ def write_chunk(root: Path, chunk: Chunk, size: int) -> str | None:
     lock, across processes). Returns the SHA-256 of the whole segment when this chunk ends it."""
     part = _part(root, chunk.attempt_id, chunk.seq)
     part.parent.mkdir(parents=True, exist_ok=True)
+    end = chunk.offset + len(chunk.data)
     with open(part, "ab") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
-        fh.truncate(chunk.offset)  # whatever lies past the counted bytes was never acknowledged
-        fh.write(chunk.data)
-        fh.flush()
-        os.fsync(fh.fileno())
-        if chunk.offset + len(chunk.data) != size:
+        if not _holds(part, chunk.offset, chunk.data):
+            # Whatever lies past the counted bytes was never acknowledged. (A retry of a chunk
+            # whose bytes are here already leaves them, and the chunks after them, alone.)
+            fh.truncate(chunk.offset)
+            fh.write(chunk.data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if end != size:
             return None
         return hashlib.sha256(part.read_bytes()).hexdigest()
+
+
+def _holds(part: Path, offset: int, data: bytes) -> bool:
+    """The file has exactly `data` at `offset` already."""
+    if part.stat().st_size < offset + len(data):
+        return False
+    with open(part, "rb") as fh:
+        fh.seek(offset)
+        return fh.read(len(data)) == data
 
 
 def count_chunk(

@@ -17,6 +17,7 @@ from kiosk.hall_client import HallClient
 from operator_console.central.store import StubStore
 from operator_console.protocol.calls import ServerRefused
 from operator_console.protocol.kiosk_api import AnswerChange, LockReport
+from operator_console.protocol.reasons import Reason
 from operator_console.server import auth
 from operator_console.server.deps import LONG_POLLS
 from operator_console.server.models import User
@@ -374,3 +375,21 @@ def test_a_database_that_goes_away_answers_503_and_loses_nothing(hall: Hall) -> 
             (aside / f.name).rename(f)
     ack = client.send_answers(form.attempt_id, [change])  # back without a restart
     assert ack.stored_through == 1 and hall.stored_changes(form.attempt_id) == 1
+
+
+def test_forty_seat_polls_at_once_each_see_a_pause_and_its_resume(hall: Hall) -> None:
+    """Seat polls come from memory between writes: under a burst, none may show the seat as it
+    was before the operator's pause committed, or before the resume did."""
+    client, _form = started(hall)
+    with ThreadPoolExecutor(max_workers=40) as pool:
+
+        def burst() -> set[bool]:
+            return set(pool.map(lambda _n: client.seat().locked_at is not None, range(40)))
+
+        assert burst() == {False}
+        hall.console.pause_seat("A01", Reason(category="examinee", code="illness"))
+        assert burst() == {True}
+        code = hall.console.resume_seat("A01").resume_code
+        assert code is not None
+        client.unlock(code.code)
+        assert burst() == {False}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from operator_console.central.store import StubStore
 from operator_console.protocol.calls import ServerRefused
 from operator_console.protocol.kiosk_api import SegmentUpload
 from operator_console.protocol.signing import document_signed
-from operator_console.server import auth
+from operator_console.server import auth, recordings
 from operator_console.server.models import AuditEntry
 from question_banks.keys import load_box_key, load_box_public, load_verify_key
 from tests.hall import PASSWORD, Hall
@@ -264,3 +266,49 @@ def test_proctor_verdicts_go_upstream_and_a_violation_annuls(
     assert results[attempt].outcome == "annulled"
     proctor.close()
     operator.close()
+
+
+def test_a_chunk_sent_forty_times_at_once_and_again_late_leaves_the_segment_whole(
+    hall: Hall,
+) -> None:
+    """A kiosk that retries a chunk whose answer was slow: forty copies at once, then more
+    copies racing the chunks after it. Each is acknowledged; the segment completes with its hash."""
+    client, attempt_id = seated(hall)
+    chunk = 64 * 1024
+    data = bytes(range(256)) * (3 * chunk // 256)
+    now = hall.clock.now()
+    declared = SegmentUpload(
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        frames=30,
+        starts_at=now - timedelta(seconds=2),
+        ends_at=now,
+    )
+
+    def send(offset: int) -> int:
+        part = data[offset : offset + chunk]
+        return client.upload_chunk(attempt_id, 1, offset, part, declared).received
+
+    with ThreadPoolExecutor(max_workers=40) as pool:
+        assert set(pool.map(send, [0] * 40)) == {chunk}
+        late = [pool.submit(send, 0) for _ in range(40)]  # the retries of the first chunk ...
+        assert send(chunk) == 2 * chunk  # ... racing the chunks after it
+        assert send(2 * chunk) == 3 * chunk
+        assert {f.result() for f in late} <= {chunk, 2 * chunk, 3 * chunk}
+    (state,) = client.recording_state(attempt_id)
+    assert state.complete and state.received == len(data)
+
+
+def test_a_late_copy_of_a_chunk_leaves_the_chunks_after_it(tmp_path: Path) -> None:
+    """The race above, in order: chunk 0, chunk 1, then a retry of chunk 0 that was slower."""
+    first, second = b"a" * 1000, b"b" * 1000
+    write = recordings.write_chunk
+    assert write(tmp_path, recordings.Chunk("att", 1, 0, first, None), 2000) is None
+    digest = write(tmp_path, recordings.Chunk("att", 1, 1000, second, None), 2000)
+    assert digest == hashlib.sha256(first + second).hexdigest()
+    assert write(tmp_path, recordings.Chunk("att", 1, 0, first, None), 2000) is None
+    (part,) = (tmp_path / "att").iterdir()
+    assert part.read_bytes() == first + second
+    different = recordings.Chunk("att", 1, 0, b"c" * 1000, None)  # not a copy: written anew
+    write(tmp_path, different, 2000)
+    assert part.read_bytes() == b"c" * 1000

@@ -147,7 +147,8 @@ class SeatFlow:
         self._asked = itertools.count(1)
         """Every request that can tell the seat's state is numbered when it is sent."""
         self._fresh_from = 0
-        """Seat answers to requests numbered below this are stale (asked before an unlock)."""
+        """Seat answers to requests numbered below this are stale (asked before the last
+        unlock was known here)."""
 
     # ----- the seat ---------------------------------------------------------------------------
 
@@ -272,6 +273,7 @@ class SeatFlow:
         state = self.lock_state
         assert state is not None
         self.lock_state = None
+        self._forget_older()
         if self.sitting is not None:
             mine = self._mine(seat)
             if mine is not None and mine.deadline_at is not None and mine.status == "running":
@@ -280,6 +282,12 @@ class SeatFlow:
             else:
                 self.sitting = None
         self.go(state.back_to if (state.back_to is not Stage.TEST or self.sitting) else Stage.IDLE)
+
+    def _forget_older(self) -> None:
+        """The seat was just unlocked: any answer to a request asked before this moment may
+        have been made before the unlock reached the server, and shows the lock still on. Only
+        requests asked from now on tell the seat's state."""
+        self._fresh_from = self.ask()
 
     def _mine(self, seat: SeatAssignment) -> AttemptSummary | None:
         sitting = self.sitting
@@ -558,12 +566,14 @@ class SeatFlow:
             self.lock_state.message = "offline"
         self.hooks.changed()
 
-    def unlocked(self, seat: SeatAssignment, sent: float, ticket: int) -> None:
+    def unlocked(self, seat: SeatAssignment, sent: float) -> None:
+        """The server took the operator's code (the request left at monotonic time `sent`)."""
         state = self.lock_state
         if state is None:
             return
         self.lock_state = None
-        self.seat, self._seat_time, self._fresh_from = seat, seat.server_time, ticket
+        self.seat, self._seat_time = seat, seat.server_time
+        self._forget_older()
         if self.sitting is not None:
             mine = self._mine(seat)
             if mine is not None and mine.deadline_at is not None:

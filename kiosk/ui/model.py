@@ -560,13 +560,13 @@ class KioskModel(QObject):
             return
         client, courier, flow = self.client_required(), self.courier, self.flow
 
-        def work() -> tuple[SeatAssignment, float, int]:
+        def work() -> tuple[SeatAssignment, float]:
             if courier:
                 courier.send_pending()  # the server must know of the lock before it lifts it
-            sent, ticket = self.clock.monotonic(), flow.ask()
-            return client.unlock(code.strip()), sent, ticket
+            sent = self.clock.monotonic()
+            return client.unlock(code.strip()), sent
 
-        def unlocked(done: tuple[SeatAssignment, float, int]) -> None:
+        def unlocked(done: tuple[SeatAssignment, float]) -> None:
             flow.unlocked(*done)
             self.poll()
 

@@ -157,10 +157,14 @@ def test_a_seat_reply_asked_before_an_unlock_does_not_lock_again(
     assert locked_seat.locked_at is not None
     resume = hall.console.resume_seat("A01").resume_code
     assert resume is not None and flow.unlocking(resume.code)
-    sent, ticket = hall.clock.monotonic(), flow.ask()
-    flow.unlocked(client.unlock(resume.code), sent, ticket)
+    sent = hall.clock.monotonic()
+    # A poll that leaves after the code but is answered before the server takes it.
+    racing_ticket, racing_seat = flow.ask(), client.seat()
+    flow.unlocked(client.unlock(resume.code), sent)
     assert flow.stage is Stage.CONFIRM
     flow.polled(locked_seat, stale_sent, stale_ticket)
+    assert flow.stage is Stage.CONFIRM
+    flow.polled(racing_seat, sent, racing_ticket)
     assert flow.stage is Stage.CONFIRM
     flow.reported(locked_seat, stale_ticket)  # the lock report's answer, come back late
     assert flow.stage is Stage.CONFIRM

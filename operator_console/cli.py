@@ -32,6 +32,12 @@ def _add_demo(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--timeout", type=float, default=120.0, help="seconds to wait for upstream acknowledgements"
     )
+    p.add_argument(
+        "--report", type=Path, metavar="FILE.pdf", help="also write the session's report (headless)"
+    )
+    p.add_argument(
+        "--language", choices=("kk", "ru", "en"), default="kk", help="the report's language"
+    )
 
 
 def _add_stub(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -112,7 +118,13 @@ def demo(args: argparse.Namespace) -> int:
         )
         try:
             if args.headless:
-                return run_headless(settings, args.candidates, timeout=args.timeout)
+                return run_headless(
+                    settings,
+                    args.candidates,
+                    timeout=args.timeout,
+                    report_pdf=args.report,
+                    language=args.language,
+                )
             if args.kiosks < 1:
                 return fail("operator-console demo", "--kiosks must be at least 1", log)
             from operator_console.demo.windows import run_windowed

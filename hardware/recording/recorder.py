@@ -15,6 +15,7 @@ import os
 import tempfile
 import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -114,8 +115,11 @@ class SegmentRecorder:
         segment_seconds: float = 60.0,
         fps: float = 15.0,
         size: tuple[int, int] = (640, 480),
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.folder, self._hall = folder, hall
+        self._clock = clock
+        """Wall time, for when each segment starts (the kiosk's clock; a test's clock)."""
         self._seconds, self._fps, self._size = segment_seconds, fps, size
         folder.mkdir(parents=True, exist_ok=True)
         _remove_stale_scratch()
@@ -181,7 +185,7 @@ class SegmentRecorder:
         )
         if not self._writer.isOpened():
             raise RecordingFailed(f"cannot encode {CODEC} video into {name}")
-        self._first_mono, self._started, self._frames = frame.captured_at, datetime.now(UTC), 0
+        self._first_mono, self._started, self._frames = frame.captured_at, self._clock(), 0
 
     def _close(self) -> Segment | None:
         if self._writer is None or self._scratch is None or self._started is None:

@@ -12,6 +12,10 @@ from operator_console.protocol.console_api import (
     AdmissionRequest,
     AdmissionView,
     AttemptResultView,
+    AuditCheck,
+    BanksView,
+    BankView,
+    BulkClearRequest,
     ChangeBatch,
     DetectorEventView,
     DetectorStateView,
@@ -19,15 +23,20 @@ from operator_console.protocol.console_api import (
     EnrollmentCodeView,
     HistoryEntry,
     IncidentRequest,
+    KioskView,
     LoggedIncident,
     LoginRequest,
     LoginResponse,
     ManualDetectorEvent,
     Move,
+    NewUser,
+    OfflineExportView,
     OutboxView,
     Refusing,
     RegistrationView,
     ResumeCodeView,
+    ReviewItem,
+    ReviewTimeline,
     RoomAction,
     RoomActionView,
     RosterFetch,
@@ -40,9 +49,13 @@ from operator_console.protocol.console_api import (
     SyncStatus,
     Termination,
     TimeChange,
+    UserChange,
+    UserView,
+    VerdictRequest,
 )
 from operator_console.protocol.kiosk_api import IncidentView, RecordingManifest
 from operator_console.protocol.reasons import Reason
+from operator_console.protocol.records import VerificationRecord
 from operator_console.protocol.values import Role
 
 
@@ -280,3 +293,91 @@ class ConsoleClient:
 
     def detector_state(self) -> DetectorStateView:
         return self._core.call("GET", "/api/v1/detector/state", DetectorStateView)
+
+    # ----- review ---------------------------------------------------------------------------------
+
+    def reviews(self) -> list[ReviewItem]:
+        return self._core.call("GET", "/api/v1/reviews", list[ReviewItem])
+
+    def timeline(self, attempt_id: str) -> ReviewTimeline:
+        return self._core.call("GET", f"/api/v1/attempts/{attempt_id}/timeline", ReviewTimeline)
+
+    def segment(self, attempt_id: str, seq: int) -> bytes:
+        """A recording segment, decrypted by the room server for this proctor (and audited)."""
+        return self._core.send(
+            "GET", f"/api/v1/attempts/{attempt_id}/recording/{seq}", timeout=120
+        ).content
+
+    def thumbnail(self, incident_id: int) -> bytes:
+        return self._core.send("GET", f"/api/v1/incidents/{incident_id}/thumbnail").content
+
+    def verdict(self, attempt_id: str, body: VerdictRequest) -> VerificationRecord:
+        return self._core.call(
+            "POST", f"/api/v1/attempts/{attempt_id}/verification", VerificationRecord, body
+        )
+
+    def clear_unflagged(self, attempt_ids: list[str], watched: list[str]) -> list[str]:
+        return self._core.call(
+            "POST",
+            "/api/v1/reviews/clear",
+            list[str],
+            BulkClearRequest(attempt_ids=attempt_ids, watched=watched),
+        )
+
+    # ----- sync, report, audit --------------------------------------------------------------------
+
+    def retry(self, record_id: str) -> OutboxView:
+        return self._core.call("POST", f"/api/v1/outbox/{record_id}/retry", OutboxView)
+
+    def export_offline(self) -> OfflineExportView:
+        return self._core.call("POST", "/api/v1/outbox/export", OfflineExportView, timeout=120)
+
+    def report_pdf(self, session_id: str, language: str) -> bytes:
+        return self._core.send(
+            "GET",
+            f"/api/v1/sessions/{session_id}/report.pdf",
+            params={"language": language},
+            timeout=120,
+        ).content
+
+    def results_csv(self, session_id: str) -> bytes:
+        return self._core.send("GET", f"/api/v1/sessions/{session_id}/results.csv").content
+
+    def verify_audit(self, ask_upstream: bool = True) -> AuditCheck:
+        return self._core.call(
+            "GET",
+            "/api/v1/audit/verify",
+            AuditCheck,
+            params={"ask_upstream": str(ask_upstream).lower()},
+            timeout=60,
+        )
+
+    # ----- administration -------------------------------------------------------------------------
+
+    def users(self) -> list[UserView]:
+        return self._core.call("GET", "/api/v1/users", list[UserView])
+
+    def create_user(self, body: NewUser) -> UserView:
+        return self._core.call("POST", "/api/v1/users", UserView, body)
+
+    def change_user(self, username: str, body: UserChange) -> UserView:
+        return self._core.call("PATCH", f"/api/v1/users/{username}", UserView, body)
+
+    def kiosks(self) -> list[KioskView]:
+        return self._core.call("GET", "/api/v1/kiosks", list[KioskView])
+
+    def revoke_kiosk(self, kiosk_id: str) -> KioskView:
+        return self._core.call("POST", f"/api/v1/kiosks/{kiosk_id}/revoke", KioskView)
+
+    def banks(self) -> BanksView:
+        return self._core.call("GET", "/api/v1/banks", BanksView)
+
+    def load_bank(self, data: bytes, file_name: str) -> BankView:
+        response = self._core.send(
+            "POST",
+            "/api/v1/banks",
+            content=data,
+            headers={"Content-Type": "application/octet-stream", "X-File-Name": file_name},
+            timeout=300,
+        )
+        return BankView.model_validate_json(response.content)

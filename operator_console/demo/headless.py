@@ -12,15 +12,17 @@ import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
 from kiosk.hall_client import HallClient
 from kiosk.journal import Journal
 from kiosk.scripted import ScriptedCandidate, ScriptedResult
 from operator_console.core.client import ConsoleClient
-from operator_console.demo.hall import DemoHall, DemoSettings
+from operator_console.demo.hall import DEMO_PASSWORD, DEMO_USER, DemoHall, DemoSettings
 from operator_console.protocol.console_api import AdmissionView, AttemptResultView, OutboxView
 from operator_console.protocol.values import AdmissionStatus, AttemptStatus, OutboxStatus
+from question_banks.package import write_package
 
 
 @dataclass
@@ -33,6 +35,7 @@ class DemoReport:
     outbox: list[OutboxView]
     expected: int
     detector_checks: int = 0
+    session_id: str = ""
 
     @property
     def acknowledged(self) -> list[OutboxView]:
@@ -108,7 +111,9 @@ def play_session(
     records = _wait_for_upstream(console, expected, timeout, stop)
     results = console.results(desk.session_id)
     desk.close()
-    return DemoReport(admitted, refused, seated, sittings, results, records, expected, checks)
+    return DemoReport(
+        admitted, refused, seated, sittings, results, records, expected, checks, desk.session_id
+    )
 
 
 def _wait_for_upstream(
@@ -170,12 +175,28 @@ def print_report(report: DemoReport, hall: DemoHall, out: TextIO) -> None:
 
 
 def run_headless(
-    settings: DemoSettings, candidates: int, *, timeout: float = 120.0, out: TextIO = sys.stdout
+    settings: DemoSettings,
+    candidates: int,
+    *,
+    timeout: float = 120.0,
+    out: TextIO = sys.stdout,
+    report_pdf: Path | None = None,
+    language: str = "kk",
 ) -> int:
     settings.roster_size = max(settings.roster_size, candidates)
     with DemoHall(settings) as hall:
         report = play_session(hall, candidates, timeout=timeout)
         print_report(report, hall, out)
+        if report_pdf is not None:
+            assert hall.server is not None
+            console = ConsoleClient(hall.server.url)
+            try:
+                console.login(DEMO_USER, DEMO_PASSWORD)
+                pdf = console.report_pdf(report.session_id, language)
+            finally:
+                console.close()
+            write_package(pdf, report_pdf)
+            print(f"session report: {report_pdf} ({len(pdf) // 1024} KiB)", file=out)
     missing = [r.record_id for r in report.outbox if r.status is not OutboxStatus.DELIVERED]
     errors = [s for s in report.sittings if s.error]
     if missing or errors or len(report.acknowledged) < report.expected:

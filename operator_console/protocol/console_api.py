@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from operator_console.protocol.reasons import Reason
-from operator_console.protocol.records import SectionResult, VerificationReason
+from operator_console.protocol.records import SectionResult
 from operator_console.protocol.values import (
     AdmissionStatus,
     AttemptStatus,
@@ -29,11 +29,40 @@ from operator_console.protocol.values import (
 )
 
 
+class FlagFinding(Strict):
+    """A proctor's finding on one flag of the attempt (an incident): it happened, or it did not."""
+
+    incident_id: RowId
+    finding: Literal["confirmed", "dismissed"]
+    note: str = Field(default="", max_length=2000)
+
+
 class VerdictRequest(Strict):
-    """The proctor's finding after reviewing an attempt's recording and incidents."""
+    """The proctor's finding after reviewing an attempt's recording and incidents.
+
+    A violation names at least one reason of the desk's list and the ban the rules require:
+    6 to 12 months from the day of the test. Findings on the attempt's flags may come with it."""
 
     verdict: Literal["clear", "violation"]
-    reasons: list[VerificationReason] = Field(default=[], max_length=50)
+    reasons: list[Reason] = Field(default=[], max_length=50)
+    ban_months: int | None = Field(default=None, ge=6, le=12)
+    flags: list[FlagFinding] = Field(default=[], max_length=1000)
+
+    @model_validator(mode="after")
+    def _whole(self) -> VerdictRequest:
+        if self.verdict == "violation" and (not self.reasons or self.ban_months is None):
+            raise ValueError("a violation needs at least one reason and ban_months (6 to 12)")
+        if self.verdict == "clear" and self.ban_months is not None:
+            raise ValueError("a clear verdict bans no one: leave ban_months out")
+        return self
+
+
+class BulkClearRequest(Strict):
+    """Clear verdicts for attempts with no flag, after the proctor watched a sample of them."""
+
+    attempt_ids: list[Id] = Field(min_length=1, max_length=500)
+    watched: list[Id] = Field(default=[], max_length=500)
+    """The attempts of the batch whose recordings the proctor watched before clearing."""
 
 
 class LoginRequest(Strict):
@@ -358,3 +387,167 @@ class HistoryEntry(Strict):
     subject: str
     seat: str | None = None
     detail: dict[str, object] = {}
+
+
+class AuditBreak(Strict):
+    """The first entry of the audit chain that does not hold, and why."""
+
+    seq: int
+    at: UtcTime | None
+    actor: str
+    action: str
+    subject: str
+    why: str
+
+
+class AuditCheck(Strict):
+    """The audit chain checked from its genesis, and against the head the upstream acknowledged."""
+
+    entries: int
+    head: str
+    broken: AuditBreak | None
+    acknowledged_seq: int | None
+    acknowledged_head: str | None
+    acknowledged_at: UtcTime | None
+    acknowledged_matches: bool | None
+    """The chain's hash at the acknowledged number equals the acknowledged head."""
+    upstream: str
+    """What the central system said when asked again for the acknowledged head: `confirmed`,
+    `holds a different head`, `had no record of it`, `unreachable: …`, `not asked`."""
+
+    @property
+    def holds(self) -> bool:
+        """No broken entry, the acknowledged head in the chain, and upstream not disagreeing."""
+        return (
+            self.broken is None
+            and self.acknowledged_matches is not False
+            and self.upstream not in ("holds a different head", "had no record of it")
+        )
+
+    def summary(self) -> str:
+        lines = [f"audit chain: {self.entries} entries, head {self.head}"]
+        if self.broken is None:
+            lines.append("every entry holds from the genesis to the head")
+        else:
+            b = self.broken
+            when = f"{b.at:%Y-%m-%d %H:%M:%S} UTC" if b.at else "-"
+            lines.append(
+                f"BROKEN at entry {b.seq} ({when}, {b.actor or '-'}, {b.action or '-'} "
+                f"{b.subject}): {b.why}"
+            )
+        if self.acknowledged_seq is None:
+            lines.append("the central system has acknowledged no head yet")
+        else:
+            agree = "matches the chain" if self.acknowledged_matches else "DOES NOT match the chain"
+            lines.append(
+                f"last head acknowledged upstream: entry {self.acknowledged_seq} "
+                f"{self.acknowledged_head}: {agree}"
+            )
+        lines.append(f"central system: {self.upstream}")
+        lines.append("verdict: holds" if self.holds else "verdict: DOES NOT HOLD")
+        return "\n".join(lines)
+
+
+class ReviewItem(Strict):
+    """A finished attempt in the proctor's queue: who, when, and what its flags are."""
+
+    attempt_id: str
+    session_id: str
+    registration_id: str
+    full_name: str
+    seat: str | None
+    program: ProgramCode
+    language: Language | None
+    started_at: UtcTime | None
+    finished_at: UtcTime | None
+    finish_reason: FinishReason | None
+    outcome: OutcomeCode | None
+    flags: dict[str, int]
+    """How many flags of each code (`several_faces`, `focus_lost`, an operator's `talking`…)."""
+    segments: int
+
+
+MarkKind = Literal["face", "lockdown", "camera", "incident", "seat_action", "pause"]
+
+
+class TimelineMark(Strict):
+    """One thing that happened during the sitting, at its time on the recording's clock."""
+
+    at: UtcTime
+    kind: MarkKind
+    code: str
+    note: str
+    by: str
+    severity: Literal["info", "warning", "alarm"]
+    incident_id: int | None = None
+    has_thumbnail: bool = False
+    finding: Literal["confirmed", "dismissed"] | None = None
+    finding_note: str | None = None
+
+
+class TimelineSegment(Strict):
+    seq: int
+    starts_at: UtcTime
+    ends_at: UtcTime
+    frames: int
+    available: bool
+    """Whole on the server and not purged: the player can open it."""
+
+
+class TimelineGap(Strict):
+    starts_at: UtcTime
+    ends_at: UtcTime
+    why: Literal["no_recording", "segment_missing", "camera_lost"]
+
+
+class ReviewTimeline(Strict):
+    """Everything the review player draws: the recording, its gaps and every mark of the sitting."""
+
+    attempt: ReviewItem
+    starts_at: UtcTime
+    ends_at: UtcTime
+    segments: list[TimelineSegment]
+    gaps: list[TimelineGap]
+    marks: list[TimelineMark]
+
+
+class UserView(Strict):
+    username: str
+    full_name: str
+    role: Role
+    active: bool
+    created_at: UtcTime
+
+
+class NewUser(Strict):
+    username: str = Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9._@-]+$")
+    full_name: str = Field(default="", max_length=300)
+    role: Role
+    password: str = Field(min_length=8, max_length=1000)
+
+
+class UserChange(Strict):
+    """What an administrator changes about a user: each field left out stays as it is."""
+
+    role: Role | None = None
+    active: bool | None = None
+    password: str | None = Field(default=None, min_length=8, max_length=1000)
+    full_name: str | None = Field(default=None, max_length=300)
+
+
+class KioskView(Strict):
+    kiosk_id: str
+    seat: str
+    machine: str
+    enrolled_at: UtcTime
+    credential_age_days: float
+    last_heard_at: UtcTime | None
+    revoked: bool
+    locked: bool
+
+
+class OfflineExportView(Strict):
+    """The signed offline bundle for a courier, and how many records it carries."""
+
+    records: int
+    bundle: dict[str, object]

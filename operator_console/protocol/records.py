@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, PlainSerializer
@@ -102,6 +103,10 @@ class VerificationRecord(Strict):
     reasons: list[VerificationReason]
     reviewed_by: str
     reviewed_at: RecordTime
+    ban_months: int | None = Field(default=None, ge=6, le=12)
+    """A violation's ban (the hall's addition to contracts §3): months from the test's day."""
+    banned_until: date | None = None
+    """The last day of the ban, in the hall's time zone."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 

@@ -12,9 +12,12 @@ from pydantic import ValidationError
 
 from operator_console.protocol.logs import fail, setup_logging
 from operator_console.protocol.roster import SignedRoster
-from operator_console.server import auth, enrollment, offline, roster
+from operator_console.server import audit_check, auth, enrollment, offline, roster
 from operator_console.server.config import StartupError, load_config
 from operator_console.server.errors import Refusal
+from operator_console.server.report import results_csv
+from operator_console.server.report_pdf import ReportError, session_report
+from operator_console.server.report_texts import LANGUAGES
 from operator_console.server.runtime import HallRuntime
 from question_banks.bank import BankError
 from question_banks.package import PACKAGE_SUFFIX, PackageError, open_package, write_package
@@ -51,6 +54,18 @@ def add_admin(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "restore", help="put a backup back in place of the database (stop the room server first)"
     )
     rest.add_argument("file", type=Path)
+    rep = admin.add_parser("report", help="the session report as PDF (and its results as CSV)")
+    rep.add_argument("--session", required=True, help="the session's id")
+    rep.add_argument("--out", type=Path, required=True, help="the PDF to write")
+    rep.add_argument("--csv", type=Path, help="also write the results as CSV here")
+    rep.add_argument("--language", choices=LANGUAGES, default="kk", help="kk (default), ru or en")
+    check = admin.add_parser(
+        "verify-audit",
+        help="check the audit chain, and its head against what the central system acknowledged",
+    )
+    check.add_argument(
+        "--offline", action="store_true", help="do not ask the central system to confirm the head"
+    )
 
 
 def _database_command(args: argparse.Namespace) -> None:
@@ -132,6 +147,8 @@ def run_admin(args: argparse.Namespace) -> int:
     try:
         runtime = HallRuntime(load_config(args.config))
         now = runtime.clock.now()
+        if args.admin_command in ("report", "verify-audit"):
+            return _read_command(runtime, args, prog, log)
         with runtime.tx() as db:
             if args.admin_command == "create-user":
                 auth.create_user(
@@ -184,3 +201,29 @@ def run_admin(args: argparse.Namespace) -> int:
         return fail(prog, exc.detail, log)
 
     return 0
+
+
+def _read_command(
+    runtime: HallRuntime, args: argparse.Namespace, prog: str, log: Path | None
+) -> int:
+    """report and verify-audit: they read the hall and change nothing in it."""
+    try:
+        if args.admin_command == "report":
+            pdf, data = session_report(runtime, args.session, language=args.language)
+            write_package(pdf, args.out)
+            if args.csv:
+                write_package(results_csv(data).encode("utf-8"), args.csv)
+            print(
+                f"{args.out}: session {args.session}, {len(data.results)} results, "
+                f"{len(pdf) // 1024} KiB" + (f"; {args.csv}: CSV" if args.csv else "")
+            )
+            return 0
+        found = audit_check.check(runtime, ask_upstream=not args.offline)
+        print(found.summary())
+        return 0 if found.holds else 1
+    except Refusal as exc:
+        return fail(prog, exc.detail, log)
+    except (ReportError, OSError) as exc:
+        return fail(prog, str(exc), log)
+    finally:
+        runtime.close()

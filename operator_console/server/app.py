@@ -14,7 +14,14 @@ from sqlalchemy.exc import OperationalError
 
 from operator_console.server.body_limits import BodyLimits, hall_limits
 from operator_console.server.errors import Refusal
-from operator_console.server.routes import detector, hall, kiosks, operators, proctoring
+from operator_console.server.routes import (
+    administration,
+    detector,
+    hall,
+    kiosks,
+    operators,
+    proctoring,
+)
 from operator_console.server.runtime import HallRuntime
 
 log = logging.getLogger(__name__)
@@ -83,5 +90,6 @@ def create_app(runtime: HallRuntime, *, run_workers: bool = True) -> FastAPI:
     app.include_router(hall.router)
     app.include_router(detector.router)
     app.include_router(proctoring.router)
+    app.include_router(administration.router)
     app.include_router(kiosks.router)
     return app

@@ -117,7 +117,8 @@ def sign_out(db: Session, token: str) -> bool:
     return True
 
 
-def _revoke(db: Session, user: User) -> None:
+def revoke(db: Session, user: User) -> None:
+    """Ends every sign-in of the user."""
     db.execute(delete(UserToken).where(UserToken.user_id == user.id))
 
 
@@ -126,10 +127,10 @@ def set_password(db: Session, user: User, password: str) -> None:
     if len(password) < 8:
         raise ValueError("a password needs at least 8 characters")
     user.password_hash = hash_password(password)
-    _revoke(db, user)
+    revoke(db, user)
 
 
 def disable(db: Session, user: User) -> None:
     """A disabled user can no longer sign in, and every sign-in they had ends."""
     user.active = False
-    _revoke(db, user)
+    revoke(db, user)

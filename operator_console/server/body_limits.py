@@ -14,6 +14,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 DEFAULT_LIMIT = 2 * 1024 * 1024
 """Every JSON route: an answer batch, a report, a verdict fit many times over."""
+BANK_LIMIT = 256 * 1024 * 1024
+"""A bank package with its media (pictures, audio for the state language)."""
 
 
 async def _refuse(send: Send, limit: int) -> None:
@@ -79,6 +81,8 @@ def hall_limits(segment_bytes: int) -> Callable[[str, str], int]:
             return segment_bytes + 1024 * 1024
         if path == "/api/v1/rosters/import":
             return 64 * 1024 * 1024
+        if method == "POST" and path == "/api/v1/banks":
+            return BANK_LIMIT
         return DEFAULT_LIMIT
 
     return limit_for

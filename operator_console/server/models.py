@@ -212,6 +212,10 @@ class Incident(Base):
     reported_by: Mapped[str] = mapped_column(String(100))
     acknowledged_at: Mapped[datetime | None]
     acknowledged_by: Mapped[str | None] = mapped_column(String(100))
+    finding: Mapped[str | None] = mapped_column(String(16))
+    """The proctor's finding on a flag: `confirmed` or `dismissed` (None: not reviewed)."""
+    finding_note: Mapped[str | None] = mapped_column(Text)
+    found_by: Mapped[str | None] = mapped_column(String(100))
 
 
 class DetectorEventRow(Base):

@@ -8,19 +8,32 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from dateutil.relativedelta import relativedelta
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from operator_console.protocol.console_api import VerdictRequest
 from operator_console.protocol.values import AttemptStatus, OutcomeCode, rfc3339
 from operator_console.server import audit, outbox
 from operator_console.server.errors import Refusal, conflict, not_found
-from operator_console.server.models import Attempt, OutboxRecord
+from operator_console.server.models import Attempt, Incident, OutboxRecord, Registration
+from operator_console.server.roster import hall_time
 
 
 def record_verdict(
-    db: Session, *, attempt_id: str, body: VerdictRequest, proctor: str, hall_id: str, now: datetime
+    db: Session,
+    *,
+    attempt_id: str,
+    body: VerdictRequest,
+    proctor: str,
+    hall_id: str,
+    now: datetime,
+    zone: ZoneInfo,
+    sample: tuple[int, int] | None = None,
 ) -> dict[str, Any]:
+    """Records the verdict and queues it upstream; `sample` is (watched, batch) for a bulk clear."""
     attempt = db.get(Attempt, attempt_id, with_for_update=True)
     if attempt is None:
         raise not_found(f"attempt {attempt_id}")
@@ -28,11 +41,16 @@ def record_verdict(
         raise conflict("only a finished attempt can be verified")
     if db.get(OutboxRecord, f"verification:{attempt_id}") is not None:
         raise conflict(f"attempt {attempt_id} already has a verdict; it cannot be changed here")
-    if body.verdict == "violation" and not body.reasons:
-        raise Refusal(422, "a violation needs at least one reason")
-    if body.verdict == "violation":
-        attempt.outcome = OutcomeCode.ANNULLED
-    record = {
+    flags = {
+        i.id: i
+        for i in db.execute(select(Incident).where(Incident.attempt_id == attempt_id)).scalars()
+    }
+    for finding in body.flags:
+        flag = flags.get(finding.incident_id)
+        if flag is None:
+            raise Refusal(422, f"incident {finding.incident_id} is not a flag of this attempt")
+        flag.finding, flag.finding_note, flag.found_by = finding.finding, finding.note, proctor
+    record: dict[str, Any] = {
         "schema": "hall-verification/1",
         "attempt_id": attempt_id,
         "verdict": body.verdict,
@@ -41,6 +59,13 @@ def record_verdict(
         "reviewed_by": proctor,
         "reviewed_at": rfc3339(now),
     }
+    if body.verdict == "violation":
+        assert body.ban_months is not None  # the request's validator insists
+        attempt.outcome = record["outcome"] = OutcomeCode.ANNULLED
+        tested = (attempt.finished_at or now).astimezone(zone).date()
+        last_day = tested + relativedelta(months=body.ban_months)
+        record |= {"ban_months": body.ban_months, "banned_until": last_day.isoformat()}
+        _ban(db, attempt.registration_id, hall_time(last_day, zone, day_ends=True))
     outbox.enqueue(
         db,
         record_id=f"verification:{attempt_id}",
@@ -57,6 +82,23 @@ def record_verdict(
         actor=proctor,
         action="attempt.verdict",
         subject=attempt_id,
-        detail={"verdict": body.verdict, "codes": [r.code for r in body.reasons]},
+        detail={
+            "verdict": body.verdict,
+            "codes": [r.code for r in body.reasons],
+            "ban_months": body.ban_months,
+            "flags": {str(f.incident_id): f.finding for f in body.flags},
+            **({"bulk": {"watched": sample[0], "of": sample[1]}} if sample else {}),
+        },
+        session_id=attempt.session_id,
     )
     return record
+
+
+def _ban(db: Session, registration_id: str, until: datetime) -> None:
+    """Every registration of the person in this hall carries the ban: admission refuses them."""
+    reg = db.get(Registration, registration_id)
+    if reg is None:
+        return
+    for other in db.execute(select(Registration).where(Registration.iin == reg.iin)).scalars():
+        if other.banned_until is None or other.banned_until < until:
+            other.banned_until = until

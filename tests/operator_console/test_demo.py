@@ -103,6 +103,10 @@ def test_demo_against_an_upstream_stub_started_from_its_command(tmp_path: Path) 
                 "hall-7",
                 "--timeout",
                 "90",
+                "--report",
+                str(tmp_path / "report.pdf"),
+                "--language",
+                "ru",
             ],
             env=env,
             capture_output=True,
@@ -112,6 +116,10 @@ def test_demo_against_an_upstream_stub_started_from_its_command(tmp_path: Path) 
         assert done.returncode == 0, done.stderr
         assert "admitted: 4" in done.stdout and "acknowledged upstream: 6/6" in done.stdout
         assert len(StubStore(data).records("results")) == 6
+        report = subprocess.run(
+            ["pdftotext", str(tmp_path / "report.pdf"), "-"], capture_output=True, text=True
+        ).stdout
+        assert "Отчёт о сессии" in report and "Вершина цепочки" in report
     finally:
         stub.terminate()
         stub.wait(timeout=30)

@@ -65,9 +65,9 @@ from operator_console.server.upstream_link import UpstreamUnreachable
 router = APIRouter(prefix="/api/v1", responses=REFUSALS)
 
 SCREENS: dict[Role, tuple[Screen, ...]] = {
-    Role.OPERATOR: ("sessions", "desk", "hall", "history"),
-    Role.ADMINISTRATOR: ("sessions", "desk", "hall", "history"),
-    Role.PROCTOR: ("hall", "history"),
+    Role.OPERATOR: ("sessions", "desk", "hall", "history", "sync"),
+    Role.ADMINISTRATOR: ("sessions", "desk", "hall", "history", "review", "sync", "admin"),
+    Role.PROCTOR: ("hall", "history", "review", "sync"),
 }
 """What each role's console shows; the routes behind each screen check the role again."""
 

@@ -7,11 +7,16 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Response
 from sqlalchemy import select
 
-from operator_console.protocol.console_api import VerdictRequest
+from operator_console.protocol.console_api import (
+    BulkClearRequest,
+    ReviewItem,
+    ReviewTimeline,
+    VerdictRequest,
+)
 from operator_console.protocol.kiosk_api import IncidentView, RecordingManifest
 from operator_console.protocol.records import VerificationRecord
 from operator_console.protocol.values import MAX_INT
-from operator_console.server import audit, incidents, recordings, verification, views
+from operator_console.server import audit, incidents, recordings, review, verification, views
 from operator_console.server.deps import PersonDep, RuntimeDep, require
 from operator_console.server.errors import REFUSALS, Refusal
 from operator_console.server.models import Attempt, Incident
@@ -91,6 +96,41 @@ def verdict(
             proctor=who.username,
             hall_id=rt.hall_id,
             now=rt.clock.now(),
+            zone=rt.config.zone,
         )
     rt.sync.poke()
     return VerificationRecord.model_validate(record)
+
+
+@router.get("/reviews")
+def reviews(rt: RuntimeDep, who: PersonDep) -> list[ReviewItem]:
+    """Finished attempts waiting for a verdict, the longest waiting first, with their flags."""
+    require(who, "proctor", "administrator")
+    with rt.read() as db:
+        return review.queue(db)
+
+
+@router.post("/reviews/clear")
+def clear_unflagged(body: BulkClearRequest, rt: RuntimeDep, who: PersonDep) -> list[str]:
+    """Clear verdicts for attempts with no flag at all, after a sample of them was watched
+    (`watched`, recorded in the audit log); refused whole if any of them has a flag."""
+    require(who, "proctor", "administrator")
+    with rt.tx() as db:
+        keeps_seats(db)
+        done = review.clear_unflagged(
+            db, body=body, proctor=who.username, hall_id=rt.hall_id, now=rt.clock.now(),
+            zone=rt.config.zone,
+        )  # fmt: skip
+    rt.sync.poke()
+    return done
+
+
+@router.get("/attempts/{attempt_id}/timeline")
+def attempt_timeline(
+    attempt_id: Annotated[str, Path(max_length=36)], rt: RuntimeDep, who: PersonDep
+) -> ReviewTimeline:
+    """What the review player draws: segments, gaps, and every flag, incident, seat action and
+    pause of the sitting at its time."""
+    require(who, "proctor", "administrator")
+    with rt.read() as db:
+        return review.timeline(db, attempt_id, rt.config.recordings_dir, rt.clock.now())

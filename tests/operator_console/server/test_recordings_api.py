@@ -249,8 +249,9 @@ def test_proctor_verdicts_go_upstream_and_a_violation_annuls(
     found = {
         "verdict": "violation",
         "reasons": [
-            {"category": "examinee", "code": "phone", "note": "phone on the desk at 10:42"}
+            {"category": "examinee", "code": "device_found", "note": "phone on the desk at 10:42"}
         ],
+        "ban_months": 12,
     }
     assert proctor.post(url, json=found).json()["outcome"] == "annulled"
     assert proctor.post(url, json={"verdict": "clear"}).status_code == 409  # one verdict only

@@ -1,0 +1,183 @@
+"""The session report: made by the API and by `admin report`, read back with pdftotext."""
+
+from __future__ import annotations
+
+import ast
+import csv
+import io
+import subprocess
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from operator_console.cli import main
+from operator_console.protocol.calls import ServerRefused
+from operator_console.protocol.reasons import Reason
+from operator_console.protocol.signing import document_signed
+from operator_console.server import report_pdf
+from operator_console.server.models import AuditEntry
+from operator_console.server.report_texts import EN, TEXTS
+from question_banks.keys import load_verify_key
+from tests.conftest import HALL_ID
+from tests.hall import Hall
+from tests.operator_console.server.test_recordings_api import person
+
+
+@pytest.fixture
+def hall(driven_hall: Hall) -> Hall:
+    return driven_hall
+
+
+def _text(pdf: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def _a_session(hall: Hall) -> dict[str, str]:
+    """Two candidates sit legislation, one is refused (a ban), an incident and a verdict."""
+    names = {}
+    for reg, seat in [(hall.registrations[1], "A01"), (hall.registrations[4], "A02")]:
+        hall.seat(reg, seat)
+        names[seat] = reg.full_name
+    banned = hall.registrations[2]
+    refused = hall.desk.admit(banned)
+    assert refused.status == "refused"
+    names["refused"] = banned.full_name
+    hall.console.start_session(hall.session_id)
+    for seat in ("A01", "A02"):
+        form = hall.start(seat)
+        hall.kiosks[seat].finish(form.attempt_id, "submitted", 0)
+        names[f"attempt-{seat}"] = form.attempt_id
+    hall.console.log_incident(
+        Reason(category="environment", code="noise", note="Шу: жөндеу жұмыстары"),
+        session_id=hall.session_id,
+    )
+    hall.clock.advance(timedelta(minutes=1))
+    hall.runtime.sync.run_once()
+    return names
+
+
+def test_the_report_names_everyone_their_refusals_scores_and_the_audit_head(
+    hall: Hall, tmp_path: Path
+) -> None:
+    names = _a_session(hall)
+    pdf = hall.console.report_pdf(hall.session_id, "ru")
+    assert pdf.startswith(b"%PDF-")
+    text = _text(pdf, tmp_path)
+    assert "Отчёт о сессии" in text and hall.session_id in text
+    for who in (names["A01"], names["A02"], names["refused"]):
+        assert who in text, who
+    assert "действует запрет" in text  # the refusal's reason, in Russian
+    assert "Шу: жөндеу жұмыстары" in text  # Kazakh letters come through the font
+    results = {r.attempt_id: r for r in hall.console.results(hall.session_id)}
+    for seat in ("A01", "A02"):
+        r = results[names[f"attempt-{seat}"]]
+        assert r.total is not None
+        assert f"{r.sections[0].code}: {r.sections[0].score:g}/" in text
+    # The audit head at printing time, and the hall's signature over it, as an auditor checks.
+    seq = int(text.split("Записей:")[1].split()[0])
+    printed = text.split("Вершина цепочки:")[1].split()[0]
+    signature = text.split("Подпись зала:")[1].split()[0]
+    with hall.runtime.read() as db:
+        entry = db.execute(select(AuditEntry).where(AuditEntry.seq == seq)).scalar_one()
+    assert printed == entry.hash
+    key = load_verify_key(Path(hall.runtime.config.keys.dir) / "hall-sign.pub")
+    assert document_signed(key, {"hall_id": HALL_ID, "seq": seq, "head": printed}, signature)
+    assert "Стр. 1 /" in text
+    kk = _text(hall.console.report_pdf(hall.session_id, "kk"), tmp_path)
+    assert "Сессия туралы есеп" in kk and "тыйым мерзімі бітпеген" in kk
+    en = _text(hall.console.report_pdf(hall.session_id, "en"), tmp_path)
+    assert "Session report" in en and "Page 1 /" in en
+
+
+def test_a_long_session_breaks_its_tables_across_pages_with_the_header_again(
+    hall: Hall, tmp_path: Path
+) -> None:
+    from operator_console.server.report import Person, ReportData, ResultRow
+
+    data = ReportData(
+        hall_id=HALL_ID, hall_name="Зал", session_id="S-1", starts_at=hall.clock.now(),
+        started_at=None, programs=["legislation"], printed_at=hall.clock.now(), staff=[],
+        expected=200,
+    )  # fmt: skip
+    data.results = [
+        ResultRow(Person(f"R{n}", f"{n:012d}", f"Үміткер {n}"), f"A{n:03d}", "legislation",
+                  "kk", "finished", "submitted", "pass", 40.0, [], "pending")
+        for n in range(200)
+    ]  # fmt: skip
+    pdf = report_pdf.render(data, language="kk", zone=hall.runtime.config.zone)
+    pages = _text(pdf, tmp_path).split("\f")
+    with_results = [p for p in pages if "Үміткер 1" in p or "Үміткер 19" in p]
+    assert len(with_results) >= 3
+    # Every page the results table runs over starts with its header again.
+    assert all("Бағдарлама" in p and "Тексеріс" in p for p in with_results)
+    printed = [p for p in pages if p.strip()]
+    assert f"Бет {len(printed)} / {len(printed)}" in printed[-1]
+
+
+def test_admin_report_writes_the_pdf_and_csv_and_refuses_an_unknown_session(
+    hall: Hall, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    names = _a_session(hall)
+    config = tmp_path / "hall.toml"
+    c = hall.runtime.config
+    config.write_text(
+        f'[server]\ndata_dir = "{c.server.data_dir}"\n'
+        f'[upstream]\nurl = "{c.upstream.url}"\nhall_id = "{HALL_ID}"\n'
+        f'[keys]\ndir = "{c.keys.dir}"\n[banks]\ndir = "{c.banks_dir}"\n'
+    )
+    out, table = tmp_path / "out" / "report.pdf", tmp_path / "out" / "results.csv"
+    code = main(["admin", "--config", str(config), "report", "--session", hall.session_id,
+                 "--out", str(out), "--csv", str(table), "--language", "en"])  # fmt: skip
+    assert code == 0, capsys.readouterr().err
+    assert names["A01"] in _text(out.read_bytes(), tmp_path)
+    rows = list(csv.DictReader(io.StringIO(table.read_text("utf-8"))))
+    assert {r["full_name"] for r in rows} == {names["A01"], names["A02"]}
+    assert all(r["outcome"] in ("pass", "fail") and r["sections"] for r in rows)
+    capsys.readouterr()
+    missing = tmp_path / "missing.pdf"
+    code = main(["admin", "--config", str(config), "report", "--session", "nope",
+                 "--out", str(missing)])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code != 0 and err.count("\n") == 1 and "session nope" in err
+    assert not missing.exists()
+    verify = main(["admin", "--config", str(config), "verify-audit", "--offline"])
+    said = capsys.readouterr().out
+    assert verify == 0 and "verdict: holds" in said
+
+
+def test_the_report_route_checks_roles_and_languages(hall: Hall) -> None:
+    _a_session(hall)
+    kiosk = hall.kiosks["A01"]
+    with pytest.raises(ServerRefused) as refused:
+        kiosk._core.send("GET", f"/api/v1/sessions/{hall.session_id}/report.pdf")
+    assert refused.value.status == 401
+    proctor = person(hall, "proctor5", "proctor")
+    ok = proctor.get(f"/api/v1/sessions/{hall.session_id}/report.pdf", params={"language": "ru"})
+    assert ok.status_code == 200 and ok.headers["content-type"] == "application/pdf"
+    bad = proctor.get(f"/api/v1/sessions/{hall.session_id}/report.pdf", params={"language": "de"})
+    assert bad.status_code == 422
+    assert proctor.get("/api/v1/sessions/nope/report.pdf").status_code == 404
+    proctor.close()
+
+
+def test_every_word_the_report_prints_has_its_kazakh_and_russian() -> None:
+    source = Path(report_pdf.__file__).read_text("utf-8")
+    said = {
+        node.args[0].value
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "w"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    }
+    assert len(said) > 40
+    assert said - set(TEXTS) == set()
+    assert set(EN) <= set(TEXTS)
+    assert all(kk.strip() and ru.strip() for kk, ru in TEXTS.values())

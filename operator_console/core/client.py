@@ -56,6 +56,7 @@ from operator_console.protocol.console_api import (
 from operator_console.protocol.kiosk_api import IncidentView, RecordingManifest
 from operator_console.protocol.reasons import Reason
 from operator_console.protocol.records import VerificationRecord
+from operator_console.protocol.roster import SignedRoster
 from operator_console.protocol.values import Role
 
 
@@ -102,6 +103,9 @@ class ConsoleClient:
         return self._core.call(
             "POST", "/api/v1/rosters/fetch", RosterImported, RosterFetch(date=day)
         )
+
+    def import_roster(self, signed: SignedRoster) -> RosterImported:
+        return self._core.call("POST", "/api/v1/rosters/import", RosterImported, signed)
 
     def sessions(self, day: date | None = None) -> list[SessionView]:
         params = {"day": day.isoformat()} if day else None

@@ -193,6 +193,8 @@ class OutboxView(Strict):
     reference_at: UtcTime | None
     """For a result, when its attempt finished: the start of the 20-minute clock."""
     last_error: str | None
+    http_status: int | None = None
+    """The central system's last answer (None: no answer at all)."""
 
 
 class SyncStatus(Strict):

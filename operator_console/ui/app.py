@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from operator_console.core.client import ConsoleClient
@@ -37,6 +37,7 @@ class Language:
             self._app.removeTranslator(old)
         self._translators = []
         self.code = code
+        QLocale.setDefault(QLocale({"kk": "kk_KZ", "ru": "ru_RU"}.get(code, "en_US")))
         if code == "en":
             return
         ours = QTranslator(self._app)

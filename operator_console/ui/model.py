@@ -9,10 +9,11 @@ server runs off the screen's thread; its answer comes back through the same broa
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 
 from operator_console.core import finder
 from operator_console.core.client import ConsoleClient
@@ -24,8 +25,10 @@ from operator_console.protocol.console_api import (
     DetectorEventView,
     DetectorStateView,
     HistoryEntry,
+    OutboxView,
     RegistrationView,
     SessionView,
+    SyncStatus,
 )
 from operator_console.protocol.reasons import Reason
 from operator_console.ui.background import Background
@@ -68,12 +71,16 @@ class ConsoleModel(QObject):
         self.message: str | None = None
         self.message_is_error = False
         self.expired = False
+        self.sync: SyncStatus | None = None
+        self.sync_read_at = 0.0
+        self.outbox: list[OutboxView] = []
 
     # ----- life ---------------------------------------------------------------------------------
 
     def start(self) -> None:
         self.refresh_sessions()
         self.refresh_detector()
+        self.refresh_sync()
         self.follower.start()
 
     def close(self) -> None:
@@ -126,6 +133,8 @@ class ConsoleModel(QObject):
             self.refresh_sessions()
         if "detector" in kinds:
             self.refresh_detector()
+        if kinds & {"sync", "link"}:
+            self.refresh_sync()
         if "history" not in kinds and self.history and kinds & {"seat", "admission", "incident"}:
             self.refresh_history()
         self.news.emit(kinds)
@@ -389,3 +398,39 @@ class ConsoleModel(QObject):
             self.news.emit({"history"})
 
         self._call(lambda: self.client.history(sid), got)
+
+    # ----- sync, report -------------------------------------------------------------------------
+
+    def call(
+        self, work: Callable[[], Any], then: Callable[[Any], None] = lambda _r: None, *,
+        done: str | None = None,
+    ) -> None:  # fmt: skip
+        """A screen's own call to the room server: off the GUI thread, refusals said for it."""
+        self._call(work, then, done=done)
+
+    def refresh_sync(self) -> None:
+        def got(found: tuple[SyncStatus, list[OutboxView]]) -> None:
+            self.sync, self.outbox = found
+            self.sync_read_at = time.monotonic()
+            self.news.emit({"outbox"})
+
+        self._call(lambda: (self.client.sync_status(), self.client.outbox()), got)
+
+    def oldest_pending_seconds(self) -> float | None:
+        """The oldest pending record's age now: as read, plus the time since it was read."""
+        if self.sync is None or self.sync.oldest_pending_seconds is None:
+            return None
+        return self.sync.oldest_pending_seconds + time.monotonic() - self.sync_read_at
+
+    def retry(self, record_id: str) -> None:
+        self._call(
+            lambda: self.client.retry(record_id),
+            lambda _r: self.refresh_sync(),
+            done=self.tr("The record is queued again"),
+        )
+
+    @property
+    def language(self) -> str:
+        """The console's language, for what the server writes in words (the session report)."""
+        code = QLocale().name()[:2]
+        return code if code in ("kk", "ru") else "en"

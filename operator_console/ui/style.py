@@ -31,6 +31,11 @@ QLabel#banner { background: #fff1c2; color: #6b4e00; padding: 6px 10px; font-wei
 QLabel#banner[level="alarm"] { background: #fbe0e0; color: #8a1c1c; }
 QLabel#message { padding: 2px 10px; color: #33414f; }
 QLabel#message[error="true"] { color: #a61b1b; font-weight: 600; }
+QLabel#sync_level[level="ok"], QLabel#status_sync[level="ok"] { color: #11632f; }
+QLabel#sync_level[level="warning"], QLabel#status_sync[level="warning"] { color: #8a5a00; }
+QLabel#sync_level[level="alarm"], QLabel#status_sync[level="alarm"] { color: #a61b1b;
+            font-weight: 700; }
+QLabel#status_sync { padding: 0 8px; font-weight: 600; }
 QTabWidget::pane { border: none; }
 QTabBar::tab { padding: 8px 18px; font-weight: 600; }
 QListWidget, QTableWidget { background: white; border: 1px solid #d5dbe1; border-radius: 6px; }

@@ -3,10 +3,13 @@ signed-in role gets (operators: sessions, desk, hall, history; proctors: hall an
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -18,10 +21,13 @@ from PySide6.QtWidgets import (
 
 from operator_console.ui.dialogs import CodeDialog
 from operator_console.ui.model import ConsoleModel
+from operator_console.ui.screens.admin import AdminScreen
 from operator_console.ui.screens.desk import DeskScreen
 from operator_console.ui.screens.hall import HallScreen
 from operator_console.ui.screens.history import HistoryScreen
+from operator_console.ui.screens.review import ReviewScreen
 from operator_console.ui.screens.sessions import SessionsScreen
+from operator_console.ui.screens.sync import SyncScreen
 from operator_console.ui.widgets import named
 
 
@@ -39,6 +45,14 @@ class ConsoleWindow(QMainWindow):
         self.who = named(QLabel(), "who")
         self.sign_out = named(QPushButton(), "sign_out")
         self.sign_out.clicked.connect(self._sign_out)
+        self.report = named(QPushButton(), "print_report")
+        self.report.clicked.connect(lambda: self.save_report())
+        self.sync_state = named(QLabel(), "status_sync")
+        self.statusBar().addPermanentWidget(self.sync_state)
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(5000)
+        self.ticker.timeout.connect(self._sync_words)
+        self.ticker.start()
         self.banner = named(QLabel(), "banner")
         self.banner.setWordWrap(True)
         self.message = named(QLabel(), "message")
@@ -50,6 +64,7 @@ class ConsoleWindow(QMainWindow):
         self.hall.setProperty("role", "title")
         bar.addWidget(self.hall)
         bar.addWidget(self.session, 1)
+        bar.addWidget(self.report)
         bar.addStretch(1)
         bar.addWidget(self.who)
         bar.addWidget(self.sign_out)
@@ -60,6 +75,9 @@ class ConsoleWindow(QMainWindow):
             "desk": DeskScreen,
             "hall": HallScreen,
             "history": HistoryScreen,
+            "review": ReviewScreen,
+            "sync": SyncScreen,
+            "admin": AdminScreen,
         }
         for name in [s for s in model.client.screens if s in makers] or ["hall"]:
             screen = makers[name](model)
@@ -86,6 +104,9 @@ class ConsoleWindow(QMainWindow):
             "desk": self.tr("Admission desk"),
             "hall": self.tr("Live hall"),
             "history": self.tr("History"),
+            "review": self.tr("Review"),
+            "sync": self.tr("Sync"),
+            "admin": self.tr("Administration"),
         }
         for n, name in enumerate(self.screens):
             self.tabs.setTabText(n, titles[name])
@@ -100,7 +121,9 @@ class ConsoleWindow(QMainWindow):
         }
         self.who.setText(f"{self.model.username} · {roles.get(self.model.role or '', '')}")
         self.sign_out.setText(self.tr("Sign out"))
+        self.report.setText(self.tr("Session report…"))
         self._banner()
+        self._sync_words()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -124,6 +147,8 @@ class ConsoleWindow(QMainWindow):
             self.session.setCurrentIndex(max(0, self.session.findData(self.model.session_id)))
         if kinds & {"link", "expired", "seat"}:
             self._banner()
+        if "outbox" in kinds:
+            self._sync_words()
         if "message" in kinds:
             self.message.setText(self.model.message or "")
             self.message.setProperty("error", "true" if self.model.message_is_error else "false")
@@ -155,6 +180,59 @@ class ConsoleWindow(QMainWindow):
         self.banner.style().polish(self.banner)
         self.banner.setVisible(bool(words))
 
+    def _sync_words(self) -> None:
+        """Every screen's status bar: whether results are reaching the central system."""
+        status = self.model.sync
+        if status is None:
+            self.sync_state.setText("")
+            return
+        age = self.model.oldest_pending_seconds()
+        words = {
+            "ok": self.tr("Sync: on time"),
+            "warning": self.tr("Sync: slow"),
+            "alarm": self.tr("Sync: ALARM"),
+        }[status.level]
+        if status.pending:
+            words += " · " + self.tr("%1 waiting, oldest %2 min").replace(
+                "%1", str(status.pending)
+            ).replace("%2", f"{(age or 0) / 60:.0f}")
+        if status.parked:
+            words += " · " + self.tr("%1 parked").replace("%1", str(status.parked))
+        self.sync_state.setText(words)
+        self.sync_state.setProperty("level", status.level)
+        self.sync_state.style().polish(self.sync_state)
+
+    def save_report(self, path: str | None = None) -> None:
+        """The chosen session's report as PDF, in the console's language, and its CSV beside."""
+        sid = self.model.session_id
+        if sid is None:
+            self.model.say(self.tr("Choose a session first."), error=True)
+            return
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save the session report"), f"report-{sid}.pdf",
+                self.tr("PDF (*.pdf)"),
+            )  # fmt: skip
+        if not path:
+            return
+        target, language, client = Path(path), self.model.language, self.model.client
+
+        def work() -> Path:
+            pdf = client.report_pdf(sid, language)
+            table = client.results_csv(sid)
+            target.write_bytes(pdf)
+            target.with_suffix(".csv").write_bytes(table)
+            return target
+
+        self.model.call(
+            work,
+            lambda written: self.model.say(
+                self.tr("Report saved: %1 (and its results as CSV beside it)").replace(
+                    "%1", str(written)
+                )
+            ),
+        )
+
     def _session_picked(self, index: int) -> None:
         sid = self.session.itemData(index)
         if sid and sid != self.model.session_id:
@@ -165,6 +243,9 @@ class ConsoleWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.ticker.stop()
+        for screen in self.screens.values():
+            getattr(screen, "shut", lambda: None)()
         self.model.close()
         try:
             if not self.model.expired:

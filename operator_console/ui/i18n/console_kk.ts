@@ -2,6 +2,183 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ">
 <context>
+    <name>AdminScreen</name>
+    <message>
+        <source>Users</source>
+        <translation>Пайдаланушылар</translation>
+    </message>
+    <message>
+        <source>Kiosks</source>
+        <translation>Киоскілер</translation>
+    </message>
+    <message>
+        <source>Banks and rosters</source>
+        <translation>Банктер мен тізімдер</translation>
+    </message>
+    <message>
+        <source>Audit chain</source>
+        <translation>Аудит тізбегі</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTab</name>
+    <message>
+        <source>Check the audit chain (and ask the central system)</source>
+        <translation>Аудит тізбегін тексеру (орталық жүйеден де сұрау)</translation>
+    </message>
+    <message>
+        <source>it holds the same head</source>
+        <translation>онда дәл осы тізбек басы бар</translation>
+    </message>
+    <message>
+        <source>it holds a DIFFERENT head: history was rewritten</source>
+        <translation>онда БАСҚА тізбек басы: тарих қайта жазылған</translation>
+    </message>
+    <message>
+        <source>it had no record of the head the hall says it sent</source>
+        <translation>зал жібердім деген тізбек басы онда жоқ</translation>
+    </message>
+    <message>
+        <source>not asked</source>
+        <translation>сұралмады</translation>
+    </message>
+    <message>
+        <source>it has acknowledged no head yet</source>
+        <translation>әлі бір де тізбек басын растамаған</translation>
+    </message>
+    <message>
+        <source>no answer (%1)</source>
+        <translation>жауап жоқ (%1)</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Әлі тексерілмеді.</translation>
+    </message>
+    <message>
+        <source>The chain holds: %1 entries. The central system: %2</source>
+        <translation>Тізбек бүтін: %1 жазба. Орталық жүйе: %2</translation>
+    </message>
+    <message>
+        <source>Broken at entry %1: %2 by %3, %4</source>
+        <translation>%1-жазбада үзілген: %2, кім: %3, %4</translation>
+    </message>
+    <message>
+        <source>The chain was rewritten: the central system holds another head.</source>
+        <translation>Тізбек қайта жазылған: орталық жүйеде басқа тізбек басы бар.</translation>
+    </message>
+    <message>
+        <source>Entries: %1</source>
+        <translation>Жазбалар: %1</translation>
+    </message>
+    <message>
+        <source>Head: %1</source>
+        <translation>Тізбек басы: %1</translation>
+    </message>
+    <message>
+        <source>First broken entry: %1 (%2)</source>
+        <translation>Алғашқы бұзылған жазба: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The central system has acknowledged no head yet.</source>
+        <translation>Орталық жүйе әлі бір де тізбек басын растамаған.</translation>
+    </message>
+    <message>
+        <source>Last head acknowledged upstream: entry %1, %2, at %3</source>
+        <translation>Орталық жүйе растаған соңғы бас: %1-жазба, %2, уақыты %3</translation>
+    </message>
+    <message>
+        <source>It matches the chain.</source>
+        <translation>Ол тізбекпен сәйкес.</translation>
+    </message>
+    <message>
+        <source>It does NOT match the chain.</source>
+        <translation>Ол тізбекпен СӘЙКЕС ЕМЕС.</translation>
+    </message>
+    <message>
+        <source>The central system: %1</source>
+        <translation>Орталық жүйе: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BanksTab</name>
+    <message>
+        <source>Loaded banks</source>
+        <translation>Жүктелген банктер</translation>
+    </message>
+    <message>
+        <source>Refused packages</source>
+        <translation>Қабылданбаған пакеттер</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Бағдарлама</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Банк</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Нұсқа</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Сұрақтар</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Тілдер</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Себебі</translation>
+    </message>
+    <message>
+        <source>Load a bank package…</source>
+        <translation>Банк пакетін жүктеу…</translation>
+    </message>
+    <message>
+        <source>Fetch today&apos;s roster</source>
+        <translation>Бүгінгі тізімді алу</translation>
+    </message>
+    <message>
+        <source>Import a signed roster…</source>
+        <translation>Қол қойылған тізімді импорттау…</translation>
+    </message>
+    <message>
+        <source>Load a bank package</source>
+        <translation>Банк пакетін жүктеу</translation>
+    </message>
+    <message>
+        <source>Bank packages (*.hallbank)</source>
+        <translation>Банк пакеттері (*.hallbank)</translation>
+    </message>
+    <message>
+        <source>Loaded %1 %2: %3, %4 questions</source>
+        <translation>Жүктелді %1 %2: %3, %4 сұрақ</translation>
+    </message>
+    <message>
+        <source>Roster taken: %1 sessions, %2 candidates</source>
+        <translation>Тізім алынды: %1 сессия, %2 үміткер</translation>
+    </message>
+    <message>
+        <source>Import a signed roster</source>
+        <translation>Қол қойылған тізімді импорттау</translation>
+    </message>
+    <message>
+        <source>Rosters (*.json)</source>
+        <translation>Тізімдер (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 is not a signed roster file</source>
+        <translation>%1 — қол қойылған тізім файлы емес</translation>
+    </message>
+</context>
+<context>
     <name>CodeDialog</name>
     <message>
         <source>Resume code for seat %1</source>
@@ -81,6 +258,10 @@
     <message>
         <source>Incident recorded</source>
         <translation>Оқиға жазылды</translation>
+    </message>
+    <message>
+        <source>The record is queued again</source>
+        <translation>Жазба қайта кезекке қойылды</translation>
     </message>
 </context>
 <context>
@@ -521,6 +702,18 @@
         <translation>Журнал</translation>
     </message>
     <message>
+        <source>Review</source>
+        <translation>Тексеріс</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Жеткізу</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Әкімшілік</translation>
+    </message>
+    <message>
         <source>Testing hall console</source>
         <translation>Тестілеу залының консолі</translation>
     </message>
@@ -545,6 +738,10 @@
         <translation>Шығу</translation>
     </message>
     <message>
+        <source>Session report…</source>
+        <translation>Сессия есебі…</translation>
+    </message>
+    <message>
         <source>Signed out by the server: sign in again. The picture below is the last one seen.</source>
         <translation>Сервер кіруді аяқтады: қайта кіріңіз. Төменде соңғы алынған көрініс.</translation>
     </message>
@@ -555,6 +752,42 @@
     <message>
         <source>Connecting to the room server…</source>
         <translation>Зал серверіне қосылу…</translation>
+    </message>
+    <message>
+        <source>Sync: on time</source>
+        <translation>Жеткізу: уақытында</translation>
+    </message>
+    <message>
+        <source>Sync: slow</source>
+        <translation>Жеткізу: баяу</translation>
+    </message>
+    <message>
+        <source>Sync: ALARM</source>
+        <translation>Жеткізу: ДАБЫЛ</translation>
+    </message>
+    <message>
+        <source>%1 waiting, oldest %2 min</source>
+        <translation>%1 күтуде, ең ұзағы %2 мин</translation>
+    </message>
+    <message>
+        <source>%1 parked</source>
+        <translation>%1 тоқтатылған</translation>
+    </message>
+    <message>
+        <source>Choose a session first.</source>
+        <translation>Алдымен сессияны таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Save the session report</source>
+        <translation>Сессия есебін сақтау</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report saved: %1 (and its results as CSV beside it)</source>
+        <translation>Есеп сақталды: %1 (нәтижелері CSV түрінде қасында)</translation>
     </message>
 </context>
 <context>
@@ -843,6 +1076,69 @@
     </message>
 </context>
 <context>
+    <name>KiosksTab</name>
+    <message>
+        <source>Seat</source>
+        <translation>Орын</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Компьютер</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Тіркелген</translation>
+    </message>
+    <message>
+        <source>Credential age</source>
+        <translation>Кілт жасы</translation>
+    </message>
+    <message>
+        <source>Last heard</source>
+        <translation>Соңғы байланыс</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Күйі</translation>
+    </message>
+    <message>
+        <source>Seat, e.g. A07</source>
+        <translation>Орын, мысалы A07</translation>
+    </message>
+    <message>
+        <source>Issue an enrollment code</source>
+        <translation>Тіркеу кодын беру</translation>
+    </message>
+    <message>
+        <source>Revoke the kiosk</source>
+        <translation>Киоскіні ажырату</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>ажыратылған</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>құлыпталған</translation>
+    </message>
+    <message>
+        <source>enrolled</source>
+        <translation>тіркелген</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 күн</translation>
+    </message>
+    <message>
+        <source>Type the seat the kiosk stands at.</source>
+        <translation>Киоск тұрған орынды жазыңыз.</translation>
+    </message>
+    <message>
+        <source>The kiosk at %1 is revoked</source>
+        <translation>%1 орнындағы киоск ажыратылды</translation>
+    </message>
+</context>
+<context>
     <name>MoveDialog</name>
     <message>
         <source>Move seat %1 to a spare seat</source>
@@ -881,6 +1177,169 @@
     <message>
         <source>Note</source>
         <translation>Ескертпе</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <source>Waiting for a verdict (oldest first)</source>
+        <translation>Шешім күтуде (ескілері алдымен)</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Үміткер</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Тест</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Аяқталды</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Белгілер</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ашу</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Жаңарту</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Кідірту</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Ойнату</translation>
+    </message>
+    <message>
+        <source>Next flag</source>
+        <translation>Келесі белгі</translation>
+    </message>
+    <message>
+        <source>Flags: confirm or dismiss each</source>
+        <translation>Белгілер: әрқайсысын растаңыз не қабылдамаңыз</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Уақыты</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Не болды</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Кім</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Қорытынды</translation>
+    </message>
+    <message>
+        <source>Note on the finding</source>
+        <translation>Қорытындыға ескертпе</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Растау</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Қабылдамау</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Шешім</translation>
+    </message>
+    <message>
+        <source>Clear: no violation</source>
+        <translation>Бұзушылық жоқ</translation>
+    </message>
+    <message>
+        <source>Violation: annul and ban</source>
+        <translation>Бұзушылық: жою және тыйым</translation>
+    </message>
+    <message>
+        <source>Ban (months, 6 to 12)</source>
+        <translation>Тыйым (ай, 6-дан 12-ге дейін)</translation>
+    </message>
+    <message>
+        <source>no flag</source>
+        <translation>белгі жоқ</translation>
+    </message>
+    <message>
+        <source>Attempts with no flag: %1. You watched %2 of them here.</source>
+        <translation>Белгісіз әрекеттер: %1. Осында олардың %2 қарадыңыз.</translation>
+    </message>
+    <message>
+        <source>Clear the %1 unflagged after the sample</source>
+        <translation>Іріктемеден кейін белгісіз %1 әрекетті растау</translation>
+    </message>
+    <message>
+        <source>%1 attempts cleared (%2 watched)</source>
+        <translation>%1 әрекет расталды (%2 қаралды)</translation>
+    </message>
+    <message>
+        <source>Choose an attempt to review</source>
+        <translation>Тексеретін әрекетті таңдаңыз</translation>
+    </message>
+    <message>
+        <source>No recording: the camera was lost</source>
+        <translation>Жазба жоқ: камера жоғалған</translation>
+    </message>
+    <message>
+        <source>No recording here</source>
+        <translation>Мұнда жазба жоқ</translation>
+    </message>
+    <message>
+        <source>The recording cannot be played: %1</source>
+        <translation>Жазбаны ойнату мүмкін емес: %1</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>расталды</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>қабылданбады</translation>
+    </message>
+    <message>
+        <source>not reviewed</source>
+        <translation>қаралмаған</translation>
+    </message>
+    <message>
+        <source>Face</source>
+        <translation>Бет</translation>
+    </message>
+    <message>
+        <source>Kiosk lockdown</source>
+        <translation>Киоск құлпы</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Камера</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Оқиға</translation>
+    </message>
+    <message>
+        <source>Choose the violation&apos;s reason (and a note for &apos;other&apos;).</source>
+        <translation>Бұзушылықтың себебін таңдаңыз (&apos;басқа&apos; үшін ескертпе жазыңыз).</translation>
+    </message>
+    <message>
+        <source>Cleared: the result stands</source>
+        <translation>Расталды: нәтиже күшінде</translation>
+    </message>
+    <message>
+        <source>Violation recorded: the result is annulled and the ban sent</source>
+        <translation>Бұзушылық тіркелді: нәтиже жойылды, тыйым жіберілді</translation>
     </message>
 </context>
 <context>
@@ -992,6 +1451,161 @@
     </message>
 </context>
 <context>
+    <name>SyncScreen</name>
+    <message>
+        <source>Delivery to the central system</source>
+        <translation>Орталық жүйеге жеткізу</translation>
+    </message>
+    <message>
+        <source>Parked records: these need a person</source>
+        <translation>Тоқтатылған жазбалар: адамның араласуы керек</translation>
+    </message>
+    <message>
+        <source>Today: test end to acknowledgement</source>
+        <translation>Бүгін: тест соңынан растауға дейін</translation>
+    </message>
+    <message>
+        <source>Results waiting</source>
+        <translation>Күтудегі нәтижелер</translation>
+    </message>
+    <message>
+        <source>Parked</source>
+        <translation>Тоқтатылған</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Жеткізілді</translation>
+    </message>
+    <message>
+        <source>Last delivery</source>
+        <translation>Соңғы жеткізу</translation>
+    </message>
+    <message>
+        <source>Upstream&apos;s last error</source>
+        <translation>Орталық жүйенің соңғы қатесі</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Жазба</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Түрі</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Жауап</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>Әрекеттер</translation>
+    </message>
+    <message>
+        <source>What the central system said</source>
+        <translation>Орталық жүйе не деді</translation>
+    </message>
+    <message>
+        <source>Retry (the cause is fixed)</source>
+        <translation>Қайталау (себебі түзетілді)</translation>
+    </message>
+    <message>
+        <source>Export for a courier…</source>
+        <translation>Курьерге экспорттау…</translation>
+    </message>
+    <message>
+        <source>No result has ended today.</source>
+        <translation>Бүгін бірде-бір нәтиже аяқталған жоқ.</translation>
+    </message>
+    <message>
+        <source>when the test ended</source>
+        <translation>тест аяқталған уақыт</translation>
+    </message>
+    <message>
+        <source>minutes to acknowledgement (red line: 20)</source>
+        <translation>растауға дейінгі минуттар (қызыл сызық: 20)</translation>
+    </message>
+    <message>
+        <source>Oldest waiting result: none</source>
+        <translation>Ең ұзақ күткен нәтиже: жоқ</translation>
+    </message>
+    <message>
+        <source>Oldest waiting result: %1 min of 20</source>
+        <translation>Ең ұзақ күткен нәтиже: 20 минуттың %1 минуты</translation>
+    </message>
+    <message>
+        <source>Results are reaching the central system</source>
+        <translation>Нәтижелер орталық жүйеге жетуде</translation>
+    </message>
+    <message>
+        <source>Results are slow to reach the central system</source>
+        <translation>Нәтижелер орталық жүйеге баяу жетуде</translation>
+    </message>
+    <message>
+        <source>Results are not reaching the central system: act now</source>
+        <translation>Нәтижелер орталық жүйеге жетпей жатыр: шара қолданыңыз</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Оқылуда…</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>әлі жоқ</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>жоқ</translation>
+    </message>
+    <message>
+        <source>no answer from the central system (network or its server is down)</source>
+        <translation>орталық жүйе жауап бермейді (желі не сервері істемейді)</translation>
+    </message>
+    <message>
+        <source>the central system answered %1: busy or failing; retrying</source>
+        <translation>орталық жүйе %1 деп жауап берді: бос емес не ақау; қайталануда</translation>
+    </message>
+    <message>
+        <source>the central system answered %1</source>
+        <translation>орталық жүйе %1 деп жауап берді</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>нәтиже</translation>
+    </message>
+    <message>
+        <source>verdict</source>
+        <translation>шешім</translation>
+    </message>
+    <message>
+        <source>audit head</source>
+        <translation>аудит басы</translation>
+    </message>
+    <message>
+        <source>the record was refused as invalid</source>
+        <translation>жазба жарамсыз деп қабылданбады</translation>
+    </message>
+    <message>
+        <source>the hall&apos;s signature was not accepted: check the hall&apos;s keys</source>
+        <translation>зал қолтаңбасы қабылданбады: зал кілттерін тексеріңіз</translation>
+    </message>
+    <message>
+        <source>the central system holds other content under this id</source>
+        <translation>орталық жүйеде осы идентификатормен басқа мазмұн бар</translation>
+    </message>
+    <message>
+        <source>Save the offline bundle</source>
+        <translation>Офлайн пакетті сақтау</translation>
+    </message>
+    <message>
+        <source>Offline bundle (*.json)</source>
+        <translation>Офлайн пакет (*.json)</translation>
+    </message>
+    <message>
+        <source>%1: %2 records, signed by this hall. Carry it to the central system.</source>
+        <translation>%1: %2 жазба, осы зал қол қойған. Оны орталық жүйеге жеткізіңіз.</translation>
+    </message>
+</context>
+<context>
     <name>TimeDialog</name>
     <message>
         <source>Change the time of seat %1</source>
@@ -1012,6 +1626,113 @@
     <message>
         <source>Write a note that says what happened.</source>
         <translation>Не болғанын жазыңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <source>operator</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <source>proctor</source>
+        <translation>проктор</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>әкімші</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>Жаңа пайдаланушы</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Пайдаланушы аты</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Толық аты</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Рөлі</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Құпиясөз</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>кемінде 8 таңба</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Құру</translation>
+    </message>
+    <message>
+        <source>Set role</source>
+        <translation>Рөлді беру</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Құпиясөзді қалпына келтіру…</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Күйі</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>белсенді</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>өшірілген</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Қосу</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Өшіру</translation>
+    </message>
+    <message>
+        <source>A user name (letters, digits, . _ @ -) and a password of at least 8 characters, please.</source>
+        <translation>Пайдаланушы аты (әріптер, сандар, . _ @ -) және кемінде 8 таңбалы құпиясөз керек.</translation>
+    </message>
+    <message>
+        <source>User %1 created</source>
+        <translation>%1 пайдаланушысы құрылды</translation>
+    </message>
+    <message>
+        <source>%1: role set</source>
+        <translation>%1: рөл берілді</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Құпиясөзді қалпына келтіру</translation>
+    </message>
+    <message>
+        <source>New password (at least 8 characters)</source>
+        <translation>Жаңа құпиясөз (кемінде 8 таңба)</translation>
+    </message>
+    <message>
+        <source>A password needs at least 8 characters.</source>
+        <translation>Құпиясөзде кемінде 8 таңба болуы керек.</translation>
+    </message>
+    <message>
+        <source>%1: password reset</source>
+        <translation>%1: құпиясөз қалпына келтірілді</translation>
+    </message>
+    <message>
+        <source>%1 enabled</source>
+        <translation>%1 қосылды</translation>
+    </message>
+    <message>
+        <source>%1 disabled</source>
+        <translation>%1 өшірілді</translation>
     </message>
 </context>
 </TS>

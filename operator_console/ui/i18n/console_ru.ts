@@ -2,6 +2,183 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AdminScreen</name>
+    <message>
+        <source>Users</source>
+        <translation>Пользователи</translation>
+    </message>
+    <message>
+        <source>Kiosks</source>
+        <translation>Киоски</translation>
+    </message>
+    <message>
+        <source>Banks and rosters</source>
+        <translation>Банки и списки</translation>
+    </message>
+    <message>
+        <source>Audit chain</source>
+        <translation>Цепочка аудита</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTab</name>
+    <message>
+        <source>Check the audit chain (and ask the central system)</source>
+        <translation>Проверить цепочку аудита (и спросить центральную систему)</translation>
+    </message>
+    <message>
+        <source>it holds the same head</source>
+        <translation>у неё та же вершина</translation>
+    </message>
+    <message>
+        <source>it holds a DIFFERENT head: history was rewritten</source>
+        <translation>у неё ДРУГАЯ вершина: история переписана</translation>
+    </message>
+    <message>
+        <source>it had no record of the head the hall says it sent</source>
+        <translation>у неё нет вершины, которую зал считает отправленной</translation>
+    </message>
+    <message>
+        <source>not asked</source>
+        <translation>не спрашивали</translation>
+    </message>
+    <message>
+        <source>it has acknowledged no head yet</source>
+        <translation>ещё не подтвердила ни одной вершины</translation>
+    </message>
+    <message>
+        <source>no answer (%1)</source>
+        <translation>нет ответа (%1)</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Ещё не проверено.</translation>
+    </message>
+    <message>
+        <source>The chain holds: %1 entries. The central system: %2</source>
+        <translation>Цепочка цела: %1 записей. Центральная система: %2</translation>
+    </message>
+    <message>
+        <source>Broken at entry %1: %2 by %3, %4</source>
+        <translation>Нарушена в записи %1: %2, кто: %3, %4</translation>
+    </message>
+    <message>
+        <source>The chain was rewritten: the central system holds another head.</source>
+        <translation>Цепочка переписана: у центральной системы другая вершина.</translation>
+    </message>
+    <message>
+        <source>Entries: %1</source>
+        <translation>Записей: %1</translation>
+    </message>
+    <message>
+        <source>Head: %1</source>
+        <translation>Вершина: %1</translation>
+    </message>
+    <message>
+        <source>First broken entry: %1 (%2)</source>
+        <translation>Первая нарушенная запись: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The central system has acknowledged no head yet.</source>
+        <translation>Центральная система ещё не подтвердила ни одной вершины.</translation>
+    </message>
+    <message>
+        <source>Last head acknowledged upstream: entry %1, %2, at %3</source>
+        <translation>Последняя подтверждённая вершина: запись %1, %2, в %3</translation>
+    </message>
+    <message>
+        <source>It matches the chain.</source>
+        <translation>Она совпадает с цепочкой.</translation>
+    </message>
+    <message>
+        <source>It does NOT match the chain.</source>
+        <translation>Она НЕ совпадает с цепочкой.</translation>
+    </message>
+    <message>
+        <source>The central system: %1</source>
+        <translation>Центральная система: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BanksTab</name>
+    <message>
+        <source>Loaded banks</source>
+        <translation>Загруженные банки</translation>
+    </message>
+    <message>
+        <source>Refused packages</source>
+        <translation>Отклонённые пакеты</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Программа</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Банк</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Версия</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Вопросов</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Языки</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Load a bank package…</source>
+        <translation>Загрузить пакет банка…</translation>
+    </message>
+    <message>
+        <source>Fetch today&apos;s roster</source>
+        <translation>Получить список на сегодня</translation>
+    </message>
+    <message>
+        <source>Import a signed roster…</source>
+        <translation>Импортировать подписанный список…</translation>
+    </message>
+    <message>
+        <source>Load a bank package</source>
+        <translation>Загрузка пакета банка</translation>
+    </message>
+    <message>
+        <source>Bank packages (*.hallbank)</source>
+        <translation>Пакеты банков (*.hallbank)</translation>
+    </message>
+    <message>
+        <source>Loaded %1 %2: %3, %4 questions</source>
+        <translation>Загружен %1 %2: %3, вопросов: %4</translation>
+    </message>
+    <message>
+        <source>Roster taken: %1 sessions, %2 candidates</source>
+        <translation>Список принят: сессий %1, кандидатов %2</translation>
+    </message>
+    <message>
+        <source>Import a signed roster</source>
+        <translation>Импорт подписанного списка</translation>
+    </message>
+    <message>
+        <source>Rosters (*.json)</source>
+        <translation>Списки (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 is not a signed roster file</source>
+        <translation>%1 — не файл подписанного списка</translation>
+    </message>
+</context>
+<context>
     <name>CodeDialog</name>
     <message>
         <source>Resume code for seat %1</source>
@@ -81,6 +258,10 @@
     <message>
         <source>Incident recorded</source>
         <translation>Инцидент записан</translation>
+    </message>
+    <message>
+        <source>The record is queued again</source>
+        <translation>Запись снова в очереди</translation>
     </message>
 </context>
 <context>
@@ -521,6 +702,18 @@
         <translation>Журнал</translation>
     </message>
     <message>
+        <source>Review</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Передача</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Администрирование</translation>
+    </message>
+    <message>
         <source>Testing hall console</source>
         <translation>Консоль зала тестирования</translation>
     </message>
@@ -545,6 +738,10 @@
         <translation>Выйти</translation>
     </message>
     <message>
+        <source>Session report…</source>
+        <translation>Отчёт о сессии…</translation>
+    </message>
+    <message>
         <source>Signed out by the server: sign in again. The picture below is the last one seen.</source>
         <translation>Сервер завершил вход: войдите снова. Ниже последняя полученная картина.</translation>
     </message>
@@ -555,6 +752,42 @@
     <message>
         <source>Connecting to the room server…</source>
         <translation>Подключение к серверу зала…</translation>
+    </message>
+    <message>
+        <source>Sync: on time</source>
+        <translation>Передача: вовремя</translation>
+    </message>
+    <message>
+        <source>Sync: slow</source>
+        <translation>Передача: медленно</translation>
+    </message>
+    <message>
+        <source>Sync: ALARM</source>
+        <translation>Передача: ТРЕВОГА</translation>
+    </message>
+    <message>
+        <source>%1 waiting, oldest %2 min</source>
+        <translation>%1 ждут, дольше всех %2 мин</translation>
+    </message>
+    <message>
+        <source>%1 parked</source>
+        <translation>%1 остановлено</translation>
+    </message>
+    <message>
+        <source>Choose a session first.</source>
+        <translation>Сначала выберите сессию.</translation>
+    </message>
+    <message>
+        <source>Save the session report</source>
+        <translation>Сохранить отчёт о сессии</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report saved: %1 (and its results as CSV beside it)</source>
+        <translation>Отчёт сохранён: %1 (и результаты в CSV рядом)</translation>
     </message>
 </context>
 <context>
@@ -843,6 +1076,69 @@
     </message>
 </context>
 <context>
+    <name>KiosksTab</name>
+    <message>
+        <source>Seat</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Компьютер</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Зарегистрирован</translation>
+    </message>
+    <message>
+        <source>Credential age</source>
+        <translation>Возраст ключа</translation>
+    </message>
+    <message>
+        <source>Last heard</source>
+        <translation>Последняя связь</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Seat, e.g. A07</source>
+        <translation>Место, например A07</translation>
+    </message>
+    <message>
+        <source>Issue an enrollment code</source>
+        <translation>Выдать код регистрации</translation>
+    </message>
+    <message>
+        <source>Revoke the kiosk</source>
+        <translation>Отозвать киоск</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>отозван</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>заблокирован</translation>
+    </message>
+    <message>
+        <source>enrolled</source>
+        <translation>зарегистрирован</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 дн.</translation>
+    </message>
+    <message>
+        <source>Type the seat the kiosk stands at.</source>
+        <translation>Укажите место, где стоит киоск.</translation>
+    </message>
+    <message>
+        <source>The kiosk at %1 is revoked</source>
+        <translation>Киоск на месте %1 отозван</translation>
+    </message>
+</context>
+<context>
     <name>MoveDialog</name>
     <message>
         <source>Move seat %1 to a spare seat</source>
@@ -881,6 +1177,169 @@
     <message>
         <source>Note</source>
         <translation>Примечание</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <source>Waiting for a verdict (oldest first)</source>
+        <translation>Ждут решения (старые первыми)</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Кандидат</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Тест</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Окончен</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Отметки</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Воспроизвести</translation>
+    </message>
+    <message>
+        <source>Next flag</source>
+        <translation>Следующая отметка</translation>
+    </message>
+    <message>
+        <source>Flags: confirm or dismiss each</source>
+        <translation>Отметки: подтвердите или отклоните каждую</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Вывод</translation>
+    </message>
+    <message>
+        <source>Note on the finding</source>
+        <translation>Примечание к выводу</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Подтвердить</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Отклонить</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <source>Clear: no violation</source>
+        <translation>Нарушений нет</translation>
+    </message>
+    <message>
+        <source>Violation: annul and ban</source>
+        <translation>Нарушение: аннулировать и запретить</translation>
+    </message>
+    <message>
+        <source>Ban (months, 6 to 12)</source>
+        <translation>Запрет (месяцев, от 6 до 12)</translation>
+    </message>
+    <message>
+        <source>no flag</source>
+        <translation>без отметок</translation>
+    </message>
+    <message>
+        <source>Attempts with no flag: %1. You watched %2 of them here.</source>
+        <translation>Попыток без отметок: %1. Здесь вы просмотрели %2 из них.</translation>
+    </message>
+    <message>
+        <source>Clear the %1 unflagged after the sample</source>
+        <translation>Подтвердить %1 попыток без отметок после выборки</translation>
+    </message>
+    <message>
+        <source>%1 attempts cleared (%2 watched)</source>
+        <translation>Подтверждено попыток: %1 (просмотрено %2)</translation>
+    </message>
+    <message>
+        <source>Choose an attempt to review</source>
+        <translation>Выберите попытку для проверки</translation>
+    </message>
+    <message>
+        <source>No recording: the camera was lost</source>
+        <translation>Записи нет: камера была потеряна</translation>
+    </message>
+    <message>
+        <source>No recording here</source>
+        <translation>Здесь записи нет</translation>
+    </message>
+    <message>
+        <source>The recording cannot be played: %1</source>
+        <translation>Запись не воспроизводится: %1</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>подтверждено</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>отклонено</translation>
+    </message>
+    <message>
+        <source>not reviewed</source>
+        <translation>не проверено</translation>
+    </message>
+    <message>
+        <source>Face</source>
+        <translation>Лицо</translation>
+    </message>
+    <message>
+        <source>Kiosk lockdown</source>
+        <translation>Блокировка киоска</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Камера</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Инцидент</translation>
+    </message>
+    <message>
+        <source>Choose the violation&apos;s reason (and a note for &apos;other&apos;).</source>
+        <translation>Выберите причину нарушения (и примечание для «другое»).</translation>
+    </message>
+    <message>
+        <source>Cleared: the result stands</source>
+        <translation>Подтверждено: результат в силе</translation>
+    </message>
+    <message>
+        <source>Violation recorded: the result is annulled and the ban sent</source>
+        <translation>Нарушение записано: результат аннулирован, запрет отправлен</translation>
     </message>
 </context>
 <context>
@@ -992,6 +1451,161 @@
     </message>
 </context>
 <context>
+    <name>SyncScreen</name>
+    <message>
+        <source>Delivery to the central system</source>
+        <translation>Передача в центральную систему</translation>
+    </message>
+    <message>
+        <source>Parked records: these need a person</source>
+        <translation>Остановленные записи: нужен человек</translation>
+    </message>
+    <message>
+        <source>Today: test end to acknowledgement</source>
+        <translation>Сегодня: от конца теста до подтверждения</translation>
+    </message>
+    <message>
+        <source>Results waiting</source>
+        <translation>Ждут результаты</translation>
+    </message>
+    <message>
+        <source>Parked</source>
+        <translation>Остановлено</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Доставлено</translation>
+    </message>
+    <message>
+        <source>Last delivery</source>
+        <translation>Последняя доставка</translation>
+    </message>
+    <message>
+        <source>Upstream&apos;s last error</source>
+        <translation>Последняя ошибка центральной системы</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Ответ</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>Попыток</translation>
+    </message>
+    <message>
+        <source>What the central system said</source>
+        <translation>Что ответила центральная система</translation>
+    </message>
+    <message>
+        <source>Retry (the cause is fixed)</source>
+        <translation>Повторить (причина устранена)</translation>
+    </message>
+    <message>
+        <source>Export for a courier…</source>
+        <translation>Экспорт для курьера…</translation>
+    </message>
+    <message>
+        <source>No result has ended today.</source>
+        <translation>Сегодня ни один тест не закончен.</translation>
+    </message>
+    <message>
+        <source>when the test ended</source>
+        <translation>когда закончился тест</translation>
+    </message>
+    <message>
+        <source>minutes to acknowledgement (red line: 20)</source>
+        <translation>минут до подтверждения (красная линия: 20)</translation>
+    </message>
+    <message>
+        <source>Oldest waiting result: none</source>
+        <translation>Дольше всех ждёт: никто</translation>
+    </message>
+    <message>
+        <source>Oldest waiting result: %1 min of 20</source>
+        <translation>Дольше всех ждёт: %1 мин из 20</translation>
+    </message>
+    <message>
+        <source>Results are reaching the central system</source>
+        <translation>Результаты доходят до центральной системы</translation>
+    </message>
+    <message>
+        <source>Results are slow to reach the central system</source>
+        <translation>Результаты доходят медленно</translation>
+    </message>
+    <message>
+        <source>Results are not reaching the central system: act now</source>
+        <translation>Результаты не доходят до центральной системы: действуйте</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Читаю…</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>ещё нет</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>no answer from the central system (network or its server is down)</source>
+        <translation>центральная система не отвечает (сеть или её сервер не работают)</translation>
+    </message>
+    <message>
+        <source>the central system answered %1: busy or failing; retrying</source>
+        <translation>центральная система ответила %1: занята или сбоит; повторяем</translation>
+    </message>
+    <message>
+        <source>the central system answered %1</source>
+        <translation>центральная система ответила %1</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>результат</translation>
+    </message>
+    <message>
+        <source>verdict</source>
+        <translation>решение</translation>
+    </message>
+    <message>
+        <source>audit head</source>
+        <translation>вершина аудита</translation>
+    </message>
+    <message>
+        <source>the record was refused as invalid</source>
+        <translation>запись отклонена как неверная</translation>
+    </message>
+    <message>
+        <source>the hall&apos;s signature was not accepted: check the hall&apos;s keys</source>
+        <translation>подпись зала не принята: проверьте ключи зала</translation>
+    </message>
+    <message>
+        <source>the central system holds other content under this id</source>
+        <translation>у центральной системы под этим номером другое содержимое</translation>
+    </message>
+    <message>
+        <source>Save the offline bundle</source>
+        <translation>Сохранить офлайн-пакет</translation>
+    </message>
+    <message>
+        <source>Offline bundle (*.json)</source>
+        <translation>Офлайн-пакет (*.json)</translation>
+    </message>
+    <message>
+        <source>%1: %2 records, signed by this hall. Carry it to the central system.</source>
+        <translation>%1: записей %2, подписано этим залом. Доставьте в центральную систему.</translation>
+    </message>
+</context>
+<context>
     <name>TimeDialog</name>
     <message>
         <source>Change the time of seat %1</source>
@@ -1012,6 +1626,113 @@
     <message>
         <source>Write a note that says what happened.</source>
         <translation>Напишите, что произошло.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <source>operator</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <source>proctor</source>
+        <translation>проктор</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>администратор</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>Новый пользователь</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Имя пользователя</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Полное имя</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>не менее 8 символов</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <source>Set role</source>
+        <translation>Назначить роль</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Сбросить пароль…</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>активен</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>отключён</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Включить</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Отключить</translation>
+    </message>
+    <message>
+        <source>A user name (letters, digits, . _ @ -) and a password of at least 8 characters, please.</source>
+        <translation>Нужны имя пользователя (буквы, цифры, . _ @ -) и пароль не менее 8 символов.</translation>
+    </message>
+    <message>
+        <source>User %1 created</source>
+        <translation>Пользователь %1 создан</translation>
+    </message>
+    <message>
+        <source>%1: role set</source>
+        <translation>%1: роль назначена</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Сброс пароля</translation>
+    </message>
+    <message>
+        <source>New password (at least 8 characters)</source>
+        <translation>Новый пароль (не менее 8 символов)</translation>
+    </message>
+    <message>
+        <source>A password needs at least 8 characters.</source>
+        <translation>В пароле должно быть не менее 8 символов.</translation>
+    </message>
+    <message>
+        <source>%1: password reset</source>
+        <translation>%1: пароль сброшен</translation>
+    </message>
+    <message>
+        <source>%1 enabled</source>
+        <translation>%1 включён</translation>
+    </message>
+    <message>
+        <source>%1 disabled</source>
+        <translation>%1 отключён</translation>
     </message>
 </context>
 </TS>

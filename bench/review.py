@@ -41,7 +41,7 @@ def make_segment(seconds: int, seed: int) -> bytes:
     rng = np.random.default_rng(seed)
     # A room as a webcam sees it: smooth shapes, a person who moves a little, sensor noise.
     room = cv2.GaussianBlur(rng.integers(0, 255, (SIZE[1], SIZE[0], 3), dtype=np.uint8), (0, 0), 25)
-    room = cv2.normalize(room, None, 0, 255, cv2.NORM_MINMAX)
+    room = cv2.normalize(room, room.copy(), 0, 255, cv2.NORM_MINMAX)
     for n in range(seconds * FPS):
         frame = room.copy()
         x = 260 + int(30 * np.sin(n / 20))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -108,7 +109,13 @@ def queue(db: Session, *, limit: int = 500) -> list[ReviewItem]:
 
 
 def clear_unflagged(
-    db: Session, *, body: BulkClearRequest, proctor: str, hall_id: str, now: datetime, zone: object
+    db: Session,
+    *,
+    body: BulkClearRequest,
+    proctor: str,
+    hall_id: str,
+    now: datetime,
+    zone: ZoneInfo,
 ) -> list[str]:
     """Clear verdicts for a batch of attempts none of which has a flag; all or nothing."""
     if not set(body.watched) <= set(body.attempt_ids):
@@ -127,7 +134,7 @@ def clear_unflagged(
             proctor=proctor,
             hall_id=hall_id,
             now=now,
-            zone=zone,  # type: ignore[arg-type]
+            zone=zone,
             sample=(len(body.watched), len(set(body.attempt_ids))),
         )
         done.append(attempt_id)
@@ -174,14 +181,14 @@ def timeline(db: Session, attempt_id: str, thumbnails: Path, now: datetime) -> R
         marks.append(
             TimelineMark(
                 at=i.at,
-                kind=kind,  # type: ignore[arg-type]
+                kind=kind,
                 code=i.code,
                 note=i.note,
                 by=i.reported_by,
-                severity=severity,  # type: ignore[arg-type]
+                severity=severity,
                 incident_id=i.id,
                 has_thumbnail=incident_files.thumbnail_path(thumbnails, i).exists(),
-                finding=i.finding,  # type: ignore[arg-type]
+                finding=i.finding,
                 finding_note=i.finding_note,
             )
         )

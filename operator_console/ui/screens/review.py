@@ -462,7 +462,7 @@ class ReviewScreen(QWidget):
         self.findings[incident] = FlagFinding(
             incident_id=incident,
             finding=finding,
-            note=self.note.text().strip(),  # type: ignore[arg-type]
+            note=self.note.text().strip(),
         )
         self.note.clear()
         self._show_flags()

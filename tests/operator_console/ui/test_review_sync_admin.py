@@ -76,7 +76,9 @@ def test_a_proctor_reviews_a_recorded_attempt_and_a_violation_annuls_and_bans(
         qtbot.waitUntil(lambda: len(screen.items) == 1, timeout=WAIT_MS)
         queue = child(window, "review_queue")
         assert isinstance(queue, QTableWidget)
-        assert "Talking" in queue.item(0, 3).text() and "×" not in queue.item(0, 1).text()
+        flags_cell, test_cell = queue.item(0, 3), queue.item(0, 1)
+        assert flags_cell is not None and test_cell is not None
+        assert "Talking" in flags_cell.text() and "×" not in test_cell.text()
         queue.selectRow(0)
         click(qtbot, window, "review_open")
         qtbot.waitUntil(lambda: screen.line is not None and screen.video.image is not None,
@@ -150,7 +152,8 @@ def test_the_sync_screen_shows_a_parked_record_retries_it_and_exports_for_a_cour
         parked = child(window, "parked")
         assert isinstance(parked, QTableWidget)
         qtbot.waitUntil(lambda: parked.rowCount() == 1, timeout=WAIT_MS)
-        assert "other content" in parked.item(0, 4).text()
+        said = parked.item(0, 4)
+        assert said is not None and "other content" in said.text()
         assert "ALARM" in window.sync_state.text() and "1 parked" in window.sync_state.text()
         assert screen.chart.deliveries and screen.chart.deliveries[0].pending
         (stub_store.root / "results" / f"{attempt}.json").unlink()
@@ -219,7 +222,7 @@ def test_an_administrator_manages_users_kiosks_and_banks_and_checks_the_audit_ch
         qtbot.waitUntil(lambda: len(kiosks.kiosks) == 1, timeout=WAIT_MS)
         kiosks.table.selectRow(0)
         click(qtbot, kiosks, "kiosk_revoke")
-        qtbot.waitUntil(lambda: kiosks.kiosks and kiosks.kiosks[0].revoked, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: bool(kiosks.kiosks) and kiosks.kiosks[0].revoked, timeout=WAIT_MS)
 
         screen.tabs.setCurrentWidget(screen.banks)
         banks = screen.banks
@@ -305,11 +308,12 @@ def test_the_review_sync_and_administration_screens_fit_in_every_language(
                 click(qtbot, tab, "audit_check")
                 qtbot.waitUntil(lambda: admin.audit.found is not None, timeout=WAIT_MS)
             else:
-                qtbot.waitUntil(
-                    lambda t=tab: bool(getattr(t, "users", None) or getattr(t, "kiosks", None)
-                                       or getattr(t, "banks", None)),
-                    timeout=WAIT_MS,
-                )  # fmt: skip
+                field = {admin.users: "users", admin.kiosks: "kiosks", admin.banks: "banks"}[tab]
+
+                def loaded(t: object = tab, f: str = field) -> bool:
+                    return bool(getattr(t, f))
+
+                qtbot.waitUntil(loaded, timeout=WAIT_MS)
             shoot(f"admin-{type(tab).__name__.removesuffix('Tab').lower()}")
         assert {k: v for k, v in found.items() if v} == {}
     finally:

@@ -23,6 +23,7 @@ from operator_console.protocol.console_api import (
     EnrollmentCodeView,
     HistoryEntry,
     IncidentRequest,
+    ItemStatsView,
     KioskView,
     LoggedIncident,
     LoginRequest,
@@ -385,3 +386,9 @@ class ConsoleClient:
             timeout=300,
         )
         return BankView.model_validate_json(response.content)
+
+    def item_stats(self, program: str) -> ItemStatsView:
+        return self._core.call("GET", f"/api/v1/banks/{program}/stats", ItemStatsView)
+
+    def item_stats_csv(self, program: str) -> bytes:
+        return self._core.send("GET", f"/api/v1/banks/{program}/stats.csv").content

@@ -553,3 +553,31 @@ class OfflineExportView(Strict):
 
     records: int
     bundle: dict[str, object]
+
+
+Attention = Literal["too_easy", "too_hard", "negative_discrimination", "low_discrimination"]
+
+
+class ItemStatView(Strict):
+    """One item in one language after the hall's sessions (the numbers of `qbank stats`)."""
+
+    item_id: str
+    language: str
+    section: str
+    exposure: int
+    answered: int
+    difficulty: float | None
+    """Proportion correct (keyed items), or the mean option score (situational items)."""
+    discrimination: float | None
+    """Point-biserial against the rest of the form (None under 3 sittings or no spread)."""
+    choices: dict[str, int]
+    attention: list[Attention]
+
+
+class ItemStatsView(Strict):
+    program: ProgramCode
+    bank_id: str
+    version: str
+    results: int
+    """Finished attempts of this bank the numbers come from."""
+    items: list[ItemStatView]

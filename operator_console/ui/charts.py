@@ -148,3 +148,59 @@ class DeliveryChart(QWidget):
         p.drawText(QRectF(area.right() - 80, area.bottom() + 2, 80, 16),
                    Qt.AlignmentFlag.AlignRight, f"{last.astimezone():%H:%M}")  # fmt: skip
         p.end()
+
+
+class ItemChart(QWidget):
+    """Each item as a point: difficulty across (0 hard .. 1 easy), discrimination up (-1 .. 1).
+    The shaded bands are where items need attention: too hard, too easy, below zero."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("item_chart")
+        self.points: list[tuple[float, float, bool]] = []
+        """(difficulty, discrimination, needs attention)."""
+        self.axis_text = ("", "")
+        self.setMinimumSize(QSize(320, 220))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_points(self, points: list[tuple[float, float, bool]]) -> None:
+        self.points = points
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), QColor("white"))
+        area = QRectF(40, 24, self.width() - 52, self.height() - 56)
+
+        def x(difficulty: float) -> float:
+            return area.left() + area.width() * min(1.0, max(0.0, difficulty))
+
+        def y(discrimination: float) -> float:
+            return area.bottom() - area.height() * (min(1.0, max(-1.0, discrimination)) + 1) / 2
+
+        shade = QColor(ALARM)
+        shade.setAlpha(28)
+        p.fillRect(QRectF(area.left(), area.top(), x(0.2) - area.left(), area.height()), shade)
+        p.fillRect(QRectF(x(0.9), area.top(), area.right() - x(0.9), area.height()), shade)
+        p.fillRect(QRectF(area.left(), y(0), area.width(), area.bottom() - y(0)), shade)
+        p.setPen(QPen(GRID, 1))
+        for v in (-1.0, -0.5, 0.0, 0.5, 1.0):
+            p.drawLine(QPointF(area.left(), y(v)), QPointF(area.right(), y(v)))
+            p.setPen(MUTED)
+            p.drawText(QRectF(0, y(v) - 8, 34, 16), Qt.AlignmentFlag.AlignRight, f"{v:g}")
+            p.setPen(QPen(GRID, 1))
+        p.setPen(MUTED)
+        for v in (0.0, 0.5, 1.0):
+            p.drawText(QRectF(x(v) - 20, area.bottom() + 2, 40, 16),
+                       Qt.AlignmentFlag.AlignHCenter, f"{v:g}")  # fmt: skip
+        p.drawText(QRectF(area.left(), self.height() - 18, area.width(), 16),
+                   Qt.AlignmentFlag.AlignHCenter, self.axis_text[0])  # fmt: skip
+        p.drawText(QRectF(area.left(), 4, area.width(), 16), Qt.AlignmentFlag.AlignLeft,
+                   self.axis_text[1])  # fmt: skip
+        for difficulty, discrimination, attention in self.points:
+            color = ALARM if attention else QColor("#1f6feb")
+            p.setPen(QPen(color.darker(120), 1))
+            p.setBrush(color)
+            p.drawEllipse(QPointF(x(difficulty), y(discrimination)), 3.5, 3.5)
+        p.end()

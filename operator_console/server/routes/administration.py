@@ -10,6 +10,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from operator_console.protocol.console_api import (
     AuditCheck,
     BankView,
+    ItemStatsView,
     KioskView,
     NewUser,
     OfflineExportView,
@@ -18,13 +19,14 @@ from operator_console.protocol.console_api import (
     UserView,
 )
 from operator_console.protocol.values import OutboxStatus
-from operator_console.server import audit, audit_check, offline, people, views
+from operator_console.server import audit, audit_check, item_stats, offline, people, views
 from operator_console.server.deps import WATCH, PersonDep, RuntimeDep, require
 from operator_console.server.errors import REFUSALS, Refusal, conflict, not_found
 from operator_console.server.models import OutboxRecord
 from operator_console.server.report import gather, results_csv
 from operator_console.server.report_pdf import ReportError, session_report
 from operator_console.server.snapshots import keeps_seats
+from question_banks.bank import Bank
 from question_banks.package import PACKAGE_SUFFIX, PackageError, open_package, write_package
 
 router = APIRouter(prefix="/api/v1", responses=REFUSALS)
@@ -195,4 +197,40 @@ def report_csv(
         results_csv(data).encode("utf-8"),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="results-{session_id}.csv"'},
+    )
+
+
+def _served(rt: RuntimeDep, program: str) -> Bank:
+    bank = rt.banks.for_program(program)
+    if bank is None:
+        raise not_found(f"a loaded bank for program {program}")
+    return bank
+
+
+@router.get("/banks/{program}/stats")
+def bank_item_stats(
+    program: Annotated[str, Path(max_length=64)], rt: RuntimeDep, who: PersonDep
+) -> ItemStatsView:
+    """Difficulty and discrimination of each item of the bank served for `program`, from this
+    hall's results, with the items that need attention (too easy, too hard, discriminating
+    the wrong way)."""
+    require(who, "administrator")
+    bank = _served(rt, program)
+    with rt.read() as db:
+        return item_stats.view(db, rt.hall_id, bank)
+
+
+@router.get("/banks/{program}/stats.csv", response_class=Response)
+def bank_item_stats_csv(
+    program: Annotated[str, Path(max_length=64)], rt: RuntimeDep, who: PersonDep
+) -> Response:
+    """The same numbers as `qbank stats` writes them, for spreadsheets."""
+    require(who, "administrator")
+    bank = _served(rt, program)
+    with rt.read() as db:
+        table = item_stats.as_csv(db, rt.hall_id, bank)
+    return Response(
+        table.encode("utf-8"),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="items-{program}.csv"'},
     )

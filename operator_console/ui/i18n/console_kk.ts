@@ -16,6 +16,10 @@
         <translation>Банктер мен тізімдер</translation>
     </message>
     <message>
+        <source>Item statistics</source>
+        <translation>Сұрақ статистикасы</translation>
+    </message>
+    <message>
         <source>Audit chain</source>
         <translation>Аудит тізбегі</translation>
     </message>
@@ -1073,6 +1077,89 @@
     <message>
         <source>zones %1</source>
         <translation>аймақтар %1</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsTab</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Жаңарту</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV экспорттау…</translation>
+    </message>
+    <message>
+        <source>Only items needing attention</source>
+        <translation>Тек назар аударатын сұрақтар</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Сұрақ</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Тіл</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Бөлім</translation>
+    </message>
+    <message>
+        <source>Sittings</source>
+        <translation>Тапсырулар</translation>
+    </message>
+    <message>
+        <source>Difficulty</source>
+        <translation>Қиындығы</translation>
+    </message>
+    <message>
+        <source>Discrimination</source>
+        <translation>Айыру қабілеті</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Назар аудару керек</translation>
+    </message>
+    <message>
+        <source>difficulty: share correct (shaded: too hard, too easy)</source>
+        <translation>қиындық: дұрыс жауаптар үлесі (көлеңкелі: тым қиын, тым жеңіл)</translation>
+    </message>
+    <message>
+        <source>discrimination (shaded: below zero)</source>
+        <translation>айыру қабілеті (көлеңкелі: нөлден төмен)</translation>
+    </message>
+    <message>
+        <source>too easy</source>
+        <translation>тым жеңіл</translation>
+    </message>
+    <message>
+        <source>too hard</source>
+        <translation>тым қиын</translation>
+    </message>
+    <message>
+        <source>strong candidates miss it</source>
+        <translation>мықты үміткерлер қате жауап береді</translation>
+    </message>
+    <message>
+        <source>does not tell strong from weak</source>
+        <translation>мықтыны әлсізден ажыратпайды</translation>
+    </message>
+    <message>
+        <source>%1 results, %2 items need attention</source>
+        <translation>%1 нәтиже, %2 сұраққа назар аудару керек</translation>
+    </message>
+    <message>
+        <source>Save item statistics</source>
+        <translation>Сұрақ статистикасын сақтау</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Item statistics saved: %1</source>
+        <translation>Сұрақ статистикасы сақталды: %1</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,10 @@
         <translation>Банки и списки</translation>
     </message>
     <message>
+        <source>Item statistics</source>
+        <translation>Статистика заданий</translation>
+    </message>
+    <message>
         <source>Audit chain</source>
         <translation>Цепочка аудита</translation>
     </message>
@@ -1073,6 +1077,89 @@
     <message>
         <source>zones %1</source>
         <translation>зоны %1</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsTab</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Экспорт CSV…</translation>
+    </message>
+    <message>
+        <source>Only items needing attention</source>
+        <translation>Только задания, требующие внимания</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Задание</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Раздел</translation>
+    </message>
+    <message>
+        <source>Sittings</source>
+        <translation>Сдач</translation>
+    </message>
+    <message>
+        <source>Difficulty</source>
+        <translation>Трудность</translation>
+    </message>
+    <message>
+        <source>Discrimination</source>
+        <translation>Дискриминативность</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Требует внимания</translation>
+    </message>
+    <message>
+        <source>difficulty: share correct (shaded: too hard, too easy)</source>
+        <translation>трудность: доля верных (затенено: слишком трудно, слишком легко)</translation>
+    </message>
+    <message>
+        <source>discrimination (shaded: below zero)</source>
+        <translation>дискриминативность (затенено: ниже нуля)</translation>
+    </message>
+    <message>
+        <source>too easy</source>
+        <translation>слишком лёгкое</translation>
+    </message>
+    <message>
+        <source>too hard</source>
+        <translation>слишком трудное</translation>
+    </message>
+    <message>
+        <source>strong candidates miss it</source>
+        <translation>сильные кандидаты ошибаются</translation>
+    </message>
+    <message>
+        <source>does not tell strong from weak</source>
+        <translation>не отличает сильных от слабых</translation>
+    </message>
+    <message>
+        <source>%1 results, %2 items need attention</source>
+        <translation>результатов: %1, требуют внимания: %2</translation>
+    </message>
+    <message>
+        <source>Save item statistics</source>
+        <translation>Сохранить статистику заданий</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Item statistics saved: %1</source>
+        <translation>Статистика заданий сохранена: %1</translation>
     </message>
 </context>
 <context>

@@ -10,8 +10,10 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -35,6 +37,7 @@ from operator_console.protocol.console_api import (
     AuditCheck,
     BanksView,
     BankView,
+    ItemStatsView,
     KioskView,
     NewUser,
     RosterImported,
@@ -43,6 +46,7 @@ from operator_console.protocol.console_api import (
 )
 from operator_console.protocol.roster import SignedRoster
 from operator_console.ui import texts
+from operator_console.ui.charts import ItemChart
 from operator_console.ui.dialogs import CodeDialog
 from operator_console.ui.model import ConsoleModel
 from operator_console.ui.widgets import named
@@ -443,6 +447,136 @@ class BanksTab(QWidget):
         self.model.call(lambda: self.model.client.import_roster(signed), self._roster_taken)
 
 
+class ItemsTab(QWidget):
+    """Item statistics after sessions: a chart and a table, the items needing attention
+    highlighted, exportable as CSV."""
+
+    def __init__(self, model: ConsoleModel) -> None:
+        super().__init__()
+        self.model = model
+        self.stats: ItemStatsView | None = None
+        self.program = named(QComboBox(), "items_program")
+        self.program.activated.connect(lambda _i: self.refresh())
+        self.reload = named(QPushButton(), "items_reload")
+        self.reload.clicked.connect(self.refresh)
+        self.export = named(QPushButton(), "items_export")
+        self.export.clicked.connect(lambda: self.export_csv())
+        self.only = named(QCheckBox(), "items_only_attention")
+        self.only.toggled.connect(lambda _on: self.show_stats())
+        self.said = named(QLabel(), "items_said")
+        self.table = _table("items", 7)
+        self.chart = ItemChart()
+        top = QHBoxLayout()
+        top.addWidget(self.program)
+        top.addWidget(self.reload)
+        top.addWidget(self.only)
+        top.addStretch(1)
+        top.addWidget(self.said)
+        top.addWidget(self.export)
+        body = QHBoxLayout()
+        body.addWidget(self.table, 3)
+        body.addWidget(self.chart, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.reload.setText(self.tr("Refresh"))
+        self.export.setText(self.tr("Export CSV…"))
+        self.only.setText(self.tr("Only items needing attention"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Item"), self.tr("Language"), self.tr("Section"), self.tr("Sittings"),
+             self.tr("Difficulty"), self.tr("Discrimination"), self.tr("Needs attention")]
+        )  # fmt: skip
+        self.chart.axis_text = (
+            self.tr("difficulty: share correct (shaded: too hard, too easy)"),
+            self.tr("discrimination (shaded: below zero)"),
+        )
+        self.show_stats()
+
+    def programs(self, banks: BanksView | None) -> None:
+        chosen = self.program.currentData()
+        self.program.clear()
+        for b in banks.loaded if banks else []:
+            self.program.addItem(f"{texts.program(b.program)} · {b.bank_id} {b.version}", b.program)
+        if chosen is not None:
+            self.program.setCurrentIndex(max(0, self.program.findData(chosen)))
+
+    def refresh(self) -> None:
+        program = self.program.currentData()
+        if program is None:
+            return
+
+        def got(stats: ItemStatsView) -> None:
+            self.stats = stats
+            self.show_stats()
+            self.model.news.emit({"admin"})
+
+        self.model.call(lambda: self.model.client.item_stats(program), got)
+
+    def attention(self, codes: list[str]) -> str:
+        words = {
+            "too_easy": self.tr("too easy"),
+            "too_hard": self.tr("too hard"),
+            "negative_discrimination": self.tr("strong candidates miss it"),
+            "low_discrimination": self.tr("does not tell strong from weak"),
+        }
+        return ", ".join(words.get(c, c) for c in codes)
+
+    def show_stats(self) -> None:
+        s = self.stats
+        items = [i for i in (s.items if s else []) if i.attention or not self.only.isChecked()]
+
+        def number(v: float | None) -> str:
+            return "—" if v is None else f"{v:.2f}"
+
+        _fill(
+            self.table,
+            [[i.item_id, i.language, i.section, str(i.exposure), number(i.difficulty),
+              number(i.discrimination), self.attention(list(i.attention))] for i in items],
+        )  # fmt: skip
+        for row, i in enumerate(items):
+            if i.attention:
+                for col in range(self.table.columnCount()):
+                    cell = self.table.item(row, col)
+                    if cell is not None:
+                        cell.setBackground(QColor("#fbe0e0"))
+        self.chart.set_points(
+            [(i.difficulty, i.discrimination, bool(i.attention))
+             for i in (s.items if s else [])
+             if i.difficulty is not None and i.discrimination is not None]
+        )  # fmt: skip
+        flagged = sum(bool(i.attention) for i in (s.items if s else []))
+        self.said.setText(
+            self.tr("%1 results, %2 items need attention")
+            .replace("%1", str(s.results))
+            .replace("%2", str(flagged))
+            if s
+            else ""
+        )
+        self.export.setEnabled(s is not None)
+
+    def export_csv(self, path: str | None = None) -> None:
+        program = self.program.currentData()
+        if program is None:
+            return
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save item statistics"), f"items-{program}.csv",
+                self.tr("CSV (*.csv)"),
+            )  # fmt: skip
+        if not path:
+            return
+        target = Path(path)
+
+        def work() -> Path:
+            target.write_bytes(self.model.client.item_stats_csv(program))
+            return target
+
+        self.model.call(work, done=self.tr("Item statistics saved: %1").replace("%1", str(target)))
+
+
 class AuditTab(QWidget):
     def __init__(self, model: ConsoleModel) -> None:
         super().__init__()
@@ -554,9 +688,11 @@ class AdminScreen(QWidget):
         self.users = UsersTab(model)
         self.kiosks = KiosksTab(model)
         self.banks = BanksTab(model)
+        self.items = ItemsTab(model)
         self.audit = AuditTab(model)
         self.tabs = named(QTabWidget(), "admin_tabs")
-        for tab in (self.users, self.kiosks, self.banks, self.audit):
+        model.news.connect(self._news)
+        for tab in (self.users, self.kiosks, self.banks, self.items, self.audit):
             self.tabs.addTab(tab, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -569,12 +705,24 @@ class AdminScreen(QWidget):
                 self.tr("Users"),
                 self.tr("Kiosks"),
                 self.tr("Banks and rosters"),
+                self.tr("Item statistics"),
                 self.tr("Audit chain"),
             )
         ):
             self.tabs.setTabText(n, title)
-        for tab in (self.users, self.kiosks, self.banks, self.audit):
+        for tab in (self.users, self.kiosks, self.banks, self.items, self.audit):
             tab.retranslate()
+
+    def _news(self, kinds: set[str]) -> None:
+        banks = self.banks.banks
+        if (
+            "admin" in kinds
+            and banks is not None
+            and self.items.program.count() != len(banks.loaded)
+        ):
+            self.items.programs(banks)
+            if self.items.stats is None:
+                self.items.refresh()
 
     def showEvent(self, event: object) -> None:
         self.users.refresh()

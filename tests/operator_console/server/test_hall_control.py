@@ -294,8 +294,9 @@ def test_roles_are_checked_by_the_server(
     hall: Hall, operator: ConsoleClient, proctor: ConsoleClient
 ) -> None:
     started(hall)
-    assert proctor.screens == ["hall", "history"]  # the server says which screens a role gets
-    assert operator.screens == ["sessions", "desk", "hall", "history"]
+    # The server says which screens a role gets.
+    assert proctor.screens == ["hall", "history", "review", "sync"]
+    assert operator.screens == ["sessions", "desk", "hall", "history", "sync"]
     with pytest.raises(ServerRefused, match="operator or administrator") as refused:
         proctor.pause_seat("A01", NOISE)
     assert refused.value.status == 403

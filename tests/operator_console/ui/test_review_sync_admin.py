@@ -247,6 +247,21 @@ def test_an_administrator_manages_users_kiosks_and_banks_and_checks_the_audit_ch
             timeout=WAIT_MS,
         )
 
+        # Item statistics of the legislation bank: the table, the chart, the CSV.
+        screen.tabs.setCurrentWidget(screen.items)
+        items = screen.items
+        qtbot.waitUntil(lambda: items.stats is not None, timeout=WAIT_MS)
+        legislation = items.program.findData("legislation")
+        assert legislation >= 0
+        items.program.setCurrentIndex(legislation)
+        items.refresh()
+        qtbot.waitUntil(lambda: items.stats is not None and items.stats.program == "legislation",
+                        timeout=WAIT_MS)  # fmt: skip
+        table = tmp_path / "items.csv"
+        items.export_csv(str(table))
+        qtbot.waitUntil(table.exists, timeout=WAIT_MS)
+        assert table.read_text("utf-8").startswith("item_id,language,section")
+
         screen.tabs.setCurrentWidget(screen.audit)
         click(qtbot, screen.audit, "audit_check")
         qtbot.waitUntil(lambda: screen.audit.found is not None, timeout=WAIT_MS)
@@ -302,13 +317,14 @@ def test_the_review_sync_and_administration_screens_fit_in_every_language(
         shoot("sync")
         admin = window.show_screen("admin")
         assert isinstance(admin, AdminScreen)
-        for tab in (admin.users, admin.kiosks, admin.banks, admin.audit):
+        for tab in (admin.users, admin.kiosks, admin.banks, admin.items, admin.audit):
             admin.tabs.setCurrentWidget(tab)
             if tab is admin.audit:
                 click(qtbot, tab, "audit_check")
                 qtbot.waitUntil(lambda: admin.audit.found is not None, timeout=WAIT_MS)
             else:
-                field = {admin.users: "users", admin.kiosks: "kiosks", admin.banks: "banks"}[tab]
+                field = {admin.users: "users", admin.kiosks: "kiosks", admin.banks: "banks",
+                         admin.items: "stats"}[tab]  # fmt: skip
 
                 def loaded(t: object = tab, f: str = field) -> bool:
                     return bool(getattr(t, f))

@@ -171,7 +171,7 @@ class ItemChart(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), QColor("white"))
-        area = QRectF(40, 24, self.width() - 52, self.height() - 56)
+        area = QRectF(40, 24, self.width() - 52, self.height() - 66)
 
         def x(difficulty: float) -> float:
             return area.left() + area.width() * min(1.0, max(0.0, difficulty))

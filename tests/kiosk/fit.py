@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QFrame, QLabel, QWidget
 
 from kiosk.ui.style import TOUCH
 
@@ -40,7 +40,9 @@ def problems(
         elif isinstance(widget, QAbstractButton):
             text = widget.text()
             need = widget.fontMetrics().horizontalAdvance(text)
-            if text and need + padding > widget.width() and widget.property("role") != "cell":
+            # A check box's room is its indicator and spacing, not a push button's padding.
+            room = widget.sizeHint().width() - need if isinstance(widget, QCheckBox) else padding
+            if text and need + room > widget.width() and widget.property("role") != "cell":
                 found.append(f"{name} {text[:40]!r}: needs {need}px, has {widget.width()}")
             if touch is not None and widget.height() < touch:
                 found.append(f"{name} {text[:40]!r}: {widget.height()}px high, under {touch}")

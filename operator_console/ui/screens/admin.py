@@ -456,6 +456,7 @@ class ItemsTab(QWidget):
         self.model = model
         self.stats: ItemStatsView | None = None
         self.program = named(QComboBox(), "items_program")
+        self.program.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.program.activated.connect(lambda _i: self.refresh())
         self.reload = named(QPushButton(), "items_reload")
         self.reload.clicked.connect(self.refresh)
@@ -471,13 +472,13 @@ class ItemsTab(QWidget):
         top.addWidget(self.reload)
         top.addWidget(self.only)
         top.addStretch(1)
-        top.addWidget(self.said)
         top.addWidget(self.export)
         body = QHBoxLayout()
         body.addWidget(self.table, 3)
         body.addWidget(self.chart, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.said)
         layout.addLayout(body, 1)
         self.retranslate()
 

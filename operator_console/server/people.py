@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from operator_console.protocol.console_api import KioskView, NewUser, UserChange, UserView
@@ -33,6 +34,8 @@ def create(db: Session, body: NewUser, *, hall_id: str, now: datetime, actor: st
         )  # fmt: skip
     except ValueError as exc:
         raise conflict(str(exc)) from None
+    except IntegrityError:  # the same name created by another request at this very moment
+        raise conflict(f"user {body.username!r} already exists") from None
     audit.append(
         db, hall_id=hall_id, at=now, actor=actor, action="user.create", subject=body.username,
         detail={"role": body.role},

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from operator_console.protocol.console_api import ResumeCodeView
+from operator_console.protocol.console_api import EnrollmentCodeView, ResumeCodeView
 from operator_console.protocol.reasons import REASONS, Reason
 from operator_console.ui import texts
 from operator_console.ui.style import SHEET
@@ -189,23 +189,36 @@ class MoveDialog(_Asking):
 
 
 class CodeDialog(QDialog):
-    """The one-time resume code in large digits, to read out or type at the seat."""
+    """A one-time code in large characters: the resume code to read out or type at a seat, or
+    (`EnrollmentCodeView`) the code a technician types at a new kiosk."""
 
-    def __init__(self, parent: QWidget | None, code: ResumeCodeView) -> None:
+    def __init__(self, parent: QWidget | None, code: ResumeCodeView | EnrollmentCodeView) -> None:
         super().__init__(parent)
         self.setStyleSheet(SHEET)
-        self.setWindowTitle(self.tr("Resume code for seat %1").replace("%1", code.seat))
+        enrolling = isinstance(code, EnrollmentCodeView)
+        title = (
+            self.tr("Enrollment code for seat %1")
+            if enrolling
+            else self.tr("Resume code for seat %1")
+        )
+        self.setWindowTitle(title.replace("%1", code.seat))
         layout = QVBoxLayout(self)
         seat = QLabel(self.tr("Seat %1").replace("%1", code.seat))
         seat.setProperty("role", "title")
-        digits = named(QLabel(f"{code.code[:3]} {code.code[3:]}"), "code_digits")
+        shown = code.code if enrolling else f"{code.code[:3]} {code.code[3:]}"
+        digits = named(QLabel(shown), "code_digits")
         digits.setAlignment(Qt.AlignmentFlag.AlignCenter)
         digits.setProperty("role", "code")
+        expires = code.expires_at.astimezone().strftime("%Y-%m-%d %H:%M" if enrolling else "%H:%M")
         until = QLabel(
-            self.tr("Type it at the seat. Valid until %1, for one use.").replace(
-                "%1", code.expires_at.astimezone().strftime("%H:%M")
-            )
-        )
+            (
+                self.tr("Type it at the new kiosk (hall-provision kiosk --code). Valid until %1, "
+                        "for one kiosk.")
+                if enrolling
+                else self.tr("Type it at the seat. Valid until %1, for one use.")
+            ).replace("%1", expires)
+        )  # fmt: skip
+        until.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         for widget in (seat, digits, until):
@@ -213,7 +226,7 @@ class CodeDialog(QDialog):
         layout.addWidget(buttons)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, code: ResumeCodeView) -> None:
+    def ask(cls, parent: QWidget | None, code: ResumeCodeView | EnrollmentCodeView) -> None:
         cls(parent, code).exec()
 
 

@@ -41,8 +41,8 @@ def problems(
             text = widget.text()
             need = widget.fontMetrics().horizontalAdvance(text)
             # A check box's room is its indicator and spacing, not a push button's padding.
-            room = widget.sizeHint().width() - need if isinstance(widget, QCheckBox) else padding
-            if text and need + room > widget.width() and widget.property("role") != "cell":
+            extra = widget.sizeHint().width() - need if isinstance(widget, QCheckBox) else padding
+            if text and need + extra > widget.width() and widget.property("role") != "cell":
                 found.append(f"{name} {text[:40]!r}: needs {need}px, has {widget.width()}")
             if touch is not None and widget.height() < touch:
                 found.append(f"{name} {text[:40]!r}: {widget.height()}px high, under {touch}")

@@ -23,6 +23,7 @@ from question_banks.keys import load_box_public, load_signing_key
 from question_banks.package import seal
 from question_banks.samples import sample_bank
 from tests.hall import Hall
+from tests.operator_console.server.test_hall_control import forty_at_once
 from tests.operator_console.server.test_recordings_api import person, seated
 
 
@@ -248,3 +249,12 @@ def test_the_audit_chain_is_checked_and_a_rewrite_is_caught_by_the_acknowledged_
     broken = hall.console.verify_audit(ask_upstream=False)
     assert broken.broken is not None and broken.broken.seq == 3 and not broken.holds
     assert "forged" in broken.summary() and "BROKEN at entry 3" in broken.summary()
+
+
+def test_forty_creations_of_one_user_at_once_make_one(hall: Hall) -> None:
+    from operator_console.protocol.console_api import NewUser
+
+    body = NewUser(username="twin", role="operator", password="long-enough")
+    made = forty_at_once(lambda: hall.console.create_user(body))
+    assert made == [200] + [409] * 39
+    assert [u.username for u in hall.console.users()].count("twin") == 1

@@ -9,6 +9,7 @@ import subprocess
 from datetime import timedelta
 from pathlib import Path
 
+import cv2
 import pytest
 from sqlalchemy import select
 
@@ -89,6 +90,16 @@ def test_the_report_names_everyone_their_refusals_scores_and_the_audit_head(
     key = load_verify_key(Path(hall.runtime.config.keys.dir) / "hall-sign.pub")
     assert document_signed(key, {"hall_id": HALL_ID, "seq": seq, "head": printed}, signature)
     assert "Стр. 1 /" in text
+    # Its pages as pictures: text on them, set in the embedded font that has Kazakh letters.
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(tmp_path /
+                    "report.pdf"), str(tmp_path / "page")], check=True)  # fmt: skip
+    page = cv2.imread(str(next(tmp_path.glob("page*.png"))), cv2.IMREAD_GRAYSCALE)
+    assert page is not None and page.shape[1] > page.shape[0]  # A4 landscape
+    assert 0.01 < float((page < 128).mean()) < 0.5
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "report.pdf")], capture_output=True,
+                           text=True, check=True).stdout  # fmt: skip
+    embedded = [line for line in fonts.splitlines() if "Sans" in line]
+    assert embedded and all(line.split()[-5] == "yes" for line in embedded), fonts
     kk = _text(hall.console.report_pdf(hall.session_id, "kk"), tmp_path)
     assert "Сессия туралы есеп" in kk and "тыйым мерзімі бітпеген" in kk
     en = _text(hall.console.report_pdf(hall.session_id, "en"), tmp_path)

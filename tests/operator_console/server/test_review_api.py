@@ -22,6 +22,7 @@ from operator_console.server.models import AuditEntry, Registration
 from question_banks.keys import load_box_public
 from tests.hall import Hall
 from tests.hardware.video import astronaut, frames
+from tests.operator_console.server.test_hall_control import forty_at_once
 from tests.operator_console.server.test_recordings_api import person, seated
 
 
@@ -207,3 +208,32 @@ def test_attempts_with_no_flag_are_cleared_in_bulk_and_one_with_a_flag_stops_the
     hall.runtime.sync.run_once()
     verdicts = stub_store.records("verifications")
     assert {verdicts[one]["verdict"], verdicts[two]["verdict"]} == {"clear"}
+
+
+def test_forty_verdicts_at_once_leave_one_verdict_and_one_record_upstream(
+    hall: Hall, stub_store: StubStore
+) -> None:
+    client, attempt = seated(hall)
+    client.finish(attempt, "submitted", 0)
+    other = hall.seat(hall.registrations[4], "A02")
+    second = hall.start("A02").attempt_id
+    other.finish(second, "submitted", 0)
+    violation = VerdictRequest(
+        verdict="violation",
+        reasons=[Reason(category="examinee", code="talking")],
+        ban_months=6,
+    )
+    verdicts = forty_at_once(lambda: hall.console.verdict(attempt, violation))
+    assert verdicts == [200] + [409] * 39
+    cleared = forty_at_once(lambda: hall.console.clear_unflagged([second], watched=[second]))
+    assert cleared == [200] + [409] * 39
+    with hall.runtime.read() as db:
+        entries = (
+            db.execute(select(AuditEntry).where(AuditEntry.action == "attempt.verdict"))
+            .scalars()
+            .all()
+        )
+    assert sorted(e.subject for e in entries) == sorted([attempt, second])
+    hall.runtime.sync.run_once()
+    stored = stub_store.records("verifications")
+    assert stored[attempt]["verdict"] == "violation" and stored[second]["verdict"] == "clear"

@@ -12,15 +12,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLineEdit, QTableWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from hardware.recording.recorder import SegmentRecorder
 from kiosk.recording_upload import RecordingUploader
 from operator_console.central.store import StubStore
+from operator_console.protocol.console_api import EnrollmentCodeView
 from operator_console.protocol.kiosk_api import IncidentReport
 from operator_console.protocol.reasons import Reason
 from operator_console.server.models import Registration
+from operator_console.ui.dialogs import CodeDialog
 from operator_console.ui.screens.admin import AdminScreen
 from operator_console.ui.screens.review import ReviewScreen
 from operator_console.ui.screens.sync import SyncScreen
@@ -180,7 +182,7 @@ def test_the_sync_screen_shows_a_parked_record_retries_it_and_exports_for_a_cour
 
 
 def test_an_administrator_manages_users_kiosks_and_banks_and_checks_the_audit_chain(
-    qtbot: QtBot, hall: Hall, keys: Path, tmp_path: Path
+    qtbot: QtBot, hall: Hall, keys: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     kiosk_at(hall, "A05")
     windows = console_for(qtbot, hall, "administrator")
@@ -220,6 +222,19 @@ def test_an_administrator_manages_users_kiosks_and_banks_and_checks_the_audit_ch
         screen.tabs.setCurrentWidget(screen.kiosks)
         kiosks = screen.kiosks
         qtbot.waitUntil(lambda: len(kiosks.kiosks) == 1, timeout=WAIT_MS)
+        shown: list[object] = []
+        monkeypatch.setattr(CodeDialog, "ask", classmethod(lambda _c, _p, code: shown.append(code)))
+        kiosks.seat.setText("b07")
+        click(qtbot, kiosks, "enroll_issue")
+        qtbot.waitUntil(lambda: bool(shown), timeout=WAIT_MS)
+        code = shown[0]
+        assert isinstance(code, EnrollmentCodeView) and code.seat == "B07"
+        dialog = CodeDialog(None, code)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert code.code in [w.text() for w in dialog.findChildren(QLabel)]
+        assert problems(dialog, touch=None, padding=PADDING) == []
+        dialog.close()
         kiosks.table.selectRow(0)
         click(qtbot, kiosks, "kiosk_revoke")
         qtbot.waitUntil(lambda: bool(kiosks.kiosks) and kiosks.kiosks[0].revoked, timeout=WAIT_MS)

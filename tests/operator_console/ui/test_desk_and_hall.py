@@ -255,7 +255,7 @@ def test_the_server_refuses_an_operator_an_administrator_s_action_and_a_proctor_
     windows = console_for(qtbot, hall, "proctor")
     window = next(windows)
     try:
-        assert set(window.screens) == {"hall", "history"}
+        assert set(window.screens) == {"hall", "history", "review", "sync"}
         from operator_console.protocol.calls import ServerRefused
 
         with pytest.raises(ServerRefused) as refused:

@@ -185,12 +185,20 @@
 <context>
     <name>CodeDialog</name>
     <message>
+        <source>Enrollment code for seat %1</source>
+        <translation>%1 орнының тіркеу коды</translation>
+    </message>
+    <message>
         <source>Resume code for seat %1</source>
         <translation>%1 орнына жалғастыру коды</translation>
     </message>
     <message>
         <source>Seat %1</source>
         <translation>%1 орын</translation>
+    </message>
+    <message>
+        <source>Type it at the new kiosk (hall-provision kiosk --code). Valid until %1, for one kiosk.</source>
+        <translation>Оны жаңа киоскіде теріңіз (hall-provision kiosk --code). %1 дейін жарамды, бір киоск үшін.</translation>
     </message>
     <message>
         <source>Type it at the seat. Valid until %1, for one use.</source>

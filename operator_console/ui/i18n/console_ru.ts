@@ -185,12 +185,20 @@
 <context>
     <name>CodeDialog</name>
     <message>
+        <source>Enrollment code for seat %1</source>
+        <translation>Код регистрации для места %1</translation>
+    </message>
+    <message>
         <source>Resume code for seat %1</source>
         <translation>Код продолжения для места %1</translation>
     </message>
     <message>
         <source>Seat %1</source>
         <translation>Место %1</translation>
+    </message>
+    <message>
+        <source>Type it at the new kiosk (hall-provision kiosk --code). Valid until %1, for one kiosk.</source>
+        <translation>Введите его на новом киоске (hall-provision kiosk --code). Действует до %1, для одного киоска.</translation>
     </message>
     <message>
         <source>Type it at the seat. Valid until %1, for one use.</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -286,9 +287,18 @@ def test_a_chunk_sent_forty_times_at_once_and_again_late_leaves_the_segment_whol
         ends_at=now,
     )
 
+    # Each thread its own connection, as separate retries are: one httpx client shared by 40
+    # threads at once is not what a kiosk does (and closes sockets under its neighbours).
+    token = client._core._client.headers["Authorization"].removeprefix("Bearer ")
+    mine = threading.local()
+    made: list[HallClient] = []
+
     def send(offset: int) -> int:
+        if not hasattr(mine, "client"):
+            mine.client = HallClient(hall.server.url, token)
+            made.append(mine.client)
         part = data[offset : offset + chunk]
-        return client.upload_chunk(attempt_id, 1, offset, part, declared).received
+        return int(mine.client.upload_chunk(attempt_id, 1, offset, part, declared).received)
 
     with ThreadPoolExecutor(max_workers=40) as pool:
         assert set(pool.map(send, [0] * 40)) == {chunk}
@@ -296,6 +306,8 @@ def test_a_chunk_sent_forty_times_at_once_and_again_late_leaves_the_segment_whol
         assert send(chunk) == 2 * chunk  # ... racing the chunks after it
         assert send(2 * chunk) == 3 * chunk
         assert {f.result() for f in late} <= {chunk, 2 * chunk, 3 * chunk}
+    for each in made:
+        each.close()
     (state,) = client.recording_state(attempt_id)
     assert state.complete and state.received == len(data)
 

@@ -61,6 +61,9 @@ class ConsoleWindow(QMainWindow):
         self.statusBar().addWidget(self.message, 1)
         self.statusBar().addPermanentWidget(self.sync_state)
         self.statusBar().setSizeGripEnabled(False)
+        # Room for one line of message from the start: a message arriving does not move the
+        # screen above it.
+        self.statusBar().setMinimumHeight(self.message.minimumHeight() + 8)
         bar = QHBoxLayout()
         bar.setContentsMargins(10, 6, 10, 0)
         self.hall = named(QLabel(), "hall_name")

@@ -84,6 +84,9 @@ class UsersTab(QWidget):
         self.role = named(QComboBox(), "new_role")
         self.password = named(QLineEdit(), "new_password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.returnPressed.connect(self._create)
+        self.creating = False
+        """A creation is on its way: Enter pressed again (or a double click) sends nothing more."""
         self.create_button = named(QPushButton(), "user_create")
         self.create_button.clicked.connect(self._create)
         self.set_role = named(QComboBox(), "user_role")
@@ -172,6 +175,8 @@ class UsersTab(QWidget):
         )
 
     def _create(self) -> None:
+        if self.creating:
+            return
         try:
             body = NewUser(
                 username=self.username.text().strip(),
@@ -187,15 +192,23 @@ class UsersTab(QWidget):
             return
 
         def done(made: UserView) -> None:
+            self.creating = False
+            self.create_button.setEnabled(True)
             self.username.clear()
             self.full_name.clear()
             self.password.clear()
             self.refresh()
+            self.model.say(self.tr("User %1 created").replace("%1", made.username))
 
-        self.model.call(
-            lambda: self.model.client.create_user(body), done,
-            done=self.tr("User %1 created").replace("%1", body.username),
-        )  # fmt: skip
+        def failed(error: BaseException) -> None:
+            self.creating = False
+            self.create_button.setEnabled(True)
+            self.model._failed(error)
+
+        self.creating = True
+        self.create_button.setEnabled(False)
+        client = self.model.client
+        self.model.background.call(lambda: client.create_user(body), done, failed)
 
     def _change(self, body: UserChange, said: str) -> None:
         user = self.chosen()

@@ -296,6 +296,9 @@ class ReviewScreen(QWidget):
         self.findings = {}
 
         def got(line: ReviewTimeline) -> None:
+            # Opened twice in a hurry (a double click, then Enter): the later answer replaces
+            # the earlier player, whose thread ends here.
+            self.close_player()
             self.line = line
             reel = Reel(line.segments, lambda seq: self.model.client.segment(attempt_id, seq))
             self.player = Playback(

@@ -10,13 +10,16 @@ and played by the console's own engine (`operator_console.core.playback`), from 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
 import json
 import random
 import statistics
 import sys
+import tempfile
 import threading
 import time
+import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -54,6 +57,96 @@ def make_segment(seconds: int, seed: int) -> bytes:
     data = path.read_bytes()
     path.unlink()
     return data
+
+
+def seeks_through_server(
+    sealed: dict[int, bytes],
+    hall_key: X25519PrivateKey,
+    segments: list[TimelineSegment],
+    start: datetime,
+    count: int,
+) -> list[float]:
+    """Cold seeks (no segment kept) with the segments served by a room server over HTTP."""
+    from cryptography.hazmat.primitives import serialization
+
+    from operator_console.core.client import ConsoleClient
+    from operator_console.server import auth, recordings
+    from operator_console.server.app import create_app
+    from operator_console.server.config import HallConfig
+    from operator_console.server.models import (
+        Admission,
+        Attempt,
+        HallSession,
+        RecordingSegment,
+        Registration,
+    )
+    from operator_console.server.runtime import HallRuntime
+    from operator_console.server.serve import ServerThread
+    from question_banks.keys import generate_authority_key, generate_hall_keys
+
+    with tempfile.TemporaryDirectory(prefix="bench-review-") as work:
+        root = Path(work)
+        generate_hall_keys(root / "keys")
+        generate_authority_key(root / "keys")
+        # The segments were sealed to `hall_key`: it becomes this room server's box key.
+        (root / "keys" / "hall-box.key").write_bytes(
+            hall_key.private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+        )
+        (root / "banks").mkdir()
+        config = HallConfig.model_validate({
+            "server": {"listen": "127.0.0.1:0", "data_dir": str(root / "hall")},
+            "upstream": {"url": "http://127.0.0.1:9", "hall_id": "bench-hall"},
+            "keys": {"dir": str(root / "keys")}, "banks": {"dir": str(root / "banks")},
+        })  # fmt: skip
+        rt = HallRuntime(config)
+        attempt = str(uuid.uuid4())
+        now = rt.clock.now()
+        with rt.tx() as db:
+            rows = [
+                HallSession(id="s", hall_id=rt.hall_id, day=now.date(), starts_at=start,
+                            programs=["legislation"], status="started"),
+                Registration(id="r", session_id="s", iin="900101300000", full_name="Bench",
+                             programs=["legislation"], languages=["kk"], last_attempts=[]),
+                Admission(id="a", session_id="s", registration_id="r", status="admitted",
+                          decided_at=now, decided_by="bench"),
+                Attempt(id=attempt, admission_id="a", registration_id="r", session_id="s",
+                        program="legislation", position=0, status="finished"),
+            ]  # fmt: skip
+            for row in rows:  # one by one: the rows have foreign keys, not relationships
+                db.add(row)
+                db.flush()
+            for s in segments:
+                blob = sealed[s.seq]
+                path = recordings._final(config.recordings_dir, attempt, s.seq)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(blob)
+                db.add(RecordingSegment(
+                    attempt_id=attempt, seq=s.seq, sha256=hashlib.sha256(blob).hexdigest(),
+                    size=len(blob), received=len(blob), frames=s.frames, starts_at=s.starts_at,
+                    ends_at=s.ends_at, completed_at=now,
+                ))  # fmt: skip
+            auth.create_user(db, username="proctor", password="bench-password", role="proctor",
+                             now=now)  # fmt: skip
+        took: list[float] = []
+        with ServerThread(create_app(rt, run_workers=False)) as server:
+            client = ConsoleClient(server.url)
+            client.login("proctor", "bench-password")
+            rng = random.Random(11)
+            for _ in range(count):
+                reel = Reel(segments, lambda seq: client.segment(attempt, seq), keep=1)
+                at = start + timedelta(seconds=rng.uniform(0, len(segments) * 60 - 1))
+                t = time.perf_counter()
+                shown = reel.frame_at(at)
+                took.append(time.perf_counter() - t)
+                assert shown is not None
+                reel.close()
+            client.close()
+        rt.close()
+    return took
 
 
 def main() -> None:
@@ -125,6 +218,10 @@ def main() -> None:
         assert shown_frame is not None
         (cold if shown_frame.seq not in opened else seeks).append(took)
 
+    # The same seeks through a real room server on loopback: the segment fetched over HTTP by a
+    # proctor's client, decrypted by the server (and audited), decoded by the console's engine.
+    served = seeks_through_server(sealed, hall, segments, start, args.seeks)
+
     # Playback at 4x for a while: how far the video advanced, and the CPU it took.
     player.seek(start, play=False)
     wait_for(len(last) + 1)
@@ -149,6 +246,8 @@ def main() -> None:
         "cold_seek_p50_ms": round(statistics.median(cold) * 1000, 1) if cold else None,
         "cold_seek_max_ms": round(cold[-1] * 1000, 1) if cold else None,
         "segment_mb": round(mb, 1),
+        "server_seek_p50_ms": round(statistics.median(served) * 1000, 1),
+        "server_seek_max_ms": round(max(served) * 1000, 1),
         "play_4x_video_seconds_per_second": round(advanced / wall, 2),
         "play_4x_cpu_cores": round(cpu / wall, 2),
         "play_4x_frames_shown_per_second": round(painted / wall, 1),
@@ -163,6 +262,11 @@ def main() -> None:
     print(
         f"seek into a segment not yet opened (decrypt {mb:.1f} MB + open + seek): p50 "
         f"{figures['cold_seek_p50_ms']} ms, max {figures['cold_seek_max_ms']} ms ({len(cold)})"
+    )
+    print(
+        f"seek to a flag through a real room server (a new segment each time: HTTP, decrypt, "
+        f"open, seek): p50 {figures['server_seek_p50_ms']} ms, max "
+        f"{figures['server_seek_max_ms']} ms ({len(served)})"
     )
     print(
         f"play at 4x: {figures['play_4x_video_seconds_per_second']} video s per s (4.0 = keeps "

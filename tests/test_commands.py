@@ -27,6 +27,8 @@ Main = Callable[[list[str] | None], int]
         (console_main, ["upstream-stub"]),
         (console_main, ["admin"]),
         (console_main, ["admin", "create-user"]),
+        (console_main, ["admin", "report"]),
+        (console_main, ["admin", "verify-audit"]),
         (kiosk_main, []),
         (kiosk_main, ["enroll"]),
         (qbank_main, []),

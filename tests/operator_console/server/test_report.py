@@ -11,7 +11,7 @@ from pathlib import Path
 
 import cv2
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from operator_console.cli import main
 from operator_console.protocol.calls import ServerRefused
@@ -160,6 +160,11 @@ def test_admin_report_writes_the_pdf_and_csv_and_refuses_an_unknown_session(
     verify = main(["admin", "--config", str(config), "verify-audit", "--offline"])
     said = capsys.readouterr().out
     assert verify == 0 and "verdict: holds" in said
+    with hall.runtime.tx() as db:
+        db.execute(update(AuditEntry).where(AuditEntry.seq == 2).values(actor="someone else"))
+    broken = main(["admin", "--config", str(config), "verify-audit", "--offline"])
+    said = capsys.readouterr().out
+    assert broken == 1 and "BROKEN at entry 2" in said and "someone else" in said
 
 
 def test_the_report_route_checks_roles_and_languages(hall: Hall) -> None:

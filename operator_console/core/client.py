@@ -169,10 +169,9 @@ class ConsoleClient:
     def sync_status(self) -> SyncStatus:
         return self._core.call("GET", "/api/v1/sync/status", SyncStatus)
 
-    def outbox(self, kind: str | None = None) -> list[OutboxView]:
-        return self._core.call(
-            "GET", "/api/v1/outbox", list[OutboxView], params={"kind": kind} if kind else None
-        )
+    def outbox(self, kind: str | None = None, status: tuple[str, ...] = ()) -> list[OutboxView]:
+        params = httpx.QueryParams({"kind": kind} if kind else {}).merge({"status": list(status)})
+        return self._core.call("GET", "/api/v1/outbox", list[OutboxView], params=params)
 
     def results(self, session_id: str) -> list[AttemptResultView]:
         return self._core.call(

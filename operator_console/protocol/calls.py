@@ -76,7 +76,7 @@ class CallCore:
         *,
         content: bytes | str | None = None,
         headers: Mapping[str, str] | None = None,
-        params: Mapping[str, str | int | float] | None = None,
+        params: Mapping[str, str | int | float] | httpx.QueryParams | None = None,
         timeout: float | None = None,
     ) -> httpx.Response:
         """One request: no answer is ServerUnreachable, a refusal is ServerRefused."""
@@ -102,7 +102,7 @@ class CallCore:
         shape: type[T],
         body: BaseModel | None = None,
         *,
-        params: Mapping[str, str | int | float] | None = None,
+        params: Mapping[str, str | int | float] | httpx.QueryParams | None = None,
         timeout: float | None = None,
     ) -> T:
         """A JSON request whose answer is parsed (and checked) as `shape`."""

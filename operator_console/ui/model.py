@@ -409,12 +409,21 @@ class ConsoleModel(QObject):
         self._call(work, then, done=done)
 
     def refresh_sync(self) -> None:
+        def read() -> tuple[SyncStatus, list[OutboxView]]:
+            # Not the whole outbox (an audit head every few seconds all day): the results, for
+            # the delivery chart, and whatever has not gone yet, for the parked and the errors.
+            status = self.client.sync_status()
+            results = self.client.outbox(kind="result")
+            waiting = self.client.outbox(status=("pending", "parked"))
+            merged = {r.record_id: r for r in [*results, *waiting]}
+            return status, sorted(merged.values(), key=lambda r: r.created_at)
+
         def got(found: tuple[SyncStatus, list[OutboxView]]) -> None:
             self.sync, self.outbox = found
             self.sync_read_at = time.monotonic()
             self.news.emit({"outbox"})
 
-        self._call(lambda: (self.client.sync_status(), self.client.outbox()), got)
+        self._call(read, got)
 
     def oldest_pending_seconds(self) -> float | None:
         """The oldest pending record's age now: as read, plus the time since it was read."""

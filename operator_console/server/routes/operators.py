@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 from datetime import date as Date
+from typing import Annotated
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Query, Response
 from pydantic import ValidationError
 from sqlalchemy import select
 
@@ -32,7 +33,7 @@ from operator_console.protocol.console_api import (
     SyncStatus,
 )
 from operator_console.protocol.roster import SignedRoster
-from operator_console.protocol.values import AdmissionStatus, Role
+from operator_console.protocol.values import AdmissionStatus, OutboxStatus, Role
 from operator_console.server import (
     audit,
     auth,
@@ -294,11 +295,20 @@ def sync_status(rt: RuntimeDep, who: PersonDep) -> SyncStatus:
 
 
 @router.get("/outbox")
-def outbox_records(rt: RuntimeDep, who: PersonDep, kind: str | None = None) -> list[OutboxView]:
-    with rt.tx() as db:
+def outbox_records(
+    rt: RuntimeDep,
+    who: PersonDep,
+    kind: Annotated[str | None, Query(max_length=16)] = None,
+    status: Annotated[list[OutboxStatus] | None, Query()] = None,
+) -> list[OutboxView]:
+    """The outbox's records, oldest first; `kind` (result, verification, audit_head) and
+    `status` (repeatable: pending, parked, delivered) narrow them."""
+    with rt.read() as db:
         query = select(OutboxRecord).where(OutboxRecord.hall_id == rt.hall_id)
         if kind:
             query = query.where(OutboxRecord.kind == kind)
+        if status:
+            query = query.where(OutboxRecord.status.in_(status))
         rows = db.execute(query.order_by(OutboxRecord.created_at)).scalars().all()
         return [views.outbox_record(r) for r in rows]
 

@@ -12,14 +12,12 @@ from pathlib import Path
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -49,20 +47,9 @@ from operator_console.ui import texts
 from operator_console.ui.charts import ItemChart
 from operator_console.ui.dialogs import CodeDialog
 from operator_console.ui.model import ConsoleModel
-from operator_console.ui.widgets import named
+from operator_console.ui.widgets import data_table, named
 
 ROLES = ("operator", "proctor", "administrator")
-
-
-def _table(name: str, columns: int) -> QTableWidget:
-    table = named(QTableWidget(0, columns), name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
@@ -77,7 +64,7 @@ class UsersTab(QWidget):
         super().__init__()
         self.model = model
         self.users: list[UserView] = []
-        self.table = _table("users", 4)
+        self.table = data_table("users", 4)
         self.table.itemSelectionChanged.connect(self._enable)
         self.username = named(QLineEdit(), "new_username")
         self.full_name = named(QLineEdit(), "new_full_name")
@@ -250,7 +237,7 @@ class KiosksTab(QWidget):
         super().__init__()
         self.model = model
         self.kiosks: list[KioskView] = []
-        self.table = _table("kiosks", 6)
+        self.table = data_table("kiosks", 6)
         self.table.itemSelectionChanged.connect(self._enable)
         self.seat = named(QLineEdit(), "enroll_seat")
         self.issue = named(QPushButton(), "enroll_issue")
@@ -337,8 +324,8 @@ class BanksTab(QWidget):
         super().__init__()
         self.model = model
         self.banks: BanksView | None = None
-        self.loaded = _table("banks_loaded", 5)
-        self.refused = _table("banks_refused", 2)
+        self.loaded = data_table("banks_loaded", 5)
+        self.refused = data_table("banks_refused", 2)
         self.load = named(QPushButton(), "bank_load")
         self.load.clicked.connect(lambda: self.load_file())
         self.progress = named(QProgressBar(), "bank_progress")
@@ -478,7 +465,7 @@ class ItemsTab(QWidget):
         self.only = named(QCheckBox(), "items_only_attention")
         self.only.toggled.connect(lambda _on: self.show_stats())
         self.said = named(QLabel(), "items_said")
-        self.table = _table("items", 7)
+        self.table = data_table("items", 7)
         self.chart = ItemChart()
         top = QHBoxLayout()
         top.addWidget(self.program)

@@ -9,17 +9,14 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -37,7 +34,7 @@ from operator_console.ui import texts
 from operator_console.ui.dialogs import ReasonPicker
 from operator_console.ui.model import ConsoleModel
 from operator_console.ui.player import TimelineBar, VideoView
-from operator_console.ui.widgets import named
+from operator_console.ui.widgets import data_table, named
 
 FLAG_KINDS = ("face", "lockdown", "camera", "incident")
 """Marks that are flags: each gets a finding. Seat actions and pauses are context."""
@@ -64,12 +61,7 @@ class ReviewScreen(QWidget):
         self._frames.frame.connect(self._show_frame)
         self._frames.stopped.connect(self._stopped)
 
-        self.queue = named(QTableWidget(0, 4), "review_queue")
-        self.queue.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.queue.verticalHeader().setVisible(False)
-        self.queue.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.queue.horizontalHeader().setStretchLastSection(True)
+        self.queue = data_table("review_queue", 4, single=False)
         self.queue.itemSelectionChanged.connect(self._selection)
         self.queue.cellDoubleClicked.connect(lambda row, _c: self.open_row(row))
         self.open_button = named(QPushButton(), "review_open")
@@ -101,13 +93,7 @@ class ReviewScreen(QWidget):
         self.title = named(QLabel(), "review_title")
         self.title.setProperty("role", "title")
 
-        self.flags = named(QTableWidget(0, 4), "review_flags")
-        self.flags.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.flags.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.flags.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.flags.verticalHeader().setVisible(False)
-        self.flags.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.flags.horizontalHeader().setStretchLastSection(True)
+        self.flags = data_table("review_flags", 4)
         self.flags.cellClicked.connect(lambda row, _c: self._flag_row(row))
         self.note = named(QLineEdit(), "flag_note")
         self.confirm = named(QPushButton(), "flag_confirm")

@@ -11,16 +11,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -29,7 +26,7 @@ from PySide6.QtWidgets import (
 from operator_console.protocol.console_api import OfflineExportView, OutboxView
 from operator_console.ui.charts import Delivery, DeliveryChart, SyncGauge
 from operator_console.ui.model import ConsoleModel
-from operator_console.ui.widgets import named
+from operator_console.ui.widgets import data_table, named
 
 CHUNK = 64 * 1024
 
@@ -59,13 +56,7 @@ class SyncScreen(QWidget):
         self.numbers["last_error"].setWordWrap(True)
         self.gauge = SyncGauge()
         self.chart = DeliveryChart()
-        self.parked = named(QTableWidget(0, 5), "parked")
-        self.parked.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.parked.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.parked.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.parked.verticalHeader().setVisible(False)
-        self.parked.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.parked.horizontalHeader().setStretchLastSection(True)
+        self.parked = data_table("parked", 5)
         self.parked.itemSelectionChanged.connect(self._enable)
         self.retry = named(QPushButton(), "retry")
         self.retry.clicked.connect(self._retry)

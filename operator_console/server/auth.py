@@ -92,6 +92,21 @@ def login(db: Session, *, username: str, password: str, now: datetime) -> tuple[
     return user, token
 
 
+def quiet_user(db: Session, token: str, now: datetime) -> User | None:
+    """The token's user when nothing about the sign-in needs writing: valid, active, and used
+    within the last `TOKEN_TOUCH` (so neither expired nor due a touch). None sends the caller to
+    `user_for_token` in a writing transaction, which decides."""
+    row = db.get(UserToken, token_hash(token))
+    if (
+        row is None
+        or row.expires_at <= now
+        or now - (row.last_used_at or row.issued_at) >= TOKEN_TOUCH
+    ):
+        return None
+    user = db.get(User, row.user_id)
+    return user if user is not None and user.active else None
+
+
 def user_for_token(db: Session, token: str, now: datetime) -> User | None:
     row = db.get(UserToken, token_hash(token))
     if row is None:

@@ -10,11 +10,12 @@ from fastapi import Depends, Header, Request
 from fastapi.concurrency import run_in_threadpool
 from starlette.datastructures import State
 
-from operator_console.server.auth import token_hash, user_for_token
+from operator_console.server.auth import quiet_user, token_hash, user_for_token
 from operator_console.server.enrollment import kiosk_for_token
 from operator_console.server.errors import Refusal
 from operator_console.server.models import Kiosk
 from operator_console.server.runtime import HallRuntime
+from operator_console.server.snapshots import keeps_seats
 
 
 def get_runtime(request: Request) -> HallRuntime:
@@ -40,8 +41,16 @@ class Person:
 
 def current_person(rt: RuntimeDep, authorization: Annotated[str | None, Header()] = None) -> Person:
     token = bearer_token(authorization)
+    now = rt.clock.now()
+    # Most requests only read the sign-in (it was used within the minute): no write lock, so a
+    # console's long polls do not queue behind the kiosks' answers, nor they behind it.
+    with rt.read() as db:
+        user = quiet_user(db, token, now)
+        if user is not None:
+            return Person(user.username, user.role)
     with rt.tx() as db:
-        user = user_for_token(db, token, rt.clock.now())
+        keeps_seats(db)  # a sign-in's last use: nothing a kiosk sees
+        user = user_for_token(db, token, now)
         if user is None:
             raise Refusal(401, "session expired or unknown; sign in again")
         return Person(user.username, user.role)

@@ -258,3 +258,26 @@ def test_forty_creations_of_one_user_at_once_make_one(hall: Hall) -> None:
     made = forty_at_once(lambda: hall.console.create_user(body))
     assert made == [200] + [409] * 39
     assert [u.username for u in hall.console.users()].count("twin") == 1
+
+
+def test_a_staff_request_does_not_wait_for_a_long_write(hall: Hall) -> None:
+    """A proctor's sign-in used within the minute is only read: a console's requests do not
+    queue behind a writer (a kiosk's answers, a verdict), nor hold one up."""
+    proctor = person(hall, "proctor8", "proctor")
+    holding, release = threading.Event(), threading.Event()
+
+    def write() -> None:
+        with hall.runtime.tx():
+            holding.set()
+            release.wait(timeout=30)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        assert holding.wait(timeout=10)
+        answer = proctor.get("/api/v1/reviews", timeout=5)
+        assert answer.status_code == 200 and writer.is_alive()
+    finally:
+        release.set()
+        writer.join(timeout=30)
+        proctor.close()

@@ -196,8 +196,17 @@ def test_a_parked_record_is_retried_by_a_person_once_the_cause_is_fixed(
     assert proctor.post(f"/api/v1/outbox/{attempt}/retry").status_code == 403
     proctor.close()
     (stub_store.root / "results" / f"{attempt}.json").unlink()  # the cause, fixed upstream
-    again = hall.console.retry(attempt)
+    # Two operators press Retry at once, forty times: the record is queued again once.
+    assert forty_at_once(lambda: hall.console.retry(attempt)) == [200] + [409] * 39
+    (again,) = [r for r in hall.console.outbox("result") if r.record_id == attempt]
     assert again.status is OutboxStatus.PENDING and again.tries == 0
+    with hall.runtime.read() as db:
+        retries = (
+            db.execute(select(AuditEntry).where(AuditEntry.action == "outbox.retry"))
+            .scalars()
+            .all()
+        )
+    assert len(retries) == 1
     hall.runtime.sync.run_once()
     assert stub_store.records("results")[attempt]["result_id"] == attempt
     with pytest.raises(ServerRefused) as delivered:

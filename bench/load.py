@@ -57,7 +57,7 @@ from operator_console.demo.hall import DEMO_PASSWORD, DEMO_USER, DemoHall, DemoS
 work, kiosks, database = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3] or None
 settings = DemoSettings(
     workdir=work, hall_id="load-hall", roster_size=kiosks + kiosks // 4 + 10, columns=20,
-    database_url=database,
+    database_url=database, settle_heap=True,
 )
 with DemoHall(settings) as hall:
     url = hall.server.url
@@ -189,6 +189,8 @@ class Timings:
     said: dict[str, str] = field(default_factory=dict)
     from_: float = 0.0
     """Monotonic time before which requests are made but not counted (the warm-up)."""
+    trace: list[tuple[float, str, float]] = field(default_factory=list)
+    """(start, route, ms) of every counted request, for `--trace`."""
 
     async def time(
         self, route: str, call: Awaitable[httpx.Response | Reply]
@@ -202,7 +204,9 @@ class Timings:
             self.said.setdefault(route, f"{type(exc).__name__}: {exc}")
             return None
         if counted:
-            self.ms[route].append((time.perf_counter() - began) * 1000)
+            took = (time.perf_counter() - began) * 1000
+            self.ms[route].append(took)
+            self.trace.append((began, route, took))
         if response.status_code >= 400:
             self.errors[route] += 1
             self.said.setdefault(route, f"{response.status_code}: {response.text[:200]}")
@@ -445,6 +449,7 @@ def main() -> None:
         help="seconds of load before the count starts (kiosks come on line at once: every "
         "credential and seat is read cold); errors are counted from the start",
     )
+    parser.add_argument("--trace", type=Path, help="write every counted request here (JSON lines)")
     args = parser.parse_args()
     database = ""
     if args.database == "postgresql":
@@ -517,6 +522,14 @@ def main() -> None:
         floor,
         bare_wall,
     )
+    if args.trace:
+        first = min((t[0] for t in timings.trace), default=0.0)
+        args.trace.write_text(
+            "".join(
+                json.dumps({"at": round(at - first, 4), "route": route, "ms": round(ms, 2)}) + "\n"
+                for at, route, ms in timings.trace
+            )
+        )
     kiosk_routes = ("GET seat", "POST answers", "PUT recording chunk")
     kiosk_ms = [m for r in kiosk_routes for m in timings.ms.get(r, [])]
     requests = sum(len(v) for v in timings.ms.values()) + sum(timings.errors.values())

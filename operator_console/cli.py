@@ -104,7 +104,7 @@ def serve(args: argparse.Namespace) -> int:
     also_to_stderr()
     server = config.server
     tls = (server.tls_cert, server.tls_key) if server.tls_cert and server.tls_key else None
-    serve_forever(create_app(runtime), server.host, server.port, tls)
+    serve_forever(create_app(runtime, settle=True), server.host, server.port, tls)
     return 0
 
 
@@ -114,7 +114,11 @@ def demo(args: argparse.Namespace) -> int:
         return fail("operator-console demo", "--candidates must be at least 1", log)
     with tempfile.TemporaryDirectory(prefix="hall-demo-") as work:
         settings = DemoSettings(
-            workdir=Path(work), hall_id=args.hall_id, upstream_url=args.upstream, keys_dir=args.keys
+            workdir=Path(work),
+            hall_id=args.hall_id,
+            upstream_url=args.upstream,
+            keys_dir=args.keys,
+            settle_heap=True,
         )
         try:
             if args.headless:

@@ -50,6 +50,8 @@ class DemoSettings:
     clock: Clock = field(default_factory=SystemClock)
     database_url: str | None = None
     """The hall's database; None: SQLite in the work folder."""
+    settle_heap: bool = False
+    """`app.settle_heap` once the server runs: for a process that is this demo hall alone."""
 
 
 def _copy_key(src: Path, dst_dir: Path) -> None:
@@ -150,7 +152,9 @@ class DemoHall:
                 now=s.clock.now(),
                 full_name="Demo operator",
             )
-        self.server = self._stack.enter_context(ServerThread(create_app(self.runtime)))
+        self.server = self._stack.enter_context(
+            ServerThread(create_app(self.runtime, settle=s.settle_heap))
+        )
 
     def _publish_banks(self, banks: Path, keys: Path) -> None:
         """Plays the authority: seals every sample bank for this hall and signs it."""

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import base64
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from operator_console.protocol.kiosk_api import (
@@ -300,57 +302,172 @@ def _closed(change: AnswerChange, closing: dict[str, datetime]) -> str | None:
 
 def stored_through(db: Session, attempt_id: str) -> int:
     """The highest number up to which every change of the attempt is stored."""
-    count, highest = db.execute(
-        select(func.count(AnswerEvent.seq), func.max(AnswerEvent.seq)).where(
-            AnswerEvent.attempt_id == attempt_id
-        )
-    ).one()
-    if count == (highest or 0):
-        return int(count)  # no gap (the usual case): answered from the index alone
-    seqs = db.execute(
-        select(AnswerEvent.seq)
-        .where(AnswerEvent.attempt_id == attempt_id)
-        .order_by(AnswerEvent.seq)
-    ).scalars()
-    through = 0
-    for seq in seqs:
-        if seq != through + 1:
-            break
-        through = seq
+    return stored_through_of(db, [attempt_id])[attempt_id]
+
+
+def stored_through_of(db: Session, attempt_ids: list[str]) -> dict[str, int]:
+    """`stored_through` of several attempts: one statement when none has a gap (the usual)."""
+    if not attempt_ids:
+        return {}
+    through = dict.fromkeys(attempt_ids, 0)
+    for attempt_id, count, highest in db.execute(
+        select(AnswerEvent.attempt_id, func.count(AnswerEvent.seq), func.max(AnswerEvent.seq))
+        .where(AnswerEvent.attempt_id.in_(sorted(set(attempt_ids))))
+        .group_by(AnswerEvent.attempt_id)
+    ):
+        if count == (highest or 0):
+            through[attempt_id] = int(count)  # no gap: answered from the index alone
+            continue
+        seqs = db.execute(
+            select(AnswerEvent.seq)
+            .where(AnswerEvent.attempt_id == attempt_id)
+            .order_by(AnswerEvent.seq)
+        ).scalars()
+        for seq in seqs:
+            if seq != through[attempt_id] + 1:
+                break
+            through[attempt_id] = seq
     return through
 
 
-def store_answers(
-    db: Session,
-    kiosk: Kiosk,
-    attempt_id: str,
-    changes: list[AnswerChange],
-    *,
-    now: datetime,
-    banks: BankShelf,
-) -> AnswerAck:
-    attempt = own_attempt(db, kiosk, attempt_id, lock=True)
-    if attempt.status == AttemptStatus.PENDING:
-        raise conflict(f"attempt {attempt_id} has not started")
-    bank = banks.exact(attempt.bank_id or "", attempt.bank_version or "")
-    assert bank is not None
-    choice_ids = {i: set(order) for i, _s, order in attempt.form or []}
-    multiple = {i: bank.item(i).multiple for i in choice_ids}
-    closes = section_closes(attempt)
-    closing = {i: closes[s] for i, s, _o in attempt.form or [] if s in closes}
-    known = {
-        e.seq: e
-        for e in db.execute(
-            select(AnswerEvent).where(
-                AnswerEvent.attempt_id == attempt_id, AnswerEvent.seq.in_([c.seq for c in changes])
-            )
-        ).scalars()
+@dataclass(frozen=True)
+class AnswerPost:
+    """One kiosk's answer batch, as it arrived."""
+
+    kiosk: Kiosk
+    attempt_id: str
+    changes: list[AnswerChange]
+    now: datetime
+
+
+@dataclass(frozen=True)
+class _Stored:
+    item_id: str
+    choices: list[Any]
+    refused: str | None
+
+
+def store_answer_posts(
+    db: Session, posts: list[AnswerPost], *, banks: BankShelf
+) -> list[AnswerAck | Refusal]:
+    """Stores the answer batches that arrived together, in a few statements whatever their
+    number: their attempts read and locked at once (in seat order, as the room's actions lock
+    them), the changes already held read at once, the new ones written in one insert.
+
+    Each post's answer is its acknowledgement, or the refusal of the whole post (an attempt not
+    of its seat, not started, a number already stored with other content); a refused post
+    writes nothing. A change that cannot count (not a choice of the question, stamped after the
+    deadline or while the seat was locked, its section closed) is stored as refused and said so
+    in the acknowledgement, as the kiosk's journal needs every number accounted for."""
+    ids = sorted({p.attempt_id for p in posts})
+    held = {
+        attempt.id: (attempt, seat)
+        for attempt, seat in db.execute(
+            select(Attempt, Admission.seat_code)
+            .join(Admission, Admission.id == Attempt.admission_id)
+            .where(Attempt.id.in_(ids))
+            .order_by(Admission.seat_code, Attempt.id)
+            .with_for_update(of=Attempt)
+        )
     }
+    known: dict[tuple[str, int], _Stored] = {
+        (e.attempt_id, e.seq): _Stored(e.item_id, list(e.choices), e.refused)
+        for e in db.execute(
+            select(
+                AnswerEvent.attempt_id,
+                AnswerEvent.seq,
+                AnswerEvent.item_id,
+                AnswerEvent.choices,
+                AnswerEvent.refused,
+            ).where(
+                AnswerEvent.attempt_id.in_(ids),
+                AnswerEvent.seq.in_(sorted({c.seq for p in posts for c in p.changes})),
+            )
+        )
+    }
+    rules: dict[str, _Rules] = {}
+    answers: list[AnswerAck | Refusal] = []
+    rows: list[dict[str, Any]] = []
+    for post in posts:
+        try:
+            attempt = _posted_to(held, post)
+            if attempt.id not in rules:
+                rules[attempt.id] = _Rules.of(attempt, banks)
+            refused, fresh = _judge(attempt, post, rules[attempt.id], known)
+        except Refusal as refusal:
+            answers.append(refusal)
+            continue
+        for change, reason in fresh:
+            known[(attempt.id, change.seq)] = _Stored(change.item_id, change.choices, reason)
+            rows.append(
+                {
+                    "attempt_id": attempt.id,
+                    "seq": change.seq,
+                    "item_id": change.item_id,
+                    "choices": change.choices,
+                    "answered_at": change.answered_at,
+                    "received_at": post.now,
+                    "refused": reason,
+                }
+            )
+        touch(db, "seat", post.kiosk.seat_code)
+        answers.append(AnswerAck(stored_through=0, refused=refused))
+    if rows:
+        db.execute(insert(AnswerEvent), rows)
+    through = stored_through_of(db, [p.attempt_id for p, a in zip(posts, answers, strict=True)
+                                     if isinstance(a, AnswerAck)])  # fmt: skip
+    return [
+        a.model_copy(update={"stored_through": through[p.attempt_id]})
+        if isinstance(a, AnswerAck)
+        else a
+        for p, a in zip(posts, answers, strict=True)
+    ]
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """What an attempt's changes are checked against: its form's choices and its sections."""
+
+    choice_ids: dict[str, set[str]]
+    multiple: dict[str, bool]
+    closing: dict[str, datetime]
+
+    @classmethod
+    def of(cls, attempt: Attempt, banks: BankShelf) -> _Rules:
+        bank = banks.exact(attempt.bank_id or "", attempt.bank_version or "")
+        assert bank is not None
+        choice_ids = {i: set(order) for i, _s, order in attempt.form or []}
+        closes = section_closes(attempt)
+        return cls(
+            choice_ids=choice_ids,
+            multiple={i: bank.item(i).multiple for i in choice_ids},
+            closing={i: closes[s] for i, s, _o in attempt.form or [] if s in closes},
+        )
+
+
+def _posted_to(held: dict[str, tuple[Attempt, str | None]], post: AnswerPost) -> Attempt:
+    found = held.get(post.attempt_id)
+    if found is None:
+        raise not_found(f"attempt {post.attempt_id}")
+    attempt, seat = found
+    if seat != post.kiosk.seat_code:
+        raise forbidden(f"attempt {post.attempt_id} does not belong to seat {post.kiosk.seat_code}")
+    if attempt.status == AttemptStatus.PENDING:
+        raise conflict(f"attempt {post.attempt_id} has not started")
+    return attempt
+
+
+def _judge(
+    attempt: Attempt, post: AnswerPost, rules: _Rules, known: dict[tuple[str, int], _Stored]
+) -> tuple[dict[int, str], list[tuple[AnswerChange, str | None]]]:
+    """(refused numbers with their reasons, new changes with theirs); raises before anything
+    is written if a number was already stored with other content."""
     refused: dict[int, str] = {}
-    for change in changes:
-        old = known.get(change.seq)
+    fresh: list[tuple[AnswerChange, str | None]] = []
+    for change in post.changes:
+        old = known.get((attempt.id, change.seq))
         if old is not None:
-            if old.item_id != change.item_id or list(old.choices) != change.choices:
+            if old.item_id != change.item_id or old.choices != change.choices:
                 raise conflict(f"change {change.seq} was already stored with other content")
             if old.refused:
                 refused[change.seq] = old.refused
@@ -358,25 +475,13 @@ def store_answers(
         if attempt.status == AttemptStatus.FINISHED:
             reason: str | None = "the attempt is finished"
         else:
-            reason = _refusal(attempt, change, choice_ids, multiple, now) or _closed(
-                change, closing
-            )
-        db.add(
-            AnswerEvent(
-                attempt_id=attempt_id,
-                seq=change.seq,
-                item_id=change.item_id,
-                choices=change.choices,
-                answered_at=change.answered_at,
-                received_at=now,
-                refused=reason,
-            )
-        )
+            reason = _refusal(
+                attempt, change, rules.choice_ids, rules.multiple, post.now
+            ) or _closed(change, rules.closing)
+        fresh.append((change, reason))
         if reason:
             refused[change.seq] = reason
-    db.flush()
-    touch(db, "seat", kiosk.seat_code)
-    return AnswerAck(stored_through=stored_through(db, attempt_id), refused=refused)
+    return refused, fresh
 
 
 def finish(

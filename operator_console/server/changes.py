@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import event
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 KEPT = 20_000
 """Changes kept for consoles that fall behind; one further back starts again from the map."""
@@ -51,15 +51,18 @@ class ChangeFeed:
         """Publishes what every transaction of `factory` staged, once it has committed."""
 
         def committed(db: Session) -> None:
+            if db.in_nested_transaction():
+                return  # a savepoint released: the transaction around it has not committed
             staged = db.info.pop("changes", None)
             if staged:
                 self.publish(staged)
 
-        def rolled_back(db: Session) -> None:
-            db.info.pop("changes", None)
+        def rolled_back(db: Session, rolled: SessionTransaction) -> None:
+            if not rolled.nested:  # a savepoint's rollback keeps what the rest staged
+                db.info.pop("changes", None)
 
         event.listen(factory, "after_commit", committed)
-        event.listen(factory, "after_soft_rollback", lambda db, _tx: rolled_back(db))
+        event.listen(factory, "after_soft_rollback", rolled_back)
 
     @property
     def cursor(self) -> str:

@@ -69,8 +69,12 @@ def make_engine(url: str, schema: str | None = None) -> Engine:
         _WRITERS[engine] = threading.RLock()
     else:
         options = {"options": f"-c search_path={schema}"} if schema else {}
+        # Kept open: the request threads (16) and the long polls' reads, the answer writer and
+        # the workers, with room to spare; a connection opened and closed per request cost
+        # PostgreSQL a process start each time (bench/load.py saw some fifty a second at the
+        # old 10). Two halls on one server stay well under PostgreSQL's 100 connections.
         engine = create_engine(
-            url, pool_pre_ping=True, pool_size=10, max_overflow=20, connect_args=options
+            url, pool_pre_ping=True, pool_size=24, max_overflow=16, connect_args=options
         )
         if schema:
             _ensure_schema(engine, schema)

@@ -18,7 +18,8 @@ from operator_console.server.runtime import HallRuntime
 from operator_console.server.snapshots import keeps_seats
 
 
-def get_runtime(request: Request) -> HallRuntime:
+async def get_runtime(request: Request) -> HallRuntime:
+    # async: FastAPI runs a plain function dependency on a worker thread, a hop per request.
     runtime: HallRuntime = request.app.state.runtime
     return runtime
 

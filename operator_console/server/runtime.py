@@ -13,8 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hardware.clock import Clock, SystemClock
+from operator_console.protocol.kiosk_api import AnswerAck
 from operator_console.server import recordings
-from operator_console.server.attempts import expire_overdue
+from operator_console.server.attempts import AnswerPost, expire_overdue, store_answer_posts
 from operator_console.server.audit import GENESIS
 from operator_console.server.banks import BankShelf
 from operator_console.server.changes import ChangeFeed
@@ -28,8 +29,9 @@ from operator_console.server.db import (
     transaction,
 )
 from operator_console.server.detector import DetectorService
+from operator_console.server.group_commit import GroupCommit
 from operator_console.server.models import AuditHead, Hall
-from operator_console.server.snapshots import Snapshots
+from operator_console.server.snapshots import Snapshots, keeps_seats
 from operator_console.server.sync import SyncWorker
 from operator_console.server.throttle import GuessThrottle
 from operator_console.server.upstream_link import HttpUpstream, UpstreamLink
@@ -88,6 +90,13 @@ class HallRuntime:
         )
         self.sync = SyncWorker(self.factory, self.link, self.clock, self.hall_id)
         self.detector = DetectorService(config.detector, self.factory, self.clock.now)
+        self.answers: GroupCommit[AnswerPost, AnswerAck] = GroupCommit(
+            self.tx,
+            lambda db, posts: list(store_answer_posts(db, posts, banks=self.banks)),
+            prepare=keeps_seats,
+            name="answer-writer",
+        )
+        """Kiosks' answer batches: those that arrive together share one commit."""
         self.logins = GuessThrottle(self.factory, self.hall_id, "login")
         self.enrollments = GuessThrottle(self.factory, self.hall_id, "enroll")
         self._stop = threading.Event()
@@ -156,7 +165,9 @@ class HallRuntime:
         self.close()
 
     def close(self) -> None:
-        """Releases the sync worker's senders, the upstream link and the database connections."""
+        """Releases the answer writer, the sync worker's senders, the upstream link and the
+        database connections."""
+        self.answers.close()
         self.sync.stop()
         self.link.close()
         self.engine.dispose()

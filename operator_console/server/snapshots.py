@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from sqlalchemy import event
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from operator_console.protocol.kiosk_api import SeatAssignment
 from operator_console.server.models import Kiosk
@@ -62,6 +62,8 @@ class Snapshots:
             db.info[WROTE] = True
 
         def committed(db: Session) -> None:
+            if db.in_nested_transaction():
+                return  # a savepoint released: the transaction around it goes on
             wrote, kept = db.info.pop(WROTE, False), db.info.pop(KEEPS_SEATS, False)
             if not wrote or kept:
                 return
@@ -74,7 +76,9 @@ class Snapshots:
             else:
                 self.changed()
 
-        def rolled_back(db: Session, _tx: object) -> None:
+        def rolled_back(db: Session, rolled: SessionTransaction) -> None:
+            if rolled.nested:
+                return  # a savepoint's: what the transaction around it wrote still counts
             db.info.pop(WROTE, None)
             db.info.pop(KEEPS_SEATS, None)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response
@@ -152,12 +153,11 @@ def flags(attempt_id: str, body: FlagSet, rt: RuntimeDep, kiosk: KioskDep) -> No
 
 
 @router.post("/attempts/{attempt_id}/answers")
-def answers(attempt_id: str, body: AnswerBatch, rt: RuntimeDep, kiosk: KioskDep) -> AnswerAck:
-    with rt.tx() as db:
-        keeps_seats(db)
-        return attempts.store_answers(
-            db, kiosk, attempt_id, body.changes, now=rt.clock.now(), banks=rt.banks
-        )
+async def answers(attempt_id: str, body: AnswerBatch, rt: RuntimeDep, kiosk: KioskDep) -> AnswerAck:
+    """Acknowledged once stored: written with the batches that arrived beside it, in one commit
+    (`group_commit`)."""
+    post = attempts.AnswerPost(kiosk, attempt_id, body.changes, rt.clock.now())
+    return await asyncio.wrap_future(rt.answers.submit(post))
 
 
 @router.post("/attempts/{attempt_id}/finish")

@@ -92,6 +92,9 @@ with DemoHall(settings) as hall:
     (work / "load.json").write_text(
         json.dumps({"url": url, "admin": token, "kiosks": started, "box": keys})
     )
+    # The setup's own objects (200 forms' questions: some 20,000 lists) leave this process: on
+    # a hall the room server runs alone, and its collector should walk only what it keeps.
+    del started, seated
     print("ready", flush=True)
     sys.stdin.readline()
     desk.close()

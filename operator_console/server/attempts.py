@@ -29,7 +29,7 @@ from operator_console.server import audit, results, views
 from operator_console.server.banks import BankShelf
 from operator_console.server.changes import touch
 from operator_console.server.errors import Refusal, conflict, forbidden, not_found
-from operator_console.server.hall_map import ALERT_WINDOW, HELP, open_alert
+from operator_console.server.hall_map import ALERT_WINDOW, HELP, open_alert, stage_answers
 from operator_console.server.models import (
     Admission,
     AnswerEvent,
@@ -414,6 +414,11 @@ def store_answer_posts(
         answers.append(AnswerAck(stored_through=0, refused=refused))
     if rows:
         db.execute(insert(AnswerEvent), rows)
+        stage_answers(
+            db,
+            ((r["attempt_id"], r["item_id"], r["seq"], bool(r["choices"]))
+             for r in rows if r["refused"] is None),
+        )  # fmt: skip
     through = stored_through_of(db, [p.attempt_id for p, a in zip(posts, answers, strict=True)
                                      if isinstance(a, AnswerAck)])  # fmt: skip
     return [

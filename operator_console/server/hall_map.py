@@ -6,12 +6,15 @@ few seats a batch of changes touched.
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, Text, and_, cast, func, or_, select
-from sqlalchemy.orm import Session, defer
+from sqlalchemy import ColumnElement, Text, and_, cast, event, func, or_, select
+from sqlalchemy.orm import Session, SessionTransaction, defer, sessionmaker
+from sqlalchemy.sql import Subquery
 
 from operator_console.protocol.console_api import AlertView, SeatView
 from operator_console.protocol.values import (
@@ -22,6 +25,7 @@ from operator_console.protocol.values import (
     SeatState,
     SessionStatus,
 )
+from operator_console.server.db import transaction
 from operator_console.server.models import (
     Admission,
     AnswerEvent,
@@ -55,16 +59,13 @@ def open_alert(codes: Collection[str]) -> ColumnElement[bool]:
 ALERT_WINDOW = timedelta(hours=12)
 
 
-def answered_counts(db: Session, attempt_ids: Collection[str]) -> dict[str, int]:
-    """Questions with an answer now (the latest accepted change per question is not empty).
-
-    Counted by the database: an attempt gathers a change every few seconds for two hours, and a
-    map of 200 seats would otherwise bring every one of them into Python on every change."""
-    if not attempt_ids:
-        return {}
+def _latest_answers(attempt_ids: Collection[str]) -> Subquery:
+    """The latest accepted change of each question of these attempts."""
     latest = (
         select(
             AnswerEvent.attempt_id,
+            AnswerEvent.item_id,
+            AnswerEvent.seq,
             AnswerEvent.choices,
             func.row_number()
             .over(
@@ -73,15 +74,105 @@ def answered_counts(db: Session, attempt_ids: Collection[str]) -> dict[str, int]
             )
             .label("newest"),
         )
-        .where(AnswerEvent.attempt_id.in_(attempt_ids), AnswerEvent.refused.is_(None))
+        .where(AnswerEvent.attempt_id.in_(sorted(attempt_ids)), AnswerEvent.refused.is_(None))
         .subquery()
     )
+    return latest
+
+
+def answered_counts(db: Session, attempt_ids: Collection[str]) -> dict[str, int]:
+    """Questions with an answer now (the latest accepted change per question is not empty).
+
+    Counted by the database: an attempt gathers a change every few seconds for two hours, and a
+    map of 200 seats would otherwise bring every one of them into Python on every change."""
+    if not attempt_ids:
+        return {}
+    latest = _latest_answers(attempt_ids)
     rows = db.execute(
         select(latest.c.attempt_id, func.count())
         .where(latest.c.newest == 1, cast(latest.c.choices, Text) != "[]")
         .group_by(latest.c.attempt_id)
     )
     return {attempt_id: int(n) for attempt_id, n in rows}
+
+
+ANSWERED = "answered"
+"""`Session.info` key: the accepted answer changes a transaction stored, for `Progress`."""
+
+
+def stage_answers(db: Session, changes: Iterable[tuple[str, str, int, bool]]) -> None:
+    """(attempt, question, number, holds an answer) of each accepted change this transaction
+    stores; `Progress` takes them once it has committed."""
+    db.info.setdefault(ANSWERED, []).extend(changes)
+
+
+class Progress:
+    """Which questions of each attempt hold an answer now, kept in memory for the seat map.
+
+    An attempt is read from the database the first time the map shows it (the latest accepted
+    change per question, in a read of its own), then moved on by each committed transaction
+    that staged answers (`stage_answers`). A read and a commit's changes meet under one lock,
+    and a change only replaces an older number, so the order in which they meet does not
+    matter. With it the console's change stream reads no answers: at the end of a two-hour
+    session the database would otherwise count some 3,600 changes per seat on every batch."""
+
+    MOST = 5_000
+    """Attempts kept; past that all are forgotten and read again when shown."""
+
+    def __init__(self, reading: sessionmaker[Session]) -> None:
+        self._reading = reading
+        self._lock = threading.Lock()
+        self._latest: dict[str, dict[str, tuple[int, bool]]] = {}
+
+    def follow(self, factory: sessionmaker[Session]) -> None:
+        def committed(db: Session) -> None:
+            if db.in_nested_transaction():
+                return
+            staged = db.info.pop(ANSWERED, None)
+            if staged:
+                self._apply(staged)
+
+        def rolled_back(db: Session, rolled: SessionTransaction) -> None:
+            if not rolled.nested:
+                db.info.pop(ANSWERED, None)
+
+        event.listen(factory, "after_commit", committed)
+        event.listen(factory, "after_soft_rollback", rolled_back)
+
+    def counts(self, attempt_ids: Collection[str]) -> dict[str, int]:
+        with self._lock:
+            missing = {a for a in attempt_ids if a not in self._latest}
+            if missing:
+                if len(self._latest) + len(missing) > self.MOST:
+                    self._latest.clear()
+                    missing = set(attempt_ids)
+                self._load(missing)
+            return {
+                a: sum(1 for _seq, filled in self._latest[a].values() if filled)
+                for a in attempt_ids
+            }
+
+    def _load(self, attempt_ids: set[str]) -> None:
+        for attempt_id in attempt_ids:
+            self._latest[attempt_id] = {}
+        latest = _latest_answers(attempt_ids)
+        with transaction(self._reading) as db:
+            for attempt_id, item_id, seq, choices in db.execute(
+                select(latest.c.attempt_id, latest.c.item_id, latest.c.seq, latest.c.choices).where(
+                    latest.c.newest == 1
+                )
+            ):
+                self._latest[attempt_id][item_id] = (seq, bool(choices))
+
+    def _apply(self, changes: list[tuple[str, str, int, bool]]) -> None:
+        with self._lock:
+            for attempt_id, item_id, seq, filled in changes:
+                items = self._latest.get(attempt_id)
+                if items is None:
+                    continue  # not shown yet: read whole when it is
+                held = items.get(item_id)
+                if held is None or seq > held[0]:
+                    items[item_id] = (seq, filled)
 
 
 def _state(kiosk: Kiosk | None, attempts: list[Attempt]) -> tuple[SeatState, Attempt | None]:
@@ -100,6 +191,27 @@ def _state(kiosk: Kiosk | None, attempts: list[Attempt]) -> tuple[SeatState, Att
     return SeatState.FINISHED, last
 
 
+@dataclass(frozen=True)
+class LiveView:
+    """A seat's view as read, with what moves without a write that concerns the seat: the
+    questions answered (of `counted`, the attempt shown), the time left (while the clock runs
+    to `runs_until`), and when the kiosk was last heard."""
+
+    view: SeatView
+    counted: str | None = None
+    runs_until: datetime | None = None
+
+    def at(
+        self, now: datetime, heard: Mapping[str, datetime], answered: Mapping[str, int]
+    ) -> SeatView:
+        update: dict[str, object] = {"last_heard_at": heard.get(self.view.seat)}
+        if self.counted is not None:
+            update["answered"] = answered.get(self.counted, 0)
+        if self.runs_until is not None:
+            update["time_left_seconds"] = max(0.0, (self.runs_until - now).total_seconds())
+        return self.view.model_copy(update=update)
+
+
 def seat_views(
     db: Session,
     *,
@@ -108,7 +220,22 @@ def seat_views(
     heard: Mapping[str, datetime],
     spare: Collection[str] = (),
     only: Collection[str] | None = None,
+    progress: Progress | None = None,
 ) -> list[SeatView]:
+    live = live_views(db, hall_id=hall_id, now=now, spare=spare, only=only)
+    counted = [v.counted for v in live if v.counted is not None]
+    answered = progress.counts(counted) if progress else answered_counts(db, counted)
+    return [v.at(now, heard, answered) for v in live]
+
+
+def live_views(
+    db: Session,
+    *,
+    hall_id: str,
+    now: datetime,
+    spare: Collection[str] = (),
+    only: Collection[str] | None = None,
+) -> list[LiveView]:
     query = select(Seat).where(Seat.hall_id == hall_id).order_by(Seat.code)
     if only is not None:
         query = query.where(Seat.code.in_(only))
@@ -167,9 +294,6 @@ def seat_views(
         else {}
     )
     current = {code: _state(kiosks.get(code), attempts[adm.id]) for code, adm in sitting.items()}
-    counted = answered_counts(
-        db, [a.id for _s, a in current.values() if a is not None and a.started_at is not None]
-    )
     alerts: dict[str, list[AlertView]] = defaultdict(list)
     for row in db.execute(
         select(Incident)
@@ -195,12 +319,11 @@ def seat_views(
             lock_source=LockSource(kiosk.lock_source or "kiosk")
             if kiosk and kiosk.locked_at
             else None,
-            last_heard_at=heard.get(seat.code),
             alerts=alerts.get(seat.code, []),
         )
         found = sitting.get(seat.code)
         if found is None:
-            views.append(base)
+            views.append(LiveView(base))
             continue
         state, attempt = current[seat.code]
         reg = registrations[found.registration_id]
@@ -211,20 +334,23 @@ def seat_views(
             "full_name": reg.full_name,
             "language": reg.languages[0] if len(reg.languages) == 1 else None,
         }
+        counted = runs_until = None
         if attempt is not None:
             update |= {
                 "attempt_id": attempt.id,
                 "program": attempt.program,
                 "language": attempt.language or update["language"],
-                "answered": counted.get(attempt.id, 0),
                 # A started form holds exactly the program's questions (forms.assemble_form).
                 "total": program(attempt.program).questions if attempt.started_at else 0,
                 "deadline_at": attempt.deadline_at,
             }
+            counted = attempt.id if attempt.started_at is not None else None
             if attempt.status == AttemptStatus.RUNNING and attempt.deadline_at is not None:
-                at = attempt.paused_at or now
-                update["time_left_seconds"] = max(0.0, (attempt.deadline_at - at).total_seconds())
-        views.append(base.model_copy(update=update))
+                if attempt.paused_at is None:
+                    runs_until = attempt.deadline_at
+                left = attempt.deadline_at - (attempt.paused_at or now)
+                update["time_left_seconds"] = max(0.0, left.total_seconds())
+        views.append(LiveView(base.model_copy(update=update), counted, runs_until))
     return views
 
 

@@ -30,6 +30,7 @@ from operator_console.server.db import (
 )
 from operator_console.server.detector import DetectorService
 from operator_console.server.group_commit import GroupCommit
+from operator_console.server.hall_map import Progress
 from operator_console.server.models import AuditHead, Hall
 from operator_console.server.snapshots import Snapshots, keeps_seats
 from operator_console.server.sync import SyncWorker
@@ -70,6 +71,9 @@ class HallRuntime:
         self.snapshots.follow(self.factory)
         self.feed = ChangeFeed(self.clock.now)
         self.feed.follow(self.factory)
+        self.progress = Progress(self.reading)
+        """Questions answered per attempt, for the seat map (moved on by each answer commit)."""
+        self.progress.follow(self.factory)
         self.heard: dict[str, datetime] = {}
         """When each seat's kiosk was last heard from: kept in memory, never worth a write."""
         self.silences: dict[str, tuple[datetime, datetime]] = {}

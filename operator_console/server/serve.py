@@ -24,6 +24,10 @@ def bound_socket(host: str, port: int) -> socket.socket:
 
 GRACE_SECONDS = 3
 """At shutdown, requests in flight get this long; a console's long poll is not waited out."""
+KEEP_ALIVE_SECONDS = 65
+"""An idle connection is kept this long. Longer than the clients keep theirs (httpx: 5 s), so
+the client is the one to close it: with uvicorn's 5 s, a console asking every 5 s now and then
+sent its request down a connection the server was closing, and lost it (bench/load.py)."""
 
 
 class ServerThread:
@@ -46,6 +50,7 @@ class ServerThread:
                 log_level="warning",
                 lifespan="on",
                 timeout_graceful_shutdown=GRACE_SECONDS,
+                timeout_keep_alive=KEEP_ALIVE_SECONDS,
                 ssl_certfile=str(tls[0]) if tls else None,
                 ssl_keyfile=str(tls[1]) if tls else None,
             )
@@ -84,6 +89,7 @@ def serve_forever(app: FastAPI, host: str, port: int, tls: tuple[Path, Path] | N
         port=port,
         log_level="info",
         timeout_graceful_shutdown=GRACE_SECONDS,
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
         ssl_certfile=str(tls[0]) if tls else None,
         ssl_keyfile=str(tls[1]) if tls else None,
     )

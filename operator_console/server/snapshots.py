@@ -11,6 +11,8 @@ A transaction whose staged changes (`changes.touch`) are all seats makes only th
 their kiosks' credentials) stale: one operator's action does not send 200 kiosks to the database
 at once. Safe by default: a write path that says nothing invalidates everything. The version is read
 before the database is, so an answer read across a commit is already stale when it is kept.
+The consoles' seat views are kept the same way (`hall_map.LiveView`): what moves between writes
+that keep the seats (answered questions, time left, last heard) is laid over them when read.
 One room server process holds these; several workers on one database would each need the
 others' writes, and do not share this (the room server runs one process).
 """
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
@@ -50,6 +52,8 @@ class Snapshots:
         self._version = 0
         self._kiosks: dict[str, _Kept[Kiosk]] = {}
         self._seats: dict[str, _Kept[SeatAssignment]] = {}
+        self._views: dict[str, _Kept[Any]] = {}
+        """The consoles' seat views (`hall_map.LiveView`), kept on the same terms."""
 
     @property
     def version(self) -> int:
@@ -93,6 +97,7 @@ class Snapshots:
             if seats is None:
                 self._kiosks.clear()
                 self._seats.clear()
+                self._views.clear()
                 return
             # The rest was read at an older version and is still true: carried to this one.
             self._seats = {
@@ -104,6 +109,11 @@ class Snapshots:
                 token: _Kept(kept.value, self._version)
                 for token, kept in self._kiosks.items()
                 if kept.value.seat_code not in seats and kept.version == self._version - 1
+            }
+            self._views = {
+                code: _Kept(kept.value, self._version)
+                for code, kept in self._views.items()
+                if code not in seats and kept.version == self._version - 1
             }
 
     def kiosk(self, token_hash: str) -> Kiosk | None:
@@ -123,3 +133,12 @@ class Snapshots:
         with self._lock:
             if version == self._version:
                 self._seats[code] = _Kept(seat, version)
+
+    def view(self, code: str) -> Any | None:
+        kept = self._views.get(code)
+        return kept.value if kept is not None and kept.version == self._version else None
+
+    def keep_view(self, code: str, view: Any, version: int) -> None:
+        with self._lock:
+            if version == self._version:
+                self._views[code] = _Kept(view, version)

@@ -83,8 +83,13 @@ def child(kiosk: Kiosk, name: str) -> QWidget:
 
 
 def press(qtbot: QtBot, kiosk: Kiosk, name: str) -> None:
+    """A click on the widget once it is on the screen, as a person's would be. A widget made
+    while its screen is shown appears at the event loop's next turn (Qt shows it then)."""
     widget = child(kiosk, name)
-    assert widget.isVisible(), f"{name} is not shown"
+    try:
+        qtbot.waitUntil(widget.isVisible, timeout=WAIT_MS)
+    except qtbot.TimeoutError:
+        raise AssertionError(f"{name} is not shown") from None
     if isinstance(widget, QPushButton):
         assert widget.isEnabled(), f"{name} is disabled"
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(widget.width() // 2, 10))

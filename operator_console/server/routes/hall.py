@@ -61,7 +61,31 @@ def _seats(rt: HallRuntime, db: Session, only: list[str] | None = None) -> list[
         heard=rt.heard,
         spare=rt.config.hall.spare_seats,
         only=only,
+        progress=rt.progress,
     )
+
+
+def _live(rt: HallRuntime, codes: list[str]) -> list[SeatView]:
+    """These seats' views for the change stream: each read once after a write that concerns
+    it and kept in between (`snapshots`); answers, time and hearing laid over when asked."""
+    version = rt.snapshots.version
+    kept: dict[str, hall_map.LiveView | None] = {c: rt.snapshots.view(c) for c in codes}
+    missing = [c for c, v in kept.items() if v is None]
+    if missing:
+        with rt.read() as db:
+            for live in hall_map.live_views(
+                db,
+                hall_id=rt.hall_id,
+                now=rt.clock.now(),
+                spare=rt.config.hall.spare_seats,
+                only=missing,
+            ):
+                kept[live.view.seat] = live
+                rt.snapshots.keep_view(live.view.seat, live, version)
+    found = [v for v in kept.values() if v is not None]
+    answered = rt.progress.counts([v.counted for v in found if v.counted is not None])
+    now = rt.clock.now()
+    return [v.at(now, rt.heard, answered) for v in found]
 
 
 def _one(rt: HallRuntime, seat: str) -> SeatView:
@@ -112,8 +136,7 @@ def _batch(rt: HallRuntime, cursor: str | None, wait: float) -> ChangeBatch:
             if last.key == (new_cursor, touched):
                 views = last.views
             else:
-                with rt.read() as db:
-                    views = _seats(rt, db, list(touched))
+                views = _live(rt, list(touched))
                 last.key, last.views = (new_cursor, touched), views
     return ChangeBatch(
         cursor=new_cursor,

@@ -1,4 +1,5 @@
-"""The seat map's "answered" count, counted by the database on SQLite and on PostgreSQL."""
+"""The seat map's "answered" count, counted by the database on SQLite and on PostgreSQL, and kept
+in memory between answer commits."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy.orm import Session, sessionmaker
 
-from operator_console.server.db import make_engine, migrate, session_factory, transaction
-from operator_console.server.hall_map import answered_counts
+from operator_console.server.db import make_engine, migrate, reader, session_factory, transaction
+from operator_console.server.hall_map import Progress, answered_counts, stage_answers
 from operator_console.server.models import (
     Admission,
     AnswerEvent,
@@ -57,8 +59,34 @@ def _check(url: str) -> None:
         with transaction(factory) as db:
             assert answered_counts(db, ["a1", "a2", "nobody"]) == {"a1": 2}
             assert answered_counts(db, []) == {}
+        _follow(factory, reader(engine))
     finally:
         engine.dispose()
+
+
+def _follow(factory: sessionmaker[Session], reading: sessionmaker[Session]) -> None:
+    """The seat map's counts kept in memory: read once, then moved on by committed answers."""
+    progress = Progress(reading)
+    progress.follow(factory)
+    assert progress.counts(["a1", "a2", "nobody"]) == {"a1": 2, "a2": 0, "nobody": 0}
+
+    def stored(*changes: tuple[str, str, int, bool], fail: bool = False) -> None:
+        try:
+            with transaction(factory) as db:
+                stage_answers(db, changes)
+                if fail:
+                    raise RuntimeError("refused")
+        except RuntimeError:
+            pass
+
+    stored(("a1", "q1", 6, True), ("a2", "q1", 2, True))
+    assert progress.counts(["a1", "a2"]) == {"a1": 3, "a2": 1}
+    stored(("a1", "q2", 1, False))  # older than the change held for q2: it changes nothing
+    stored(("a1", "q7", 7, True), fail=True)  # rolled back: never happened
+    stored(("a1", "q4", 8, False))  # cleared
+    assert progress.counts(["a1"]) == {"a1": 2}
+    stored(("a3", "q1", 2, True))  # not shown yet: read whole when it is
+    assert progress.counts(["a3"]) == {"a3": 1}
 
 
 def test_sqlite(tmp_path: Path) -> None:

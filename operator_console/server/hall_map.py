@@ -153,8 +153,7 @@ class Progress:
             }
 
     def _load(self, attempt_ids: set[str]) -> None:
-        for attempt_id in attempt_ids:
-            self._latest[attempt_id] = {}
+        read: dict[str, dict[str, tuple[int, bool]]] = {a: {} for a in attempt_ids}
         latest = _latest_answers(attempt_ids)
         with transaction(self._reading) as db:
             for attempt_id, item_id, seq, choices in db.execute(
@@ -162,7 +161,8 @@ class Progress:
                     latest.c.newest == 1
                 )
             ):
-                self._latest[attempt_id][item_id] = (seq, bool(choices))
+                read[attempt_id][item_id] = (seq, bool(choices))
+        self._latest |= read  # only once the read has succeeded: a failed one keeps nothing
 
     def _apply(self, changes: list[tuple[str, str, int, bool]]) -> None:
         with self._lock:

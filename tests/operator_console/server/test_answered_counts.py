@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from operator_console.server.db import make_engine, migrate, reader, session_factory, transaction
@@ -87,6 +89,17 @@ def _follow(factory: sessionmaker[Session], reading: sessionmaker[Session]) -> N
     assert progress.counts(["a1"]) == {"a1": 2}
     stored(("a3", "q1", 2, True))  # not shown yet: read whole when it is
     assert progress.counts(["a3"]) == {"a3": 1}
+
+    # A read that fails (the database away) keeps nothing half-read: the next one reads again.
+    again = Progress(reading)
+    good = reading.kw["bind"]
+    reading.configure(bind=create_engine("sqlite:////nonexistent-dir/none.db"))
+    try:
+        with pytest.raises(OperationalError):
+            again.counts(["a1"])
+    finally:
+        reading.configure(bind=good)
+    assert again.counts(["a1"]) == {"a1": 2}
 
 
 def test_sqlite(tmp_path: Path) -> None:

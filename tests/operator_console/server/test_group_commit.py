@@ -237,3 +237,15 @@ def test_the_kiosks_routes_are_matched_first_and_run_on_the_event_loop(
             and method in (r.methods or ())
         )
         assert all(inspect.iscoroutinefunction(call) for call in calls(route)), path
+
+
+def test_the_same_batch_sent_forty_times_at_once_is_stored_once(hall: Hall) -> None:
+    """A kiosk that resends while its first copy waits: every copy is acknowledged alike, each
+    change is stored once, in however many commits the copies fall."""
+    ((client, form),) = seated(hall, 1)
+    now = hall.clock.now()
+    batch = [answer(form, seq, now, item=seq) for seq in (1, 2, 3)]
+    with ThreadPoolExecutor(max_workers=40) as pool:
+        acks = list(pool.map(lambda _n: client.send_answers(form.attempt_id, batch), range(40)))
+    assert {(ack.stored_through, tuple(ack.refused)) for ack in acks} == {(3, ())}
+    assert hall.stored_changes(form.attempt_id) == 3

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from operator_console.protocol.kiosk_api import (
@@ -380,8 +380,12 @@ def store_answer_posts(
                 AnswerEvent.choices,
                 AnswerEvent.refused,
             ).where(
-                AnswerEvent.attempt_id.in_(ids),
-                AnswerEvent.seq.in_(sorted({c.seq for p in posts for c in p.changes})),
+                # Exactly the numbers each post brings: two hundred kiosks that began together
+                # send the same numbers, and "any of these attempts, any of these numbers"
+                # would read every attempt's copy of every number.
+                tuple_(AnswerEvent.attempt_id, AnswerEvent.seq).in_(
+                    sorted({(p.attempt_id, c.seq) for p in posts for c in p.changes})
+                )
             )
         )
     }

@@ -21,20 +21,38 @@ class ServerUnreachable(Exception):
 
 
 class ServerRefused(Exception):
-    """The room server answered with a refusal; `detail` says why, for a person."""
+    """The room server answered with a refusal: its `code` of `protocol.refusals` and `params`
+    for each program to say in its own language, and `detail` in English for the log."""
 
-    def __init__(self, status: int, detail: str) -> None:
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        code: str = "unspecified",
+        params: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(f"{status}: {detail}")
-        self.status, self.detail = status, detail
+        self.status, self.detail, self.code = status, detail, code
+        self.params: dict[str, str] = dict(params or {})
 
 
-def _detail(response: httpx.Response) -> str:
+def _refused(response: httpx.Response) -> ServerRefused:
+    status = response.status_code
     try:
         body = response.json()
     except ValueError:
-        return response.text[:200]
-    detail = body.get("detail", response.text) if isinstance(body, dict) else body
-    return str(detail)[:2000]
+        return ServerRefused(status, response.text[:200])
+    if not isinstance(body, dict):
+        return ServerRefused(status, str(body)[:2000])
+    params = body.get("params")
+    kept = {str(k): str(v)[:2000] for k, v in params.items()} if isinstance(params, dict) else {}
+    code = body.get("code")
+    return ServerRefused(
+        status,
+        str(body.get("detail", response.text))[:2000],
+        code if isinstance(code, str) else "unspecified",
+        kept,
+    )
 
 
 class CallCore:
@@ -92,7 +110,7 @@ class CallCore:
         except httpx.TransportError as exc:
             raise ServerUnreachable(str(exc) or type(exc).__name__) from exc
         if response.status_code >= 400:
-            raise ServerRefused(response.status_code, _detail(response))
+            raise _refused(response)
         return response
 
     def call(

@@ -138,6 +138,9 @@ class Strict(BaseModel):
 
 
 class Problem(Strict):
-    """Every refusal from the room server: what is wrong, in words for a person."""
+    """Every refusal from the room server: its code of `protocol.refusals` with the parameters
+    it names, and the same in English words (`detail`) for logs and for people with `curl`."""
 
     detail: str
+    code: str = "unspecified"
+    params: dict[str, str] = {}

@@ -79,7 +79,7 @@ def create_app(runtime: HallRuntime, *, run_workers: bool = True, settle: bool =
 
     @app.exception_handler(Refusal)
     async def refusal(_request: Request, exc: Refusal) -> JSONResponse:
-        return JSONResponse({"detail": exc.detail}, status_code=exc.status)
+        return JSONResponse(exc.problem(), status_code=exc.status)
 
     @app.exception_handler(OperationalError)
     async def database_down(_request: Request, exc: OperationalError) -> JSONResponse:
@@ -87,19 +87,18 @@ def create_app(runtime: HallRuntime, *, run_workers: bool = True, settle: bool =
         said = str(exc.orig or exc).splitlines()[0]
         if "disk is full" in said or "No space left" in said:
             log.error("the database's disk is full: %s", said)
-            detail = "the hall's disk is full; nothing was stored: free space on the room server"
+            refused = Refusal(503, "disk_full")
         else:
             log.error("database did not answer: %s", said)
-            detail = "the hall's database did not answer; nothing was stored, try again"
-        return JSONResponse({"detail": detail}, status_code=503)
+            refused = Refusal(503, "database_unavailable")
+        return JSONResponse(refused.problem(), status_code=503)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
         first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid request"}
         where = ".".join(str(p) for p in first["loc"] if p != "body")
-        return JSONResponse(
-            {"detail": f"{where}: {first['msg']}" if where else first["msg"]}, status_code=422
-        )
+        said = Refusal(422, "invalid_request", field=where or "body", problem=first["msg"])
+        return JSONResponse(said.problem(), status_code=422)
 
     @app.get("/health")
     def health() -> dict[str, str]:

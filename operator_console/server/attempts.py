@@ -108,7 +108,7 @@ def assignment(db: Session, kiosk: Kiosk, now: datetime) -> SeatAssignment:
 def own_attempt(db: Session, kiosk: Kiosk, attempt_id: str, *, lock: bool = False) -> Attempt:
     attempt = db.get(Attempt, attempt_id, with_for_update=lock)
     if attempt is None:
-        raise not_found(f"attempt {attempt_id}")
+        raise not_found("attempt", attempt_id)
     adm = db.get(Admission, attempt.admission_id)
     if adm is None or adm.seat_code != kiosk.seat_code:
         raise forbidden(f"attempt {attempt_id} does not belong to seat {kiosk.seat_code}")
@@ -457,7 +457,7 @@ class _Rules:
 def _posted_to(held: dict[str, tuple[Attempt, str | None]], post: AnswerPost) -> Attempt:
     found = held.get(post.attempt_id)
     if found is None:
-        raise not_found(f"attempt {post.attempt_id}")
+        raise not_found("attempt", post.attempt_id)
     attempt, seat = found
     if seat != post.kiosk.seat_code:
         raise forbidden(f"attempt {post.attempt_id} does not belong to seat {post.kiosk.seat_code}")

@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from operator_console.server.errors import Refusal
+
 DEFAULT_LIMIT = 2 * 1024 * 1024
 """Every JSON route: an answer batch, a report, a verdict fit many times over."""
 BANK_LIMIT = 256 * 1024 * 1024
@@ -19,9 +21,7 @@ BANK_LIMIT = 256 * 1024 * 1024
 
 
 async def _refuse(send: Send, limit: int) -> None:
-    body = json.dumps(
-        {"detail": f"the request body is larger than this route takes ({limit} bytes)"}
-    )
+    body = json.dumps(Refusal(413, "body_too_large", limit=limit).problem())
     await send(
         {
             "type": "http.response.start",

@@ -30,7 +30,7 @@ RuntimeDep = Annotated[HallRuntime, Depends(get_runtime)]
 def bearer_token(authorization: str | None) -> str:
     scheme, _, token = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not token:
-        raise Refusal(401, "sign in first (no bearer token)")
+        raise Refusal(401, "sign_in_first")
     return token
 
 
@@ -53,7 +53,7 @@ def current_person(rt: RuntimeDep, authorization: Annotated[str | None, Header()
         keeps_seats(db)  # a sign-in's last use: nothing a kiosk sees
         user = user_for_token(db, token, now)
         if user is None:
-            raise Refusal(401, "session expired or unknown; sign in again")
+            raise Refusal(401, "sign_in_ended")
         return Person(user.username, user.role)
 
 
@@ -72,7 +72,7 @@ async def current_kiosk(
 
         kiosk = await run_in_threadpool(look_up)
         if kiosk is None:
-            raise Refusal(401, "this kiosk is not enrolled in this hall")
+            raise Refusal(401, "kiosk_not_enrolled")
         rt.snapshots.keep_kiosk(hashed, kiosk, version)
     rt.hear(kiosk.seat_code, rt.clock.now())
     return kiosk
@@ -107,4 +107,4 @@ def long_polls(state: State) -> tuple[anyio.CapacityLimiter, anyio.CapacityLimit
 
 def require(person: Person, *roles: str) -> None:
     if person.role not in roles:
-        raise Refusal(403, f"this needs the {' or '.join(roles)} role")
+        raise Refusal(403, "role_required", roles=",".join(roles))

@@ -49,10 +49,10 @@ def _at_desk(
     """The session and the candidate the desk names, or 404 for either."""
     session = db.get(HallSession, session_id)
     if session is None:
-        raise not_found(f"session {session_id}")
+        raise not_found("session", session_id)
     reg = db.get(Registration, registration_id)
     if reg is None or reg.session_id != session_id:
-        raise not_found(f"registration {registration_id} in session {session_id}")
+        raise not_found("registration", registration_id)
     return session, reg
 
 
@@ -228,12 +228,12 @@ def bind_seat(
 ) -> AdmissionView:
     adm = db.get(Admission, admission_id)
     if adm is None:
-        raise not_found(f"admission {admission_id}")
+        raise not_found("admission", admission_id)
     if adm.status != AdmissionStatus.ADMITTED:
         raise conflict("a refused candidate cannot be seated")
     seat = db.get(Seat, seat_code)
     if seat is None:
-        raise not_found(f"seat {seat_code}")
+        raise not_found("seat", seat_code)
     others = db.execute(
         select(Admission)
         .join(HallSession, HallSession.id == Admission.session_id)
@@ -315,7 +315,7 @@ def session_view(db: Session, s: HallSession) -> SessionView:
 def start_session(db: Session, *, session_id: str, now: datetime, actor: str) -> HallSession:
     session = db.get(HallSession, session_id, with_for_update=True)
     if session is None:
-        raise not_found(f"session {session_id}")
+        raise not_found("session", session_id)
     if session.status == SessionStatus.RUNNING:
         return session
     if session.status == SessionStatus.CLOSED:

@@ -61,7 +61,7 @@ def seat_now(db: Session, hall_id: str, seat_code: str) -> SeatNow:
     """The seat, its kiosk and its sitting candidate, all locked for the caller's transaction."""
     seat = db.get(Seat, seat_code)
     if seat is None or seat.hall_id != hall_id:
-        raise not_found(f"seat {seat_code}")
+        raise not_found("seat", seat_code)
     kiosk = db.execute(
         select(Kiosk)
         .where(Kiosk.seat_code == seat_code, Kiosk.revoked.is_(False))
@@ -202,7 +202,7 @@ def pause_room(
 ) -> tuple[HallSession, list[str]]:
     session = db.get(HallSession, session_id, with_for_update=True)
     if session is None or session.hall_id != hall_id:
-        raise not_found(f"session {session_id}")
+        raise not_found("session", session_id)
     if session.status != SessionStatus.RUNNING:
         raise conflict(f"session {session_id} is {session.status}, not running")
     if session.paused_at is not None:
@@ -238,7 +238,7 @@ def resume_room(
 ) -> tuple[HallSession, list[str]]:
     session = db.get(HallSession, session_id, with_for_update=True)
     if session is None or session.hall_id != hall_id:
-        raise not_found(f"session {session_id}")
+        raise not_found("session", session_id)
     if session.paused_at is None:
         raise conflict("the room is not paused")
     session.paused_at = None
@@ -416,7 +416,7 @@ def log_incident(
         raise Refusal(422, "name the seat, or the session for an incident of the whole room")
     session = db.get(HallSession, session_id)
     if session is None or session.hall_id != hall_id:
-        raise not_found(f"session {session_id}")
+        raise not_found("session", session_id)
     row = _incident(
         db, reason=reason, actor=actor, now=now, seat=None, session_id=session_id, attempt=None
     )
@@ -434,7 +434,7 @@ def acknowledge(
 ) -> Incident:
     row = db.get(Incident, incident_id, with_for_update=True)
     if row is None:
-        raise not_found(f"incident {incident_id}")
+        raise not_found("incident", incident_id)
     if row.acknowledged_at is None:
         row.acknowledged_at, row.acknowledged_by = now, actor
         audit.append(

@@ -79,5 +79,5 @@ def report(
 def thumbnail(db: Session, incident_id: int, root: Path) -> bytes:
     row = db.get(Incident, incident_id)
     if row is None or not thumbnail_path(root, row).exists():
-        raise not_found(f"thumbnail of incident {incident_id}")
+        raise not_found("thumbnail", incident_id)
     return thumbnail_path(root, row).read_bytes()

@@ -50,7 +50,7 @@ def change(
         select(User).where(User.username == username).with_for_update()
     ).scalar_one_or_none()
     if user is None:
-        raise not_found(f"user {username}")
+        raise not_found("user", username)
     leaves_admins = (
         user.role == "administrator"
         and user.active
@@ -119,7 +119,7 @@ def revoke_kiosk(
 ) -> KioskView:
     kiosk = db.get(Kiosk, kiosk_id, with_for_update=True)
     if kiosk is None:
-        raise not_found(f"kiosk {kiosk_id}")
+        raise not_found("kiosk", kiosk_id)
     if kiosk.revoked:
         raise conflict(f"kiosk {kiosk_id} is already revoked")
     kiosk.revoked = True

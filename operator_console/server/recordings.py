@@ -229,7 +229,7 @@ def open_for_proctor(
         )
     ).scalar_one_or_none()
     if row is None or row.completed_at is None:
-        raise not_found(f"segment {seq} of attempt {attempt_id}")
+        raise not_found("segment", f"{attempt_id}/{seq}")
     if row.purged_at is not None:
         raise Refusal(410, f"segment {seq} was purged on {row.purged_at:%Y-%m-%d}")
     sealed = _final(root, attempt_id, seq).read_bytes()

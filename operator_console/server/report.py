@@ -135,7 +135,7 @@ def gather(
 ) -> ReportData:
     s = db.get(HallSession, session_id)
     if s is None or s.hall_id != hall_id:
-        raise not_found(f"session {session_id}")
+        raise not_found("session", session_id)
     hall = db.get(Hall, hall_id)
     regs = {
         r.id: r

@@ -144,7 +144,7 @@ def clear_unflagged(
 def timeline(db: Session, attempt_id: str, thumbnails: Path, now: datetime) -> ReviewTimeline:
     attempt = db.get(Attempt, attempt_id)
     if attempt is None:
-        raise not_found(f"attempt {attempt_id}")
+        raise not_found("attempt", attempt_id)
     (item,) = _items(db, [attempt])
     start = attempt.started_at or now
     end = attempt.finished_at or now

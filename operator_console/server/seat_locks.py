@@ -127,7 +127,7 @@ def issue_code(
         select(Kiosk).where(Kiosk.seat_code == seat_code, Kiosk.revoked.is_(False))
     ).scalar_one_or_none()
     if kiosk is None:
-        raise not_found(f"an enrolled kiosk at seat {seat_code}")
+        raise not_found("kiosk_at_seat", seat_code)
     code = f"{secrets.randbelow(1_000_000):06d}"
     kiosk.resume_hash = _hash(kiosk, code)
     kiosk.resume_expires_at = now + CODE_LIFETIME

@@ -36,7 +36,7 @@ def record_verdict(
     """Records the verdict and queues it upstream; `sample` is (watched, batch) for a bulk clear."""
     attempt = db.get(Attempt, attempt_id, with_for_update=True)
     if attempt is None:
-        raise not_found(f"attempt {attempt_id}")
+        raise not_found("attempt", attempt_id)
     if attempt.status != AttemptStatus.FINISHED:
         raise conflict("only a finished attempt can be verified")
     if db.get(OutboxRecord, f"verification:{attempt_id}") is not None:

@@ -130,7 +130,7 @@ def retry_parked(
         keeps_seats(db)
         row = db.get(OutboxRecord, record_id, with_for_update=True)
         if row is None or row.hall_id != rt.hall_id:
-            raise not_found(f"outbox record {record_id}")
+            raise not_found("outbox_record", record_id)
         if row.status != OutboxStatus.PARKED:
             raise conflict(f"{record_id} is {row.status}, not parked")
         row.status, row.next_try_at, row.tries = OutboxStatus.PENDING, now, 0
@@ -203,7 +203,7 @@ def report_csv(
 def _served(rt: RuntimeDep, program: str) -> Bank:
     bank = rt.banks.for_program(program)
     if bank is None:
-        raise not_found(f"a loaded bank for program {program}")
+        raise not_found("bank", program)
     return bank
 
 

@@ -46,9 +46,7 @@ async def detector_events(
     try:
         admitted.acquire_nowait()  # on the event loop: no two polls can take the last place
     except anyio.WouldBlock:
-        raise Refusal(
-            503, "too many consoles are waiting on the detector; try again shortly"
-        ) from None
+        raise Refusal(503, "busy", what="detector") from None
     try:
         return await anyio.to_thread.run_sync(
             rt.detector.events_after, after, wait, limiter=threads

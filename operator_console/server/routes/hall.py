@@ -92,7 +92,7 @@ def _one(rt: HallRuntime, seat: str) -> SeatView:
     with rt.tx() as db:
         found = _seats(rt, db, [seat])
     if not found:
-        raise not_found(f"seat {seat}")
+        raise not_found("seat", seat)
     return found[0]
 
 
@@ -169,7 +169,7 @@ async def changes(
     try:
         admitted.acquire_nowait()
     except anyio.WouldBlock:
-        raise Refusal(503, "too many consoles are following the hall; try again shortly") from None
+        raise Refusal(503, "busy", what="hall") from None
     try:
         return await anyio.to_thread.run_sync(_batch, rt, after, wait, limiter=threads)
     finally:
@@ -319,7 +319,7 @@ def history(
     with rt.tx() as db:
         session = db.get(HallSession, session_id)
         if session is None or session.hall_id != rt.hall_id:
-            raise not_found(f"session {session_id}")
+            raise not_found("session", session_id)
         entries = [
             HistoryEntry(
                 at=e.at,

@@ -31,6 +31,7 @@ from operator_console.protocol.console_api import (
     SyncStatus,
 )
 from operator_console.protocol.reasons import Reason
+from operator_console.ui import refusal_texts
 from operator_console.ui.background import Background
 
 log = logging.getLogger(__name__)
@@ -106,7 +107,7 @@ class ConsoleModel(QObject):
             if error.status == 401:
                 self._expired(error.detail)
                 return
-            self.say(error.detail, error=True)
+            self.say(refusal_texts.refused(error), error=True)
         elif isinstance(error, ServerUnreachable):
             self.picture.stale = True
             self.say(self.tr("The room server does not answer; the picture is kept."), error=True)

@@ -84,6 +84,13 @@ LEGACY = "unspecified"
 """The code of a refusal raised in words alone: none should remain (a test looks)."""
 
 
+def markdown_table() -> str:
+    """The list as the README shows it (a test keeps the README's copy current)."""
+    rows = ["| code | English words (`{name}`: a parameter) |", "|---|---|"]
+    rows += [f"| `{code}` | {text} |" for code, text in REFUSALS.items()]
+    return "\n".join(rows) + "\n"
+
+
 def words(code: str, params: Mapping[str, str]) -> str:
     """The English of a refusal: its template with the parameters put in; unknown names stay."""
     template = REFUSALS.get(code)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import operator_console.server
-from operator_console.protocol.refusals import NOT_FOUND_KINDS, REFUSALS, words
+from operator_console.protocol.refusals import NOT_FOUND_KINDS, REFUSALS, markdown_table, words
 from operator_console.server.errors import Refusal, conflict, not_found
 
 SERVER = Path(operator_console.server.__file__).parent
@@ -110,3 +110,8 @@ def test_each_template_fills_from_its_own_parameters(code: str) -> None:
     names = [f for _t, f, _s, _c in string.Formatter().parse(REFUSALS[code]) if f]
     filled = words(code, {n: f"<{n}>" for n in names})
     assert "{" not in filled and all(f"<{n}>" in filled for n in names)
+
+
+def test_the_readme_lists_every_code_as_the_protocol_has_it() -> None:
+    readme = (SERVER.parents[1] / "README.md").read_text()
+    assert markdown_table() in readme

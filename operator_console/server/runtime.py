@@ -155,8 +155,10 @@ class HallRuntime:
         self.heard[seat] = now
         if before is not None and (now - before).total_seconds() >= SILENCE_SECONDS:
             self.silences[seat] = (before, now)
+        if before is None:
+            self.feed.publish([("seat", seat)])  # first heard in this run: the seat's whole view
         pulsed = self._pulsed
-        if pulsed is None or (now - pulsed).total_seconds() >= HEARD_EVERY or before is None:
+        if pulsed is None or (now - pulsed).total_seconds() >= HEARD_EVERY:
             self._pulsed = now
             self.feed.publish([("heard", "")])
 

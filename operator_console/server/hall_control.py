@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from operator_console.protocol.console_api import ResumeCodeView
+from operator_console.protocol.console_api import ResumeCodeView, SeatAct
 from operator_console.protocol.reasons import Reason
 from operator_console.protocol.values import (
     AdmissionStatus,
@@ -105,7 +105,7 @@ def _expect(db: Session, here: SeatNow, admission_id: str) -> None:
         raise _changed(db, here)
 
 
-def _allow(db: Session, act: seating.SeatAct, here: SeatNow, admission_id: str) -> None:
+def _allow(db: Session, act: SeatAct, here: SeatNow, admission_id: str) -> None:
     _expect(db, here, admission_id)
     refused = seating.refusal(act, here.seat, here.sitting, here.kiosk)
     if refused is not None:
@@ -424,16 +424,16 @@ def move(
     if to_seat == seat:
         raise conflict("seat_same")
     locked = seating.lock_seats(db, hall_id, [seat, to_seat])
-    for code in (seat, to_seat):
-        if code not in locked:
-            raise not_found("seat", code)
+    for each in (seat, to_seat):
+        if each not in locked:
+            raise not_found("seat", each)
     here = seat_now(db, hall_id, seat)
     there = seat_now(db, hall_id, to_seat)
     if there.admission is not None and there.admission.id == admission_id:
         first = _done_before(db, "seat.move", seat, admission_id)
         if first is not None and there.kiosk is not None:
-            code, _by = seat_locks.code_for(db, there.kiosk, hall_id=hall_id, now=now, actor=actor)
-            return Done(there, code=code, by=first.actor)
+            again, _by = seat_locks.code_for(db, there.kiosk, hall_id=hall_id, now=now, actor=actor)
+            return Done(there, code=again, by=first.actor)
     _allow(db, "move", here, admission_id)
     if there.admission is not None:
         raise _changed(db, there)
@@ -519,5 +519,8 @@ def acknowledge(
         )  # fmt: skip
         if row.seat_code:
             touch(db, "seat", row.seat_code)
+        attempt = db.get(Attempt, row.attempt_id) if row.attempt_id else None
+        if attempt is not None and attempt.seat_code:
+            touch(db, "seat", attempt.seat_code)  # the alert went with its candidate
         touch(db, "incident", str(incident_id))
     return row

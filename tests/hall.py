@@ -63,6 +63,12 @@ class Hall:
             decision, seat, lambda code: enroll(url, code, f"kiosk-{seat}")
         )
 
+    def sitting(self, seat: str) -> str:
+        """The admission id of the seat's sitting as the map shows it: what a seat action names."""
+        view = next(s for s in self.console.seats().seats if s.seat == seat)
+        assert view.admission_id is not None, f"nobody sits at {seat}"
+        return view.admission_id
+
     def seat(self, registration: RegistrationView, seat: str) -> HallClient:
         client = HallClient(self.server.url, self.enrolled(registration, seat).token)
         self.kiosks[seat] = client

@@ -36,6 +36,7 @@ from operator_console.protocol.console_api import (
     Refusing,
     RegistrationView,
     ResumeCodeView,
+    Resumption,
     ReviewItem,
     ReviewTimeline,
     RoomAction,
@@ -243,34 +244,30 @@ class ConsoleClient:
             "POST", f"/api/v1/sessions/{session_id}/resume", RoomActionView, body
         )
 
-    def pause_seat(self, seat: str, reason: Reason) -> SeatActionView:
-        return self._core.call(
-            "POST", f"/api/v1/seats/{seat}/pause", SeatActionView, SeatAction(reason=reason)
-        )
+    # Every seat action names the sitting the operator saw (`SeatView.admission_id`); a seat
+    # whose sitting changed meanwhile is refused with `seat_changed` and nothing is done.
 
-    def resume_seat(self, seat: str) -> SeatActionView:
-        return self._core.call("POST", f"/api/v1/seats/{seat}/resume", SeatActionView)
+    def pause_seat(self, seat: str, admission_id: str, reason: Reason) -> SeatActionView:
+        body = SeatAction(admission_id=admission_id, reason=reason)
+        return self._core.call("POST", f"/api/v1/seats/{seat}/pause", SeatActionView, body)
 
-    def change_time(self, seat: str, minutes: int, reason: Reason) -> SeatActionView:
-        return self._core.call(
-            "POST",
-            f"/api/v1/seats/{seat}/time",
-            SeatActionView,
-            TimeChange(minutes=minutes, reason=reason),
-        )
+    def resume_seat(self, seat: str, admission_id: str) -> SeatActionView:
+        body = Resumption(admission_id=admission_id)
+        return self._core.call("POST", f"/api/v1/seats/{seat}/resume", SeatActionView, body)
 
-    def terminate(self, seat: str, reason: Reason) -> SeatActionView:
-        return self._core.call(
-            "POST", f"/api/v1/seats/{seat}/terminate", SeatActionView, Termination(reason=reason)
-        )
+    def change_time(
+        self, seat: str, admission_id: str, minutes: int, reason: Reason
+    ) -> SeatActionView:
+        body = TimeChange(admission_id=admission_id, minutes=minutes, reason=reason)
+        return self._core.call("POST", f"/api/v1/seats/{seat}/time", SeatActionView, body)
 
-    def move(self, seat: str, to_seat: str, reason: Reason) -> SeatActionView:
-        return self._core.call(
-            "POST",
-            f"/api/v1/seats/{seat}/move",
-            SeatActionView,
-            Move(to_seat=to_seat, reason=reason),
-        )
+    def terminate(self, seat: str, admission_id: str, reason: Reason) -> SeatActionView:
+        body = Termination(admission_id=admission_id, reason=reason)
+        return self._core.call("POST", f"/api/v1/seats/{seat}/terminate", SeatActionView, body)
+
+    def move(self, seat: str, admission_id: str, to_seat: str, reason: Reason) -> SeatActionView:
+        body = Move(admission_id=admission_id, to_seat=to_seat, reason=reason)
+        return self._core.call("POST", f"/api/v1/seats/{seat}/move", SeatActionView, body)
 
     def log_incident(
         self, reason: Reason, *, seat: str | None = None, session_id: str | None = None

@@ -86,6 +86,10 @@ class HallPicture:
         self.touched = {seat.seat for seat in batch.seats}
         for seat in batch.seats:
             self.seats[seat.seat] = seat
+        for code, at in batch.heard.items():
+            held = self.seats.get(code)
+            if held is not None and (held.last_heard_at is None or held.last_heard_at < at):
+                self.seats[code] = held.model_copy(update={"last_heard_at": at})
         return {c.kind for c in batch.changes}
 
     def _clock(self, server_time: datetime) -> None:
@@ -95,7 +99,8 @@ class HallPicture:
         return datetime.now(UTC) + self.offset
 
     def silence(self, seat: SeatView, now: datetime | None = None) -> float | None:
-        """Seconds since the kiosk was heard, for a seat whose kiosk should be talking."""
+        """Seconds since the kiosk was heard (its `last_heard_at`, which every batch keeps
+        fresh), against the server's clock, for a seat whose kiosk should be talking."""
         if not seat.enrolled or seat.state in QUIET_STATES or seat.last_heard_at is None:
             return None
         return max(0.0, ((now or self.server_now()) - seat.last_heard_at).total_seconds())

@@ -270,6 +270,9 @@ class AlertView(Strict):
     note: str
 
 
+SeatAct = Literal["pause", "resume", "time", "terminate", "move", "incident"]
+
+
 class SeatView(Strict):
     """One seat of the map, as the server sees it now."""
 
@@ -292,8 +295,14 @@ class SeatView(Strict):
     lock_reason: str | None = None
     lock_source: LockSource | None = None
     last_heard_at: UtcTime | None = None
-    """The kiosk's last request; the console judges silence against `server_time`."""
+    """The kiosk's last request; the console judges silence against `server_time` (and takes
+    fresher times from each change batch's `heard`)."""
     alerts: list[AlertView] = []
+    """The open alerts of the seat's sitting (none on a seat nobody sits at)."""
+    admission_id: str | None = None
+    """The seat's sitting: what a seat action names as the sitting the operator means."""
+    actions: list[SeatAct] = []
+    """The seat actions the server allows now, by the rule it refuses them with."""
 
 
 class SeatMap(Strict):
@@ -305,7 +314,9 @@ class SeatMap(Strict):
     seats: list[SeatView]
 
 
-ChangeKind = Literal["seat", "session", "admission", "incident", "detector", "sync"]
+ChangeKind = Literal["seat", "session", "admission", "incident", "detector", "sync", "heard"]
+"""`heard`: kiosks were heard from (every few seconds while any is); the batch's `heard` says
+when each was last."""
 
 
 class ChangeView(Strict):
@@ -323,22 +334,35 @@ class ChangeBatch(Strict):
     changes: list[ChangeView]
     seats: list[SeatView]
     """The current view of every seat the changes touched."""
+    heard: dict[str, UtcTime] = {}
+    """When each seat's kiosk was last heard from, every seat the server has heard."""
 
 
 class SeatAction(Strict):
+    """Every seat action names the sitting the operator saw (`SeatView.admission_id`): a seat
+    whose sitting is another one now is refused with `seat_changed`, and nothing changes."""
+
+    admission_id: Id
     reason: Reason
 
 
+class Resumption(Strict):
+    admission_id: Id
+
+
 class TimeChange(Strict):
+    admission_id: Id
     minutes: Annotated[int, Field(ge=-300, le=300)]
     reason: Reason
 
 
 class Termination(Strict):
+    admission_id: Id
     reason: Reason
 
 
 class Move(Strict):
+    admission_id: Id
     to_seat: str = Field(min_length=1, max_length=16)
     reason: Reason
 
@@ -350,6 +374,8 @@ class SeatActionView(Strict):
     resume_code: ResumeCodeView | None = None
     proposal: str | None = None
     """After a termination for a violation: what the proctor is asked to confirm."""
+    by: str | None = None
+    """When the press repeated an act already done: who did it first (nothing was done again)."""
 
 
 class RoomAction(Strict):

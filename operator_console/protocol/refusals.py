@@ -38,6 +38,25 @@ REFUSALS: dict[str, str] = {
     #
     #
     # ----- seats and the room -------------------------------------------------------------------
+    "seat_changed": "seat {seat} is no longer as you saw it; sitting there now: {full_name}",
+    "seat_free": "seat {seat} has no candidate",
+    "seat_no_kiosk": "seat {seat} has no enrolled kiosk",
+    "seat_already_locked": "seat {seat} is already locked since {since_at}; resume it with a code",
+    "seat_not_locked": "seat {seat} is not locked",
+    "seat_locked_with_room": "seat {seat} stopped with the room: resume the room",
+    "seat_not_running": "seat {seat} has no running test whose time could change",
+    "seat_nothing_to_terminate": "seat {seat} has no unfinished test to terminate",
+    "seat_same": "the new seat is the same seat",
+    "time_too_short": "removing {minutes} min would leave {left} min; at least 1 min must remain",
+    "room_not_running": "session {session} is {status}, not running",
+    "room_already_paused": "the room is already paused since {since_at}",
+    "room_not_paused": "the room is not paused",
+    "refused_not_seated": "a refused candidate cannot be seated",
+    "no_resume_code": "no valid resume code for this seat; ask the operator for a new one",
+    "wrong_resume_code": "wrong resume code",
+    "resume_code_void": "wrong resume code; the code is now void",
+    "thumbnail_without_attempt": "a thumbnail belongs to an attempt's incident",
+    "thumbnail_not_jpeg": "the thumbnail is not a base64 JPEG image",
     #
     #
     #

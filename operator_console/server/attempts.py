@@ -20,12 +20,11 @@ from operator_console.protocol.kiosk_api import (
     SeatAssignment,
 )
 from operator_console.protocol.values import (
-    AdmissionStatus,
     AttemptStatus,
     FinishReason,
     SessionStatus,
 )
-from operator_console.server import audit, results, views
+from operator_console.server import audit, results, seating, views
 from operator_console.server.banks import BankShelf
 from operator_console.server.changes import touch
 from operator_console.server.errors import Refusal, conflict, forbidden, not_found
@@ -66,30 +65,12 @@ def assignment(db: Session, kiosk: Kiosk, now: datetime) -> SeatAssignment:
         lock_reason=kiosk.lock_reason,
         help_pending=called is not None,
     )
-    rows = db.execute(
-        select(Admission, HallSession)
-        .join(HallSession, HallSession.id == Admission.session_id)
-        .where(
-            Admission.seat_code == kiosk.seat_code,
-            Admission.status == AdmissionStatus.ADMITTED,
-            HallSession.status != SessionStatus.CLOSED,
-        )
-        .order_by(Admission.decided_at.desc())
-    ).all()
-    # The seat's candidate is the one still sitting; those who finished here keep it on record.
-    for row in rows:
-        adm, session = row
-        attempts = (
-            db.execute(
-                select(Attempt).where(Attempt.admission_id == adm.id).order_by(Attempt.position)
-            )
-            .scalars()
-            .all()
-        )
-        if not attempts or any(a.status != AttemptStatus.FINISHED for a in attempts):
-            break
-    else:
+    sitting = seating.sitting_at(db, kiosk.seat_code)
+    if sitting is None:
         return seat
+    adm, attempts = sitting.admission, sitting.attempts
+    session = db.get(HallSession, adm.session_id)
+    assert session is not None
     reg = db.get(Registration, adm.registration_id)
     assert reg is not None
     return seat.model_copy(

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from operator_console.protocol.console_api import AdmissionCheck, AdmissionView, SessionView
 from operator_console.protocol.reasons import Reason
 from operator_console.protocol.values import AdmissionStatus, AttemptStatus, SessionStatus
-from operator_console.server import audit, views
+from operator_console.server import audit, seating, views
 from operator_console.server.admission_rules import (
     Candidate,
     PastAttempt,
@@ -226,35 +226,32 @@ def refuse(
 def bind_seat(
     db: Session, *, admission_id: str, seat_code: str, now: datetime, actor: str
 ) -> AdmissionView:
+    """Seats the candidate at a seat nobody sits at (`seating`); a seat taken meanwhile is
+    refused with `seat_changed`. The same binding again changes nothing, records nothing and
+    answers alike."""
     adm = db.get(Admission, admission_id)
     if adm is None:
         raise not_found("admission", admission_id)
     if adm.status != AdmissionStatus.ADMITTED:
-        raise conflict("a refused candidate cannot be seated")
+        raise conflict("refused_not_seated")
     seat = db.get(Seat, seat_code)
     if seat is None:
         raise not_found("seat", seat_code)
-    others = db.execute(
-        select(Admission)
-        .join(HallSession, HallSession.id == Admission.session_id)
-        .where(
-            Admission.seat_code == seat_code,
-            Admission.status == AdmissionStatus.ADMITTED,
-            Admission.id != adm.id,
-            HallSession.status != SessionStatus.CLOSED,
-        )
-    ).scalars()
-    # Earlier candidates of the session keep the seat on record once they have finished.
-    taken = next((other for other in others if _unfinished(db, other.id)), None)
-    if taken is not None:
-        raise conflict(f"seat {seat_code} is taken by registration {taken.registration_id}")
+    seating.lock_seats(db, seat.hall_id, [seat_code])
+    db.refresh(adm)
+    taken = seating.sitting_at(db, seat_code)
+    if taken is not None and taken.admission.id != adm.id:
+        other = db.get(Registration, taken.admission.registration_id)
+        raise conflict("seat_changed", seat=seat_code, full_name=other.full_name if other else "")
+    reg = db.get(Registration, adm.registration_id)
+    assert reg is not None
+    if adm.seat_code == seat_code:
+        return views.admission(adm, reg)  # bound already: nothing to do again
     previous = adm.seat_code
     adm.seat_code = seat_code
     for attempt in db.execute(select(Attempt).where(Attempt.admission_id == adm.id)).scalars():
         if attempt.status != AttemptStatus.FINISHED:
             attempt.seat_code = seat_code
-    reg = db.get(Registration, adm.registration_id)
-    assert reg is not None
     audit.append(
         db,
         hall_id=seat.hall_id,
@@ -271,17 +268,6 @@ def bind_seat(
     touch(db, "admission", reg.id)
     touch(db, "session", adm.session_id)
     return views.admission(adm, reg)
-
-
-def _unfinished(db: Session, admission_id: str) -> bool:
-    return (
-        db.execute(
-            select(Attempt.id).where(
-                Attempt.admission_id == admission_id, Attempt.status != AttemptStatus.FINISHED
-            )
-        ).first()
-        is not None
-    )
 
 
 def session_view(db: Session, s: HallSession) -> SessionView:

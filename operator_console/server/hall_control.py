@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from operator_console.protocol.console_api import ResumeCodeView
+from operator_console.protocol.console_api import ResumeCodeView, SeatAct
 from operator_console.protocol.reasons import Reason
 from operator_console.protocol.values import (
     AdmissionStatus,
@@ -23,17 +23,18 @@ from operator_console.protocol.values import (
     LockSource,
     SessionStatus,
 )
-from operator_console.server import audit, results, seat_locks
+from operator_console.server import audit, results, seat_locks, seating
 from operator_console.server.banks import BankShelf
 from operator_console.server.changes import touch
 from operator_console.server.errors import Refusal, conflict, not_found
 from operator_console.server.models import (
     Admission,
     Attempt,
+    AuditEntry,
     HallSession,
     Incident,
     Kiosk,
-    Seat,
+    Registration,
 )
 
 SHORTEST_LEFT = timedelta(minutes=1)
@@ -43,52 +44,85 @@ PROPOSAL = "annul the result and ban the candidate for 6 to 12 months: for the p
 
 @dataclass(frozen=True)
 class SeatNow:
+    """A seat, its kiosk and its sitting (`seating`), locked for the caller's transaction."""
+
     seat: str
     kiosk: Kiosk | None
-    admission: Admission | None
-    attempts: list[Attempt]
+    sitting: seating.Occupant | None
+
+    @property
+    def admission(self) -> Admission | None:
+        return self.sitting.admission if self.sitting else None
+
+    @property
+    def attempts(self) -> list[Attempt]:
+        return self.sitting.attempts if self.sitting else []
 
     @property
     def running(self) -> Attempt | None:
-        return next((a for a in self.attempts if a.status == AttemptStatus.RUNNING), None)
+        return self.sitting.running if self.sitting else None
 
     @property
     def unfinished(self) -> list[Attempt]:
-        return [a for a in self.attempts if a.status != AttemptStatus.FINISHED]
+        return self.sitting.unfinished if self.sitting else []
+
+
+@dataclass(frozen=True)
+class Done:
+    """What a seat action did; `by` when the press repeated an act already done (by whom)."""
+
+    here: SeatNow
+    code: ResumeCodeView | None = None
+    proposal: str | None = None
+    by: str | None = None
 
 
 def seat_now(db: Session, hall_id: str, seat_code: str) -> SeatNow:
-    """The seat, its kiosk and its sitting candidate, all locked for the caller's transaction."""
-    seat = db.get(Seat, seat_code)
-    if seat is None or seat.hall_id != hall_id:
+    """The seat, its kiosk and its sitting candidate, all locked for the caller's transaction
+    (the seat's row first: actions on one seat take their turns)."""
+    if seat_code not in seating.lock_seats(db, hall_id, [seat_code]):
         raise not_found("seat", seat_code)
     kiosk = db.execute(
         select(Kiosk)
         .where(Kiosk.seat_code == seat_code, Kiosk.revoked.is_(False))
         .with_for_update()
     ).scalar_one_or_none()
-    rows = db.execute(
-        select(Admission)
-        .join(HallSession, HallSession.id == Admission.session_id)
-        .where(
-            Admission.seat_code == seat_code,
-            Admission.status == AdmissionStatus.ADMITTED,
-            HallSession.status != SessionStatus.CLOSED,
-        )
-        .order_by(Admission.decided_at.desc())
-    ).scalars()
-    for adm in rows:
-        attempts = list(
-            db.execute(
-                select(Attempt)
-                .where(Attempt.admission_id == adm.id)
-                .order_by(Attempt.position)
-                .with_for_update()
-            ).scalars()
-        )
-        if any(a.status != AttemptStatus.FINISHED for a in attempts):
-            return SeatNow(seat_code, kiosk, adm, attempts)
-    return SeatNow(seat_code, kiosk, None, [])
+    return SeatNow(seat_code, kiosk, seating.sitting_at(db, seat_code, lock=True))
+
+
+def _name(db: Session, adm: Admission | None) -> str:
+    reg = db.get(Registration, adm.registration_id) if adm is not None else None
+    return reg.full_name if reg is not None else ""
+
+
+def _changed(db: Session, here: SeatNow) -> Refusal:
+    return conflict("seat_changed", seat=here.seat, full_name=_name(db, here.admission))
+
+
+def _expect(db: Session, here: SeatNow, admission_id: str) -> None:
+    """The seat's sitting is the one the operator saw, or the action is refused."""
+    if here.admission is None or here.admission.id != admission_id:
+        raise _changed(db, here)
+
+
+def _allow(db: Session, act: SeatAct, here: SeatNow, admission_id: str) -> None:
+    _expect(db, here, admission_id)
+    refused = seating.refusal(act, here.seat, here.sitting, here.kiosk)
+    if refused is not None:
+        raise refused
+
+
+def _done_before(db: Session, action: str, seat: str, admission_id: str) -> AuditEntry | None:
+    """The latest `action` at `seat` on this admission's sitting, if one was recorded."""
+    for entry in db.execute(
+        select(AuditEntry)
+        .where(AuditEntry.action == action, AuditEntry.subject == seat)
+        .order_by(AuditEntry.seq.desc())
+        .limit(50)
+    ).scalars():
+        if isinstance(entry.detail, dict) and entry.detail.get("admission") == admission_id:
+            return entry
+    return None
 
 
 def _incident(
@@ -128,6 +162,8 @@ def _record(
     **detail: object,
 ) -> None:
     session_id = here.admission.session_id if here.admission else None
+    if here.admission is not None:
+        detail.setdefault("admission", here.admission.id)
     if reason is not None:
         detail |= {"category": reason.category, "code": reason.code, "note": reason.note}
     audit.append(
@@ -159,18 +195,24 @@ def _start_clock(attempt: Attempt | None, now: datetime) -> float:
 
 
 def pause_seat(
-    db: Session, *, hall_id: str, seat: str, reason: Reason, now: datetime, actor: str
-) -> SeatNow:
+    db: Session,
+    *,
+    hall_id: str,
+    seat: str,
+    admission_id: str,
+    reason: Reason,
+    now: datetime,
+    actor: str,
+) -> Done:
     here = seat_now(db, hall_id, seat)
-    if here.admission is None:
-        raise conflict(f"seat {seat} has no candidate to pause")
-    if here.kiosk is None:
-        raise conflict(f"seat {seat} has no enrolled kiosk")
-    if here.kiosk.locked_at is not None:
-        raise conflict(
-            f"seat {seat} is already locked since {here.kiosk.locked_at:%H:%M:%S} UTC "
-            f"({here.kiosk.lock_reason}); resume it with a code"
-        )
+    _expect(db, here, admission_id)
+    kiosk = here.kiosk
+    if kiosk is not None and kiosk.locked_at is not None and kiosk.lock_reason == "operator_pause":
+        first = _done_before(db, "seat.pause", seat, admission_id)
+        if first is not None and first.at >= kiosk.locked_at:
+            return Done(here, by=first.actor)  # the same pause pressed again
+    _allow(db, "pause", here, admission_id)
+    assert here.kiosk is not None and here.admission is not None
     here.kiosk.locked_at, here.kiosk.lock_reason = now, "operator_pause"
     here.kiosk.lock_source = LockSource.OPERATOR
     running = here.running
@@ -180,21 +222,21 @@ def pause_seat(
         attempt=running,
     )  # fmt: skip
     _record(db, hall_id, now, actor, "seat.pause", here, reason, attempt=running and running.id)
-    return here
+    return Done(here)
 
 
 def resume_seat(
-    db: Session, *, hall_id: str, seat: str, now: datetime, actor: str
-) -> tuple[SeatNow, ResumeCodeView]:
-    """A one-time code for the seat: the clock starts again when the candidate types it."""
+    db: Session, *, hall_id: str, seat: str, admission_id: str, now: datetime, actor: str
+) -> Done:
+    """A one-time code for the seat: the clock starts again when the candidate types it. While
+    a code given for this lock is still valid and unused, the same code is given again."""
     here = seat_now(db, hall_id, seat)
-    if here.kiosk is None or here.kiosk.locked_at is None:
-        raise conflict(f"seat {seat} is not locked")
-    if here.kiosk.lock_source == LockSource.ROOM:
-        raise conflict(f"seat {seat} stopped with the room: resume the room")
-    code = seat_locks.issue_code(db, seat, hall_id=hall_id, now=now, actor=actor)
-    touch(db, "seat", seat)
-    return here, code
+    _allow(db, "resume", here, admission_id)
+    assert here.kiosk is not None
+    code, first = seat_locks.code_for(db, here.kiosk, hall_id=hall_id, now=now, actor=actor)
+    if first is None:
+        touch(db, "seat", seat)
+    return Done(here, code=code, by=first)
 
 
 def pause_room(
@@ -204,9 +246,9 @@ def pause_room(
     if session is None or session.hall_id != hall_id:
         raise not_found("session", session_id)
     if session.status != SessionStatus.RUNNING:
-        raise conflict(f"session {session_id} is {session.status}, not running")
+        raise conflict("room_not_running", session=session_id, status=session.status)
     if session.paused_at is not None:
-        raise conflict(f"the room is already paused since {session.paused_at:%H:%M:%S} UTC")
+        raise conflict("room_already_paused", since_at=session.paused_at)
     session.paused_at = now
     stopped = []
     for seat in _session_seats(db, session_id):
@@ -240,7 +282,7 @@ def resume_room(
     if session is None or session.hall_id != hall_id:
         raise not_found("session", session_id)
     if session.paused_at is None:
-        raise conflict("the room is not paused")
+        raise conflict("room_not_paused")
     session.paused_at = None
     resumed = []
     for seat in _session_seats(db, session_id):
@@ -278,20 +320,30 @@ def _session_seats(db: Session, session_id: str) -> list[str]:
 
 
 def change_time(
-    db: Session, *, hall_id: str, seat: str, minutes: int, reason: Reason, now: datetime, actor: str
-) -> SeatNow:
+    db: Session,
+    *,
+    hall_id: str,
+    seat: str,
+    admission_id: str,
+    minutes: int,
+    reason: Reason,
+    now: datetime,
+    actor: str,
+) -> Done:
     here = seat_now(db, hall_id, seat)
+    _allow(db, "time", here, admission_id)
     running = here.running
-    if running is None or running.deadline_at is None:
-        raise conflict(f"seat {seat} has no running test whose time could change")
+    assert running is not None and running.deadline_at is not None
     if minutes == 0:
-        raise Refusal(422, "minutes: give a change of at least one minute, up or down")
+        raise Refusal(
+            422, "invalid_request", field="minutes",
+            problem="give a change of at least one minute, up or down",
+        )  # fmt: skip
     deadline = running.deadline_at + timedelta(minutes=minutes)
     left = deadline - (running.paused_at or now)
     if left < SHORTEST_LEFT:
         raise conflict(
-            f"removing {-minutes} min would leave {max(0, int(left.total_seconds() // 60))} min; "
-            "at least 1 min must remain"
+            "time_too_short", minutes=-minutes, left=max(0, int(left.total_seconds() // 60))
         )
     running.deadline_at = deadline
     _incident(
@@ -302,7 +354,7 @@ def change_time(
         db, hall_id, now, actor, "seat.time", here, reason, attempt=running.id, minutes=minutes,
         deadline=deadline.isoformat(),
     )  # fmt: skip
-    return here
+    return Done(here)
 
 
 def terminate(
@@ -310,15 +362,24 @@ def terminate(
     *,
     hall_id: str,
     seat: str,
+    admission_id: str,
     reason: Reason,
     now: datetime,
     actor: str,
     banks: BankShelf,
-) -> tuple[SeatNow, str | None]:
-    """Ends the sitting: the running part is scored as terminated; parts not begun are withdrawn."""
+) -> Done:
+    """Ends the sitting: the running part is scored as terminated; parts not begun are withdrawn.
+    The same termination pressed again answers alike, with who terminated it."""
     here = seat_now(db, hall_id, seat)
-    if here.admission is None or not here.unfinished:
-        raise conflict(f"seat {seat} has no unfinished test to terminate")
+    if here.admission is None or here.admission.id != admission_id:
+        first = _done_before(db, "seat.terminate", seat, admission_id)
+        adm = db.get(Admission, admission_id)
+        if first is not None and adm is not None and adm.seat_code == seat:
+            proposal = first.detail.get("proposal") if isinstance(first.detail, dict) else None
+            return Done(here, proposal=proposal if isinstance(proposal, str) else None,
+                        by=first.actor)  # fmt: skip
+    _allow(db, "terminate", here, admission_id)
+    assert here.admission is not None
     running = here.running
     _incident(
         db, reason=reason, actor=actor, now=now, seat=seat, session_id=here.admission.session_id,
@@ -344,7 +405,7 @@ def terminate(
         db, hall_id, now, actor, "seat.terminate", here, reason,
         attempt=running.id if running else None, withdrawn=withdrawn, proposal=proposal,
     )  # fmt: skip
-    return here, proposal
+    return Done(here, proposal=proposal)
 
 
 def move(
@@ -352,23 +413,34 @@ def move(
     *,
     hall_id: str,
     seat: str,
+    admission_id: str,
     to_seat: str,
     reason: Reason,
     now: datetime,
     actor: str,
-) -> tuple[SeatNow, ResumeCodeView]:
-    """The sitting goes to a free seat with its time stopped; a code there starts it again."""
-    here = seat_now(db, hall_id, seat)
-    if here.admission is None:
-        raise conflict(f"seat {seat} has no candidate to move")
+) -> Done:
+    """The sitting goes to a free seat with its time stopped; a code there starts it again.
+    The same move pressed again answers alike (the same code), with who moved the candidate."""
     if to_seat == seat:
-        raise conflict("the new seat is the same seat")
+        raise conflict("seat_same")
+    locked = seating.lock_seats(db, hall_id, [seat, to_seat])
+    for each in (seat, to_seat):
+        if each not in locked:
+            raise not_found("seat", each)
+    here = seat_now(db, hall_id, seat)
     there = seat_now(db, hall_id, to_seat)
+    if there.admission is not None and there.admission.id == admission_id:
+        first = _done_before(db, "seat.move", seat, admission_id)
+        if first is not None and there.kiosk is not None:
+            again, _by = seat_locks.code_for(db, there.kiosk, hall_id=hall_id, now=now, actor=actor)
+            return Done(there, code=again, by=first.actor)
+    _allow(db, "move", here, admission_id)
     if there.admission is not None:
-        raise conflict(f"seat {to_seat} is taken by registration {there.admission.registration_id}")
+        raise _changed(db, there)
     if there.kiosk is None:
-        raise conflict(f"seat {to_seat} has no enrolled kiosk")
+        raise conflict("seat_no_kiosk", seat=to_seat)
     adm = here.admission
+    assert adm is not None
     adm.seat_code = to_seat
     running = here.running
     for attempt in here.unfinished:
@@ -390,7 +462,8 @@ def move(
     )  # fmt: skip
     touch(db, "seat", to_seat)
     code = seat_locks.issue_code(db, to_seat, hall_id=hall_id, now=now, actor=actor)
-    return SeatNow(to_seat, new, adm, here.attempts), code
+    moved = seating.Occupant(to_seat, adm, here.attempts, True)
+    return Done(SeatNow(to_seat, new, moved), code=code)
 
 
 def log_incident(
@@ -413,7 +486,10 @@ def log_incident(
         _record(db, hall_id, now, actor, "incident.log", here, reason, incident=row.id)
         return row
     if session_id is None:
-        raise Refusal(422, "name the seat, or the session for an incident of the whole room")
+        raise Refusal(
+            422, "invalid_request", field="seat",
+            problem="name the seat, or the session for an incident of the whole room",
+        )  # fmt: skip
     session = db.get(HallSession, session_id)
     if session is None or session.hall_id != hall_id:
         raise not_found("session", session_id)
@@ -443,5 +519,8 @@ def acknowledge(
         )  # fmt: skip
         if row.seat_code:
             touch(db, "seat", row.seat_code)
+        attempt = db.get(Attempt, row.attempt_id) if row.attempt_id else None
+        if attempt is not None and attempt.seat_code:
+            touch(db, "seat", attempt.seat_code)  # the alert went with its candidate
         touch(db, "incident", str(incident_id))
     return row

@@ -18,19 +18,16 @@ from sqlalchemy.sql import Subquery
 
 from operator_console.protocol.console_api import AlertView, SeatView
 from operator_console.protocol.values import (
-    AdmissionStatus,
     AttemptStatus,
     FinishReason,
     LockSource,
     SeatState,
-    SessionStatus,
 )
+from operator_console.server import seating
 from operator_console.server.db import transaction
 from operator_console.server.models import (
-    Admission,
     AnswerEvent,
     Attempt,
-    HallSession,
     Incident,
     Kiosk,
     Registration,
@@ -44,16 +41,57 @@ HELP = ("examinee", "help_requested")
 """A candidate's raised hand: an alert too, until an operator acknowledges it (comes over)."""
 
 
-def open_alert(codes: Collection[str]) -> ColumnElement[bool]:
-    """Incidents at these seats that are still on the map."""
+def _alerting() -> ColumnElement[bool]:
+    """Incidents that stay on the map until someone acknowledges them."""
     return and_(
-        Incident.seat_code.in_(codes),
         Incident.acknowledged_at.is_(None),
         or_(
             Incident.category.in_(ALERTING),
             and_(Incident.category == HELP[0], Incident.code == HELP[1]),
         ),
     )
+
+
+def open_alert(codes: Collection[str]) -> ColumnElement[bool]:
+    """Incidents at these seats that are still on the map."""
+    return and_(Incident.seat_code.in_(codes), _alerting())
+
+
+def sitting_alerts(
+    db: Session, sittings: Mapping[str, seating.Occupant], now: datetime
+) -> dict[str, list[AlertView]]:
+    """The open alerts of each seat's sitting: those of its attempts, wherever they were
+    raised (they go with a candidate who moves), and those of its seat since it was seated
+    there. A seat nobody sits at shows none."""
+    where: dict[str, str] = {a.id: code for code, o in sittings.items() for a in o.attempts}
+    found: dict[str, list[AlertView]] = defaultdict(list)
+    if not sittings:
+        return found
+    for row in db.execute(
+        select(Incident)
+        .where(
+            _alerting(),
+            Incident.at >= now - ALERT_WINDOW,
+            or_(
+                Incident.attempt_id.in_(sorted(where)),
+                and_(Incident.attempt_id.is_(None), Incident.seat_code.in_(sorted(sittings))),
+            ),
+        )
+        .order_by(Incident.id)
+    ).scalars():
+        if row.attempt_id is not None:
+            code = where[row.attempt_id]
+        else:
+            assert row.seat_code is not None
+            code = row.seat_code
+            if row.at < sittings[code].admission.decided_at:
+                continue  # raised before this candidate was admitted: not theirs
+        found[code].append(
+            AlertView(
+                incident_id=row.id, at=row.at, category=row.category, code=row.code, note=row.note
+            )
+        )
+    return found
 
 
 ALERT_WINDOW = timedelta(hours=12)
@@ -249,63 +287,25 @@ def live_views(
             select(Kiosk).where(Kiosk.seat_code.in_(codes), Kiosk.revoked.is_(False))
         ).scalars()
     }
-    admissions = (
-        db.execute(
-            select(Admission)
-            .join(HallSession, HallSession.id == Admission.session_id)
-            .where(
-                Admission.seat_code.in_(codes),
-                Admission.status == AdmissionStatus.ADMITTED,
-                HallSession.status != SessionStatus.CLOSED,
-            )
-            .order_by(Admission.decided_at.desc())
-        )
-        .scalars()
-        .all()
-    )
-    attempts: dict[str, list[Attempt]] = defaultdict(list)
-    if admissions:
-        for a in db.execute(
-            select(Attempt)
-            # The form (every question and its order) is not read for the map: a map of 200
-            # seats would parse 200 forms on every change.
-            .options(defer(Attempt.form))
-            .where(Attempt.admission_id.in_([adm.id for adm in admissions]))
-            .order_by(Attempt.position)
-        ).scalars():
-            attempts[a.admission_id].append(a)
-    # The seat's candidate is the newest still sitting; else the newest who finished here.
-    sitting: dict[str, Admission] = {}
-    for adm in admissions:
-        assert adm.seat_code is not None
-        held = sitting.get(adm.seat_code)
-        if held is None or (_unfinished(attempts[adm.id]) and not _unfinished(attempts[held.id])):
-            sitting[adm.seat_code] = adm
+    # Who sits where is `seating`'s to say; a seat without a sitting shows its last candidate.
+    occupants = seating.occupants(db, codes, light=True)
+    sitting = {code: o for code, o in occupants.items() if o.sitting}
     registrations = (
         {
             r.id: r
             for r in db.execute(
                 select(Registration)
                 .options(defer(Registration.photo_jpeg_b64))
-                .where(Registration.id.in_([adm.registration_id for adm in sitting.values()]))
+                .where(
+                    Registration.id.in_([o.admission.registration_id for o in occupants.values()])
+                )
             ).scalars()
         }
-        if sitting
+        if occupants
         else {}
     )
-    current = {code: _state(kiosks.get(code), attempts[adm.id]) for code, adm in sitting.items()}
-    alerts: dict[str, list[AlertView]] = defaultdict(list)
-    for row in db.execute(
-        select(Incident)
-        .where(open_alert(codes), Incident.at >= now - ALERT_WINDOW)
-        .order_by(Incident.id)
-    ).scalars():
-        assert row.seat_code is not None
-        alerts[row.seat_code].append(
-            AlertView(
-                incident_id=row.id, at=row.at, category=row.category, code=row.code, note=row.note
-            )
-        )
+    current = {code: _state(kiosks.get(code), o.attempts) for code, o in occupants.items()}
+    alerts = sitting_alerts(db, sitting, now)
     views = []
     for seat in seats:
         kiosk = kiosks.get(seat.code)
@@ -320,14 +320,17 @@ def live_views(
             if kiosk and kiosk.locked_at
             else None,
             alerts=alerts.get(seat.code, []),
+            actions=seating.actions(seat.code, sitting.get(seat.code), kiosk),
         )
-        found = sitting.get(seat.code)
-        if found is None:
+        shown = occupants.get(seat.code)
+        if shown is None:
             views.append(LiveView(base))
             continue
+        found = shown.admission
         state, attempt = current[seat.code]
         reg = registrations[found.registration_id]
         update: dict[str, object] = {
+            "admission_id": found.id if shown.sitting else None,
             "state": state,
             "session_id": found.session_id,
             "registration_id": reg.id,
@@ -352,7 +355,3 @@ def live_views(
                 update["time_left_seconds"] = max(0.0, left.total_seconds())
         views.append(LiveView(base.model_copy(update=update), counted, runs_until))
     return views
-
-
-def _unfinished(attempts: list[Attempt]) -> bool:
-    return any(a.status != AttemptStatus.FINISHED for a in attempts)

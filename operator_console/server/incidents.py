@@ -36,14 +36,14 @@ def report(
     """An incident on an attempt, or (attempt None) on a seat between attempts."""
     thumbnail = None
     if body.thumbnail_jpeg_b64 is not None and attempt is None:
-        raise Refusal(422, "a thumbnail belongs to an attempt's incident")
+        raise Refusal(422, "thumbnail_without_attempt")
     if body.thumbnail_jpeg_b64 is not None:
         try:
             thumbnail = base64.b64decode(body.thumbnail_jpeg_b64, validate=True)
         except (binascii.Error, ValueError):
-            raise Refusal(422, "thumbnail_jpeg_b64 is not base64") from None
+            raise Refusal(422, "thumbnail_not_jpeg") from None
         if not thumbnail.startswith(JPEG):
-            raise Refusal(422, "the thumbnail is not a JPEG image")
+            raise Refusal(422, "thumbnail_not_jpeg")
     row = Incident(
         session_id=attempt.session_id if attempt else None,
         attempt_id=attempt.id if attempt else None,

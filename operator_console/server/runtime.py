@@ -41,6 +41,8 @@ from question_banks.keys import HallKeys, KeyFileError
 log = logging.getLogger(__name__)
 
 SILENCE_SECONDS = 5
+HEARD_EVERY = 2.0
+"""How often, while kiosks are heard, the change stream carries their last-heard times."""
 """A kiosk not heard from this long shows on the map as silent (amber; orange at 10, red at 15)."""
 
 
@@ -77,6 +79,8 @@ class HallRuntime:
         self.heard: dict[str, datetime] = {}
         """When each seat's kiosk was last heard from: kept in memory, never worth a write."""
         self.silences: dict[str, tuple[datetime, datetime]] = {}
+        self._pulsed: datetime | None = None
+        """When the consoles were last told that kiosks were heard."""
         """Each seat's latest silence: last heard before it, first heard after it."""
         self.banks = (
             banks
@@ -144,13 +148,19 @@ class HallRuntime:
         self._sweeper.start()
 
     def hear(self, seat: str, now: datetime) -> None:
-        """A kiosk spoke; after a silence the console must hear of it at once."""
+        """A kiosk spoke. The consoles judge silence from the last-heard times each change batch
+        carries (`ChangeBatch.heard`); while kiosks are heard, a `heard` change wakes them every
+        `HEARD_EVERY` seconds (once for the whole hall, not once per kiosk request)."""
         before = self.heard.get(seat)
         self.heard[seat] = now
-        if before is None or (now - before).total_seconds() >= SILENCE_SECONDS:
-            if before is not None:
-                self.silences[seat] = (before, now)
-            self.feed.publish([("seat", seat)])
+        if before is not None and (now - before).total_seconds() >= SILENCE_SECONDS:
+            self.silences[seat] = (before, now)
+        if before is None:
+            self.feed.publish([("seat", seat)])  # first heard in this run: the seat's whole view
+        pulsed = self._pulsed
+        if pulsed is None or (now - pulsed).total_seconds() >= HEARD_EVERY:
+            self._pulsed = now
+            self.feed.publish([("heard", "")])
 
     def silent_since(self, seat: str, now: datetime) -> datetime | None:
         """When the seat's kiosk fell silent, if it has just come back (within a minute)."""

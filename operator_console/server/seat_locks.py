@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import threading
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -17,11 +18,11 @@ from sqlalchemy.orm import Session
 
 from operator_console.protocol.console_api import ResumeCodeView
 from operator_console.protocol.kiosk_api import IncidentReport, LockReport, SeatAssignment
-from operator_console.protocol.values import AttemptStatus, LockSource
-from operator_console.server import attempts, audit, incidents
+from operator_console.protocol.values import LockSource
+from operator_console.server import attempts, audit, incidents, seating
 from operator_console.server.changes import touch
-from operator_console.server.errors import Refusal, not_found
-from operator_console.server.models import Admission, Attempt, HallSession, Incident, Kiosk
+from operator_console.server.errors import Refusal, forbidden, not_found
+from operator_console.server.models import Attempt, AuditEntry, HallSession, Incident, Kiosk
 
 CODE_LIFETIME = timedelta(minutes=15)
 MAX_FAILURES = 5
@@ -33,12 +34,9 @@ def _hash(kiosk: Kiosk, code: str) -> str:
 
 
 def running_attempt(db: Session, seat_code: str) -> Attempt | None:
-    return db.execute(
-        select(Attempt)
-        .join(Admission, Admission.id == Attempt.admission_id)
-        .where(Admission.seat_code == seat_code, Attempt.status == AttemptStatus.RUNNING)
-        .with_for_update(of=Attempt)
-    ).scalar_one_or_none()
+    """The running attempt of the seat's sitting (`seating`), locked for the transaction."""
+    sitting = seating.sitting_at(db, seat_code, lock=True)
+    return sitting.running if sitting is not None else None
 
 
 def seat_incident(
@@ -120,6 +118,49 @@ def lock(
     return attempts.assignment(db, kiosk, now)
 
 
+_GIVEN: dict[tuple[str, str], str] = {}
+"""The codes this server gave, by (kiosk, the code's hash): only the hash is stored, and a code
+pressed for again while it is valid and unused is given again from here. A server that
+restarted gives a new code instead (and the old one is void)."""
+_GIVEN_LOCK = threading.Lock()
+_GIVEN_MOST = 10_000
+
+
+def _remember(kiosk: Kiosk, code: str) -> None:
+    with _GIVEN_LOCK:
+        if len(_GIVEN) >= _GIVEN_MOST:
+            _GIVEN.clear()
+        _GIVEN[(kiosk.id, _hash(kiosk, code))] = code
+
+
+def _given(kiosk: Kiosk, now: datetime) -> str | None:
+    """The seat's valid, unused code, if this server gave it."""
+    if kiosk.resume_hash is None or kiosk.resume_expires_at is None:
+        return None
+    if now > kiosk.resume_expires_at:
+        return None
+    with _GIVEN_LOCK:
+        return _GIVEN.get((kiosk.id, kiosk.resume_hash))
+
+
+def code_for(
+    db: Session, kiosk: Kiosk, *, hall_id: str, now: datetime, actor: str
+) -> tuple[ResumeCodeView, str | None]:
+    """(the seat's resume code, who issued it when it was issued before): a valid unused code
+    is given again as it is (its wrong-code count kept); else a new one is issued."""
+    code = _given(kiosk, now)
+    if code is not None and kiosk.resume_expires_at is not None:
+        first = db.execute(
+            select(AuditEntry.actor)
+            .where(AuditEntry.action == "seat.resume_code", AuditEntry.subject == kiosk.seat_code)
+            .order_by(AuditEntry.seq.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+        view = ResumeCodeView(seat=kiosk.seat_code, code=code, expires_at=kiosk.resume_expires_at)
+        return view, first or actor
+    return issue_code(db, kiosk.seat_code, hall_id=hall_id, now=now, actor=actor), None
+
+
 def issue_code(
     db: Session, seat_code: str, *, hall_id: str, now: datetime, actor: str
 ) -> ResumeCodeView:
@@ -129,6 +170,7 @@ def issue_code(
     if kiosk is None:
         raise not_found("kiosk_at_seat", seat_code)
     code = f"{secrets.randbelow(1_000_000):06d}"
+    _remember(kiosk, code)
     kiosk.resume_hash = _hash(kiosk, code)
     kiosk.resume_expires_at = now + CODE_LIFETIME
     kiosk.resume_failures = 0
@@ -154,7 +196,7 @@ def unlock(
         and now <= kiosk.resume_expires_at
     )
     if not valid:
-        return Refusal(403, "no valid resume code for this seat; ask the operator for a new one")
+        return forbidden("no_resume_code")
     assert kiosk.resume_hash is not None
     if not hmac.compare_digest(kiosk.resume_hash, _hash(kiosk, code)):
         kiosk.resume_failures += 1
@@ -166,8 +208,7 @@ def unlock(
             subject=kiosk.seat_code, detail={"failures": kiosk.resume_failures},
         )  # fmt: skip
         touch(db, "seat", kiosk.seat_code)
-        detail = "wrong resume code" if left > 0 else "wrong resume code; the code is now void"
-        return Refusal(403, detail)
+        return forbidden("wrong_resume_code") if left > 0 else forbidden("resume_code_void")
     kiosk.resume_hash = kiosk.resume_expires_at = None
     kiosk.resume_failures = 0
     attempt = running_attempt(db, kiosk.seat_code)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -27,10 +28,17 @@ from operator_console.ui.widgets import named
 
 
 class ReasonPicker(QWidget):
-    """The two-level reason list of contracts §6, and a note (required for `other`)."""
+    """The two-level reason list of contracts §6, and a note (required for `other`).
+
+    `blank`: nothing is chosen until the operator chooses (where no rule picks a reason, a
+    preselected one would be recorded by a press of Enter)."""
 
     def __init__(
-        self, parent: QWidget | None = None, *, only: tuple[str, ...] | None = None
+        self,
+        parent: QWidget | None = None,
+        *,
+        only: tuple[str, ...] | None = None,
+        blank: bool = False,
     ) -> None:
         super().__init__(parent)
         self.category = named(QComboBox(), "reason_category")
@@ -45,12 +53,23 @@ class ReasonPicker(QWidget):
         form.addRow(self.tr("Category"), self.category)
         form.addRow(self.tr("Reason"), self.code)
         form.addRow(self.tr("Note"), self.note)
+        if blank:
+            self.category.setPlaceholderText(self.tr("Choose a reason"))
+            self.code.setPlaceholderText(self.tr("Choose a reason"))
+            self.category.setCurrentIndex(-1)
         self._codes()
 
     def _codes(self) -> None:
         self.code.clear()
-        for code in REASONS[self.category.currentData()]:
+        category = self.category.currentData()
+        for code in REASONS.get(category, ()) if category else ():
             self.code.addItem(texts.reason(code), code)
+        if self.code.count() > 1 and self.code.placeholderText():
+            self.code.setCurrentIndex(-1)
+
+    def chosen(self) -> bool:
+        """A category and a reason are chosen (a note may still be missing)."""
+        return self.category.currentData() is not None and self.code.currentData() is not None
 
     def choose(self, category: str, code: str, note: str = "") -> None:
         self.category.setCurrentIndex(self.category.findData(category))
@@ -58,6 +77,8 @@ class ReasonPicker(QWidget):
         self.note.setPlainText(note)
 
     def reason(self) -> Reason | None:
+        if not self.chosen():
+            return None
         try:
             return Reason(
                 category=self.category.currentData(),
@@ -89,13 +110,18 @@ class _Asking(QDialog):
 
 
 class ReasonDialog(_Asking):
+    """A reason for an act; none is chosen when it opens: Enter alone asks for one."""
+
     def __init__(self, parent: QWidget | None, title: str, only: tuple[str, ...] | None) -> None:
         super().__init__(parent, title)
-        self.picker = ReasonPicker(self, only=only)
+        self.picker = ReasonPicker(self, only=only, blank=True)
         self.layout_.addWidget(self.picker)
         self.finish_layout()
 
     def accept(self) -> None:
+        if not self.picker.chosen():
+            self.problem.setText(self.tr("Choose a reason."))
+            return
         if self.picker.reason() is None:
             self.problem.setText(self.tr("Write a note that says what happened."))
             return
@@ -107,6 +133,20 @@ class ReasonDialog(_Asking):
     ) -> Reason | None:
         dialog = cls(parent, title, only)
         return dialog.picker.reason() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class ConfirmDialog:
+    """A yes-or-no question (No is the default: Enter does nothing that was not asked for)."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, text: str) -> bool:
+        box = QMessageBox(parent)
+        box.setStyleSheet(SHEET)
+        box.setWindowTitle(title)
+        box.setText(text)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,7 @@ def test_a_sitting_moved_from_a_killed_kiosk_finishes_on_a_spare_seat_with_every
     with running_kiosk(hall, spare, tmp_path / "b01") as kiosk:
         model = kiosk.model
         wait_stage(qtbot, kiosk, Stage.IDLE)
-        moved = hall.console.move("A01", "B01", DEAD)
+        moved = hall.console.move("A01", hall.sitting("A01"), "B01", DEAD)
         assert moved.resume_code is not None
         qtbot.waitUntil(lambda: model.sitting is not None, timeout=WAIT_MS)
         wait_stage(qtbot, kiosk, Stage.LOCKED)

@@ -26,10 +26,10 @@ def test_a_seat_the_operator_pauses_locks_and_opens_with_the_code(
     with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
         walk_to_test(qtbot, kiosk)
         answer_current(qtbot, kiosk, hall)
-        hall.console.pause_seat("A01", ILL)
+        hall.console.pause_seat("A01", hall.sitting("A01"), ILL)
         wait_stage(qtbot, kiosk, Stage.LOCKED)
         assert kiosk.model.sitting is not None and kiosk.model.sitting.paused
-        code = hall.console.resume_seat("A01").resume_code
+        code = hall.console.resume_seat("A01", hall.sitting("A01")).resume_code
         assert code is not None
         child(kiosk, "resume_code").setFocus()
         qtbot.keyClicks(child(kiosk, "resume_code"), code.code)
@@ -66,7 +66,7 @@ def test_a_terminated_test_ends_on_the_kiosk_with_the_operator_s_words(
         walk_to_test(qtbot, kiosk)
         answer_current(qtbot, kiosk, hall)
         attempt_id = kiosk.model.sitting.attempt_id if kiosk.model.sitting else ""
-        hall.console.terminate("A01", ILL)
+        hall.console.terminate("A01", hall.sitting("A01"), ILL)
         wait_stage(qtbot, kiosk, Stage.FINISH)
         assert kiosk.model.ended_by_operator and kiosk.model.sitting is None
         assert kiosk.model.journal.finished_reason(attempt_id) == "terminated"

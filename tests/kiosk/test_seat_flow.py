@@ -155,7 +155,7 @@ def test_a_seat_reply_asked_before_an_unlock_does_not_lock_again(
     stale_ticket, stale_sent = flow.ask(), hall.clock.monotonic()
     locked_seat = client.seat()  # asked before the unlock, answered after it
     assert locked_seat.locked_at is not None
-    resume = hall.console.resume_seat("A01").resume_code
+    resume = hall.console.resume_seat("A01", hall.sitting("A01")).resume_code
     assert resume is not None and flow.unlocking(resume.code)
     sent = hall.clock.monotonic()
     # A poll that leaves after the code but is answered before the server takes it.

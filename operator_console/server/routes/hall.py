@@ -23,6 +23,7 @@ from operator_console.protocol.console_api import (
     IncidentRequest,
     LoggedIncident,
     Move,
+    Resumption,
     RoomAction,
     RoomActionView,
     SeatAction,
@@ -144,6 +145,7 @@ def _batch(rt: HallRuntime, cursor: str | None, wait: float) -> ChangeBatch:
         server_time=rt.clock.now(),
         changes=[ChangeView(kind=c.kind, subject=c.subject, at=c.at) for c in changes],
         seats=views,
+        heard=rt.heard.copy(),
     )
 
 
@@ -202,27 +204,40 @@ def resume_room(
         return RoomActionView(session=session_view(db, s), seats=resumed)
 
 
+def _answer(rt: HallRuntime, done: hall_control.Done) -> SeatActionView:
+    return SeatActionView(
+        seat=_one(rt, done.here.seat), resume_code=done.code, proposal=done.proposal, by=done.by
+    )
+
+
 @router.post("/seats/{seat}/pause")
 def pause_seat(seat: str, body: SeatAction, rt: RuntimeDep, who: PersonDep) -> SeatActionView:
-    """Locks the seat's kiosk and stops its clock; `resume` gives the code that opens it."""
+    """Locks the seat's kiosk and stops its clock; `resume` gives the code that opens it.
+
+    Every seat action names the sitting the operator saw (`admission_id`); when the seat's
+    sitting is another one now (or none), it is refused with 409 `seat_changed` (`seat`, and the
+    `full_name` of who sits there now, "" for nobody) and nothing changes. A press that repeats
+    an act already done answers alike, with `by`: who did it first."""
     require(who, *DESK)
     with rt.tx() as db:
-        hall_control.pause_seat(
-            db, hall_id=rt.hall_id, seat=seat, reason=body.reason, now=rt.clock.now(),
-            actor=who.username,
+        done = hall_control.pause_seat(
+            db, hall_id=rt.hall_id, seat=seat, admission_id=body.admission_id,
+            reason=body.reason, now=rt.clock.now(), actor=who.username,
         )  # fmt: skip
-    return SeatActionView(seat=_one(rt, seat))
+    return _answer(rt, done)
 
 
 @router.post("/seats/{seat}/resume")
-def resume_seat(seat: str, rt: RuntimeDep, who: PersonDep) -> SeatActionView:
-    """The one-time code to type at the locked seat (as `resume-code`); the clock starts with it."""
+def resume_seat(seat: str, body: Resumption, rt: RuntimeDep, who: PersonDep) -> SeatActionView:
+    """The one-time code to type at the locked seat (as `resume-code`); the clock starts with it.
+    Pressed again while that code is valid and unused, the same code (its wrong tries kept)."""
     require(who, *DESK)
     with rt.tx() as db:
-        _here, code = hall_control.resume_seat(
-            db, hall_id=rt.hall_id, seat=seat, now=rt.clock.now(), actor=who.username
-        )
-    return SeatActionView(seat=_one(rt, seat), resume_code=code)
+        done = hall_control.resume_seat(
+            db, hall_id=rt.hall_id, seat=seat, admission_id=body.admission_id,
+            now=rt.clock.now(), actor=who.username,
+        )  # fmt: skip
+    return _answer(rt, done)
 
 
 @router.post("/seats/{seat}/time")
@@ -230,11 +245,11 @@ def change_time(seat: str, body: TimeChange, rt: RuntimeDep, who: PersonDep) -> 
     """Adds (or with a negative `minutes`, removes) time of the running part; 1 min must remain."""
     require(who, *DESK)
     with rt.tx() as db:
-        hall_control.change_time(
-            db, hall_id=rt.hall_id, seat=seat, minutes=body.minutes, reason=body.reason,
-            now=rt.clock.now(), actor=who.username,
+        done = hall_control.change_time(
+            db, hall_id=rt.hall_id, seat=seat, admission_id=body.admission_id,
+            minutes=body.minutes, reason=body.reason, now=rt.clock.now(), actor=who.username,
         )  # fmt: skip
-    return SeatActionView(seat=_one(rt, seat))
+    return _answer(rt, done)
 
 
 @router.post("/seats/{seat}/terminate")
@@ -244,12 +259,13 @@ def terminate(seat: str, body: Termination, rt: RuntimeDep, who: PersonDep) -> S
     proposal (annulment and a ban of 6 to 12 months) that the proctor confirms at review."""
     require(who, *DESK)
     with rt.tx() as db:
-        _here, proposal = hall_control.terminate(
-            db, hall_id=rt.hall_id, seat=seat, reason=body.reason, now=rt.clock.now(),
-            actor=who.username, banks=rt.banks,
+        done = hall_control.terminate(
+            db, hall_id=rt.hall_id, seat=seat, admission_id=body.admission_id,
+            reason=body.reason, now=rt.clock.now(), actor=who.username, banks=rt.banks,
         )  # fmt: skip
-    rt.sync.poke()
-    return SeatActionView(seat=_one(rt, seat), proposal=proposal)
+    if done.by is None:
+        rt.sync.poke()
+    return _answer(rt, done)
 
 
 @router.post("/seats/{seat}/move")
@@ -258,11 +274,11 @@ def move(seat: str, body: Move, rt: RuntimeDep, who: PersonDep) -> SeatActionVie
     stands still until the candidate types the code (in the answer) at the new seat."""
     require(who, *DESK)
     with rt.tx() as db:
-        _here, code = hall_control.move(
-            db, hall_id=rt.hall_id, seat=seat, to_seat=body.to_seat, reason=body.reason,
-            now=rt.clock.now(), actor=who.username,
+        done = hall_control.move(
+            db, hall_id=rt.hall_id, seat=seat, admission_id=body.admission_id,
+            to_seat=body.to_seat, reason=body.reason, now=rt.clock.now(), actor=who.username,
         )  # fmt: skip
-    return SeatActionView(seat=_one(rt, body.to_seat), resume_code=code)
+    return _answer(rt, done)
 
 
 @router.post("/incidents")

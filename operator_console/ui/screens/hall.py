@@ -17,21 +17,14 @@ from PySide6.QtWidgets import (
 
 from operator_console.core.hall_watch import Problem
 from operator_console.ui import texts
-from operator_console.ui.dialogs import MoveDialog, ReasonDialog, TimeDialog
-from operator_console.ui.model import ConsoleModel
+from operator_console.ui.dialogs import ConfirmDialog, MoveDialog, ReasonDialog, TimeDialog
+from operator_console.ui.model import ConsoleModel, SeatRetry
 from operator_console.ui.seat_map import SeatMap, clock
 from operator_console.ui.widgets import named
 
 ACTS = ("pause", "resume", "time", "terminate", "move", "incident")
-"""The seat actions, each a button named `seat_<act>`."""
-ALLOWED = {
-    "pause": ("seated", "in_test", "between"),
-    "resume": ("locked",),
-    "time": ("in_test", "locked"),
-    "terminate": ("seated", "in_test", "between", "locked"),
-    "move": ("seated", "in_test", "between", "locked"),
-    "incident": ("free", "seated", "in_test", "between", "locked", "finished", "terminated"),
-}
+"""The seat actions, each a button named `seat_<act>`; the server says which a seat allows now
+(`SeatView.actions`)."""
 
 
 class HallScreen(QWidget):
@@ -107,6 +100,7 @@ class HallScreen(QWidget):
         self.ticker.timeout.connect(self._tick)
         self.ticker.start()
         model.news.connect(self.on_news)
+        model.seat_changed.connect(self._seat_changed)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -136,7 +130,7 @@ class HallScreen(QWidget):
             self.map.refresh()
         elif "seat" in kinds:
             self.map.refresh(self.model.picture.touched)
-        if kinds & {"seat", "link", "incident"} and not self.lists.isActive():
+        if kinds & {"seat", "link", "incident", "heard"} and not self.lists.isActive():
             self.lists.start()  # the lists beside the map follow at most four times a second
         if "session" in kinds:
             self._show_room()
@@ -222,12 +216,7 @@ class HallScreen(QWidget):
             lines.append(self.tr("Locked: %1").replace("%1", texts.reason(seat.lock_reason)))
         self.detail.setText("\n".join(lines))
         for act, button in self.buttons.items():
-            allowed = seat.state in ALLOWED[act]
-            if act == "pause" and seat.state == "locked":
-                allowed = False
-            if act == "resume":
-                allowed = seat.state == "locked" and seat.lock_source != "room"
-            button.setEnabled(allowed and (can_act or act == "incident"))
+            button.setEnabled(act in seat.actions and (can_act or act == "incident"))
 
     def _show_room(self) -> None:
         session = self.model.session
@@ -238,34 +227,72 @@ class HallScreen(QWidget):
         self.room_resume.setEnabled(desk and running and paused)
 
     def act(self, act: str) -> None:
+        """Asks for what the act needs, then does it for the sitting the operator saw when the
+        dialog opened (the server refuses it if the seat's sitting changed meanwhile)."""
         seat = self.map.selected
         if seat is None:
             return
         m = self.model
+        view = m.picture.seats.get(seat)
+        sitting = view.admission_id if view is not None else None
+        if act == "incident":
+            reason = ReasonDialog.ask(self, self.tr("Incident at seat %1").replace("%1", seat))
+            if reason:
+                m.log_incident(reason, seat)
+            return
+        if sitting is None:
+            return
         if act == "pause":
             reason = ReasonDialog.ask(self, self.tr("Pause seat %1").replace("%1", seat))
             if reason:
-                m.pause_seat(seat, reason)
+                m.pause_seat(seat, sitting, reason)
         elif act == "resume":
-            m.resume_seat(seat)
+            m.resume_seat(seat, sitting)
         elif act == "time":
             answer = TimeDialog.ask(self, seat)
             if answer:
-                m.change_time(seat, answer.minutes, answer.reason)
+                m.change_time(seat, sitting, answer.minutes, answer.reason)
         elif act == "terminate":
             reason = ReasonDialog.ask(
                 self, self.tr("Terminate the test at seat %1").replace("%1", seat)
             )
             if reason:
-                m.terminate(seat, reason)
+                m.terminate(seat, sitting, reason)
         elif act == "move":
             moving = MoveDialog.ask(self, seat, m.picture.free_seats())
             if moving:
-                m.move(seat, moving.to_seat, moving.reason)
-        elif act == "incident":
-            reason = ReasonDialog.ask(self, self.tr("Incident at seat %1").replace("%1", seat))
-            if reason:
-                m.log_incident(reason, seat)
+                m.move(seat, sitting, moving.to_seat, moving.reason)
+
+    def _seat_changed(self, retry: SeatRetry) -> None:
+        """The seat's sitting changed before the act reached the server: nothing was done. The
+        operator is told who sits there now and asked again; never is it done for them unasked."""
+        now = retry.now
+        if now is None or now.admission_id is None:
+            self.model.say(
+                self.tr("Seat %1 is free now: nothing was done.").replace("%1", retry.seat),
+                error=True,
+            )
+            return
+        name = now.full_name or ""
+        if retry.act not in now.actions:
+            self.model.say(
+                self.tr("Seat %1 has changed: %2 sits there now. Nothing was done.")
+                .replace("%1", retry.seat)
+                .replace("%2", name),
+                error=True,
+            )
+            return
+        asked = ConfirmDialog.ask(
+            self,
+            self.tr("Seat %1 has changed").replace("%1", retry.seat),
+            self.tr("%2 sits at seat %1 now, not the candidate you chose. Do it for %2?")
+            .replace("%1", retry.seat)
+            .replace("%2", name),
+        )
+        if asked:
+            retry.again(now.admission_id)
+        else:
+            self.model.say(self.tr("Nothing was done at seat %1.").replace("%1", retry.seat))
 
     def _pause_room(self) -> None:
         reason = ReasonDialog.ask(

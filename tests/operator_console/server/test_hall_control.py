@@ -129,17 +129,17 @@ def test_an_acknowledged_alert_leaves_the_map_and_stays_on_record(hall: Hall) ->
 def test_a_paused_seat_gets_back_exactly_the_time_it_stood_still(hall: Hall) -> None:
     client, form = started(hall)
     hall.clock.advance(timedelta(minutes=7, seconds=13))
-    paused = hall.console.pause_seat("A01", NOISE)
+    paused = hall.console.pause_seat("A01", hall.sitting("A01"), NOISE)
     assert (paused.seat.state, paused.seat.lock_source) == ("locked", "operator")
     seat = client.seat()
     assert seat.locked_at == hall.clock.now() and seat.attempts[0].paused
     left = paused.seat.time_left_seconds
     hall.clock.advance(timedelta(minutes=4, seconds=29))
     assert seat_view(hall, "A01").time_left_seconds == left  # stopped, to the second
-    with pytest.raises(ServerRefused, match="already locked") as again:
-        hall.console.pause_seat("A01", NOISE)
-    assert again.value.status == 409
-    code = hall.console.resume_seat("A01").resume_code
+    again = hall.console.pause_seat("A01", hall.sitting("A01"), NOISE)  # pressed twice
+    assert again.by == "desk" and again.seat.locked_at == paused.seat.locked_at
+    assert audited(hall, "seat.pause") == 1
+    code = hall.console.resume_seat("A01", hall.sitting("A01")).resume_code
     assert code is not None and len(code.code) == 6
     hall.clock.advance(timedelta(seconds=51))  # the operator walks over; still stopped
     resumed = client.unlock(code.code)
@@ -163,7 +163,7 @@ def test_the_room_pauses_and_resumes_at_once_and_every_seat_gets_its_time_back(
     assert stopped.seats == ["A01", "A02", "A03"] and stopped.session.paused_at == hall.clock.now()
     assert {a1.seat().lock_reason, a2.seat().lock_reason} == {"room_paused"}
     with pytest.raises(ServerRefused, match="resume the room"):
-        hall.console.resume_seat("A01")
+        hall.console.resume_seat("A01", hall.sitting("A01"))
     hall.clock.advance(timedelta(minutes=17, seconds=5))
     resumed = hall.console.resume_room(hall.session_id)
     assert resumed.seats == ["A01", "A02"]
@@ -173,7 +173,7 @@ def test_the_room_pauses_and_resumes_at_once_and_every_seat_gets_its_time_back(
         assert seat.locked_at is None and not seat.attempts[0].paused
         assert seat.attempts[0].deadline_at == form.deadline_at + stood
     assert a3.seat().lock_reason == "focus_lost"
-    code = hall.console.resume_seat("A03").resume_code
+    code = hall.console.resume_seat("A03", hall.sitting("A03")).resume_code
     assert code is not None
     a3.unlock(code.code)
     # A03 stood still from its own lock, through the room's pause, to its code.
@@ -185,7 +185,7 @@ def test_a_code_typed_while_the_room_is_paused_keeps_the_seat_stopped_with_the_r
 ) -> None:
     client, form = started(hall)
     client.lock(LockReport(at=hall.clock.now(), reason="focus_lost", note=""))
-    code = hall.console.resume_seat("A01").resume_code
+    code = hall.console.resume_seat("A01", hall.sitting("A01")).resume_code
     assert code is not None
     hall.console.pause_room(hall.session_id, FIRE)
     held = client.unlock(code.code)
@@ -197,17 +197,18 @@ def test_a_code_typed_while_the_room_is_paused_keeps_the_seat_stopped_with_the_r
 
 def test_time_changes_move_the_deadline_and_never_leave_less_than_a_minute(hall: Hall) -> None:
     client, form = started(hall)
-    added = hall.console.change_time("A01", 15, EXTRA)
+    added = hall.console.change_time("A01", hall.sitting("A01"), 15, EXTRA)
     assert added.seat.deadline_at == form.deadline_at + timedelta(minutes=15)
     assert client.seat().attempts[0].deadline_at == form.deadline_at + timedelta(minutes=15)
     left_minutes = int((form.deadline_at - hall.clock.now()).total_seconds() // 60) + 15
     with pytest.raises(ServerRefused, match="at least 1 min must remain") as refused:
-        hall.console.change_time("A01", -left_minutes, EXTRA)
+        hall.console.change_time("A01", hall.sitting("A01"), -left_minutes, EXTRA)
     assert refused.value.status == 409
     assert seat_view(hall, "A01").deadline_at == form.deadline_at + timedelta(minutes=15)
     hall.seat(hall.registrations[4], "A02")
-    with pytest.raises(ServerRefused, match="no running test"):
-        hall.console.change_time("A02", 5, EXTRA)
+    with pytest.raises(ServerRefused) as refused:
+        hall.console.change_time("A02", hall.sitting("A02"), 5, EXTRA)
+    assert (refused.value.code, refused.value.params) == ("seat_not_running", {"seat": "A02"})
 
 
 def test_terminate_scores_the_part_as_terminated_sends_it_upstream_and_proposes_a_ban(
@@ -216,16 +217,17 @@ def test_terminate_scores_the_part_as_terminated_sends_it_upstream_and_proposes_
     client, form = started(hall)
     first = form.items[0].item_id
     client.send_answers(form.attempt_id, [change(1, first, keyed(hall, first), hall.clock.now())])
-    ended = hall.console.terminate("A01", TALKING)
+    sitting = hall.sitting("A01")
+    ended = hall.console.terminate("A01", sitting, TALKING)
     assert ended.seat.state == "terminated"
     assert ended.proposal is not None and "6 to 12 months" in ended.proposal
     assert client.seat().attempts == []  # the seat is free for the next candidate
     with hall.runtime.tx() as db:
         record = db.get(OutboxRecord, form.attempt_id)
     assert record is not None and '"finish_reason":"terminated"' in record.body
-    with pytest.raises(ServerRefused, match="no unfinished test") as again:
-        hall.console.terminate("A01", TALKING)
-    assert again.value.status == 409
+    again = hall.console.terminate("A01", sitting, TALKING)  # pressed twice: done once
+    assert (again.by, again.proposal, again.seat.state) == ("desk", ended.proposal, "terminated")
+    assert audited(hall, "seat.terminate") == 1
 
 
 def test_a_move_carries_the_sitting_with_its_answers_and_its_time(hall: Hall) -> None:
@@ -236,7 +238,7 @@ def test_a_move_carries_the_sitting_with_its_answers_and_its_time(hall: Hall) ->
     new = HallClient(hall.server.url, enroll(hall.server.url, code, "spare").token)
     hall.kiosks["A09"] = new
     hall.clock.advance(timedelta(minutes=2))
-    moved = hall.console.move("A01", "A09", DEAD)
+    moved = hall.console.move("A01", hall.sitting("A01"), "A09", DEAD)
     assert moved.seat.seat == "A09" and moved.seat.answered == 1
     assert moved.resume_code is not None and moved.seat.lock_reason == "moved_here"
     assert seat_view(hall, "A01").state == "free"
@@ -249,11 +251,14 @@ def test_a_move_carries_the_sitting_with_its_answers_and_its_time(hall: Hall) ->
     assert opened.attempts[0].deadline_at == form.deadline_at + timedelta(minutes=3)
     again = new.start_attempt(form.attempt_id, "kk")
     assert again.attempt_id == form.attempt_id
-    with pytest.raises(ServerRefused, match="same seat"):
-        hall.console.move("A09", "A09", DEAD)
+    with pytest.raises(ServerRefused) as same:
+        hall.console.move("A09", hall.sitting("A09"), "A09", DEAD)
+    assert same.value.code == "seat_same"
     hall.seat(hall.registrations[4], "A02")
-    with pytest.raises(ServerRefused, match="taken by registration"):
-        hall.console.move("A09", "A02", DEAD)
+    with pytest.raises(ServerRefused) as taken:
+        hall.console.move("A09", hall.sitting("A09"), "A02", DEAD)
+    assert (taken.value.status, taken.value.code) == (409, "seat_changed")
+    assert taken.value.params == {"seat": "A02", "full_name": hall.registrations[4].full_name}
 
 
 def test_incidents_for_a_seat_and_for_the_room_are_in_the_history_with_who(
@@ -297,9 +302,9 @@ def test_roles_are_checked_by_the_server(
     # The server says which screens a role gets.
     assert proctor.screens == ["hall", "history", "review", "sync"]
     assert operator.screens == ["sessions", "desk", "hall", "history", "sync"]
-    with pytest.raises(ServerRefused, match="operator or administrator") as refused:
-        proctor.pause_seat("A01", NOISE)
-    assert refused.value.status == 403
+    with pytest.raises(ServerRefused) as refused:
+        proctor.pause_seat("A01", hall.sitting("A01"), NOISE)
+    assert (refused.value.status, refused.value.code) == (403, "role_required")
     with pytest.raises(ServerRefused) as refused:
         proctor.admit(hall.session_id, hall.registrations[3].registration_id, "x")
     assert refused.value.status == 403
@@ -307,7 +312,7 @@ def test_roles_are_checked_by_the_server(
         operator.enrollment_code("B01")
     assert refused.value.status == 403
     assert proctor.seats().seats  # a proctor may watch
-    operator.pause_seat("A01", NOISE)  # and an operator may act
+    operator.pause_seat("A01", hall.sitting("A01"), NOISE)  # and an operator may act
     assert seat_view(hall, "A01").state == "locked"
 
 
@@ -366,16 +371,36 @@ def test_forty_seat_actions_at_once_on_postgresql(
 
 
 def forty_seat_actions(hall: Hall) -> None:
+    """Each press names the sitting the operator saw; one does the act, the other 39 are
+    answered alike (the same code) with who did it, and the audit holds one entry."""
     _client, form = started(hall)
-    assert forty_at_once(lambda: hall.console.pause_seat("A01", NOISE)) == [200] + [409] * 39
+    sitting = hall.sitting("A01")
+    console = hall.console
+    assert forty_at_once(lambda: console.pause_seat("A01", sitting, NOISE)) == [200] * 40
     assert audited(hall, "seat.pause") == 1
+    codes: set[str] = set()
+
+    def resume() -> None:
+        code = console.resume_seat("A01", sitting).resume_code
+        assert code is not None
+        codes.add(code.code)
+
+    assert forty_at_once(resume) == [200] * 40
+    assert len(codes) == 1 and audited(hall, "seat.resume_code") == 1
     for seat in ("A08", "A09"):
-        code = hall.console.enrollment_code(seat).code
+        code = console.enrollment_code(seat).code
         hall.kiosks[seat] = HallClient(hall.server.url, enroll(hall.server.url, code, seat).token)
-    moves = forty_at_once(lambda: hall.console.move("A01", "A09", DEAD))
-    assert moves == [200] + [409] * 39 and audited(hall, "seat.move") == 1
-    ends = forty_at_once(lambda: hall.console.terminate("A09", TALKING))
-    assert ends == [200] + [409] * 39 and audited(hall, "seat.terminate") == 1
+    moved: set[str] = set()
+
+    def move() -> None:
+        done = console.move("A01", sitting, "A09", DEAD)
+        assert done.resume_code is not None and done.seat.admission_id == sitting
+        moved.add(done.resume_code.code)
+
+    assert forty_at_once(move) == [200] * 40
+    assert len(moved) == 1 and audited(hall, "seat.move") == 1
+    ends = forty_at_once(lambda: console.terminate("A09", sitting, TALKING))
+    assert ends == [200] * 40 and audited(hall, "seat.terminate") == 1
     with hall.runtime.tx() as db:
         assert db.get(OutboxRecord, form.attempt_id) is not None  # one result, sent once
 

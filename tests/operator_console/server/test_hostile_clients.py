@@ -387,9 +387,10 @@ def test_forty_seat_polls_at_once_each_see_a_pause_and_its_resume(hall: Hall) ->
             return set(pool.map(lambda _n: client.seat().locked_at is not None, range(40)))
 
         assert burst() == {False}
-        hall.console.pause_seat("A01", Reason(category="examinee", code="illness"))
+        ill = Reason(category="examinee", code="illness")
+        hall.console.pause_seat("A01", hall.sitting("A01"), ill)
         assert burst() == {True}
-        code = hall.console.resume_seat("A01").resume_code
+        code = hall.console.resume_seat("A01", hall.sitting("A01")).resume_code
         assert code is not None
         client.unlock(code.code)
         assert burst() == {False}

@@ -83,7 +83,7 @@ def test_a_pause_is_read_again_and_its_clock_stands_still(hall: Hall) -> None:
     cursor = console.changes(console.seats().cursor).cursor
     client.send_answers(form.attempt_id, [change(form, 1, hall, item=1)])
     cursor = console.changes(cursor).cursor
-    console.pause_seat("A01", Reason(category="examinee", code="illness"))
+    console.pause_seat("A01", hall.sitting("A01"), Reason(category="examinee", code="illness"))
     paused = seat_in(console.changes(cursor), "A01")
     assert paused.state == "locked" and paused.answered == 1
     hall.clock.advance(timedelta(minutes=5))

@@ -51,9 +51,9 @@ def test_logical_thinking_closes_after_its_30_minutes_and_the_rest_goes_on(hall:
     clock.advance(timedelta(minutes=29))
     assert answer(client, form, 1, "logical_thinking", clock.now()) is None
     # A 10-minute pause at minute 29 moves the section's end with the deadline: 40 minutes.
-    hall.console.pause_seat("A01", NOISE)
+    hall.console.pause_seat("A01", hall.sitting("A01"), NOISE)
     clock.advance(timedelta(minutes=10))
-    client.unlock(hall.console.resume_seat("A01").resume_code.code)  # type: ignore[union-attr]
+    client.unlock(hall.console.resume_seat("A01", hall.sitting("A01")).resume_code.code)  # type: ignore[union-attr]
     clock.advance(timedelta(seconds=50))  # 29:50 of the section's time spent
     assert answer(client, form, 2, "logical_thinking", clock.now()) is None
     clock.advance(timedelta(minutes=1))

@@ -79,9 +79,9 @@ def test_the_timeline_puts_flags_incidents_seat_actions_and_gaps_on_the_recordin
     talking = Reason(category="examinee", code="talking", note="spoke to A02")
     hall.console.log_incident(talking, seat="A01")
     hall.clock.advance(timedelta(seconds=30))
-    hall.console.pause_seat("A01", talking)
+    hall.console.pause_seat("A01", hall.sitting("A01"), talking)
     hall.clock.advance(timedelta(seconds=30))
-    code = hall.console.resume_seat("A01").resume_code
+    code = hall.console.resume_seat("A01", hall.sitting("A01")).resume_code
     assert code is not None
     client.unlock(code.code)
     hall.clock.advance(timedelta(seconds=10))

@@ -42,7 +42,8 @@ def busy_hall(hall: Hall, sim: LineSimulator) -> None:
         form3.attempt_id,
         IncidentReport(at=hall.clock.now(), category="proctoring", code="several_faces"),
     )
-    hall.console.terminate("A02", Reason(category="examinee", code="left_seat"))
+    left = Reason(category="examinee", code="left_seat")
+    hall.console.terminate("A02", hall.sitting("A02"), left)
     sim.pass_()
     sim.alarm(zones=(2, 3), level=72)
 

@@ -154,7 +154,7 @@ def unlock(
         and now <= kiosk.resume_expires_at
     )
     if not valid:
-        return Refusal(403, "no valid resume code for this seat; ask the operator for a new one")
+        return Refusal(403, "no_resume_code")
     assert kiosk.resume_hash is not None
     if not hmac.compare_digest(kiosk.resume_hash, _hash(kiosk, code)):
         kiosk.resume_failures += 1
@@ -166,8 +166,9 @@ def unlock(
             subject=kiosk.seat_code, detail={"failures": kiosk.resume_failures},
         )  # fmt: skip
         touch(db, "seat", kiosk.seat_code)
-        detail = "wrong resume code" if left > 0 else "wrong resume code; the code is now void"
-        return Refusal(403, detail)
+        if left > 0:
+            return Refusal(403, "resume_code_wrong")
+        return Refusal(403, "resume_code_void")
     kiosk.resume_hash = kiosk.resume_expires_at = None
     kiosk.resume_failures = 0
     attempt = running_attempt(db, kiosk.seat_code)

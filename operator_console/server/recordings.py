@@ -84,7 +84,9 @@ def _check(row: RecordingSegment | None, chunk: Chunk, max_bytes: int) -> int | 
         if chunk.declared is None or offset != 0:
             raise conflict("segment_new", seq=seq)
         if chunk.declared.size > max_bytes:
-            raise Refusal(413, "segment_too_large", seq=seq, size=chunk.declared.size, limit=max_bytes)
+            raise Refusal(
+                413, "segment_too_large", seq=seq, size=chunk.declared.size, limit=max_bytes
+            )
         if size > chunk.declared.size:
             raise Refusal(422, "segment_overflow", seq=seq, size=chunk.declared.size)
         return chunk.declared.size

@@ -111,8 +111,10 @@ def test_wrong_resume_codes_say_wrong_then_void_from_the_refusal_code(
             qtbot.keyClicks(child(kiosk, "resume_code"), wrong)
             press(qtbot, kiosk, "key_ok")
             qtbot.waitUntil(
-                lambda: (lock := kiosk.model.lock_state) is not None
-                and lock.message in ("wrong_code", "void_code"),
+                lambda: (
+                    (lock := kiosk.model.lock_state) is not None
+                    and lock.message in ("wrong_code", "void_code")
+                ),
                 timeout=WAIT_MS,
             )
             lock = kiosk.model.lock_state

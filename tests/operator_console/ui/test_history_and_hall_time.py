@@ -3,7 +3,6 @@ console machine set to another time zone still shows hall time."""
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
 from datetime import datetime

@@ -61,7 +61,8 @@ def test_the_history_says_who_in_words_and_shows_hall_time_on_a_machine_elsewher
         def rows() -> list[list[str]]:
             t = screen.table
             return [
-                [t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())
+                [(i.text() if (i := t.item(r, c)) else "") for c in range(t.columnCount())]
+                for r in range(t.rowCount())
             ]
 
         def who_said() -> set[str]:

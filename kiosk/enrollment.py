@@ -8,6 +8,7 @@ from pathlib import Path
 from kiosk.credential import Credential, save_credential
 from kiosk.hall_client import enroll
 from operator_console.protocol.calls import ServerRefused, ServerUnreachable
+from operator_console.protocol.refusals import words
 from operator_console.protocol.tls import (
     CertificateError,
     fetch_certificate,
@@ -66,7 +67,7 @@ def take_credential(
     except CertificateError as exc:
         raise EnrollmentError(str(exc)) from exc
     except ServerRefused as exc:
-        raise EnrollmentError(f"the hall refused: {exc.detail}") from exc
+        raise EnrollmentError(f"the hall refused: {words(exc.code, exc.params)}") from exc
     except ServerUnreachable as exc:
         raise EnrollmentError(f"cannot reach {hall_url}: {exc}") from exc
     return Credential(hall_url, done.kiosk_id, done.seat, done.token, certificate)

@@ -75,7 +75,7 @@ class Replicator:
         except ServerRefused as exc:
             log.error("room server refused journal changes: %s", exc)
             status = LinkStatus(
-                Link.ONLINE, self._sitting.unsent(), self.status.last_success, exc.detail
+                Link.ONLINE, self._sitting.unsent(), self.status.last_success, exc.code
             )
         else:
             status = LinkStatus(Link.ONLINE, self._sitting.unsent(), datetime.now(UTC), None)

@@ -561,7 +561,8 @@ class SeatFlow:
         if self.lock_state is None:
             return
         if isinstance(error, ServerRefused):
-            self.lock_state.message = "void_code" if "void" in error.detail else "wrong_code"
+            void = error.code in ("resume_code_void", "no_resume_code")
+            self.lock_state.message = "void_code" if void else "wrong_code"
         else:
             self.lock_state.message = "offline"
         self.hooks.changed()

@@ -94,7 +94,7 @@ class Sitting:
             try:
                 self._client.put_flags(self.attempt_id, sorted(flags))
             except ServerRefused as exc:  # a finished attempt takes no flags: nothing lost
-                log.warning("flags of %s not taken: %s", self.attempt_id, exc.detail)
+                log.warning("flags of %s not taken: %s", self.attempt_id, exc.code)
             self._sent_flags = flags
         return through
 

@@ -75,6 +75,7 @@ class ConsoleClient:
         self._core = CallCore(base_url, timeout=timeout, transport=transport)
         self.role: Role | None = None
         self.screens: list[str] = []
+        self.time_zone = ""
 
     @property
     def base_url(self) -> str:
@@ -93,6 +94,7 @@ class ConsoleClient:
         self._core.use_token(reply.token)
         self.role = reply.role
         self.screens = list(reply.screens)
+        self.time_zone = reply.time_zone
         return reply
 
     def logout(self) -> None:

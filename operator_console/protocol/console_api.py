@@ -78,6 +78,8 @@ class LoginResponse(Strict):
     role: Role
     screens: list[Screen] = []
     """The console screens this role gets, in order: the server decides, the console shows."""
+    time_zone: str = ""
+    """The hall's time zone (IANA name): the console shows every time in it."""
 
 
 class RosterFetch(Strict):

@@ -52,15 +52,44 @@ REFUSALS: dict[str, str] = {
     "room_already_paused": "the room is already paused since {since_at}",
     "room_not_paused": "the room is not paused",
     "refused_not_seated": "a refused candidate cannot be seated",
-    "no_resume_code": "no valid resume code for this seat; ask the operator for a new one",
-    "wrong_resume_code": "wrong resume code",
-    "resume_code_void": "wrong resume code; the code is now void",
     "thumbnail_without_attempt": "a thumbnail belongs to an attempt's incident",
     "thumbnail_not_jpeg": "the thumbnail is not a base64 JPEG image",
     #
     #
     #
     # ----- kiosks, answers and recordings -------------------------------------------------------
+    "not_your_attempt": "attempt {attempt} does not belong to seat {seat}",
+    "attempt_not_started": "attempt {attempt} has not started",
+    "attempt_not_running": "attempt {attempt} is not running",
+    "attempt_finished": "attempt {attempt} is finished",
+    "bank_not_loaded": "bank {bank} {version} is not loaded",
+    "no_bank_for_program": "no bank is loaded for {program}; call the administrator",
+    "not_questions_of_form": "not questions of this form: {items}",
+    "language_not_offered": "language {language} is not among this candidate's: {languages}",
+    "seat_locked": "the seat is locked: the operator's resume code opens it first",
+    "session_not_started": "the session has not started; wait for the operator",
+    "room_paused": "the room is paused; wait for the operator to resume it",
+    "earlier_part_unfinished": "an earlier part of this sitting is not finished yet",
+    "changes_not_received": "changes {first}..{last} have not reached the server yet",
+    "change_stored_otherwise": "change {seq} was already stored with other content",
+    "deadline_not_passed": "the deadline has not passed yet",
+    "resume_code_wrong": "wrong resume code",
+    "resume_code_void": "wrong resume code; the code is now void",
+    "no_resume_code": "no valid resume code for this seat; ask the operator for a new one",
+    "enrollment_code_invalid": "enrollment code unknown, used or expired; ask for a new one",
+    "chunk_too_large": "a chunk is at most {limit} bytes",
+    "segment_numbering": "segment numbers start at 1 and offsets at 0",
+    "segment_new": "segment {seq} is new: start at offset 0 with its description",
+    "segment_too_large": "segment {seq} is {size} bytes; at most {limit}",
+    "segment_overflow": "segment {seq}: more bytes than the {size} declared",
+    "segment_resume_at": "segment {seq}: the server has {received} bytes; resume there",
+    "segment_changed": "segment {seq} changed meanwhile; ask its state and resume",
+    "segment_hash_mismatch": (
+        "segment {seq}: SHA-256 {got}… is not the declared {declared}…; upload it again"
+    ),
+    "segment_purged": "segment {seq} was purged on {purged_at}",
+    "segment_altered": "segment {seq} on disk does not match its hash; it was altered",
+    "segment_damaged": "segment {seq}: {problem}",
     #
     #
     #

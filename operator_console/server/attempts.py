@@ -92,7 +92,7 @@ def own_attempt(db: Session, kiosk: Kiosk, attempt_id: str, *, lock: bool = Fals
         raise not_found("attempt", attempt_id)
     adm = db.get(Admission, attempt.admission_id)
     if adm is None or adm.seat_code != kiosk.seat_code:
-        raise forbidden(f"attempt {attempt_id} does not belong to seat {kiosk.seat_code}")
+        raise forbidden("not_your_attempt", attempt=attempt_id, seat=kiosk.seat_code)
     return attempt
 
 
@@ -119,7 +119,7 @@ def form_view(
     taking the sitting over needs them; a kiosk starting it has them already)."""
     bank = banks.exact(attempt.bank_id or "", attempt.bank_version or "")
     if bank is None:
-        raise conflict(f"bank {attempt.bank_id} {attempt.bank_version} is not loaded")
+        raise conflict("bank_not_loaded", bank=attempt.bank_id, version=attempt.bank_version)
     lang = attempt.language or ""
     items = []
     for item_id, section, order in attempt.form or []:
@@ -159,11 +159,11 @@ def set_flags(db: Session, kiosk: Kiosk, attempt_id: str, items: list[str]) -> N
     """The candidate's flags, as a whole: kept so that a moved sitting keeps them too."""
     attempt = own_attempt(db, kiosk, attempt_id, lock=True)
     if attempt.status != AttemptStatus.RUNNING:
-        raise conflict(f"attempt {attempt_id} is not running")
+        raise conflict("attempt_not_running", attempt=attempt_id)
     known = {row[0] for row in attempt.form or []}
     unknown = sorted(set(items) - known)
     if unknown:
-        raise Refusal(422, f"not questions of this form: {', '.join(unknown[:5])}")
+        raise Refusal(422, "not_questions_of_form", items=", ".join(unknown[:5]))
     attempt.flags = sorted(set(items))
 
 
@@ -181,19 +181,19 @@ def start(
     if attempt.status == AttemptStatus.RUNNING:
         return form_view(attempt, banks, now, db)
     if attempt.status == AttemptStatus.FINISHED:
-        raise conflict(f"attempt {attempt_id} is finished")
+        raise conflict("attempt_finished", attempt=attempt_id)
     if kiosk.locked_at is not None:
-        raise conflict("the seat is locked: the operator's resume code opens it first")
+        raise conflict("seat_locked")
     session = db.get(HallSession, attempt.session_id)
     if session is None or session.status != SessionStatus.RUNNING:
-        raise conflict("the session has not started; wait for the operator")
+        raise conflict("session_not_started")
     if session.paused_at is not None:
-        raise conflict("the room is paused; wait for the operator to resume it")
+        raise conflict("room_paused")
     reg = db.get(Registration, attempt.registration_id)
     assert reg is not None
     if language not in reg.languages:
         raise Refusal(
-            422, f"language {language} is not among this candidate's: {', '.join(reg.languages)}"
+            422, "language_not_offered", language=language, languages=", ".join(reg.languages)
         )
     earlier = db.execute(
         select(Attempt.id).where(
@@ -203,10 +203,10 @@ def start(
         )
     ).first()
     if earlier is not None:
-        raise conflict("an earlier part of this sitting is not finished yet")
+        raise conflict("earlier_part_unfinished")
     bank = banks.for_program(attempt.program)
     if bank is None:
-        raise conflict(f"no bank is loaded for {attempt.program}; call the administrator")
+        raise conflict("no_bank_for_program", program=attempt.program)
     prog = program(attempt.program)
     form = assemble_form(bank, prog, language, seed=attempt.id)
     attempt.status, attempt.language = AttemptStatus.RUNNING, language
@@ -441,9 +441,9 @@ def _posted_to(held: dict[str, tuple[Attempt, str | None]], post: AnswerPost) ->
         raise not_found("attempt", post.attempt_id)
     attempt, seat = found
     if seat != post.kiosk.seat_code:
-        raise forbidden(f"attempt {post.attempt_id} does not belong to seat {post.kiosk.seat_code}")
+        raise forbidden("not_your_attempt", attempt=post.attempt_id, seat=post.kiosk.seat_code)
     if attempt.status == AttemptStatus.PENDING:
-        raise conflict(f"attempt {post.attempt_id} has not started")
+        raise conflict("attempt_not_started", attempt=post.attempt_id)
     return attempt
 
 
@@ -458,7 +458,7 @@ def _judge(
         old = known.get((attempt.id, change.seq))
         if old is not None:
             if old.item_id != change.item_id or old.choices != change.choices:
-                raise conflict(f"change {change.seq} was already stored with other content")
+                raise conflict("change_stored_otherwise", seq=change.seq)
             if old.refused:
                 refused[change.seq] = old.refused
             continue
@@ -488,14 +488,14 @@ def finish(
     attempt = own_attempt(db, kiosk, attempt_id, lock=True)
     if attempt.status != AttemptStatus.FINISHED:
         if attempt.paused_at is not None:
-            raise conflict("the seat is locked: the operator's resume code opens it first")
+            raise conflict("seat_locked")
         through = stored_through(db, attempt_id)
         if through < last_seq:
-            raise conflict(f"changes {through + 1}..{last_seq} have not reached the server yet")
+            raise conflict("changes_not_received", first=through + 1, last=last_seq)
         if reason == FinishReason.TIME_EXPIRED and now + CLOCK_TOLERANCE < (
             attempt.deadline_at or now
         ):
-            raise conflict("the deadline has not passed yet")
+            raise conflict("deadline_not_passed")
         results.finish(
             db, attempt, reason=reason, now=now, banks=banks, hall_id=hall_id, actor=_actor(kiosk)
         )

@@ -48,7 +48,7 @@ def issue_code(
 def enroll(db: Session, *, code: str, machine: str, hall_id: str, now: datetime) -> EnrollResponse:
     row = db.get(EnrollmentCode, _code_hash(code), with_for_update=True)
     if row is None or row.used_at is not None or row.expires_at <= now:
-        raise Refusal(401, "enrollment code unknown, used or expired; ask for a new one")
+        raise Refusal(401, "enrollment_code_invalid")
     row.used_at = now
     db.execute(update(Kiosk).where(Kiosk.seat_code == row.seat_code).values(revoked=True))
     token = new_token()

@@ -79,21 +79,23 @@ def _check(row: RecordingSegment | None, chunk: Chunk, max_bytes: int) -> int | 
     is stored already; a refusal for the rest."""
     seq, offset, size = chunk.seq, chunk.offset, len(chunk.data)
     if size > MAX_CHUNK:
-        raise Refusal(413, f"a chunk is at most {MAX_CHUNK} bytes")
+        raise Refusal(413, "chunk_too_large", limit=MAX_CHUNK)
     if row is None:
         if chunk.declared is None or offset != 0:
-            raise conflict(f"segment {seq} is new: start at offset 0 with its description")
+            raise conflict("segment_new", seq=seq)
         if chunk.declared.size > max_bytes:
-            raise Refusal(413, f"segment {seq} is {chunk.declared.size} bytes; at most {max_bytes}")
+            raise Refusal(
+                413, "segment_too_large", seq=seq, size=chunk.declared.size, limit=max_bytes
+            )
         if size > chunk.declared.size:
-            raise Refusal(422, f"segment {seq}: more bytes than the {chunk.declared.size} declared")
+            raise Refusal(422, "segment_overflow", seq=seq, size=chunk.declared.size)
         return chunk.declared.size
     if row.completed_at is not None or offset + size <= row.received:
         return None  # a retry of something already stored
     if offset != row.received:
-        raise conflict(f"segment {seq}: the server has {row.received} bytes; resume there")
+        raise conflict("segment_resume_at", seq=seq, received=row.received)
     if row.received + size > row.size:
-        raise Refusal(422, f"segment {seq}: more bytes than the {row.size} declared")
+        raise Refusal(422, "segment_overflow", seq=seq, size=row.size)
     return row.size
 
 
@@ -142,7 +144,7 @@ def count_chunk(
     digest: str | None,
     now: datetime,
     max_bytes: int,
-) -> tuple[RecordingSegment, str | None]:
+) -> tuple[RecordingSegment, Refusal | None]:
     """Counts a chunk written by `write_chunk` (the short write transaction); a chunk already
     counted is acknowledged again, unchanged.
 
@@ -154,7 +156,7 @@ def count_chunk(
         assert row is not None
         return row, None
     if not written:  # the segment was discarded since the bytes were found stored: send again
-        raise conflict(f"segment {chunk.seq} changed meanwhile; ask its state and resume")
+        raise conflict("segment_changed", seq=chunk.seq)
     if row is None:
         declared = chunk.declared
         assert declared is not None
@@ -179,14 +181,13 @@ def count_chunk(
 
 def _complete(
     row: RecordingSegment, part: Path, final: Path, digest: str | None, now: datetime
-) -> str | None:
+) -> Refusal | None:
     digest = digest or hashlib.sha256(part.read_bytes()).hexdigest()
     if digest != row.sha256:
         part.unlink()
         row.received = 0
-        return (
-            f"segment {row.seq}: SHA-256 {digest[:12]}… is not the declared "
-            f"{row.sha256[:12]}…; upload it again"
+        return Refusal(
+            422, "segment_hash_mismatch", seq=row.seq, got=digest[:12], declared=row.sha256[:12]
         )
     os.replace(part, final)
     row.completed_at = now
@@ -231,14 +232,14 @@ def open_for_proctor(
     if row is None or row.completed_at is None:
         raise not_found("segment", f"{attempt_id}/{seq}")
     if row.purged_at is not None:
-        raise Refusal(410, f"segment {seq} was purged on {row.purged_at:%Y-%m-%d}")
+        raise Refusal(410, "segment_purged", seq=seq, purged_at=row.purged_at)
     sealed = _final(root, attempt_id, seq).read_bytes()
     if hashlib.sha256(sealed).hexdigest() != row.sha256:
-        raise Refusal(500, f"segment {seq} on disk does not match its hash; it was altered")
+        raise Refusal(500, "segment_altered", seq=seq)
     try:
         return open_segment(sealed, hall_key)
     except SegmentDamaged as exc:
-        raise Refusal(500, f"segment {seq}: {exc}") from exc
+        raise Refusal(500, "segment_damaged", seq=seq, problem=exc) from exc
 
 
 def purge(db: Session, *, root: Path, now: datetime, retention_days: int) -> int:

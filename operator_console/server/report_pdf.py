@@ -163,7 +163,7 @@ def render(data: ReportData, *, language: str, zone: ZoneInfo) -> bytes:
                         r.person.full_name,
                         r.person.iin,
                         w.refusal(r.code, r.words),
-                        r.by,
+                        w.actor(r.by),
                     ]
                     for r in data.refused
                 ],
@@ -217,8 +217,8 @@ def render(data: ReportData, *, language: str, zone: ZoneInfo) -> bytes:
                     h.seat or "—",
                     w.action(h.action),
                     w.reason(h.category, h.code),
-                    h.note,
-                    h.actor,
+                    w.note(h.category, h.note),
+                    w.actor(h.actor),
                 ]
                 for h in data.happenings
             ],
@@ -239,15 +239,12 @@ def render(data: ReportData, *, language: str, zone: ZoneInfo) -> bytes:
                 [
                     f"{r.person.full_name}\n{r.person.iin}",
                     r.seat,
-                    f"{w.program(r.program)} ({r.language or '—'})",
+                    f"{w.program(r.program)} ({w.language(r.language)})",
                     "; ".join(
-                        f"{s.code}: {s.score:g}"
-                        + (f"/{s.threshold:g}" if s.threshold is not None else "")
-                        + ("" if s.passed is None else (" ✓" if s.passed else " ✗"))
-                        for s in r.sections
+                        w.section_result(s.code, s.score, s.threshold, s.passed) for s in r.sections
                     )
                     or "—",
-                    "—" if r.total is None else f"{r.total:g}",
+                    "—" if r.total is None else w.number(r.total),
                     w.outcome(r.outcome, r.status, r.finish_reason),
                     w.verification(r.verification),
                 ]
@@ -265,7 +262,7 @@ def render(data: ReportData, *, language: str, zone: ZoneInfo) -> bytes:
                 f"{w('Level')}: {w.level(sync.level)} · {w('Pending')}: {sync.pending} · "
                 f"{w('Parked')}: {sync.parked} · {w('Delivered')}: {sync.delivered} · "
                 f"{w('Oldest pending')}: "
-                + ("—" if age is None else f"{age / 60:.1f} {w('min')}")
+                + ("—" if age is None else f"{w.number(round(age / 60, 1))} {w('min')}")
                 + f" · {w('Last delivery')}: {when(sync.last_success_at, '%Y-%m-%d %H:%M:%S')}",
                 body,
             ),

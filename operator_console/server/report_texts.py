@@ -54,7 +54,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "Delivery to the central system": ("Орталық жүйеге жеткізу", "Передача в центральную систему"),
     "Level": ("Деңгейі", "Уровень"),
     "Pending": ("Күтуде", "Ожидают"),
-    "Parked": ("Тоқтатылған", "Остановлены"),
+    "Parked": ("Кідіртілген", "Отложенные"),
     "Delivered": ("Жеткізілді", "Доставлено"),
     "Oldest pending": ("Ең ұзақ күткені", "Дольше всех ждёт"),
     "min": ("мин", "мин"),
@@ -90,10 +90,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "pass_outcome": ("өтті", "сдал"),
     "fail": ("өтпеді", "не сдал"),
     "reported": ("баллдар берілді", "баллы переданы"),
-    "annulled": ("жойылды", "аннулирован"),
+    "annulled": ("нәтиженің күші жойылды", "аннулирован"),
     "not finished": ("аяқталмаған", "не завершён"),
     "time_expired": ("уақыт бітті", "время истекло"),
-    "terminated": ("тоқтатылды", "прекращён"),
+    "terminated": ("тестілеу тоқтатылды", "тестирование прекращено"),
     "submitted": ("тапсырды", "сдан"),
     "pending_verification": ("күтуде", "ожидает"),
     "clear": ("бұзушылық жоқ", "нарушений нет"),
@@ -111,17 +111,154 @@ TEXTS: dict[str, tuple[str, str]] = {
     "session_closed": ("қабылдау жабық", "допуск закрыт"),
     # actions
     "incident": ("оқиға", "инцидент"),
-    "seat.pause": ("орын тоқтатылды", "место приостановлено"),
+    "seat.pause": ("орын уақытша тоқтатылды", "место приостановлено"),
     "seat.resume": ("орын жалғасты", "место возобновлено"),
     "seat.resume_code": ("жалғастыру коды", "код возобновления"),
     "seat.time": ("уақыт өзгертілді", "время изменено"),
-    "seat.terminate": ("тест тоқтатылды", "тест прекращён"),
+    "seat.terminate": ("тестілеу тоқтатылды", "тестирование прекращено"),
     "seat.move": ("басқа орынға ауыстырылды", "перенос на другое место"),
     "seat.lock": ("киоск құлыпталды", "киоск заблокирован"),
     "session.start": ("сессия басталды", "сессия начата"),
-    "session.pause": ("зал тоқтатылды", "зал приостановлен"),
+    "session.pause": ("зал уақытша тоқтатылды", "зал приостановлен"),
     "session.resume": ("зал жалғасты", "зал возобновлён"),
+    "seat.resume_held": ("зал тоқтатылғанда код терілді", "код введён во время паузы зала"),
+    "seat.resume_refused": ("жалғастыру коды қате", "неверный код возобновления"),
+    "seat.code": ("киоскті тіркеу коды", "код регистрации киоска"),
+    "session.end": ("сессия аяқталды", "сессия завершена"),
+    # section results
+    "threshold": ("шекті балл", "пороговый балл"),
+    "section passed": ("өтті", "пройден"),
+    "section failed": ("өтпеді", "не пройден"),
+    # who acted
+    "by detector": ("металл іздегіш", "металлодетектор"),
+    "by desk": ("тестілеуге жіберу үстелі", "стол допуска"),
+    "by server": ("зал сервері", "сервер зала"),
+    "by hall": ("тестілеу залы", "зал тестирования"),
+    "by kiosk": ("киоск, Орын {seat}", "киоск, место {seat}"),
+    # the candidate's language
+    "language kk": ("қазақ тілі", "казахский язык"),
+    "language ru": ("орыс тілі", "русский язык"),
 }
+PROGRAMS: dict[str, tuple[str, str, str]] = {
+    "state_language": ("Мемлекеттік тіл", "Государственный язык", "state language"),
+    "legislation": ("Заңнама", "Законодательство", "legislation"),
+    "personal_qualities": ("Жеке қасиеттер", "Личные качества", "personal qualities"),
+    "pq_program_1": ("Жеке қасиеттер, I бағдарлама", "Личные качества, программа I",
+                     "personal qualities, Program I"),
+    "pq_program_2": ("Жеке қасиеттер, II бағдарлама", "Личные качества, программа II",
+                     "personal qualities, Program II"),
+    "pq_program_3": ("Жеке қасиеттер, III бағдарлама", "Личные качества, программа III",
+                     "personal qualities, Program III"),
+}  # fmt: skip
+"""Program code -> (kk, ru, en) display names."""
+
+SECTIONS: dict[str, tuple[str, str, str]] = {
+    "constitution": ("Конституция", "Конституция", "Constitution"),
+    "civil_service_law": ("Мемлекеттік қызмет туралы заң", "Закон о государственной службе",
+                          "Law on Civil Service"),
+    "anti_corruption_law": ("Сыбайлас жемқорлыққа қарсы іс-қимыл туралы заң",
+                            "Закон о противодействии коррупции", "Law on Combating Corruption"),
+    "ethics_code": ("Әдеп кодексі", "Этический кодекс", "Ethics Code"),
+    "state_language": ("Мемлекеттік тіл", "Государственный язык", "State language"),
+    "logical_thinking": ("Логикалық ойлау", "Логическое мышление", "Logical thinking"),
+    "value_orientations": ("Құндылықтық бағдарлар", "Ценностные ориентации", "Value orientations"),
+    "emotional_intelligence": ("Эмоционалдық интеллект", "Эмоциональный интеллект",
+                               "Emotional intelligence"),
+    "proactivity": ("Бастамашылдық", "Инициативность", "Proactivity"),
+    "communication": ("Коммуникация", "Коммуникация", "Communication"),
+    "analytical_thinking": ("Аналитикалық ойлау", "Аналитическое мышление",
+                            "Analytical thinking"),
+    "strategic_thinking": ("Стратегиялық ойлау", "Стратегическое мышление",
+                           "Strategic thinking"),
+    "leadership": ("Көшбасшылық", "Лидерство", "Leadership"),
+    "ethics": ("Әдептілік", "Этичность", "Ethics"),
+    "results_orientation": ("Нәтижеге бағдарлану", "Ориентация на результат",
+                            "Results orientation"),
+    "anti_corruption": ("Сыбайлас жемқорлыққа қарсы тұру", "Противодействие коррупции",
+                        "Anti-corruption"),
+    "responsibility": ("Жауапкершілік", "Ответственность", "Responsibility"),
+    "performance_management": ("Қызметті басқару", "Управление деятельностью",
+                               "Performance management"),
+}  # fmt: skip
+"""Section (act or competency) code -> (kk, ru, en) names."""
+
+CATEGORIES: dict[str, tuple[str, str, str]] = {
+    "environment": ("Орта", "Обстановка", "Environment"),
+    "examinee": ("Үміткер", "Кандидат", "Candidate"),
+    "staff": ("Қызметкерлер", "Персонал", "Staff"),
+    "technical": ("Техникалық", "Техническое", "Technical"),
+    "other": ("Басқа", "Другое", "Other"),
+    "lockdown": ("Киоскті бұғаттау", "Блокировка киоска", "Kiosk lockdown"),
+    "camera": ("Камера", "Камера", "Camera"),
+    "proctoring": ("Бейнебақылау", "Видеонаблюдение", "Proctoring"),
+}  # fmt: skip
+"""Incident category -> (kk, ru, en)."""
+
+REASONS: dict[str, tuple[str, str, str]] = {
+    "noise": ("шу", "шум", "noise"),
+    "disturbance": ("тәртіп бұзу", "помехи", "disturbance"),
+    "power_cut": ("электр қуатының өшуі", "отключение электричества", "power cut"),
+    "fire_alarm": ("өрт дабылы", "пожарная тревога", "fire alarm"),
+    "comfort": ("жайлылық (жылу, жарық, дәретхана)", "комфорт (тепло, свет, туалет)",
+                "comfort (heat, light, toilet)"),
+    "other": ("басқа", "другое", "other"),
+    "illness": ("науқастану", "болезнь", "illness"),
+    "help_requested": ("көмек сұрады", "просит помощи", "help requested"),
+    "identity": ("жеке басына күмән", "сомнение в личности", "identity doubt"),
+    "talking": ("сөйлесу", "разговоры", "talking"),
+    "materials_exchanged": ("материал алмасу", "обмен материалами", "materials exchanged"),
+    "device_found": ("құрылғы табылды", "обнаружено устройство", "device found"),
+    "left_seat": ("орнынан кетті", "покинул место", "left the seat"),
+    "late": ("кешікті", "опоздание", "late"),
+    "no_show": ("келмеді", "неявка", "did not come"),
+    "error": ("қызметкер қатесі", "ошибка персонала", "staff error"),
+    "kiosk_frozen": ("киоск қатып қалды", "киоск завис", "kiosk frozen"),
+    "kiosk_silent": ("киоск үнсіз", "киоск не отвечает", "kiosk silent"),
+    "kiosk_dead": ("киоск істен шықты", "киоск вышел из строя", "kiosk dead"),
+    "network": ("желі", "сеть", "network"),
+    "camera": ("камера", "камера", "camera"),
+    "detector": ("металл іздегіш", "металлодетектор", "metal detector"),
+    # what kiosks report by themselves
+    "focus_lost": ("тест терезесі фокусты жоғалтты", "окно теста потеряло фокус",
+                   "test window lost focus"),
+    "extra_screen": ("екінші экран қосылды", "подключён второй экран", "second screen connected"),
+    "prohibited_program": ("тыйым салынған бағдарлама іске қосылған",
+                           "запущена запрещённая программа", "prohibited program running"),
+    "unclean_exit": ("ақаудан кейін киоск қайта іске қосылды",
+                     "киоск перезапущен после сбоя", "kiosk restarted after a failure"),
+    "virtual_machine": ("виртуалды машина", "виртуальная машина", "virtual machine"),
+    "remote_session": ("қашықтан қосылу", "удалённый сеанс", "remote session"),
+    "shortcut_blocked": ("тыйым салынған пернелер басылды, бұғатталды",
+                         "нажато запрещённое сочетание клавиш, заблокировано",
+                         "blocked shortcut pressed"),
+    "close_attempt": ("тест терезесін жабу әрекеті", "попытка закрыть окно теста",
+                      "tried to close the test"),
+    "identity_disputed": ("үміткер: экрандағы аты-жөні менікі емес",
+                          "кандидат: ФИО на экране не моё", "candidate says: not me"),
+    "camera_check_failed": ("камераны тексеру сәтсіз", "проверка камеры не пройдена",
+                            "camera check failed"),
+    "camera_unavailable": ("камера жоқ", "камера недоступна", "camera unavailable"),
+    "camera_lost": ("камера ажырады", "камера потеряна", "camera lost"),
+    "camera_frozen": ("камера кескіні қатып қалды", "изображение камеры застыло",
+                      "camera picture frozen"),
+    "recording_failed": ("бейнежазба үзілді: бөлік жоғалды",
+                         "сбой видеозаписи: фрагмент утрачен", "recording failed"),
+    "recording_resumed": ("бейнежазба қайта жұмыс істейді", "видеозапись снова работает",
+                          "recording works again"),
+    "no_face": ("кадрда бет жоқ", "в кадре нет лица", "no face in view"),
+    "several_faces": ("кадрда екі не одан көп бет", "в кадре два лица или больше",
+                      "two or more faces"),
+    "operator": ("оператор уақытша тоқтатты", "приостановлено оператором",
+                 "paused by the operator"),
+    "operator_pause": ("оператор уақытша тоқтатты", "приостановлено оператором",
+                       "paused by the operator"),
+    "room_paused": ("зал уақытша тоқтатылды", "зал приостановлен", "room paused"),
+    "moved_here": ("осы орынға ауыстырылды", "перенесён на это место", "moved here"),
+}  # fmt: skip
+"""Reason codes of contracts §6 and the kiosks' automatic incident codes -> (kk, ru, en)."""
+
+AUTOMATIC = frozenset({"lockdown", "camera", "proctoring"})
+"""Categories the kiosk reports by itself: their notes are the kiosk's English for technicians."""
 EN = {
     "seal explained": (
         'The hall\'s Ed25519 key signs the canonical JSON {"hall_id", "seq", "head"}; '
@@ -149,6 +286,17 @@ EN = {
     "session.start": "session started",
     "session.pause": "room paused",
     "session.resume": "room resumed",
+    "seat.resume_held": "code typed during room pause",
+    "seat.resume_refused": "wrong resume code",
+    "seat.code": "kiosk enrollment code",
+    "session.end": "session ended",
+    "section passed": "passed",
+    "section failed": "failed",
+    "by detector": "the detector",
+    "by desk": "the desk",
+    "by server": "the room server",
+    "by hall": "the hall",
+    "by kiosk": "the kiosk at seat {seat}",
 }
 
 
@@ -164,15 +312,51 @@ class Words:
     def _known(self, key: str, fallback: str) -> str:
         return self(key) if key in TEXTS or key in EN else fallback
 
+    def _of(self, table: dict[str, tuple[str, str, str]], code: str) -> str:
+        said = table.get(code)
+        if said is None:
+            return code.replace("_", " ")
+        return said[2 if self.index is None else self.index]
+
+    def number(self, value: float) -> str:
+        """`31.5` in English, `31,5` in Kazakh and Russian."""
+        said = f"{value:g}"
+        return said if self.index is None else said.replace(".", ",")
+
     def program(self, code: str) -> str:
-        return self._known(code, code)
+        return self._of(PROGRAMS, code)
+
+    def section(self, code: str) -> str:
+        return self._of(SECTIONS, code)
+
+    def language(self, code: str) -> str:
+        if not code:
+            return "—"
+        return self._known(f"language {code}", code) if self.index is not None else code
+
+    def section_result(
+        self, code: str, score: float, threshold: float | None, passed: bool | None
+    ) -> str:
+        said = f"{self.section(code)}: {self.number(score)}"
+        if threshold is not None:
+            said += f" ({self('threshold')}: {self.number(threshold)})"
+        if passed is not None:
+            said += f", {self('section passed' if passed else 'section failed')}"
+        return said
 
     def role(self, code: str) -> str:
         return self._known(code, code)
 
     def refusal(self, code: str, words: str) -> str:
-        known = self._known(code, "")
-        return f"{known} ({words})" if known and self.index is not None else words
+        """The refusal's rule or reason in words; in kk and ru the server's English `words` give
+        way to the code's words, keeping only an operator's note after "reason: "."""
+        if self.index is None:
+            return words
+        known = self._known(code, "") or (self._of(REASONS, code) if code in REASONS else "")
+        if not known:
+            return words
+        prefix = code.replace("_", " ") + ": "
+        return f"{known}: {words[len(prefix) :]}" if words.startswith(prefix) else known
 
     def check(self, source: str) -> str:
         return self("serial" if source == "serial" else "manual")
@@ -184,7 +368,20 @@ class Words:
         return self._known(action, action)
 
     def reason(self, category: str, code: str) -> str:
-        return f"{category}/{code}" if code else ""
+        if not code:
+            return ""
+        return f"{self._of(CATEGORIES, category)}: {self._of(REASONS, code)}"
+
+    def note(self, category: str, note: str) -> str:
+        """A person's note as written; a kiosk's own note is English for technicians: in kk and
+        ru its code says what happened, the note stays in the English report and the history."""
+        return "" if category in AUTOMATIC and self.index is not None else note
+
+    def actor(self, who: str) -> str:
+        """The detector, the desk, the server and the kiosk at a seat in words; user names stay."""
+        if who.startswith("kiosk:"):
+            return self("by kiosk").replace("{seat}", who.removeprefix("kiosk:"))
+        return self(f"by {who}") if f"by {who}" in TEXTS else who
 
     def outcome(self, outcome: str, status: str, finish_reason: str) -> str:
         if status != "finished":

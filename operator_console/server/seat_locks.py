@@ -208,7 +208,7 @@ def unlock(
             subject=kiosk.seat_code, detail={"failures": kiosk.resume_failures},
         )  # fmt: skip
         touch(db, "seat", kiosk.seat_code)
-        return forbidden("wrong_resume_code") if left > 0 else forbidden("resume_code_void")
+        return forbidden("resume_code_wrong") if left > 0 else forbidden("resume_code_void")
     kiosk.resume_hash = kiosk.resume_expires_at = None
     kiosk.resume_failures = 0
     attempt = running_attempt(db, kiosk.seat_code)

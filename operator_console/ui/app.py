@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from operator_console.core.client import ConsoleClient
 from operator_console.core.settings import ConsoleConfig
 from operator_console.protocol.calls import ServerRefused, ServerUnreachable
+from operator_console.ui import hall_time
 from operator_console.ui.dialogs import SignInDialog
 from operator_console.ui.model import ConsoleModel
 from operator_console.ui.style import SHEET
@@ -62,6 +63,7 @@ def open_console(
     client: ConsoleClient, username: str, *, hall_name: str = "", wait: float = 25.0
 ) -> ConsoleWindow:
     """The window for a client already signed in; its model starts following the hall."""
+    hall_time.use(client.time_zone)
     model = ConsoleModel(client, username=username, wait=wait)
     window = ConsoleWindow(model, hall_name=hall_name)
     window.setStyleSheet(SHEET)

@@ -10,6 +10,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from operator_console.ui import hall_time
+
 LIMIT_MINUTES = 20.0
 WARN_MINUTES = 10.0
 ALARM_MINUTES = 15.0
@@ -143,10 +145,10 @@ class DeliveryChart(QWidget):
             p.drawEllipse(centre, 4.5, 4.5)
         p.setPen(MUTED)
         p.drawText(QRectF(area.left(), area.bottom() + 2, 80, 16), Qt.AlignmentFlag.AlignLeft,
-                   f"{first.astimezone():%H:%M}")  # fmt: skip
+                   f"{hall_time.hall(first):%H:%M}")  # fmt: skip
         last = self.deliveries[-1].ended_at
         p.drawText(QRectF(area.right() - 80, area.bottom() + 2, 80, 16),
-                   Qt.AlignmentFlag.AlignRight, f"{last.astimezone():%H:%M}")  # fmt: skip
+                   Qt.AlignmentFlag.AlignRight, f"{hall_time.hall(last):%H:%M}")  # fmt: skip
         p.end()
 
 

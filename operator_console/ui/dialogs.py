@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from operator_console.protocol.console_api import EnrollmentCodeView, ResumeCodeView
 from operator_console.protocol.reasons import REASONS, Reason
-from operator_console.ui import texts
+from operator_console.ui import hall_time, texts
 from operator_console.ui.style import SHEET
 from operator_console.ui.widgets import named
 
@@ -249,7 +249,9 @@ class CodeDialog(QDialog):
         digits = named(QLabel(shown), "code_digits")
         digits.setAlignment(Qt.AlignmentFlag.AlignCenter)
         digits.setProperty("role", "code")
-        expires = code.expires_at.astimezone().strftime("%Y-%m-%d %H:%M" if enrolling else "%H:%M")
+        expires = hall_time.hall(code.expires_at).strftime(
+            "%Y-%m-%d %H:%M" if enrolling else "%H:%M"
+        )
         until = QLabel(
             (
                 self.tr("Type it at the new kiosk (hall-provision kiosk --code). Valid until %1, "

@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QImage, QMouseEvent, QPainter, QPaintE
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from operator_console.protocol.console_api import ReviewTimeline, TimelineMark
+from operator_console.ui import hall_time
 
 SEVERITY = {"alarm": QColor("#d7263d"), "warning": QColor("#f0a000"), "info": QColor("#1f6feb")}
 ROWS = {"face": 0, "lockdown": 0, "camera": 1, "incident": 1, "seat_action": 2, "pause": 2}
@@ -159,7 +160,7 @@ class TimelineBar(QWidget):
             p.drawLine(QPointF(x, 8), QPointF(x, self.height() - 4))
         p.setPen(QColor("#5b6776"))
         p.drawText(QRectF(8, 0, 120, 14), Qt.AlignmentFlag.AlignLeft,
-                   f"{self.line.starts_at.astimezone():%H:%M:%S}")  # fmt: skip
+                   f"{hall_time.hall(self.line.starts_at):%H:%M:%S}")  # fmt: skip
         p.drawText(QRectF(self.width() - 128, 0, 120, 14), Qt.AlignmentFlag.AlignRight,
-                   f"{self.line.ends_at.astimezone():%H:%M:%S}")  # fmt: skip
+                   f"{hall_time.hall(self.line.ends_at):%H:%M:%S}")  # fmt: skip
         p.end()

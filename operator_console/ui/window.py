@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from operator_console.ui import hall_time
 from operator_console.ui.dialogs import CodeDialog
 from operator_console.ui.model import ConsoleModel
 from operator_console.ui.screens.admin import AdminScreen
@@ -147,7 +148,7 @@ class ConsoleWindow(QMainWindow):
             self.session.clear()
             for s in self.model.sessions:
                 self.session.addItem(
-                    f"{s.session_id} · {s.starts_at.astimezone():%H:%M}", s.session_id
+                    f"{s.session_id} · {hall_time.hall(s.starts_at):%H:%M}", s.session_id
                 )
             self.session.setCurrentIndex(max(0, self.session.findData(self.model.session_id)))
         if kinds & {"link", "expired", "seat"}:

@@ -93,3 +93,32 @@ def test_call_the_operator_raises_a_hand_on_the_map_until_someone_comes(
         hall.console.acknowledge(hand()[0])  # the operator comes over
         qtbot.waitUntil(lambda: call.isEnabled(), timeout=WAIT_MS)
         assert call.property("text") == "Вызвать оператора"
+
+
+def test_wrong_resume_codes_say_wrong_then_void_from_the_refusal_code(
+    qtbot: QtBot, hall: Hall, seated: HallClient, tmp_path: Path
+) -> None:
+    with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
+        walk_to_test(qtbot, kiosk)
+        hall.console.pause_seat("A01", ILL)
+        wait_stage(qtbot, kiosk, Stage.LOCKED)
+        code = hall.console.resume_seat("A01").resume_code
+        assert code is not None
+        wrong = "0" * len(code.code) if code.code != "0" * len(code.code) else "1" * len(code.code)
+        said = []
+        for _ in range(5):
+            child(kiosk, "resume_code").setFocus()
+            qtbot.keyClicks(child(kiosk, "resume_code"), wrong)
+            press(qtbot, kiosk, "key_ok")
+            qtbot.waitUntil(
+                lambda: (
+                    (lock := kiosk.model.lock_state) is not None
+                    and lock.message in ("wrong_code", "void_code")
+                ),
+                timeout=WAIT_MS,
+            )
+            lock = kiosk.model.lock_state
+            assert lock is not None
+            said.append(lock.message)
+        assert said == ["wrong_code"] * 4 + ["void_code"]
+        assert kiosk.model.stage is Stage.LOCKED

@@ -43,7 +43,7 @@ def enroll(body: EnrollRequest, request: Request, rt: RuntimeDep) -> EnrollRespo
     machine = request.client.host if request.client else "unknown"
     until = rt.enrollments.take(machine, now)  # counted before the code is looked up
     if until is not None:
-        raise Refusal(429, f"too many wrong enrollment codes; try again after {until:%H:%M} UTC")
+        raise Refusal(429, "too_many_tries", until=until)
     with rt.tx() as db:
         enrolled = enrollment.enroll(
             db, code=body.code, machine=body.machine, hall_id=rt.hall_id, now=now
@@ -140,7 +140,7 @@ def form(attempt_id: str, rt: RuntimeDep, kiosk: KioskDep) -> FormView:
     with rt.tx() as db:
         attempt = attempts.own_attempt(db, kiosk, attempt_id)
         if attempt.status == AttemptStatus.PENDING:
-            raise conflict(f"attempt {attempt_id} has not started")
+            raise conflict("attempt_not_started", attempt=attempt_id)
         return attempts.form_view(attempt, rt.banks, rt.clock.now(), db)
 
 
@@ -198,9 +198,11 @@ async def upload_chunk(
     try:
         declared = SegmentUpload.model_validate_json(x_segment) if x_segment else None
     except ValidationError as exc:
-        raise Refusal(422, f"X-Segment: {exc.errors()[0]['msg']}") from exc
+        raise Refusal(
+            422, "invalid_request", field="X-Segment", problem=exc.errors()[0]["msg"]
+        ) from exc
     if seq < 1 or offset < 0:
-        raise Refusal(422, "segment numbers start at 1 and offsets at 0")
+        raise Refusal(422, "segment_numbering")
     data = await request.body()
 
     chunk = recordings.Chunk(attempt_id, seq, offset, data, declared)
@@ -225,7 +227,7 @@ async def upload_chunk(
             )
             state = recordings.state(row)
         if problem:
-            raise Refusal(422, problem)  # after the commit: the discarded bytes stay discarded
+            raise problem  # after the commit: the discarded bytes stay discarded
         return state
 
     return await run_in_threadpool(store)

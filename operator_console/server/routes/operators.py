@@ -99,7 +99,12 @@ def login(body: LoginRequest, rt: RuntimeDep) -> LoginResponse:
         raise Refusal(401, "wrong user name or password")
     rt.logins.succeeded(body.username)
     user, token = found
-    return LoginResponse(token=token, role=user.role, screens=list(SCREENS[Role(user.role)]))
+    return LoginResponse(
+        token=token,
+        role=user.role,
+        screens=list(SCREENS[Role(user.role)]),
+        time_zone=rt.config.hall.timezone,
+    )
 
 
 @router.post("/auth/logout", status_code=204)

@@ -43,7 +43,7 @@ from operator_console.protocol.console_api import (
     UserView,
 )
 from operator_console.protocol.roster import SignedRoster
-from operator_console.ui import texts
+from operator_console.ui import hall_time, texts
 from operator_console.ui.charts import ItemChart
 from operator_console.ui.dialogs import CodeDialog
 from operator_console.ui.model import ConsoleModel
@@ -286,9 +286,9 @@ class KiosksTab(QWidget):
 
         _fill(
             self.table,
-            [[k.seat, k.machine, f"{k.enrolled_at.astimezone():%Y-%m-%d %H:%M}",
+            [[k.seat, k.machine, f"{hall_time.hall(k.enrolled_at):%Y-%m-%d %H:%M}",
               self.tr("%1 days").replace("%1", f"{k.credential_age_days:.1f}"),
-              f"{k.last_heard_at.astimezone():%H:%M:%S}" if k.last_heard_at else "—", state(k)]
+              f"{hall_time.hall(k.last_heard_at):%H:%M:%S}" if k.last_heard_at else "—", state(k)]
              for k in self.kiosks],
         )  # fmt: skip
         self._enable()
@@ -427,7 +427,7 @@ class BanksTab(QWidget):
         )
 
     def _fetch(self) -> None:
-        day = datetime.now(UTC).astimezone().date()
+        day = hall_time.today(datetime.now(UTC))
         self.model.call(lambda: self.model.client.fetch_roster(day), self._roster_taken)
 
     def import_roster(self, path: str | None = None) -> None:
@@ -650,7 +650,7 @@ class AuditTab(QWidget):
                 .replace("%1", str(b.seq))
                 .replace("%2", texts.history_action(b.action) or "—")
                 .replace("%3", b.actor or "—")
-                .replace("%4", f"{b.at.astimezone():%Y-%m-%d %H:%M:%S}" if b.at else "—")
+                .replace("%4", f"{hall_time.hall(b.at):%Y-%m-%d %H:%M:%S}" if b.at else "—")
                 if b is not None
                 else self.tr("The chain was rewritten: the central system holds another head.")
             )
@@ -670,7 +670,7 @@ class AuditTab(QWidget):
                 self.tr("Last head acknowledged upstream: entry %1, %2, at %3")
                 .replace("%1", str(f.acknowledged_seq))
                 .replace("%2", f.acknowledged_head or "")
-                .replace("%3", f"{f.acknowledged_at.astimezone():%Y-%m-%d %H:%M:%S}"
+                .replace("%3", f"{hall_time.hall(f.acknowledged_at):%Y-%m-%d %H:%M:%S}"
                          if f.acknowledged_at else "—")
             )  # fmt: skip
             lines.append(

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from operator_console.protocol.console_api import RegistrationView
 from operator_console.protocol.reasons import Reason
-from operator_console.ui import texts
+from operator_console.ui import hall_time, texts
 from operator_console.ui.dialogs import ReasonDialog
 from operator_console.ui.model import ConsoleModel
 from operator_console.ui.widgets import named
@@ -296,7 +296,7 @@ class DeskScreen(QWidget):
             words = self.tr("Detector: %1").replace("%1", texts.detector_state(state.state))
             if state.state != "connected" and state.since is not None:
                 words += " " + self.tr("since %1").replace(
-                    "%1", f"{state.since.astimezone():%H:%M:%S}"
+                    "%1", f"{hall_time.hall(state.since):%H:%M:%S}"
                 )
             if state.last_error:
                 words += f"\n{state.last_error}"
@@ -308,7 +308,7 @@ class DeskScreen(QWidget):
         chosen = self.model.walk
         self.walks.clear()
         for walk in reversed(self.model.walks):
-            words = f"{walk.received_at.astimezone():%H:%M:%S}  {texts.detector_kind(walk.kind)}"
+            words = f"{hall_time.hall(walk.received_at):%H:%M:%S}  {texts.detector_kind(walk.kind)}"
             if walk.zones:
                 words += "  " + self.tr("zones %1").replace("%1", ",".join(map(str, walk.zones)))
             if walk.level is not None:

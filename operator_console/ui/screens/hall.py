@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from operator_console.core.hall_watch import Problem
-from operator_console.ui import texts
+from operator_console.ui import hall_time, texts
 from operator_console.ui.dialogs import ConfirmDialog, MoveDialog, ReasonDialog, TimeDialog
 from operator_console.ui.model import ConsoleModel, SeatRetry
 from operator_console.ui.seat_map import SeatMap, clock
@@ -162,7 +162,7 @@ class HallScreen(QWidget):
             if len(p.incident_ids) > 1:
                 words += f" (×{len(p.incident_ids)})"
             if p.since is not None:
-                words += f"  {p.since.astimezone():%H:%M:%S}"
+                words += f"  {hall_time.hall(p.since):%H:%M:%S}"
             item = QListWidgetItem(words)
             item.setForeground(Qt.GlobalColor.darkRed if p.level >= 3 else Qt.GlobalColor.black)
             self.problems.addItem(item)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from operator_console.protocol.console_api import HistoryEntry
-from operator_console.ui import texts
+from operator_console.ui import hall_time, texts
 from operator_console.ui.model import ConsoleModel
 from operator_console.ui.widgets import named
 
@@ -97,10 +97,15 @@ class HistoryScreen(QWidget):
         parts = []
         if entry.action.startswith("admission.") or entry.action == "seat.bind":
             parts.append(entry.subject)
-        for key in ("code", "reason"):
-            value = d.get(key)
-            if isinstance(value, str) and value:
-                parts.append(texts.reason(value) if value.isidentifier() else value)
+        rule, category, code = d.get("rule"), d.get("category"), d.get("code")
+        if isinstance(rule, str) and rule:
+            parts.append(self.rule(rule))  # the rule's words, not the server's English
+        if isinstance(code, str) and code:
+            kind = texts.category(category) if isinstance(category, str) and category else ""
+            parts.append(f"{kind}: {texts.reason(code)}" if kind else texts.reason(code))
+        value = d.get("reason")
+        if isinstance(value, str) and value and not rule:
+            parts.append(texts.reason(value) if value.isidentifier() else value)
         minutes = d.get("minutes")
         if isinstance(minutes, int):
             parts.append(self.tr("%1 min").replace("%1", f"{minutes:+d}"))
@@ -113,13 +118,37 @@ class HistoryScreen(QWidget):
             parts.append(self.tr("zones %1").replace("%1", ",".join(map(str, zones))))
         return " · ".join(parts)
 
+    def who(self, actor: str) -> str:
+        """The detector, the desk, the server or the kiosk at a seat in words; user names stay."""
+        if actor.startswith("kiosk:"):
+            return self.tr("Kiosk at seat %1").replace("%1", actor.removeprefix("kiosk:"))
+        return {
+            "detector": self.tr("Metal detector (walk-through)"),
+            "wand": self.tr("Hand-held metal detector"),
+            "desk": self.tr("Admission desk"),
+            "server": self.tr("Room server"),
+        }.get(actor, actor)
+
+    def rule(self, code: str) -> str:
+        """An admission rule the desk refused by."""
+        return {
+            "banned": self.tr("Banned from testing"),
+            "late": self.tr("Late"),
+            "retake_too_soon": self.tr("Retake too soon"),
+            "attempts_this_month": self.tr("No attempts left this month"),
+            "invalid_iin": self.tr("Invalid IIN"),
+            "iin_mismatch": self.tr("The IIN does not match the roster"),
+            "not_on_roster": self.tr("Not on the roster"),
+            "session_closed": self.tr("Admission closed"),
+        }.get(code) or texts.reason(code)
+
     def _show(self) -> None:
         entries = self.shown()
         self.table.setRowCount(len(entries))
         for row, e in enumerate(reversed(entries)):
             cells = [
-                f"{e.at.astimezone():%H:%M:%S}",
-                e.actor,
+                f"{hall_time.hall(e.at):%H:%M:%S}",
+                self.who(e.actor),
                 texts.history_action(e.action),
                 e.seat or "",
                 self.detail(e),

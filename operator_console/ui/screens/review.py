@@ -30,7 +30,7 @@ from operator_console.protocol.console_api import (
     TimelineMark,
     VerdictRequest,
 )
-from operator_console.ui import texts
+from operator_console.ui import hall_time, texts
 from operator_console.ui.dialogs import ReasonPicker
 from operator_console.ui.model import ConsoleModel
 from operator_console.ui.player import TimelineBar, VideoView
@@ -227,7 +227,7 @@ class ReviewScreen(QWidget):
             cells = [
                 f"{item.full_name} · {item.seat or '—'}",
                 texts.program(item.program),
-                f"{item.finished_at.astimezone():%H:%M}" if item.finished_at else "",
+                f"{hall_time.hall(item.finished_at):%H:%M}" if item.finished_at else "",
                 flags or self.tr("no flag"),
             ]
             for col, text in enumerate(cells):
@@ -323,7 +323,7 @@ class ReviewScreen(QWidget):
         self.title.setText(f"{a.full_name} · {texts.program(a.program)} · {a.seat or '—'}")
 
     def _show_frame(self, shown: Shown | None, at: datetime) -> None:
-        words = f"{at.astimezone():%H:%M:%S}"
+        words = f"{hall_time.hall(at):%H:%M:%S}"
         if shown is None and self.line is not None:
             gap = next((g for g in self.line.gaps if g.starts_at <= at < g.ends_at), None)
             words += "  " + (
@@ -333,7 +333,7 @@ class ReviewScreen(QWidget):
             )
         self.video.show_frame(shown.image if shown is not None else None, words)
         self.timeline.set_position(at)
-        self.where.setText(f"{at.astimezone():%H:%M:%S}")
+        self.where.setText(f"{hall_time.hall(at):%H:%M:%S}")
         self.model.news.emit({"review_frame"})
 
     def _stopped(self, why: str) -> None:
@@ -406,7 +406,7 @@ class ReviewScreen(QWidget):
             finding = self.findings.get(m.incident_id or 0)
             state = finding.finding if finding else m.finding
             cells = [
-                f"{m.at.astimezone():%H:%M:%S}",
+                f"{hall_time.hall(m.at):%H:%M:%S}",
                 f"{self.kind(m.kind)}: {texts.reason(m.code)}" + (f" — {m.note}" if m.note else ""),
                 m.by,
                 {"confirmed": self.tr("confirmed"), "dismissed": self.tr("dismissed")}.get(

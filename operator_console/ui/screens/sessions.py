@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from operator_console.ui import texts
+from operator_console.ui import hall_time, texts
 from operator_console.ui.model import ConsoleModel
 from operator_console.ui.widgets import named
 
@@ -83,7 +83,7 @@ class SessionsScreen(QWidget):
         for row, s in enumerate(sessions):
             cells = [
                 s.session_id,
-                f"{s.starts_at.astimezone():%H:%M}",
+                f"{hall_time.hall(s.starts_at):%H:%M}",
                 ", ".join(texts.program(p) for p in s.programs),
                 str(s.candidates),
                 str(s.admitted),

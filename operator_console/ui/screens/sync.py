@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from operator_console.protocol.console_api import OfflineExportView, OutboxView
+from operator_console.ui import hall_time
 from operator_console.ui.charts import Delivery, DeliveryChart, SyncGauge
 from operator_console.ui.model import ConsoleModel
 from operator_console.ui.widgets import data_table, named
@@ -171,7 +172,7 @@ class SyncScreen(QWidget):
             self.numbers["parked"].setText(str(status.parked))
             self.numbers["delivered"].setText(str(status.delivered))
             self.numbers["last_success"].setText(
-                f"{status.last_success_at.astimezone():%H:%M:%S}"
+                f"{hall_time.hall(status.last_success_at):%H:%M:%S}"
                 if status.last_success_at
                 else self.tr("none yet")
             )
@@ -220,12 +221,12 @@ class SyncScreen(QWidget):
 
     def deliveries(self, records: list[OutboxView]) -> list[Delivery]:
         now = self.model.picture.server_now()  # the server's clock: the 20 minutes are its
-        today = now.astimezone().date()
+        today = hall_time.today(now)
         found = []
         for r in records:
             if r.kind != "result" or r.reference_at is None:
                 continue
-            if r.reference_at.astimezone().date() != today:
+            if hall_time.today(r.reference_at) != today:
                 continue
             end = r.delivered_at if r.delivered_at else now
             found.append(

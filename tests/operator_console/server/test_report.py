@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import csv
 import io
+import re
 import subprocess
 from datetime import timedelta
 from pathlib import Path
@@ -79,7 +80,8 @@ def test_the_report_names_everyone_their_refusals_scores_and_the_audit_head(
     for seat in ("A01", "A02"):
         r = results[names[f"attempt-{seat}"]]
         assert r.total is not None
-        assert f"{r.sections[0].code}: {r.sections[0].score:g}/" in text
+        assert r.sections[0].code == "constitution"
+        assert f"Конституция: {r.sections[0].score:g} (пороговый балл: " in text
     # The audit head at printing time, and the hall's signature over it, as an auditor checks.
     seq = int(text.split("Записей:")[1].split()[0])
     printed = text.split("Вершина цепочки:")[1].split()[0]
@@ -197,3 +199,156 @@ def test_every_word_the_report_prints_has_its_kazakh_and_russian() -> None:
     assert said - set(TEXTS) == set()
     assert set(EN) <= set(TEXTS)
     assert all(kk.strip() and ru.strip() for kk, ru in TEXTS.values())
+
+
+LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+ALLOWED_LATIN = frozenset({"JSON", "PDF", "UTC", "SHA", "II", "III"})
+"""Latin words a kk or ru report may print: formats, standards, Roman numerals; not English."""
+LITERALS = ("operator-console admin verify-audit", '{"hall_id", "seq", "head"}')
+"""What an auditor types and checks as it is printed: the command and the signed document's
+fields."""
+
+
+def _english_in(text: str, data: object) -> list[str]:
+    """The Latin words of a kk or ru report that are neither allowed nor data (ids, user names,
+    the chain's head and signature: a word cut where a line wraps is a piece of one of them)."""
+    from operator_console.server.report import ReportData
+
+    assert isinstance(data, ReportData)
+    values = [data.hall_id, data.hall_name, data.session_id]
+    values += [u for u, _n, _r in data.staff]
+    values += [r.by for r in data.refused] + [h.actor for h in data.happenings]
+    if data.seal is not None:
+        values += [data.seal.head, data.seal.signature]
+    for literal in LITERALS:
+        text = text.replace(literal, "")
+    return [
+        word
+        for word in LATIN_WORD.findall(text)
+        if word not in ALLOWED_LATIN and not any(word in v for v in values)
+    ]
+
+
+def _every_kind_of_entry(hall: Hall) -> object:
+    from operator_console.protocol.console_api import SyncStatus
+    from operator_console.protocol.reasons import REASONS
+    from operator_console.protocol.records import SectionResult
+    from operator_console.server.report import (
+        AuditSeal,
+        DetectorCheck,
+        Happening,
+        Person,
+        Refused,
+        ReportData,
+        ResultRow,
+    )
+    from operator_console.server.report_texts import REASONS as WORDS
+    from question_banks.programs import PROGRAMS
+
+    now = hall.clock.now()
+    who = Person("R1", "900101300123", "Әлиев Асқар")
+    data = ReportData(
+        hall_id=HALL_ID, hall_name="Астана, «Б» корпусы", session_id="S-7", starts_at=now,
+        started_at=now, programs=list(PROGRAMS), printed_at=now,
+        staff=[("operator1", "Оператор Бір", "operator"), ("proctor1", "", "proctor")],
+        expected=3,
+    )  # fmt: skip
+    rules = ["banned", "iin_mismatch", "invalid_iin", "late", "not_on_roster",
+             "retake_too_soon", "attempts_this_month", "session_closed"]  # fmt: skip
+    data.refused = [Refused(who, now, code, f"{code} in English words", "operator1")
+                    for code in rules]  # fmt: skip
+    data.refused += [
+        Refused(who, now, code, code.replace("_", " ") + ": Ескерту", "desk")
+        for codes in REASONS.values() for code in codes
+    ]  # fmt: skip
+    data.no_shows = [Person("R2", "900101300124", "Серікова Дана")]
+    data.detector = [
+        DetectorCheck(now, source, kind, [1, 3], ("Әлиев Асқар", refused))
+        for source in ("serial", "manual")
+        for kind in ("pass", "alarm", "fault", "tamper")
+        for refused in (True, False)
+    ]
+    data.seats = [("A01", who, list(PROGRAMS))]
+    automatic = {
+        "lockdown": ["focus_lost", "extra_screen", "prohibited_program", "unclean_exit",
+                     "virtual_machine", "remote_session", "shortcut_blocked", "close_attempt",
+                     "identity_disputed", "operator", "room_paused", "moved_here"],
+        "camera": ["camera_check_failed", "camera_unavailable", "camera_lost", "camera_frozen",
+                   "recording_failed", "recording_resumed"],
+        "proctoring": ["no_face", "several_faces"],
+    }  # fmt: skip
+    assert {c for codes in automatic.values() for c in codes} <= set(WORDS)
+    data.happenings = [
+        Happening(now, "operator1", "incident", "A01", category, code, "Ескертпе")
+        for category, codes in REASONS.items()
+        for code in codes
+    ]
+    data.happenings += [
+        Happening(now, "kiosk:A01", "incident", "A01", category, code, "Escape pressed")
+        for category, codes in automatic.items()
+        for code in codes
+    ]
+    actions = ["seat.pause", "seat.resume", "seat.resume_code", "seat.time", "seat.terminate",
+               "seat.move", "seat.lock", "seat.resume_held", "seat.resume_refused",
+               "session.start", "session.pause", "session.resume"]  # fmt: skip
+    data.happenings += [
+        Happening(now, actor, action, "A01", "examinee", "illness", "")
+        for action in actions
+        for actor in ("operator1", "detector", "desk", "server", "kiosk:A01")
+    ]
+    data.results = []
+    outcomes = [("finished", "submitted", "pass"), ("finished", "time_expired", "fail"),
+                ("finished", "terminated", "annulled"), ("running", "", "")]  # fmt: skip
+    for code, prog in PROGRAMS.items():
+        for (status, finish, outcome), verification in zip(
+            outcomes, ["pending", "clear", "violation", "pending"], strict=True
+        ):
+            sections = [
+                SectionResult(code=s.code, questions=s.questions, answered=1, correct=0,
+                              score=2.5, threshold=None if s.threshold is None else
+                              float(s.threshold), passed=None if s.threshold is None else False)
+                for s in prog.sections
+            ]  # fmt: skip
+            data.results.append(
+                ResultRow(who, "A01", code, "kk", status, finish, outcome, 31.5, sections,
+                          verification)
+            )  # fmt: skip
+    data.sync = SyncStatus(pending=2, parked=1, delivered=5, oldest_pending_seconds=90,
+                           last_success_at=now, level="warning")  # fmt: skip
+    data.seal = AuditSeal(12, "ab" * 32, "QmFzZTY0dXJsU2lnbmF0dXJlT2ZUaGVIYWxs" * 2)
+    return data
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_kazakh_or_russian_report_prints_no_english_word(
+    hall: Hall, tmp_path: Path, language: str
+) -> None:
+    from operator_console.server.report import ReportData
+
+    data = _every_kind_of_entry(hall)
+    assert isinstance(data, ReportData)
+    text = _text(
+        report_pdf.render(data, language=language, zone=hall.runtime.config.zone), tmp_path
+    )
+    assert _english_in(text, data) == []
+    said = {
+        "kk": ["Конституция: 2,5 (шекті балл: 5), өтпеді", "киоск, Орын A01",
+               "металл іздегіш", "Жеке қасиеттер, III бағдарлама", "Үміткер: сөйлесу",
+               "Киоскті бұғаттау", "31,5",
+               "жойылды (тестілеу"],
+        "ru": ["Конституция: 2,5 (пороговый балл: 5), не пройден", "киоск, место A01",
+               "металлодетектор", "стол допуска", "Личные качества, программа III",
+               "Кандидат: разговоры", "Блокировка киоска", "болезнь: Ескерту"],
+    }[language]  # fmt: skip
+    for words in said:
+        assert words in " ".join(text.split()), words
+    assert "operator1" in text  # user names stay as they are
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_report_of_a_real_session_prints_no_english_word(
+    hall: Hall, tmp_path: Path, language: str
+) -> None:
+    _a_session(hall)
+    pdf, data = report_pdf.session_report(hall.runtime, hall.session_id, language=language)
+    assert _english_in(_text(pdf, tmp_path), data) == []

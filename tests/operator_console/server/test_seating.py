@@ -107,7 +107,7 @@ def test_resume_pressed_twice_gives_the_same_code_and_keeps_the_wrong_tries(hall
     assert first.resume_code is not None and first.by is None
     with pytest.raises(ServerRefused) as wrong:
         client.unlock("000000" if first.resume_code.code != "000000" else "111111")
-    assert wrong.value.code == "wrong_resume_code"
+    assert wrong.value.code == "resume_code_wrong"
     again = hall.console.resume_seat("A01", sitting)
     assert again.resume_code == first.resume_code and again.by == "desk"
     with hall.runtime.tx() as db:

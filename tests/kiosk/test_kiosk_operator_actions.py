@@ -100,9 +100,9 @@ def test_wrong_resume_codes_say_wrong_then_void_from_the_refusal_code(
 ) -> None:
     with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
         walk_to_test(qtbot, kiosk)
-        hall.console.pause_seat("A01", ILL)
+        hall.console.pause_seat("A01", hall.sitting("A01"), ILL)
         wait_stage(qtbot, kiosk, Stage.LOCKED)
-        code = hall.console.resume_seat("A01").resume_code
+        code = hall.console.resume_seat("A01", hall.sitting("A01")).resume_code
         assert code is not None
         wrong = "0" * len(code.code) if code.code != "0" * len(code.code) else "1" * len(code.code)
         said = []

@@ -26,6 +26,13 @@ def users(db: Session) -> list[UserView]:
     return [_view(u) for u in db.execute(select(User).order_by(User.username)).scalars()]
 
 
+def user(db: Session, username: str) -> UserView:
+    found = db.execute(select(User).where(User.username == username)).scalar_one_or_none()
+    if found is None:
+        raise not_found("user", username)
+    return _view(found)
+
+
 def create(db: Session, body: NewUser, *, hall_id: str, now: datetime, actor: str) -> UserView:
     try:
         user = auth.create_user(

@@ -62,6 +62,23 @@ def change_user(username: UserName, body: UserChange, rt: RuntimeDep, who: Perso
         )
 
 
+@router.post("/users/{username}/unlock")
+def unlock_user(username: UserName, rt: RuntimeDep, who: PersonDep) -> UserView:
+    """The user's wrong sign-in tries, from every address, no longer count: they may sign in at
+    once. A client address resting for trying many names is not released here."""
+    require(who, "administrator")
+    with rt.read() as db:
+        view = people.user(db, username)
+    released = rt.logins.unlock(username)
+    with rt.tx() as db:
+        keeps_seats(db)
+        audit.append(
+            db, hall_id=rt.hall_id, at=rt.clock.now(), actor=who.username, action="user.unlock",
+            subject=username, detail={"addresses": released},
+        )  # fmt: skip
+    return view
+
+
 @router.get("/kiosks")
 def list_kiosks(rt: RuntimeDep, who: PersonDep) -> list[KioskView]:
     require(who, "administrator")

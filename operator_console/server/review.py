@@ -119,12 +119,12 @@ def clear_unflagged(
 ) -> list[str]:
     """Clear verdicts for a batch of attempts none of which has a flag; all or nothing."""
     if not set(body.watched) <= set(body.attempt_ids):
-        raise Refusal(422, "watched names an attempt that is not in the batch")
+        raise Refusal(422, "watched_not_in_batch")
     flagged = db.execute(
         select(Incident.attempt_id).where(Incident.attempt_id.in_(body.attempt_ids)).limit(1)
     ).scalar()
     if flagged is not None:
-        raise conflict(f"attempt {flagged} has flags: review it on its own")
+        raise conflict("attempt_has_flags", attempt=flagged)
     done = []
     for attempt_id in dict.fromkeys(body.attempt_ids):
         verification.record_verdict(

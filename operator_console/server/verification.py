@@ -38,9 +38,9 @@ def record_verdict(
     if attempt is None:
         raise not_found("attempt", attempt_id)
     if attempt.status != AttemptStatus.FINISHED:
-        raise conflict("only a finished attempt can be verified")
+        raise conflict("verdict_needs_finished")
     if db.get(OutboxRecord, f"verification:{attempt_id}") is not None:
-        raise conflict(f"attempt {attempt_id} already has a verdict; it cannot be changed here")
+        raise conflict("verdict_given", attempt=attempt_id)
     flags = {
         i.id: i
         for i in db.execute(select(Incident).where(Incident.attempt_id == attempt_id)).scalars()
@@ -48,7 +48,7 @@ def record_verdict(
     for finding in body.flags:
         flag = flags.get(finding.incident_id)
         if flag is None:
-            raise Refusal(422, f"incident {finding.incident_id} is not a flag of this attempt")
+            raise Refusal(422, "flag_not_of_attempt", incident=finding.incident_id)
         flag.finding, flag.finding_note, flag.found_by = finding.finding, finding.note, proctor
     record: dict[str, Any] = {
         "schema": "hall-verification/1",

@@ -57,6 +57,10 @@ REFUSALS: dict[str, str] = {
         "attempt {attempt} has {count} unresolved flags: give each a finding, or confirm that the "
         "violation stands regardless"
     ),
+    "verdict_reason_not_violation": (
+        "{code} does not break the testing rules: a violation names a reason that does, or other "
+        "with a note"
+    ),
     "outbox_not_parked": "{record} is {status}, not parked",
     #
     #

@@ -150,9 +150,9 @@ class SignInThrottle:
         return self.sources.take(source, now)
 
     def blocked_until(self, username: str, source: str, now: datetime) -> datetime | None:
-        return self.names.blocked_until(
-            _pair(username, source), now
-        ) or self.sources.blocked_until(source, now)
+        return self.names.blocked_until(_pair(username, source), now) or self.sources.blocked_until(
+            source, now
+        )
 
     def succeeded(self, username: str, source: str, at: datetime) -> None:
         self.names.succeeded(_pair(username, source))

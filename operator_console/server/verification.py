@@ -51,7 +51,9 @@ def record_verdict(
             raise Refusal(422, "flag_not_of_attempt", incident=finding.incident_id)
         flag.finding, flag.finding_note, flag.found_by = finding.finding, finding.note, proctor
     if body.verdict == "violation":
-        _violation_allowed(body, attempt_id, open_flags=[f for f in flags.values() if not f.finding])
+        _violation_allowed(
+            body, attempt_id, open_flags=[f for f in flags.values() if not f.finding]
+        )
     record: dict[str, Any] = {
         "schema": "hall-verification/1",
         "attempt_id": attempt_id,
@@ -97,7 +99,9 @@ def record_verdict(
     return record
 
 
-def _violation_allowed(body: VerdictRequest, attempt_id: str, *, open_flags: list[Incident]) -> None:
+def _violation_allowed(
+    body: VerdictRequest, attempt_id: str, *, open_flags: list[Incident]
+) -> None:
     """The rules of a violation: each reason breaks the testing rules (or is `other`, whose note
     says how), and every flag has a finding, unless the proctor decided despite open flags."""
     for reason in body.reasons:

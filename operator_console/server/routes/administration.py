@@ -191,7 +191,7 @@ def report_pdf(
     require(who, *WATCH)
     try:
         pdf, _ = session_report(rt, session_id, language=language)
-    except ReportError as exc:
+    except ReportError:  # the language is one of the route's, so the fonts are what is missing
         raise Refusal(503, "report_no_font") from None
     return Response(
         pdf,

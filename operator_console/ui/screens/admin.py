@@ -238,7 +238,6 @@ class UsersTab(QWidget):
                 self.tr("%1 enabled") if not user.active else self.tr("%1 disabled"),
             )
 
-
     def _unlock(self) -> None:
         user = self.chosen()
         if user is not None:

@@ -79,9 +79,7 @@ def test_right_passwords_do_not_count_against_the_machine(hall: Hall) -> None:
 def test_forty_wrong_guesses_at_once_from_one_machine_are_still_counted(hall: Hall) -> None:
     with machine(hall, MACHINE_A) as stranger:
         with ThreadPoolExecutor(max_workers=40) as pool:
-            replies = list(
-                pool.map(lambda n: sign_in(stranger, "desk", f"wrong-{n}"), range(40))
-            )
+            replies = list(pool.map(lambda n: sign_in(stranger, "desk", f"wrong-{n}"), range(40)))
         assert sorted(r.status_code for r in replies) == [401] * TRIES + [429] * (40 - TRIES)
         assert sign_in(stranger, "desk", PASSWORD).status_code == 429
 
@@ -102,7 +100,9 @@ def test_an_administrator_unlocks_a_name_at_every_machine(hall: Hall) -> None:
         assert unlocked.json()["username"] == "aigerim"
         assert sign_in(a, "aigerim", "password-123").status_code == 200
         assert sign_in(b, "aigerim", "password-123").status_code == 200
-        missing = b.post("/api/v1/users/nobody/unlock", headers={"Authorization": f"Bearer {token}"})
+        missing = b.post(
+            "/api/v1/users/nobody/unlock", headers={"Authorization": f"Bearer {token}"}
+        )
         assert missing.status_code == 404 and missing.json()["code"] == "not_found"
     with hall.runtime.read() as db:
         entry = db.execute(

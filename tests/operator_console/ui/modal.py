@@ -7,9 +7,9 @@ from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog
 
-D = TypeVar("D", QDialog, QMessageBox)
+D = TypeVar("D", bound=QDialog)
 
 
 class Answers(Generic[D]):
@@ -17,7 +17,8 @@ class Answers(Generic[D]):
     what each dialog looked like (the action's answer)."""
 
     def __init__(self, kind: type[D], actions: Sequence[Callable[[D], object]]) -> None:
-        self.kind, self.actions = kind, list(actions)
+        self.kind: type[D] = kind
+        self.actions: list[Callable[[D], object]] = list(actions)
         self.seen: list[object] = []
         self._last: D | None = None
         self._timer = QTimer()

@@ -5,6 +5,7 @@ given."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -26,7 +27,7 @@ from tests.operator_console.ui.conftest import WAIT_MS, console_for
 from tests.operator_console.ui.modal import Answers
 
 
-def _typed(username: str, password: str) -> object:
+def _typed(username: str, password: str) -> Callable[[SignInDialog], str]:
     def act(dialog: SignInDialog) -> str:
         said = dialog.problem.text()
         dialog.username.setText(username)

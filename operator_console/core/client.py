@@ -366,6 +366,10 @@ class ConsoleClient:
     def change_user(self, username: str, body: UserChange) -> UserView:
         return self._core.call("PATCH", f"/api/v1/users/{username}", UserView, body)
 
+    def unlock_user(self, username: str) -> UserView:
+        """The user's wrong sign-in tries no longer count, from any address."""
+        return self._core.call("POST", f"/api/v1/users/{username}/unlock", UserView)
+
     def kiosks(self) -> list[KioskView]:
         return self._core.call("GET", "/api/v1/kiosks", list[KioskView])
 

@@ -40,13 +40,16 @@ class FlagFinding(Strict):
 class VerdictRequest(Strict):
     """The proctor's finding after reviewing an attempt's recording and incidents.
 
-    A violation names at least one reason of the desk's list and the ban the rules require:
-    6 to 12 months from the day of the test. Findings on the attempt's flags may come with it."""
+    A violation names at least one reason that breaks the testing rules (or `other` with a
+    note) and the ban the rules require: 6 to 12 months from the day of the test. Findings on
+    the attempt's flags may come with it. A violation while a flag has no finding is refused
+    (`flags_unresolved`) unless `despite_open_flags` says the proctor decided so anyway."""
 
     verdict: Literal["clear", "violation"]
     reasons: list[Reason] = Field(default=[], max_length=50)
     ban_months: int | None = Field(default=None, ge=6, le=12)
     flags: list[FlagFinding] = Field(default=[], max_length=1000)
+    despite_open_flags: bool = False
 
     @model_validator(mode="after")
     def _whole(self) -> VerdictRequest:
@@ -495,6 +498,11 @@ class ReviewItem(Strict):
     flags: dict[str, int]
     """How many flags of each code (`several_faces`, `focus_lost`, an operator's `talking`…)."""
     segments: int
+    open_flags: list[int] = []
+    """The flags (incident ids) that have no finding yet: a violation waits for them."""
+    proposed: Reason | None = None
+    """The violation's reason the rules propose: the operator's reason for terminating the
+    sitting, when it breaks the testing rules. None: no reason is proposed."""
 
 
 MarkKind = Literal["face", "lockdown", "camera", "incident", "seat_action", "pause"]

@@ -94,10 +94,40 @@ REFUSALS: dict[str, str] = {
     #
     #
     # ----- review, verdicts and the outbox ------------------------------------------------------
+    "attempt_not_running": "attempt {attempt} is {status}, not running",
+    "bank_not_loaded": "bank {bank} {version} is no longer loaded",
+    "verdict_needs_finished": "only a finished attempt can be verified",
+    "verdict_given": "attempt {attempt} already has a verdict; it cannot be changed here",
+    "flag_not_of_attempt": "incident {incident} is not a flag of this attempt",
+    "watched_not_in_batch": "watched names an attempt that is not in the batch",
+    "attempt_has_flags": "attempt {attempt} has flags: review it on its own",
+    "flags_unresolved": (
+        "attempt {attempt} has {count} unresolved flags: give each a finding, or confirm that the "
+        "violation stands regardless"
+    ),
+    "verdict_reason_not_violation": (
+        "{code} does not break the testing rules: a violation names a reason that does, or other "
+        "with a note"
+    ),
+    "outbox_not_parked": "{record} is {status}, not parked",
     #
     #
     #
     # ----- administration: users, kiosks, banks, rosters ----------------------------------------
+    "user_exists": "user {username} already exists",
+    "last_administrator": "{username} is the last administrator: make another one first",
+    "cannot_disable_yourself": "you cannot disable yourself",
+    "nothing_to_change": "nothing to change",
+    "kiosk_revoked_already": "kiosk {kiosk} is already revoked",
+    "bank_package_refused": "{name}: {problem}",
+    "bank_loaded_already": "bank {bank} {version} is already loaded",
+    "report_no_font": (
+        "no font with Kazakh letters found (install fonts-dejavu-core or fonts-noto-core)"
+    ),
+    "roster_signature_bad": "roster refused: the authority's signature does not verify",
+    "roster_invalid": "roster refused: {field}: {problem}",
+    "roster_other_hall": "roster refused: it is for hall {roster_hall}, this is {hall}",
+    "roster_fixed": "session {session} has already started; its roster is fixed",
     #
     #
     #

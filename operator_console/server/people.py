@@ -26,16 +26,23 @@ def users(db: Session) -> list[UserView]:
     return [_view(u) for u in db.execute(select(User).order_by(User.username)).scalars()]
 
 
+def user(db: Session, username: str) -> UserView:
+    found = db.execute(select(User).where(User.username == username)).scalar_one_or_none()
+    if found is None:
+        raise not_found("user", username)
+    return _view(found)
+
+
 def create(db: Session, body: NewUser, *, hall_id: str, now: datetime, actor: str) -> UserView:
+    if db.execute(select(User.id).where(User.username == body.username)).first():
+        raise conflict("user_exists", username=body.username)
     try:
         user = auth.create_user(
             db, username=body.username, password=body.password, role=body.role, now=now,
             full_name=body.full_name,
         )  # fmt: skip
-    except ValueError as exc:
-        raise conflict(str(exc)) from None
-    except IntegrityError:  # the same name created by another request at this very moment
-        raise conflict(f"user {body.username!r} already exists") from None
+    except (ValueError, IntegrityError):  # the same name, made by another request just now
+        raise conflict("user_exists", username=body.username) from None
     audit.append(
         db, hall_id=hall_id, at=now, actor=actor, action="user.create", subject=body.username,
         detail={"role": body.role},
@@ -68,7 +75,7 @@ def change(
             )
         ).scalar_one()
         if others == 0:
-            raise conflict(f"{username} is the last administrator: make another one first")
+            raise conflict("last_administrator", username=username)
     said: dict[str, object] = {}
     if body.full_name is not None:
         user.full_name = body.full_name
@@ -85,11 +92,11 @@ def change(
             user.active = True
         else:
             if user.username == actor:
-                raise conflict("you cannot disable yourself")
+                raise conflict("cannot_disable_yourself")
             auth.disable(db, user)
         said["active"] = body.active
     if not said:
-        raise Refusal(422, "nothing to change")
+        raise Refusal(422, "nothing_to_change")
     audit.append(
         db, hall_id=hall_id, at=now, actor=actor, action="user.change", subject=username,
         detail=said,
@@ -121,7 +128,7 @@ def revoke_kiosk(
     if kiosk is None:
         raise not_found("kiosk", kiosk_id)
     if kiosk.revoked:
-        raise conflict(f"kiosk {kiosk_id} is already revoked")
+        raise conflict("kiosk_revoked_already", kiosk=kiosk_id)
     kiosk.revoked = True
     touch(db, "seat", kiosk.seat_code)  # its credential, kept in memory, is stale from now
     audit.append(

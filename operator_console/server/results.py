@@ -62,10 +62,10 @@ def finish(
     actor: str,
 ) -> Score:
     if attempt.status != AttemptStatus.RUNNING or attempt.deadline_at is None:
-        raise conflict(f"attempt {attempt.id} is {attempt.status}, not running")
+        raise conflict("attempt_not_running", attempt=attempt.id, status=attempt.status)
     bank = banks.exact(attempt.bank_id or "", attempt.bank_version or "")
     if bank is None:
-        raise conflict(f"bank {attempt.bank_id} {attempt.bank_version} is no longer loaded")
+        raise conflict("bank_not_loaded", bank=attempt.bank_id, version=attempt.bank_version)
     answers = final_answers(db, attempt.id)
     form = stored_form(attempt)
     score = score_form(

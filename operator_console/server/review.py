@@ -24,7 +24,8 @@ from operator_console.protocol.console_api import (
     TimelineSegment,
     VerdictRequest,
 )
-from operator_console.protocol.values import AttemptStatus
+from operator_console.protocol.reasons import Reason
+from operator_console.protocol.values import AttemptStatus, FinishReason
 from operator_console.server import incidents as incident_files
 from operator_console.server import verification
 from operator_console.server.errors import Refusal, conflict, not_found
@@ -57,11 +58,17 @@ def _items(db: Session, attempts: list[Attempt]) -> list[ReviewItem]:
         ).all()
     )
     flags: dict[str, Counter[str]] = {i: Counter() for i in ids}
-    for attempt_id, code in db.execute(
-        select(Incident.attempt_id, Incident.code).where(Incident.attempt_id.in_(ids))
+    open_flags: dict[str, list[int]] = {i: [] for i in ids}
+    for incident, attempt_id, code, finding in db.execute(
+        select(Incident.id, Incident.attempt_id, Incident.code, Incident.finding)
+        .where(Incident.attempt_id.in_(ids))
+        .order_by(Incident.at, Incident.id)
     ):
         if attempt_id is not None:
             flags[attempt_id][code] += 1
+            if finding is None:
+                open_flags[attempt_id].append(incident)
+    proposed = proposals(db, attempts)
     segments = dict(
         db.execute(
             select(RecordingSegment.attempt_id, func.count())
@@ -84,9 +91,40 @@ def _items(db: Session, attempts: list[Attempt]) -> list[ReviewItem]:
             outcome=a.outcome,
             flags=dict(flags[a.id]),
             segments=segments.get(a.id, 0),
+            open_flags=open_flags[a.id],
+            proposed=proposed.get(a.id),
         )
         for a in attempts
     ]
+
+
+def proposals(db: Session, attempts: list[Attempt]) -> dict[str, Reason]:
+    """The rule for a violation's reason: an attempt terminated at its seat for a reason that
+    breaks the testing rules (the operator's, on record) proposes that reason; any other attempt
+    proposes none, and the proctor chooses."""
+    ended = {a.id: a for a in attempts if a.finish_reason == FinishReason.TERMINATED}
+    if not ended:
+        return {}
+    found: dict[str, Reason] = {}
+    for entry in db.execute(
+        select(AuditEntry)
+        .where(
+            AuditEntry.action == "seat.terminate",
+            AuditEntry.session_id.in_({a.session_id for a in ended.values()}),
+        )
+        .order_by(AuditEntry.seq)
+    ).scalars():
+        d = entry.detail
+        try:
+            reason = Reason(category=d["category"], code=d["code"], note=d.get("note") or "")
+        except (KeyError, ValueError):
+            continue
+        if not reason.violation:
+            continue
+        for attempt_id in [d.get("attempt"), *(d.get("withdrawn") or [])]:
+            if attempt_id in ended:
+                found[attempt_id] = reason
+    return found
 
 
 def queue(db: Session, *, limit: int = 500) -> list[ReviewItem]:
@@ -119,12 +157,12 @@ def clear_unflagged(
 ) -> list[str]:
     """Clear verdicts for a batch of attempts none of which has a flag; all or nothing."""
     if not set(body.watched) <= set(body.attempt_ids):
-        raise Refusal(422, "watched names an attempt that is not in the batch")
+        raise Refusal(422, "watched_not_in_batch")
     flagged = db.execute(
         select(Incident.attempt_id).where(Incident.attempt_id.in_(body.attempt_ids)).limit(1)
     ).scalar()
     if flagged is not None:
-        raise conflict(f"attempt {flagged} has flags: review it on its own")
+        raise conflict("attempt_has_flags", attempt=flagged)
     done = []
     for attempt_id in dict.fromkeys(body.attempt_ids):
         verification.record_verdict(

@@ -20,15 +20,15 @@ from operator_console.server.models import Hall, HallSession, Registration
 
 def verified_roster(signed: SignedRoster, authority: Ed25519PublicKey, hall_id: str) -> Roster:
     if not document_signed(authority, signed.roster, signed.signature):
-        raise Refusal(422, "roster refused: the authority's signature does not verify")
+        raise Refusal(422, "roster_signature_bad")
     try:
         roster = Roster.model_validate(signed.roster)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise Refusal(422, f"roster refused: {where}: {first['msg']}") from exc
+        raise Refusal(422, "roster_invalid", field=where, problem=first["msg"]) from exc
     if roster.hall_id != hall_id:
-        raise Refusal(422, f"roster refused: it is for hall {roster.hall_id}, this is {hall_id}")
+        raise Refusal(422, "roster_other_hall", roster_hall=roster.hall_id, hall=hall_id)
     return roster
 
 
@@ -64,7 +64,7 @@ def import_roster(
             )
             db.add(row)
         elif row.status != SessionStatus.SCHEDULED:
-            raise Refusal(409, f"session {s.session_id} has already started; its roster is fixed")
+            raise Refusal(409, "roster_fixed", session=s.session_id)
         row.day, row.starts_at, row.programs = roster.date, s.starts_at, list(s.programs)
         db.flush()
         for c in s.candidates:

@@ -34,7 +34,7 @@ from operator_console.server.hall_map import Progress
 from operator_console.server.models import AuditHead, Hall
 from operator_console.server.snapshots import Snapshots, keeps_seats
 from operator_console.server.sync import SyncWorker
-from operator_console.server.throttle import GuessThrottle
+from operator_console.server.throttle import GuessThrottle, SignInThrottle
 from operator_console.server.upstream_link import HttpUpstream, UpstreamLink
 from question_banks.keys import HallKeys, KeyFileError
 
@@ -105,7 +105,7 @@ class HallRuntime:
             name="answer-writer",
         )
         """Kiosks' answer batches: those that arrive together share one commit."""
-        self.logins = GuessThrottle(self.factory, self.hall_id, "login")
+        self.logins = SignInThrottle(self.factory, self.hall_id)
         self.enrollments = GuessThrottle(self.factory, self.hall_id, "enroll")
         self._stop = threading.Event()
         self._sweeper: threading.Thread | None = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -20,6 +20,8 @@ from operator_console.server.snapshots import keeps_seats
 
 TRIES = 5
 WINDOW = timedelta(minutes=15)
+SOURCE_TRIES = 20
+"""Wrong sign-ins one client address may make in a window, whatever names it tries."""
 
 
 def _times(row: Throttle, now: datetime, window: timedelta) -> list[datetime]:
@@ -91,3 +93,76 @@ class GuessThrottle:
             row = db.get(Throttle, (self._hall_id, self._key(key)))
             if row is not None:
                 row.tries = []
+
+    def forgive(self, key: str, at: datetime) -> None:
+        """The try taken at `at` turned out right: it no longer counts against `key` (the key's
+        other tries, wrong ones, still do)."""
+        with transaction(self._factory) as db:
+            keeps_seats(db)
+            row = db.get(Throttle, (self._hall_id, self._key(key)), with_for_update=True)
+            if row is not None:
+                tries = list(row.tries)
+                if rfc3339(at) in tries:
+                    tries.remove(rfc3339(at))
+                    row.tries = tries
+
+    def release(self, prefix: str) -> int:
+        """Every key that starts with `prefix` starts afresh; answers how many were resting."""
+        with transaction(self._factory) as db:
+            keeps_seats(db)
+            gone = db.execute(
+                delete(Throttle).where(
+                    Throttle.hall_id == self._hall_id,
+                    Throttle.key.startswith(self._key(prefix), autoescape=True),
+                )
+            )
+            return int(getattr(gone, "rowcount", 0) or 0)
+
+
+class SignInThrottle:
+    """Sign-in tries, counted twice before the password is checked: per user name and client
+    address (`TRIES` in the window), and per client address whatever the name (`SOURCE_TRIES`).
+
+    A stranger's wrong passwords for a name rest that name at the stranger's machine only; the
+    same user signs in from another machine as before. A guesser cycling names from one machine
+    is stopped by the address's own bound. A right password clears its name's tries at that
+    address and does not count against the address."""
+
+    def __init__(
+        self,
+        factory: sessionmaker[Session],
+        hall_id: str,
+        *,
+        tries: int = TRIES,
+        source_tries: int = SOURCE_TRIES,
+        window: timedelta = WINDOW,
+    ) -> None:
+        self.names = GuessThrottle(factory, hall_id, "login", tries=tries, window=window)
+        self.sources = GuessThrottle(
+            factory, hall_id, "login-from", tries=source_tries, window=window
+        )
+
+    def take(self, username: str, source: str, now: datetime) -> datetime | None:
+        """Counts one try; None to go ahead, or until when this name at this address rests."""
+        until = self.names.take(_pair(username, source), now)
+        if until is not None:
+            return until
+        return self.sources.take(source, now)
+
+    def blocked_until(self, username: str, source: str, now: datetime) -> datetime | None:
+        return self.names.blocked_until(_pair(username, source), now) or self.sources.blocked_until(
+            source, now
+        )
+
+    def succeeded(self, username: str, source: str, at: datetime) -> None:
+        self.names.succeeded(_pair(username, source))
+        self.sources.forgive(source, at)
+
+    def unlock(self, username: str) -> int:
+        """An administrator lets `username` try again from every address at once; answers at
+        how many addresses the name had tries on record."""
+        return self.names.release(f"{username}\n")
+
+
+def _pair(username: str, source: str) -> str:
+    return f"{username}\n{source}"

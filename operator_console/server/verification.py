@@ -38,9 +38,9 @@ def record_verdict(
     if attempt is None:
         raise not_found("attempt", attempt_id)
     if attempt.status != AttemptStatus.FINISHED:
-        raise conflict("only a finished attempt can be verified")
+        raise conflict("verdict_needs_finished")
     if db.get(OutboxRecord, f"verification:{attempt_id}") is not None:
-        raise conflict(f"attempt {attempt_id} already has a verdict; it cannot be changed here")
+        raise conflict("verdict_given", attempt=attempt_id)
     flags = {
         i.id: i
         for i in db.execute(select(Incident).where(Incident.attempt_id == attempt_id)).scalars()
@@ -48,8 +48,12 @@ def record_verdict(
     for finding in body.flags:
         flag = flags.get(finding.incident_id)
         if flag is None:
-            raise Refusal(422, f"incident {finding.incident_id} is not a flag of this attempt")
+            raise Refusal(422, "flag_not_of_attempt", incident=finding.incident_id)
         flag.finding, flag.finding_note, flag.found_by = finding.finding, finding.note, proctor
+    if body.verdict == "violation":
+        _violation_allowed(
+            body, attempt_id, open_flags=[f for f in flags.values() if not f.finding]
+        )
     record: dict[str, Any] = {
         "schema": "hall-verification/1",
         "attempt_id": attempt_id,
@@ -87,11 +91,24 @@ def record_verdict(
             "codes": [r.code for r in body.reasons],
             "ban_months": body.ban_months,
             "flags": {str(f.incident_id): f.finding for f in body.flags},
+            **({"despite_open_flags": True} if body.despite_open_flags else {}),
             **({"bulk": {"watched": sample[0], "of": sample[1]}} if sample else {}),
         },
         session_id=attempt.session_id,
     )
     return record
+
+
+def _violation_allowed(
+    body: VerdictRequest, attempt_id: str, *, open_flags: list[Incident]
+) -> None:
+    """The rules of a violation: each reason breaks the testing rules (or is `other`, whose note
+    says how), and every flag has a finding, unless the proctor decided despite open flags."""
+    for reason in body.reasons:
+        if not (reason.violation or reason.code == "other"):
+            raise Refusal(422, "verdict_reason_not_violation", code=reason.code)
+    if open_flags and not body.despite_open_flags:
+        raise conflict("flags_unresolved", attempt=attempt_id, count=len(open_flags))
 
 
 def _ban(db: Session, registration_id: str, until: datetime) -> None:

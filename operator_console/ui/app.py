@@ -6,6 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
+from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
@@ -81,16 +82,26 @@ def sign_in(config: ConsoleConfig, language: Language) -> tuple[ConsoleClient, s
             return None
         language.use(answer.language)
         server, username = answer.server, answer.username
+        if not answer.username or not answer.password:
+            # Nothing to ask the server: say what is missing, and ask again.
+            problem = QCoreApplication.translate(
+                "SignIn", "Fill in the user name and the password."
+            )
+            continue
         client = ConsoleClient(server)
         try:
             client.login(answer.username, answer.password)
             return client, answer.username
         except ServerRefused as exc:
-            problem = exc.detail
+            problem = exc.detail  # the server's English words until the codes are translated
         except ServerUnreachable as exc:
             problem = QCoreApplication.translate(
                 "SignIn", "The room server does not answer: %1"
             ).replace("%1", str(exc))
+        except ValidationError as exc:  # a name or password longer than the server takes
+            problem = QCoreApplication.translate("SignIn", "The sign-in was not sent: %1").replace(
+                "%1", "; ".join(str(e["msg"]) for e in exc.errors())
+            )
         client.close()
 
 

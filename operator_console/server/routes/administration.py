@@ -62,6 +62,23 @@ def change_user(username: UserName, body: UserChange, rt: RuntimeDep, who: Perso
         )
 
 
+@router.post("/users/{username}/unlock")
+def unlock_user(username: UserName, rt: RuntimeDep, who: PersonDep) -> UserView:
+    """The user's wrong sign-in tries, from every address, no longer count: they may sign in at
+    once. A client address resting for trying many names is not released here."""
+    require(who, "administrator")
+    with rt.read() as db:
+        view = people.user(db, username)
+    released = rt.logins.unlock(username)
+    with rt.tx() as db:
+        keeps_seats(db)
+        audit.append(
+            db, hall_id=rt.hall_id, at=rt.clock.now(), actor=who.username, action="user.unlock",
+            subject=username, detail={"addresses": released},
+        )  # fmt: skip
+    return view
+
+
 @router.get("/kiosks")
 def list_kiosks(rt: RuntimeDep, who: PersonDep) -> list[KioskView]:
     require(who, "administrator")
@@ -100,10 +117,10 @@ async def load_bank(request: Request, rt: RuntimeDep, who: PersonDep) -> BankVie
         opened = open_package(data, authority=rt.keys.authority, hall_key=rt.keys.box)
     except PackageError as exc:
         rt.banks.refused[name] = str(exc)
-        raise Refusal(422, f"{name}: {exc}") from None
+        raise Refusal(422, "bank_package_refused", name=name, problem=exc) from None
     bank = opened.bank
     if rt.banks.exact(bank.bank_id, bank.version) is not None:
-        raise conflict(f"bank {bank.bank_id} {bank.version} is already loaded")
+        raise conflict("bank_loaded_already", bank=bank.bank_id, version=bank.version)
     write_package(data, rt.config.banks_dir / f"{bank.bank_id}-{bank.version}{PACKAGE_SUFFIX}")
     rt.banks.add(bank)
     rt.banks.refused.pop(name, None)
@@ -132,7 +149,7 @@ def retry_parked(
         if row is None or row.hall_id != rt.hall_id:
             raise not_found("outbox_record", record_id)
         if row.status != OutboxStatus.PARKED:
-            raise conflict(f"{record_id} is {row.status}, not parked")
+            raise conflict("outbox_not_parked", record=record_id, status=row.status)
         row.status, row.next_try_at, row.tries = OutboxStatus.PENDING, now, 0
         audit.append(
             db, hall_id=rt.hall_id, at=now, actor=who.username, action="outbox.retry",
@@ -174,8 +191,8 @@ def report_pdf(
     require(who, *WATCH)
     try:
         pdf, _ = session_report(rt, session_id, language=language)
-    except ReportError as exc:
-        raise Refusal(503, str(exc)) from None
+    except ReportError:  # the language is one of the route's, so the fonts are what is missing
+        raise Refusal(503, "report_no_font") from None
     return Response(
         pdf,
         media_type="application/pdf",

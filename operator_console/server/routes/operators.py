@@ -6,7 +6,7 @@ import json
 from datetime import date as Date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 from pydantic import ValidationError
 from sqlalchemy import select
 
@@ -74,30 +74,29 @@ SCREENS: dict[Role, tuple[Screen, ...]] = {
 
 
 @router.post("/auth/login")
-def login(body: LoginRequest, rt: RuntimeDep) -> LoginResponse:
+def login(body: LoginRequest, request: Request, rt: RuntimeDep) -> LoginResponse:
+    """Five wrong passwords for a name from one address rest that name *at that address* for
+    15 minutes; twenty from one address rest the address, whatever names it tries. Every try is
+    counted before the password is checked. An administrator can unlock a name at once."""
     now = rt.clock.now()
-    until = rt.logins.take(body.username, now)  # counted before the password is checked
+    source = request.client.host if request.client else "unknown"
+    until = rt.logins.take(body.username, source, now)  # counted before the password is checked
     if until is not None:
         with rt.tx() as db:
             audit.append(
-                db, hall_id=rt.hall_id, at=now, actor=body.username, action="user.login_throttled"
-            )
-        raise Refusal(
-            429,
-            f"too many wrong passwords; try again after {until:%H:%M} UTC or ask an administrator",
-        )
+                db, hall_id=rt.hall_id, at=now, actor=body.username,
+                action="user.login_throttled", detail={"from": source},
+            )  # fmt: skip
+        raise Refusal(429, "too_many_tries", until=until)
     with rt.tx() as db:
         found = auth.login(db, username=body.username, password=body.password, now=now)
         audit.append(
-            db,
-            hall_id=rt.hall_id,
-            at=now,
-            actor=body.username,
-            action="user.login" if found else "user.login_failed",
-        )
+            db, hall_id=rt.hall_id, at=now, actor=body.username,
+            action="user.login" if found else "user.login_failed", detail={"from": source},
+        )  # fmt: skip
     if found is None:
-        raise Refusal(401, "wrong user name or password")
-    rt.logins.succeeded(body.username)
+        raise Refusal(401, "wrong_credentials")
+    rt.logins.succeeded(body.username, source, now)
     user, token = found
     return LoginResponse(
         token=token,

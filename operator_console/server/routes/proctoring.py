@@ -18,7 +18,7 @@ from operator_console.protocol.records import VerificationRecord
 from operator_console.protocol.values import MAX_INT
 from operator_console.server import audit, incidents, recordings, review, verification, views
 from operator_console.server.deps import PersonDep, RuntimeDep, require
-from operator_console.server.errors import REFUSALS, Refusal
+from operator_console.server.errors import REFUSALS, not_found
 from operator_console.server.models import Attempt, Incident
 from operator_console.server.snapshots import keeps_seats
 
@@ -29,7 +29,7 @@ router = APIRouter(prefix="/api/v1", responses=REFUSALS)
 def recording_manifest(attempt_id: str, rt: RuntimeDep, who: PersonDep) -> RecordingManifest:
     with rt.tx() as db:
         if db.get(Attempt, attempt_id) is None:
-            raise Refusal(404, f"attempt {attempt_id} not found")
+            raise not_found("attempt", attempt_id)
         return recordings.manifest(
             db, attempt_id=attempt_id, hall_id=rt.hall_id, key=rt.keys.sign, now=rt.clock.now()
         )

@@ -83,6 +83,8 @@ class UsersTab(QWidget):
         self.reset.clicked.connect(self._reset)
         self.toggle = named(QPushButton(), "user_toggle")
         self.toggle.clicked.connect(self._toggle)
+        self.unlock = named(QPushButton(), "user_unlock")
+        self.unlock.clicked.connect(self._unlock)
         self.new_box = QGroupBox()
         form = QFormLayout(self.new_box)
         self.labels = [QLabel() for _ in range(4)]
@@ -96,6 +98,7 @@ class UsersTab(QWidget):
         actions.addWidget(self.apply_role)
         actions.addWidget(self.reset)
         actions.addWidget(self.toggle)
+        actions.addWidget(self.unlock)
         actions.addStretch(1)
         left = QVBoxLayout()
         left.addWidget(self.table, 1)
@@ -125,6 +128,10 @@ class UsersTab(QWidget):
         self.create_button.setText(self.tr("Create"))
         self.apply_role.setText(self.tr("Set role"))
         self.reset.setText(self.tr("Reset password…"))
+        self.unlock.setText(self.tr("Unlock sign-in"))
+        self.unlock.setToolTip(
+            self.tr("Wrong passwords for this user, from any machine, no longer count")
+        )
         self.table.setHorizontalHeaderLabels(
             [self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("State")]
         )
@@ -155,7 +162,7 @@ class UsersTab(QWidget):
 
     def _enable(self) -> None:
         user = self.chosen()
-        for w in (self.apply_role, self.reset, self.toggle, self.set_role):
+        for w in (self.apply_role, self.reset, self.toggle, self.set_role, self.unlock):
             w.setEnabled(user is not None)
         self.toggle.setText(
             self.tr("Enable") if user is not None and not user.active else self.tr("Disable")
@@ -229,6 +236,15 @@ class UsersTab(QWidget):
             self._change(
                 UserChange(active=not user.active),
                 self.tr("%1 enabled") if not user.active else self.tr("%1 disabled"),
+            )
+
+    def _unlock(self) -> None:
+        user = self.chosen()
+        if user is not None:
+            self.model.call(
+                lambda: self.model.client.unlock_user(user.username),
+                lambda _u: self.refresh(),
+                done=self.tr("%1 may sign in again at once").replace("%1", user.username),
             )
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -45,6 +46,46 @@ class _Frames(QObject):
 
     frame = Signal(object, object)
     stopped = Signal(str)
+
+
+class VerdictConfirmation(QMessageBox):
+    """Asked before a violation, which cannot be undone here: it names the candidate, the reason
+    and the ban, and the flags still without a finding. Enter and Escape go back."""
+
+    def __init__(
+        self, parent: QWidget | None, attempt: ReviewItem, reason: str, months: int, open_flags: int
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("verdict_confirmation")
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(self.tr("Annul the result and ban the candidate?"))
+        words = (
+            self.tr("%1 (%2): the result is annulled and the candidate is banned from testing "
+                    "for %3 months. Reason: %4. This cannot be undone here.")
+            .replace("%1", attempt.full_name)
+            .replace("%2", texts.program(attempt.program))
+            .replace("%3", str(months))
+            .replace("%4", reason)
+        )  # fmt: skip
+        if open_flags:
+            words += "\n\n" + self.tr(
+                "%1 flags have no finding: the violation is given regardless of them."
+            ).replace("%1", str(open_flags))
+        self.setText(words)
+        self.go = self.addButton(self.tr("Annul and ban"), QMessageBox.ButtonRole.AcceptRole)
+        self.go.setObjectName("verdict_confirm")
+        self.back = self.addButton(self.tr("Go back"), QMessageBox.ButtonRole.RejectRole)
+        self.back.setObjectName("verdict_go_back")
+        self.setDefaultButton(self.back)
+        self.setEscapeButton(self.back)
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, attempt: ReviewItem, reason: str, months: int, open_flags: int
+    ) -> bool:
+        dialog = cls(parent, attempt, reason, months, open_flags)
+        dialog.exec()
+        return dialog.clickedButton() is dialog.go
 
 
 class ReviewScreen(QWidget):
@@ -102,6 +143,9 @@ class ReviewScreen(QWidget):
         self.dismiss.clicked.connect(lambda: self._find("dismissed"))
 
         self.reason = ReasonPicker(only=("examinee", "other"))
+        # No reason is chosen for the proctor: the rule proposes one, or the proctor picks it.
+        self.reason.category.currentIndexChanged.connect(self._no_reason)
+        self._no_reason()
         self.ban = named(QSpinBox(), "ban_months")
         self.ban.setRange(6, 12)
         self.ban.setValue(6)
@@ -296,6 +340,7 @@ class ReviewScreen(QWidget):
             )
             self.player.stops = [m.at for m in line.marks if m.kind in FLAG_KINDS]
             self.timeline.set_line(line)
+            self._propose(line.attempt)
             self._show_flags()
             self._title()
             self._enable()
@@ -458,6 +503,24 @@ class ReviewScreen(QWidget):
         if row + 1 < len(marks):
             self.flags.selectRow(row + 1)
 
+    def _no_reason(self) -> None:
+        self.reason.code.setCurrentIndex(-1)
+
+    def _propose(self, attempt: ReviewItem) -> None:
+        """The reason the server's rule proposes (a termination for a violation), or none."""
+        if attempt.proposed is not None:
+            p = attempt.proposed
+            self.reason.choose(p.category, p.code, p.note)
+        else:
+            self._no_reason()
+            self.reason.note.clear()
+
+    def open_flags(self) -> list[int]:
+        """The attempt's flags that have no finding, neither on the server nor chosen here."""
+        if self.line is None:
+            return []
+        return [i for i in self.line.attempt.open_flags if i not in self.findings]
+
     def _verdict(self, verdict: str) -> None:
         if self.line is None:
             return
@@ -470,11 +533,16 @@ class ReviewScreen(QWidget):
                 self.model.say(self.tr("Choose the violation's reason (and a note for 'other')."),
                                error=True)  # fmt: skip
                 return
+            left = len(self.open_flags())
+            words = texts.reason(reason.code) + (f" — {reason.note}" if reason.note else "")
+            if not VerdictConfirmation.ask(self, self.line.attempt, words, self.ban.value(), left):
+                return
             body = VerdictRequest(
                 verdict="violation",
                 reasons=[reason],
                 ban_months=self.ban.value(),
                 flags=list(self.findings.values()),
+                despite_open_flags=left > 0,
             )
         self.clear.setEnabled(False)
         self.violation.setEnabled(False)

@@ -36,6 +36,7 @@ ADMIN_ACTIONS = [
     ("GET", "/api/v1/users", None),
     ("POST", "/api/v1/users", {"username": "x", "role": "operator", "password": "long-enough"}),
     ("PATCH", "/api/v1/users/desk", {"role": "operator"}),
+    ("POST", "/api/v1/users/desk/unlock", None),
     ("GET", "/api/v1/kiosks", None),
     ("POST", "/api/v1/kiosks/{kiosk}/revoke", None),
     ("POST", "/api/v1/banks", b"not even a package"),

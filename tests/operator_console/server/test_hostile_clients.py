@@ -22,7 +22,7 @@ from operator_console.server import auth
 from operator_console.server.deps import LONG_POLLS
 from operator_console.server.models import User
 from operator_console.server.serve import ServerThread
-from operator_console.server.throttle import GuessThrottle
+from operator_console.server.throttle import SignInThrottle
 from tests.hall import PASSWORD, Hall, open_hall, wait_until
 from tests.operator_console.server.test_hall_flow import started
 from tests.tcp_gate import TcpGate
@@ -180,8 +180,8 @@ def test_the_throttle_outlives_a_restart(hall: Hall) -> None:
     url = f"{hall.server.url}/api/v1/auth/login"
     for n in range(5):
         assert httpx.post(url, json={"username": "desk", "password": f"w{n}"}).status_code == 401
-    restarted = GuessThrottle(hall.runtime.factory, hall.runtime.hall_id, "login")
-    assert restarted.blocked_until("desk", hall.clock.now()) is not None
+    restarted = SignInThrottle(hall.runtime.factory, hall.runtime.hall_id)
+    assert restarted.blocked_until("desk", "127.0.0.1", hall.clock.now()) is not None
 
 
 def test_enrollment_code_guesses_are_throttled(hall: Hall) -> None:

@@ -152,6 +152,13 @@ def test_a_violation_records_findings_annuls_and_bans_and_goes_upstream(
         ban_months=6,
         flags=[FlagFinding(incident_id=shown.id, finding="confirmed", note="a second face")],
     )
+    # focus_lost has no finding: the violation waits for it unless the proctor decides anyway.
+    waiting = proctor.post(url, json=body.model_dump(mode="json"))
+    assert waiting.status_code == 409 and waiting.json()["code"] == "flags_unresolved"
+    assert waiting.json()["params"] == {"attempt": attempt, "count": "1"}
+    refused_whole = proctor.get("/api/v1/reviews").json()[0]["open_flags"]
+    assert len(refused_whole) == 2 and shown.id in refused_whole  # the findings were not kept
+    body = body.model_copy(update={"despite_open_flags": True})
     sent = proctor.post(url, json=body.model_dump(mode="json")).json()
     assert sent["outcome"] == "annulled" and sent["ban_months"] == 6
     # The test was on 2026-03-10 in Almaty: six months later is 2026-09-10, the ban's last day.
@@ -165,6 +172,7 @@ def test_a_violation_records_findings_annuls_and_bans_and_goes_upstream(
             select(AuditEntry).where(AuditEntry.action == "attempt.verdict")
         ).scalar_one()
         assert entry.detail["flags"] == {str(shown.id): "confirmed"}
+        assert entry.detail["despite_open_flags"] is True
     line = proctor.get(f"/api/v1/attempts/{attempt}/timeline").json()
     findings = {m["code"]: (m["finding"], m["finding_note"]) for m in line["marks"]}
     assert findings == {"several_faces": ("confirmed", "a second face"), "focus_lost": (None, None)}
@@ -237,3 +245,32 @@ def test_forty_verdicts_at_once_leave_one_verdict_and_one_record_upstream(
     hall.runtime.sync.run_once()
     stored = stub_store.records("verifications")
     assert stored[attempt]["verdict"] == "violation" and stored[second]["verdict"] == "clear"
+
+
+def test_a_violation_names_a_reason_that_breaks_the_rules(hall: Hall) -> None:
+    client, attempt = seated(hall)
+    client.finish(attempt, "submitted", 0)
+    ill = VerdictRequest(
+        verdict="violation", reasons=[Reason(category="examinee", code="illness")], ban_months=6
+    )
+    with pytest.raises(ServerRefused) as refused:
+        hall.console.verdict(attempt, ill)
+    assert (refused.value.status, refused.value.code) == (422, "verdict_reason_not_violation")
+    assert refused.value.params == {"code": "illness"}
+    other = Reason(category="examinee", code="other", note="answers read out from a sleeve")
+    ill = ill.model_copy(update={"reasons": [other]})
+    assert hall.console.verdict(attempt, ill).verdict == "violation"
+
+
+def test_the_rule_proposes_the_termination_reason_only_for_a_violation(hall: Hall) -> None:
+    seated(hall)
+    hall.seat(hall.registrations[4], "A02")
+    hall.start("A02")
+    talking = Reason(category="examinee", code="talking", note="to A03")
+    hall.console.terminate("A01", talking)
+    hall.console.terminate("A02", Reason(category="examinee", code="illness"))
+    items = {i.seat: i for i in hall.console.reviews()}
+    assert items["A01"].proposed == talking
+    assert items["A02"].proposed is None  # no rule applies: the proctor chooses
+    # The termination is a flag of the attempt: it waits for the proctor's finding.
+    assert len(items["A01"].open_flags) == 1

@@ -25,7 +25,7 @@ from operator_console.protocol.reasons import Reason
 from operator_console.server.models import Registration
 from operator_console.ui.dialogs import CodeDialog
 from operator_console.ui.screens.admin import AdminScreen
-from operator_console.ui.screens.review import ReviewScreen
+from operator_console.ui.screens.review import ReviewScreen, VerdictConfirmation
 from operator_console.ui.screens.sync import SyncScreen
 from question_banks.keys import load_box_public, load_signing_key
 from question_banks.package import seal
@@ -34,6 +34,7 @@ from tests.hall import Hall
 from tests.hardware.video import astronaut, frames
 from tests.kiosk.fit import problems
 from tests.operator_console.ui.conftest import WAIT_MS, console_for
+from tests.operator_console.ui.modal import Answers
 from tests.operator_console.ui.test_console_screenshots import PADDING
 from tests.operator_console.ui.test_desk_and_hall import child, click, kiosk_at
 
@@ -64,6 +65,12 @@ def recorded_attempt(hall: Hall, keys: Path, folder: Path) -> tuple[str, int]:
     hall.clock.advance(timedelta(seconds=10))
     client.finish(attempt, "submitted", 0)
     return attempt, face.id
+
+
+def confirm_verdict(dialog: VerdictConfirmation) -> str:
+    said = dialog.text()
+    dialog.go.click()
+    return said
 
 
 def test_a_proctor_reviews_a_recorded_attempt_and_a_violation_annuls_and_bans(
@@ -124,10 +131,14 @@ def test_a_proctor_reviews_a_recorded_attempt_and_a_violation_annuls_and_bans(
         click(qtbot, window, "flag_confirm")
         flags.selectRow(1)
         click(qtbot, window, "flag_dismiss")
+        assert screen.reason.reason() is None  # nothing preselected: no rule proposes a reason
         screen.reason.choose("examinee", "materials_exchanged", "a paper passed")
         screen.ban.setValue(9)
+        # Asked first; the operator's incident still has no finding, and the proctor goes on.
+        asked = Answers(VerdictConfirmation, [confirm_verdict])
         click(qtbot, window, "verdict_violation")
         qtbot.waitUntil(lambda: screen.line is None and screen.items == [], timeout=WAIT_MS)
+        assert asked.done and "1 flags have no finding" in str(asked.seen[0])
         assert "annulled" in child(window, "message").text()  # type: ignore[attr-defined]
         hall.runtime.sync.run_once()
         stored = stub_store.records("verifications")[attempt]

@@ -60,7 +60,7 @@ REFUSALS: dict[str, str] = {
     # ----- kiosks, answers and recordings -------------------------------------------------------
     "not_your_attempt": "attempt {attempt} does not belong to seat {seat}",
     "attempt_not_started": "attempt {attempt} has not started",
-    "attempt_not_running": "attempt {attempt} is not running",
+    "attempt_not_running": "attempt {attempt} is {status}, not running",
     "attempt_finished": "attempt {attempt} is finished",
     "bank_not_loaded": "bank {bank} {version} is not loaded",
     "no_bank_for_program": "no bank is loaded for {program}; call the administrator",
@@ -94,8 +94,6 @@ REFUSALS: dict[str, str] = {
     #
     #
     # ----- review, verdicts and the outbox ------------------------------------------------------
-    "attempt_not_running": "attempt {attempt} is {status}, not running",
-    "bank_not_loaded": "bank {bank} {version} is no longer loaded",
     "verdict_needs_finished": "only a finished attempt can be verified",
     "verdict_given": "attempt {attempt} already has a verdict; it cannot be changed here",
     "flag_not_of_attempt": "incident {incident} is not a flag of this attempt",

@@ -159,7 +159,7 @@ def set_flags(db: Session, kiosk: Kiosk, attempt_id: str, items: list[str]) -> N
     """The candidate's flags, as a whole: kept so that a moved sitting keeps them too."""
     attempt = own_attempt(db, kiosk, attempt_id, lock=True)
     if attempt.status != AttemptStatus.RUNNING:
-        raise conflict("attempt_not_running", attempt=attempt_id)
+        raise conflict("attempt_not_running", attempt=attempt_id, status=attempt.status)
     known = {row[0] for row in attempt.form or []}
     unknown = sorted(set(items) - known)
     if unknown:

@@ -102,7 +102,7 @@ class WindowHeldOpen(DetectorService):
     def _fetch(self, after: int) -> list[DetectorEventView]:
         rows = super()._fetch(after)
         if self.raced is None:
-            self.raced = self.manual("pass", [], "", "desk")
+            self.raced = self.manual("pass", [], "", "desk", "REG-1")
         return rows
 
 

@@ -142,6 +142,8 @@ class AdmissionCheck(Strict):
     facts: dict[str, str] = {}
     rules: list[str] = []
     """Every admission rule that refuses the candidate now: the desk's refusal names one."""
+    rule_facts: dict[str, dict[str, str]] = {}
+    """Each of `rules` with its facts."""
     detector: str | None = None
     """Why the detector check given (or its absence) does not admit: `detector_check_required`,
     `detector_alarm`, `detector_alarm_newer`, `walk_through_stale`, `walk_through_used`,

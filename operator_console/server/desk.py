@@ -256,6 +256,7 @@ def check(
         reason=str(first) if first else None,
         facts=first.facts if first else {},
         rules=[r.code for r in refusals],
+        rule_facts={r.code: r.facts for r in refusals},
         detector=gate.code if gate else None,
         detector_facts=gate.params if gate else {},
     )

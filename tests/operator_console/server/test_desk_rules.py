@@ -39,7 +39,12 @@ def gated(
 ) -> Iterator[Hall]:
     """A hall with a detector at the door: every admission needs a check."""
     yield from open_hall(
-        tmp_path, keys, driven_stub, stub_store, clock, detector={"required": True, "check_valid_minutes": 2}
+        tmp_path,
+        keys,
+        driven_stub,
+        stub_store,
+        clock,
+        detector={"required": True, "check_valid_minutes": 2},
     )
 
 
@@ -185,7 +190,9 @@ def test_a_refusal_by_rule_keeps_the_rules_code(hall: Hall) -> None:
     stored = hall.console.refuse(hall.session_id, banned.registration_id, rule="banned")
     assert (stored.status, stored.reason_code) == ("refused", "banned")
     assert stored.reason and stored.reason.startswith("banned")
-    said = refused(lambda: hall.console.refuse(hall.session_id, free.registration_id, rule="banned"))
+    said = refused(
+        lambda: hall.console.refuse(hall.session_id, free.registration_id, rule="banned")
+    )
     assert (said.status, said.code, said.params) == (409, "rule_does_not_apply", {"rule": "banned"})
     with hall.runtime.tx() as db:
         row = db.execute(

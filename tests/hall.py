@@ -195,6 +195,9 @@ dir = "{keys}"
 
 [banks]
 dir = "{banks}"
+
+[detector]
+required = false
 """,
         "utf-8",
     )

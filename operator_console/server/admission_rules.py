@@ -175,18 +175,6 @@ def retake_refusal(candidate: Candidate, today: date, zone: ZoneInfo) -> RuleRef
     return None
 
 
-RULE_CODES = (
-    "invalid_iin",
-    "iin_mismatch",
-    "not_on_roster",
-    "banned",
-    "late",
-    "retake_too_soon",
-    "attempts_this_month",
-)
-"""Every rule that refuses a candidate, by the code its refusal carries."""
-
-
 def rule_refusals(
     candidate: Candidate, presented_iin: str, session: SessionTimes, now: datetime
 ) -> list[RuleRefusal]:

@@ -26,7 +26,6 @@ from operator_console.protocol.values import AdmissionStatus
 from operator_console.server import outbox, results, standing
 from operator_console.server.errors import not_found
 from operator_console.server.models import (
-    Admission,
     Attempt,
     AuditEntry,
     AuditHead,
@@ -140,15 +139,7 @@ def gather(
         ).scalars()
     }
     people = {rid: _person(r) for rid, r in regs.items()}
-    admissions = (
-        db.execute(
-            select(Admission)
-            .where(Admission.session_id == session_id)
-            .order_by(Admission.decided_at)
-        )
-        .scalars()
-        .all()
-    )
+    admissions = standing.decisions(db, session_id)
     data = ReportData(
         hall_id=hall_id,
         hall_name=hall.name if hall else hall_id,

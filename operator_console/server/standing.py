@@ -36,10 +36,21 @@ def standing_of(decisions: Iterable[Admission]) -> Admission | None:
     return ordered[-1] if ordered else None
 
 
+def decisions(db: Session, session_id: str) -> list[Admission]:
+    """Every decision of the session's desk, standing or not, in the order they were made."""
+    return list(
+        db.execute(
+            select(Admission)
+            .where(Admission.session_id == session_id)
+            .order_by(Admission.decided_at, Admission.id)
+        ).scalars()
+    )
+
+
 def standing(db: Session, session_id: str) -> dict[str, Admission]:
     """Registration id -> the decision that stands, for every candidate decided on."""
     by_candidate: dict[str, list[Admission]] = {}
-    for adm in db.execute(select(Admission).where(Admission.session_id == session_id)).scalars():
+    for adm in decisions(db, session_id):
         by_candidate.setdefault(adm.registration_id, []).append(adm)
     found = {rid: standing_of(decisions) for rid, decisions in by_candidate.items()}
     return {rid: adm for rid, adm in found.items() if adm is not None}

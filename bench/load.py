@@ -57,7 +57,7 @@ from operator_console.demo.hall import DEMO_PASSWORD, DEMO_USER, DemoHall, DemoS
 work, kiosks, database = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3] or None
 settings = DemoSettings(
     workdir=work, hall_id="load-hall", roster_size=kiosks + kiosks // 4 + 10, columns=20,
-    database_url=database, settle_heap=True,
+    database_url=database, settle_heap=True, detector_required=False,
 )
 with DemoHall(settings) as hall:
     url = hall.server.url

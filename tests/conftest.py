@@ -159,6 +159,7 @@ def hall_config(
         "upstream": {"url": upstream_url, "hall_id": HALL_ID, "timeout_seconds": 2},
         "keys": {"dir": str(keys)},
         "banks": {"dir": str(banks)},
+        "detector": {"required": False},
     }
     raw.update(sections)
     return HallConfig.model_validate(raw)

@@ -201,6 +201,9 @@ dir = "{keys}"
 
 [banks]
 dir = "{banks}"
+
+[detector]
+required = false
 """,
         "utf-8",
     )

@@ -43,6 +43,7 @@ from operator_console.protocol.console_api import (
     RoomActionView,
     RosterFetch,
     RosterImported,
+    RuleCode,
     SeatAction,
     SeatActionView,
     SeatBinding,
@@ -138,9 +139,16 @@ class ConsoleClient:
             ),
         )
 
-    def wand(self, kind: str, zones: list[int] | None = None, note: str = "") -> DetectorEventView:
+    def wand(
+        self,
+        kind: str,
+        registration_id: str | None,
+        zones: list[int] | None = None,
+        note: str = "",
+    ) -> DetectorEventView:
+        """A wand check for the candidate (the server refuses one for no one)."""
         body = ManualDetectorEvent.model_validate(
-            {"kind": kind, "zones": zones or [], "note": note}
+            {"kind": kind, "zones": zones or [], "note": note, "registration_id": registration_id}
         )
         return self._core.call("POST", "/api/v1/detector/manual", DetectorEventView, body)
 
@@ -194,28 +202,44 @@ class ConsoleClient:
     # ----- the desk's decisions -----------------------------------------------------------------
 
     def check_admission(
-        self, session_id: str, registration_id: str, presented_iin: str
+        self,
+        session_id: str,
+        registration_id: str,
+        presented_iin: str,
+        detector_event_id: int | None = None,
     ) -> AdmissionCheck:
         return self._core.call(
             "POST",
             f"/api/v1/sessions/{session_id}/admissions/check",
             AdmissionCheck,
-            AdmissionRequest(registration_id=registration_id, presented_iin=presented_iin),
+            AdmissionRequest(
+                registration_id=registration_id,
+                presented_iin=presented_iin,
+                detector_event_id=detector_event_id,
+            ),
         )
 
     def refuse(
         self,
         session_id: str,
         registration_id: str,
-        reason: Reason,
+        reason: Reason | None = None,
         detector_event_id: int | None = None,
+        *,
+        rule: RuleCode | None = None,
+        presented_iin: str | None = None,
     ) -> AdmissionView:
+        """Refuses for a reason of the list, or by the `rule` the server's check named."""
         return self._core.call(
             "POST",
             f"/api/v1/sessions/{session_id}/refusals",
             AdmissionView,
             Refusing(
-                registration_id=registration_id, reason=reason, detector_event_id=detector_event_id
+                registration_id=registration_id,
+                reason=reason,
+                rule=rule,
+                presented_iin=presented_iin,
+                detector_event_id=detector_event_id,
             ),
         )
 

@@ -52,6 +52,9 @@ class DemoSettings:
     """The hall's database; None: SQLite in the work folder."""
     settle_heap: bool = False
     """`app.settle_heap` once the server runs: for a process that is this demo hall alone."""
+    detector_required: bool = True
+    """Admission needs a detector check (the demo walks each candidate through); False for a
+    load run that admits hundreds without the door."""
 
 
 def _copy_key(src: Path, dst_dir: Path) -> None:
@@ -138,7 +141,11 @@ class DemoHall:
                 "upstream": {"url": self.upstream_url, "hall_id": s.hall_id, "timeout_seconds": 5},
                 "keys": {"dir": str(keys)},
                 "banks": {"dir": str(banks)},
-                "detector": {"port": self.detector.path, "protocol": "line"},
+                "detector": {
+                    "port": self.detector.path,
+                    "protocol": "line",
+                    "required": s.detector_required,
+                },
                 "database": {"url": s.database_url},
             }
         )

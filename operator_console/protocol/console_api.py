@@ -108,8 +108,14 @@ class AdmissionView(Strict):
     status: AdmissionStatus
     reason: str | None
     reason_code: str | None = None
+    """The rule that refused (`banned`, `late`, ...), or the operator's reason's code."""
     programs: list[ProgramCode]
     seat: str | None
+    decided_at: UtcTime | None = None
+    decided_by: str | None = None
+    already: bool = False
+    """True when the candidate was admitted before this call (by `decided_by` at `decided_at`,
+    from this console or another): the call admitted no one again."""
 
 
 class RegistrationView(Strict):
@@ -121,8 +127,12 @@ class RegistrationView(Strict):
     photo_jpeg_b64: str | None = None
     banned_until: UtcTime | None = None
     admission: AdmissionStatus | None = None
-    """The desk's decision so far: none yet, admitted or refused."""
+    """The desk's decision that stands: none yet, admitted or refused (a refusal followed by an
+    admission is admitted)."""
     seat: str | None = None
+    reason_code: str | None = None
+    decided_at: UtcTime | None = None
+    decided_by: str | None = None
 
 
 class AdmissionCheck(Strict):
@@ -135,14 +145,46 @@ class AdmissionCheck(Strict):
     `attempts_this_month`, `already_admitted`, `already_refused`, `session_closed`."""
     reason: str | None
     facts: dict[str, str] = {}
+    rules: list[str] = []
+    """Every admission rule that refuses the candidate now: the desk's refusal names one."""
+    rule_facts: dict[str, dict[str, str]] = {}
+    """Each of `rules` with its facts."""
+    detector: str | None = None
+    """Why the detector check given (or its absence) does not admit: `detector_check_required`,
+    `detector_alarm`, `detector_alarm_newer`, `walk_through_stale`, `walk_through_used`,
+    `wand_other_candidate`, ...; None when it admits (or the hall runs without a detector)."""
+    detector_facts: dict[str, str] = {}
+    decided_at: UtcTime | None = None
+    decided_by: str | None = None
+
+
+RuleCode = Literal[
+    "invalid_iin",
+    "iin_mismatch",
+    "not_on_roster",
+    "banned",
+    "late",
+    "retake_too_soon",
+    "attempts_this_month",
+]
 
 
 class Refusing(Strict):
-    """The operator refuses a candidate at the desk, for a reason of the list."""
+    """The operator refuses a candidate at the desk: by the rule the server's check named (the
+    server checks that it applies now), or for a reason of the list."""
 
     registration_id: Id
-    reason: Reason
+    reason: Reason | None = None
+    rule: RuleCode | None = None
+    presented_iin: str | None = Field(default=None, max_length=32)
+    """With `rule`: the IIN read from the document, for the identity rules."""
     detector_event_id: RowId | None = None
+
+    @model_validator(mode="after")
+    def _one_ground(self) -> Refusing:
+        if (self.reason is None) == (self.rule is None):
+            raise ValueError("a refusal gives either a rule or a reason of the list")
+        return self
 
 
 class SeatBinding(Strict):
@@ -159,7 +201,10 @@ class SessionView(Strict):
     paused_at: UtcTime | None = None
     admitted: int = 0
     refused: int = 0
+    no_shows: int = 0
     seated: int = 0
+    unseated: int = 0
+    """Admitted, a test still to finish, at no seat yet."""
     finished: int = 0
 
 
@@ -234,6 +279,8 @@ class DetectorEventView(Strict):
     level: int | None
     raw: str
     received_at: UtcTime
+    registration_id: str | None = None
+    """A wand check's candidate."""
 
 
 class DetectorStateView(Strict):
@@ -255,6 +302,8 @@ class ManualDetectorEvent(Strict):
     kind: Literal["pass", "alarm"]
     zones: list[Annotated[int, Field(ge=0, le=255)]] = Field(default=[], max_length=32)
     note: str = Field(default="", max_length=500)
+    registration_id: Id | None = None
+    """The candidate the wand checked: required (the server refuses a check for no one)."""
 
 
 class ResumeCodeView(Strict):

@@ -34,6 +34,32 @@ REFUSALS: dict[str, str] = {
     #
     #
     # ----- the admission desk -------------------------------------------------------------------
+    "session_closed": "session {session} is closed",
+    "already_admitted": "already admitted by {by} at {decided_at}; terminate at the seat instead",
+    "detector_check_required": (
+        "admission needs a detector check: a walk-through, or a wand check for this candidate"
+    ),
+    "detector_event_unknown": "detector event {event} not found",
+    "detector_not_a_check": "detector event {event} is a {kind}, not a walk-through or wand check",
+    "detector_alarm": (
+        "the detector check {event} alarmed: walk through again or record the wand's result"
+    ),
+    "detector_alarm_newer": (
+        "the door alarmed at {alarm_at}, after the walk-through {event}: walk through again or "
+        "record the wand's result for this candidate"
+    ),
+    "walk_through_stale": (
+        "the detector check {event} is older than {minutes} min: walk through again"
+    ),
+    "walk_through_used": "the detector check {event} was used for registration {registration}",
+    "wand_other_candidate": (
+        "the wand check {event} was recorded for registration {registration}, not this one"
+    ),
+    "wand_needs_candidate": "a wand check names the candidate it is for: choose the candidate",
+    "no_roster_upstream": "the central system has no roster for {day}",
+    "rule_does_not_apply": (
+        "the rule {rule} does not refuse this candidate now: refuse for a reason of the list"
+    ),
     #
     #
     #

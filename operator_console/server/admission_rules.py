@@ -56,6 +56,16 @@ class SessionTimes:
     late_grace: timedelta
     zone: ZoneInfo
     """The hall's time zone: calendar days and months are the hall's."""
+    started_at: datetime | None = None
+    """When the operator really started the session, if they have."""
+
+    @property
+    def closes_at(self) -> datetime:
+        """Admission closes when the session starts: at the real start when it began early, at
+        the scheduled start otherwise (a start the operator is slow to press admits no one
+        late), plus the grace the hall gives (`session.late_grace_minutes`, default none)."""
+        start = self.starts_at if self.started_at is None else min(self.started_at, self.starts_at)
+        return start + self.late_grace
 
 
 def identity_refusal(candidate: Candidate, presented_iin: str) -> RuleRefusal | None:
@@ -89,7 +99,7 @@ def ban_refusal(candidate: Candidate, now: datetime) -> RuleRefusal | None:
 
 
 def late_refusal(session: SessionTimes, now: datetime) -> RuleRefusal | None:
-    closes = session.starts_at + session.late_grace
+    closes = session.closes_at
     if now > closes:
         late_by = int((now - closes).total_seconds() // 60) + 1
         at = f"{closes.astimezone(session.zone):%H:%M}"
@@ -165,14 +175,23 @@ def retake_refusal(candidate: Candidate, today: date, zone: ZoneInfo) -> RuleRef
     return None
 
 
+def rule_refusals(
+    candidate: Candidate, presented_iin: str, session: SessionTimes, now: datetime
+) -> list[RuleRefusal]:
+    """Every rule that refuses the candidate now, in the order the desk checks: identity first."""
+    found = (
+        identity_refusal(candidate, presented_iin),
+        roster_refusal(candidate, session),
+        ban_refusal(candidate, now),
+        late_refusal(session, now),
+        retake_refusal(candidate, _day(now, session.zone), session.zone),
+    )
+    return [r for r in found if r is not None]
+
+
 def admission_refusal(
     candidate: Candidate, presented_iin: str, session: SessionTimes, now: datetime
 ) -> RuleRefusal | None:
     """The first reason to refuse, checked in the order the desk would: identity first."""
-    return (
-        identity_refusal(candidate, presented_iin)
-        or roster_refusal(candidate, session)
-        or ban_refusal(candidate, now)
-        or late_refusal(session, now)
-        or retake_refusal(candidate, _day(now, session.zone), session.zone)
-    )
+    found = rule_refusals(candidate, presented_iin, session, now)
+    return found[0] if found else None

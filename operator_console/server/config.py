@@ -105,6 +105,12 @@ class DetectorSection(_Section):
     port: str | None = None
     protocol: Literal["line", "relay"] = "line"
     baudrate: int = Field(default=9600, gt=0)
+    required: bool = True
+    """Every admission needs a detector check: a walk-through of the arch or a wand check for the
+    candidate. False only in a hall that runs without a detector: admission then takes none."""
+    check_valid_minutes: int = Field(default=10, ge=1, le=120)
+    """How long a detector check stands for the candidate who made it: an older one is walked
+    again."""
 
 
 class SessionSection(_Section):

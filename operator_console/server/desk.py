@@ -1,4 +1,9 @@
-"""The admission desk and session control: admit or refuse, bind to a seat, start the session."""
+"""The admission desk and session control: admit or refuse, bind to a seat, start the session.
+
+The desk's rules are decided here, on the server, and the console shows what `check` says: the
+admission rules (admission_rules), the detector gate (`detector_gate`), which decision stands
+(standing) and admitting once.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +11,22 @@ import uuid
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from operator_console.protocol.console_api import AdmissionCheck, AdmissionView, SessionView
 from operator_console.protocol.reasons import Reason
 from operator_console.protocol.values import AdmissionStatus, AttemptStatus, SessionStatus
-from operator_console.server import audit, seating, views
+from operator_console.server import audit, seating, standing, views
 from operator_console.server.admission_rules import (
     Candidate,
     PastAttempt,
+    RuleRefusal,
     SessionTimes,
-    admission_refusal,
+    rule_refusals,
 )
 from operator_console.server.changes import touch
+from operator_console.server.config import DetectorSection
 from operator_console.server.errors import Refusal, conflict, not_found
 from operator_console.server.models import (
     Admission,
@@ -44,25 +51,86 @@ def _candidate(reg: Registration) -> Candidate:
 
 
 def _at_desk(
-    db: Session, session_id: str, registration_id: str
+    db: Session, session_id: str, registration_id: str, *, lock: bool = False
 ) -> tuple[HallSession, Registration]:
-    """The session and the candidate the desk names, or 404 for either."""
+    """The session and the candidate the desk names, or 404 for either; `lock` holds the
+    candidate's row until the transaction ends, so that one decision is made at a time."""
     session = db.get(HallSession, session_id)
     if session is None:
         raise not_found("session", session_id)
-    reg = db.get(Registration, registration_id)
+    reg = db.get(Registration, registration_id, with_for_update=lock)
     if reg is None or reg.session_id != session_id:
         raise not_found("registration", registration_id)
     return session, reg
 
 
+def _rules(
+    session: HallSession, reg: Registration, presented_iin: str, *, now: datetime,
+    late_grace: timedelta, zone: ZoneInfo,
+) -> list[RuleRefusal]:  # fmt: skip
+    """Every admission rule that refuses the candidate now; admission closes at the start."""
+    times = SessionTimes(session.programs, session.starts_at, late_grace, zone, session.started_at)
+    return rule_refusals(_candidate(reg), presented_iin.strip(), times, now)
+
+
 def current_admission(db: Session, registration_id: str) -> Admission | None:
-    return db.execute(
-        select(Admission).where(
-            Admission.registration_id == registration_id,
-            Admission.status == AdmissionStatus.ADMITTED,
+    """The candidate's admission, if they are admitted (standing decides)."""
+    return standing.admitted_for(db, registration_id)
+
+
+def detector_gate(
+    db: Session, *, registration_id: str, event_id: int | None, now: datetime,
+    detector: DetectorSection, lock: bool = False,
+) -> Refusal | None:  # fmt: skip
+    """Why the detector check does not admit this candidate now, or None when it does.
+
+    The check is a walk-through of the arch that passed, with no alarm of the arch after it, or
+    a wand check that passed for this candidate with no wand alarm for them after it; it is at
+    most `detector.check_valid_minutes` old and no other candidate was admitted or refused with
+    it. A hall that runs without a detector (`detector.required = false`) needs none.
+    """
+    if not detector.required:
+        return None
+    if event_id is None:
+        return conflict("detector_check_required")
+    walk = db.get(DetectorEventRow, event_id, with_for_update=lock)
+    if walk is None:
+        return Refusal(422, "detector_event_unknown", event=event_id)
+    if walk.kind not in ("pass", "alarm"):
+        return Refusal(422, "detector_not_a_check", event=event_id, kind=walk.kind)
+    manual = walk.source == "manual"
+    if manual and walk.registration_id != registration_id:
+        return conflict(
+            "wand_other_candidate", event=event_id, registration=walk.registration_id or "-"
         )
+    if walk.kind == "alarm":
+        return conflict("detector_alarm", event=event_id)
+    newer = select(DetectorEventRow.received_at).where(
+        DetectorEventRow.id > walk.id,
+        DetectorEventRow.kind == "alarm",
+        DetectorEventRow.source == walk.source,
+    )
+    if manual:
+        newer = newer.where(DetectorEventRow.registration_id == registration_id)
+    alarm_at = db.execute(newer.order_by(DetectorEventRow.id).limit(1)).scalar_one_or_none()
+    if alarm_at is not None:
+        return conflict("detector_alarm_newer", alarm_at=alarm_at, event=event_id)
+    if now - walk.received_at > timedelta(minutes=detector.check_valid_minutes):
+        return conflict("walk_through_stale", event=event_id, minutes=detector.check_valid_minutes)
+    used = db.execute(
+        select(Admission.registration_id)
+        .where(
+            Admission.detector_event_id == event_id, Admission.registration_id != registration_id
+        )
+        .limit(1)
     ).scalar_one_or_none()
+    if used is not None:
+        return conflict("walk_through_used", event=event_id, registration=used)
+    return None
+
+
+def _already(adm: Admission, reg: Registration) -> AdmissionView:
+    return views.admission(adm, reg).model_copy(update={"already": True})
 
 
 def admit(
@@ -75,24 +143,30 @@ def admit(
     actor: str,
     late_grace: timedelta,
     zone: ZoneInfo,
+    detector: DetectorSection,
     detector_event_id: int | None = None,
 ) -> AdmissionView:
-    session, reg = _at_desk(db, session_id, registration_id)
+    """Admits the candidate, or stores the refusal of the first rule that refuses them.
+
+    A candidate already admitted is answered with that admission (`already`, by whom and when):
+    two consoles, or Enter pressed twice, admit once."""
+    session, reg = _at_desk(db, session_id, registration_id, lock=True)
     if session.status == SessionStatus.CLOSED:
-        raise conflict(f"session {session_id} is closed")
-    walk = db.get(DetectorEventRow, detector_event_id) if detector_event_id is not None else None
-    if detector_event_id is not None and walk is None:
-        raise Refusal(422, f"detector event {detector_event_id} not found")
+        raise conflict("session_closed", session=session_id)
     existing = current_admission(db, reg.id)
     if existing is not None:
-        return views.admission(existing, reg)
-    if walk is not None and walk.kind == "alarm":
-        raise conflict(
-            "the walk-through alarmed: walk the candidate through again or record the wand's "
-            "result, and admit with that check"
-        )
-    times = SessionTimes(session.programs, session.starts_at, late_grace, zone)
-    reason = admission_refusal(_candidate(reg), presented_iin.strip(), times, now)
+        return _already(existing, reg)
+    if detector_event_id is not None and db.get(DetectorEventRow, detector_event_id) is None:
+        raise Refusal(422, "detector_event_unknown", event=detector_event_id)
+    refusals = _rules(session, reg, presented_iin, now=now, late_grace=late_grace, zone=zone)
+    reason = refusals[0] if refusals else None
+    if reason is None:
+        problem = detector_gate(
+            db, registration_id=reg.id, event_id=detector_event_id, now=now, detector=detector,
+            lock=True,
+        )  # fmt: skip
+        if problem is not None:
+            raise problem
     adm = Admission(
         id=str(uuid.uuid4()),
         session_id=session.id,
@@ -150,29 +224,41 @@ def check(
     now: datetime,
     late_grace: timedelta,
     zone: ZoneInfo,
+    detector: DetectorSection,
+    detector_event_id: int | None = None,
 ) -> AdmissionCheck:
-    """What `admit` would decide now, without deciding: the desk shows it before the operator."""
+    """What `admit` would decide now, without deciding: the desk shows it before the operator,
+    the rules and the detector gate alike."""
     session, reg = _at_desk(db, session_id, registration_id)
     if session.status == SessionStatus.CLOSED:
         return AdmissionCheck(
             registration_id=reg.id, admissible=False, reason_code="session_closed",
-            reason=f"session {session_id} is closed",
+            reason=f"session {session_id} is closed", facts={"session": session_id},
         )  # fmt: skip
     existing = current_admission(db, reg.id)
     if existing is not None:
         return AdmissionCheck(
             registration_id=reg.id, admissible=False, reason_code="already_admitted",
             reason=f"already admitted at {existing.decided_at:%H:%M} UTC by {existing.decided_by}",
-            facts={"seat": existing.seat_code or "", "by": existing.decided_by},
+            facts={"seat": existing.seat_code or "", "by": existing.decided_by,
+                   "decided_at": existing.decided_at.isoformat()},
+            decided_at=existing.decided_at, decided_by=existing.decided_by,
         )  # fmt: skip
-    times = SessionTimes(session.programs, session.starts_at, late_grace, zone)
-    reason = admission_refusal(_candidate(reg), presented_iin.strip(), times, now)
+    refusals = _rules(session, reg, presented_iin, now=now, late_grace=late_grace, zone=zone)
+    gate = detector_gate(
+        db, registration_id=reg.id, event_id=detector_event_id, now=now, detector=detector
+    )
+    first = refusals[0] if refusals else None
     return AdmissionCheck(
         registration_id=reg.id,
-        admissible=reason is None,
-        reason_code=reason.code if reason else None,
-        reason=str(reason) if reason else None,
-        facts=reason.facts if reason else {},
+        admissible=first is None and gate is None,
+        reason_code=first.code if first else None,
+        reason=str(first) if first else None,
+        facts=first.facts if first else {},
+        rules=[r.code for r in refusals],
+        rule_facts={r.code: r.facts for r in refusals},
+        detector=gate.code if gate else None,
+        detector_facts=gate.params if gate else {},
     )
 
 
@@ -181,29 +267,51 @@ def refuse(
     *,
     session_id: str,
     registration_id: str,
-    reason: Reason,
+    reason: Reason | None,
     now: datetime,
     actor: str,
+    late_grace: timedelta,
+    zone: ZoneInfo,
+    rule: str | None = None,
+    presented_iin: str | None = None,
     detector_event_id: int | None = None,
 ) -> AdmissionView:
-    """The operator refuses for a reason of the list; doubt of identity is also an incident."""
-    session, reg = _at_desk(db, session_id, registration_id)
-    if current_admission(db, reg.id) is not None:
-        raise conflict("the candidate is already admitted; terminate at the seat instead")
-    words = reason.code.replace("_", " ") + (f": {reason.note}" if reason.note else "")
+    """The operator refuses: by a rule the check named (which must refuse the candidate now),
+    or for a reason of the list; doubt of identity is also an incident."""
+    session, reg = _at_desk(db, session_id, registration_id, lock=True)
+    if session.status == SessionStatus.CLOSED:
+        raise conflict("session_closed", session=session_id)
+    existing = current_admission(db, reg.id)
+    if existing is not None:
+        raise conflict("already_admitted", by=existing.decided_by, decided_at=existing.decided_at)
+    if detector_event_id is not None and db.get(DetectorEventRow, detector_event_id) is None:
+        raise Refusal(422, "detector_event_unknown", event=detector_event_id)
+    if rule is not None:
+        iin = reg.iin if presented_iin is None else presented_iin
+        found = _rules(session, reg, iin, now=now, late_grace=late_grace, zone=zone)
+        by_rule = next((r for r in found if r.code == rule), None)
+        if by_rule is None:
+            raise conflict("rule_does_not_apply", rule=rule)
+        words, code = str(by_rule), by_rule.code
+        detail: dict[str, object] = {"rule": code, "reason": words}
+    else:
+        assert reason is not None
+        words = reason.code.replace("_", " ") + (f": {reason.note}" if reason.note else "")
+        code = reason.code
+        detail = {"category": reason.category, "code": reason.code, "note": reason.note}
     adm = Admission(
         id=str(uuid.uuid4()),
         session_id=session.id,
         registration_id=reg.id,
         status=AdmissionStatus.REFUSED,
         reason=words,
-        reason_code=reason.code,
+        reason_code=code,
         decided_at=now,
         decided_by=actor,
         detector_event_id=detector_event_id,
     )
     db.add(adm)
-    if reason.category == "examinee" and reason.code == "identity":
+    if reason is not None and reason.category == "examinee" and reason.code == "identity":
         db.add(
             Incident(
                 session_id=session.id, at=now, category=reason.category, code=reason.code,
@@ -214,8 +322,7 @@ def refuse(
     audit.append(
         db, hall_id=session.hall_id, at=now, actor=actor, action="admission.refuse",
         subject=reg.id,
-        detail={"session": session.id, "category": reason.category, "code": reason.code,
-                "note": reason.note, "detector_event": detector_event_id},
+        detail={"session": session.id, **detail, "detector_event": detector_event_id},
         session_id=session.id,
     )  # fmt: skip
     touch(db, "admission", reg.id)
@@ -271,29 +378,18 @@ def bind_seat(
 
 
 def session_view(db: Session, s: HallSession) -> SessionView:
-    """The session with its counts: candidates expected, admitted, refused, seated, finished."""
-    candidates = db.execute(
-        select(func.count()).select_from(Registration).where(Registration.session_id == s.id)
-    ).scalar_one()
-    decided = db.execute(
-        select(Admission.id, Admission.status, Admission.seat_code).where(
-            Admission.session_id == s.id
-        )
-    ).all()
-    open_ids = set(
-        db.execute(
-            select(Attempt.admission_id).where(
-                Attempt.session_id == s.id, Attempt.status != AttemptStatus.FINISHED
-            )
-        ).scalars()
-    )
-    admitted = [d for d in decided if d.status == AdmissionStatus.ADMITTED]
-    return views.session(s, candidates).model_copy(
+    """The session with its counts, as standing decides them: candidates expected, admitted,
+    refused, no-shows, seated, admitted at no seat yet, finished."""
+    ids = list(db.execute(select(Registration.id).where(Registration.session_id == s.id)).scalars())
+    c = standing.counts(db, s.id, ids)
+    return views.session(s, len(ids)).model_copy(
         update={
-            "admitted": len(admitted),
-            "refused": len(decided) - len(admitted),
-            "seated": sum(1 for d in admitted if d.seat_code and d.id in open_ids),
-            "finished": sum(1 for d in admitted if d.id not in open_ids),
+            "admitted": c.admitted,
+            "refused": c.refused,
+            "no_shows": c.no_shows,
+            "seated": c.seated,
+            "unseated": c.unseated,
+            "finished": c.finished,
         }
     )
 
@@ -305,7 +401,7 @@ def start_session(db: Session, *, session_id: str, now: datetime, actor: str) ->
     if session.status == SessionStatus.RUNNING:
         return session
     if session.status == SessionStatus.CLOSED:
-        raise Refusal(409, f"session {session_id} is closed")
+        raise conflict("session_closed", session=session_id)
     session.status, session.started_at, session.started_by = SessionStatus.RUNNING, now, actor
     audit.append(
         db, hall_id=session.hall_id, at=now, actor=actor, action="session.start",

@@ -49,8 +49,9 @@ class DetectorService:
         if self.reader is not None:
             self.reader.stop()
 
-    def record(self, event: DetectorEvent) -> int:
-        """Stores one event durably, then wakes every console waiting for news."""
+    def record(self, event: DetectorEvent, registration_id: str | None = None) -> int:
+        """Stores one event durably, then wakes every console waiting for news; a wand check
+        names the candidate it is for."""
         with transaction(self._factory) as db:
             keeps_seats(db)
             row = DetectorEventRow(
@@ -62,6 +63,7 @@ class DetectorService:
                 level=event.level,
                 raw=event.raw.decode("ascii", "backslashreplace"),
                 received_at=event.received_at,
+                registration_id=registration_id,
             )
             db.add(row)
             db.flush()
@@ -72,7 +74,9 @@ class DetectorService:
             self._new.notify_all()
         return event_id
 
-    def manual(self, kind: str, zones: list[int], note: str, operator: str) -> int:
+    def manual(
+        self, kind: str, zones: list[int], note: str, operator: str, registration_id: str
+    ) -> int:
         raw = f"wand by {operator}" + (f": {note}" if note else "")
         return self.record(
             DetectorEvent(
@@ -82,7 +86,8 @@ class DetectorService:
                 source=EventSource.MANUAL,
                 zones=tuple(zones),
                 raw=raw.encode("utf-8"),
-            )
+            ),
+            registration_id,
         )
 
     def events_after(self, after: int, wait: float) -> list[DetectorEventView]:

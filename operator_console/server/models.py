@@ -229,6 +229,8 @@ class DetectorEventRow(Base):
     level: Mapped[int | None]
     raw: Mapped[str] = mapped_column(Text, default="")
     received_at: Mapped[datetime] = mapped_column(index=True)
+    registration_id: Mapped[str | None] = mapped_column(String(128))
+    """A wand check's candidate: the desk records it for one registration (none for the arch)."""
 
 
 class OutboxRecord(Base):

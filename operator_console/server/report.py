@@ -12,7 +12,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -23,14 +23,12 @@ from operator_console.protocol.console_api import SyncStatus
 from operator_console.protocol.records import SectionResult
 from operator_console.protocol.signing import sign_document
 from operator_console.protocol.values import AdmissionStatus
-from operator_console.server import outbox, results
+from operator_console.server import outbox, results, standing
 from operator_console.server.errors import not_found
 from operator_console.server.models import (
-    Admission,
     Attempt,
     AuditEntry,
     AuditHead,
-    DetectorEventRow,
     Hall,
     HallSession,
     Incident,
@@ -38,9 +36,6 @@ from operator_console.server.models import (
     Registration,
     User,
 )
-
-DETECTOR_BEFORE = timedelta(hours=3)
-"""Walk-throughs this long before the session's start belong to its admission."""
 
 
 @dataclass(frozen=True)
@@ -144,15 +139,7 @@ def gather(
         ).scalars()
     }
     people = {rid: _person(r) for rid, r in regs.items()}
-    admissions = (
-        db.execute(
-            select(Admission)
-            .where(Admission.session_id == session_id)
-            .order_by(Admission.decided_at)
-        )
-        .scalars()
-        .all()
-    )
+    admissions = standing.decisions(db, session_id)
     data = ReportData(
         hall_id=hall_id,
         hall_name=hall.name if hall else hall_id,
@@ -164,38 +151,31 @@ def gather(
         staff=[],
         expected=len(regs),
     )
-    admitted_ids: set[str] = set()
     by_event: dict[int, tuple[str, bool]] = {}
     for adm in admissions:
-        who = people[adm.registration_id]
         if adm.detector_event_id is not None:
             refused = adm.status != AdmissionStatus.ADMITTED
-            by_event[adm.detector_event_id] = (who.full_name, refused)
+            by_event[adm.detector_event_id] = (people[adm.registration_id].full_name, refused)
+    held = standing.standing(db, session_id)
+    for rid, adm in held.items():
         if adm.status == AdmissionStatus.ADMITTED:
-            if adm.registration_id not in admitted_ids:
-                data.admitted.append(who)
-            admitted_ids.add(adm.registration_id)
+            data.admitted.append(people[rid])
         else:
             data.refused.append(
                 Refused(
-                    who, adm.decided_at, adm.reason_code or "", adm.reason or "", adm.decided_by
+                    people[rid],
+                    adm.decided_at,
+                    adm.reason_code or "",
+                    adm.reason or "",
+                    adm.decided_by,
                 )
             )
-    refused_ids = {r.person.registration_id for r in data.refused}
+    data.refused.sort(key=lambda r: r.at)
     data.no_shows = sorted(
-        (p for rid, p in people.items() if rid not in admitted_ids | refused_ids),
-        key=lambda p: p.full_name,
+        (p for rid, p in people.items() if rid not in held), key=lambda p: p.full_name
     )
     data.admitted.sort(key=lambda p: p.full_name)
-    walks = db.execute(
-        select(DetectorEventRow)
-        .where(
-            DetectorEventRow.received_at >= s.starts_at - DETECTOR_BEFORE,
-            DetectorEventRow.received_at <= (s.started_at or now) + timedelta(hours=6),
-            DetectorEventRow.kind.in_(("pass", "alarm", "fault", "tamper")),
-        )
-        .order_by(DetectorEventRow.id)
-    ).scalars()
+    walks = standing.session_checks(db, s, now)
     data.detector = [
         DetectorCheck(w.received_at, w.source, w.kind, list(w.zones), by_event.get(w.id))
         for w in walks

@@ -150,6 +150,75 @@ class ConfirmDialog:
 
 
 @dataclass(frozen=True)
+class RefusalAnswer:
+    rule: str | None
+    """The rule the server's check named, which the refusal is by; or None, and `reason`."""
+    reason: Reason | None
+
+
+class RefusalDialog(_Asking):
+    """The desk's refusal: by a rule the server's check named (the first one preselected), or
+    for a reason of the list, which the operator must choose: where no rule applies nothing is
+    preselected, and OK (or Enter) with nothing chosen only says so."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        rules: list[tuple[str, str]],
+        only: tuple[str, ...] = ("examinee", "staff", "other"),
+    ) -> None:
+        super().__init__(parent, title)
+        self.ground = named(QComboBox(), "refusal_ground")
+        self.ground.addItem(self.tr("(choose the reason)"), "")
+        for code, words in rules:
+            self.ground.addItem(self.tr("By the rule: %1").replace("%1", words), f"rule:{code}")
+        for category in only:
+            for code in REASONS[category]:
+                shown = f"{texts.category(category)}: {texts.reason(code)}"
+                self.ground.addItem(shown, f"{category}:{code}")
+        self.ground.setCurrentIndex(1 if rules else 0)
+        self.note = named(QPlainTextEdit(), "reason_note")
+        self.note.setFixedHeight(64)
+        form = QFormLayout()
+        form.addRow(self.tr("Reason"), self.ground)
+        form.addRow(self.tr("Note"), self.note)
+        self.layout_.addLayout(form)
+        self.finish_layout()
+
+    def answer(self) -> RefusalAnswer | None:
+        chosen = str(self.ground.currentData() or "")
+        kind, _sep, code = chosen.partition(":")
+        if not code:
+            return None
+        if kind == "rule":
+            return RefusalAnswer(code, None)
+        try:
+            reason = Reason.model_validate(
+                {"category": kind, "code": code, "note": self.note.toPlainText().strip()}
+            )
+        except ValueError:
+            return None
+        return RefusalAnswer(None, reason)
+
+    def accept(self) -> None:
+        if not self.ground.currentData():
+            self.problem.setText(self.tr("Choose a reason: none is chosen yet."))
+            return
+        if self.answer() is None:
+            self.problem.setText(self.tr("Write a note that says what happened."))
+            return
+        super().accept()
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, title: str, rules: list[tuple[str, str]]
+    ) -> RefusalAnswer | None:
+        dialog = cls(parent, title, rules)
+        return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+@dataclass(frozen=True)
 class TimeAnswer:
     minutes: int
     reason: Reason

@@ -17,7 +17,8 @@ from operator_console.protocol.console_api import (
 from operator_console.protocol.values import MAX_INT
 from operator_console.server import audit
 from operator_console.server.deps import DESK, PersonDep, RuntimeDep, long_polls, require
-from operator_console.server.errors import REFUSALS, Refusal
+from operator_console.server.errors import REFUSALS, Refusal, not_found
+from operator_console.server.models import Registration
 
 router = APIRouter(prefix="/api/v1", responses=REFUSALS)
 
@@ -57,8 +58,16 @@ async def detector_events(
 
 @router.post("/detector/manual")
 def detector_manual(body: ManualDetectorEvent, rt: RuntimeDep, who: PersonDep) -> DetectorEventView:
+    """A wand check for one candidate: the desk may admit them with it (and no one else)."""
     require(who, *DESK)
-    event_id = rt.detector.manual(body.kind, body.zones, body.note, who.username)
+    if body.registration_id is None:
+        raise Refusal(422, "wand_needs_candidate")
+    with rt.read() as db:
+        if db.get(Registration, body.registration_id) is None:
+            raise not_found("registration", body.registration_id)
+    event_id = rt.detector.manual(
+        body.kind, body.zones, body.note, who.username, body.registration_id
+    )
     with rt.tx() as db:
         audit.append(
             db,
@@ -67,6 +76,6 @@ def detector_manual(body: ManualDetectorEvent, rt: RuntimeDep, who: PersonDep) -
             actor=who.username,
             action="detector.manual",
             subject=str(event_id),
-            detail={"kind": body.kind, "zones": body.zones},
+            detail={"kind": body.kind, "zones": body.zones, "registration": body.registration_id},
         )
     return rt.detector.events_after(event_id - 1, 0)[0]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import timedelta
 from typing import Annotated
 
 import anyio
@@ -34,7 +33,7 @@ from operator_console.protocol.console_api import (
     TimeChange,
 )
 from operator_console.protocol.values import MAX_INT
-from operator_console.server import hall_control, hall_map
+from operator_console.server import hall_control, hall_map, standing
 from operator_console.server.deps import (
     DESK,
     WATCH,
@@ -45,13 +44,10 @@ from operator_console.server.deps import (
 )
 from operator_console.server.desk import session_view
 from operator_console.server.errors import REFUSALS, Refusal, not_found
-from operator_console.server.models import AuditEntry, DetectorEventRow, HallSession, Incident
+from operator_console.server.models import AuditEntry, HallSession, Incident
 from operator_console.server.runtime import HallRuntime
 
 router = APIRouter(prefix="/api/v1", responses=REFUSALS)
-
-HISTORY_BEFORE = timedelta(hours=3)
-"""Walk-throughs this long before the start belong to the session (the queue at the door)."""
 
 
 def _seats(rt: HallRuntime, db: Session, only: list[str] | None = None) -> list[SeatView]:
@@ -351,22 +347,19 @@ def history(
                 .order_by(AuditEntry.seq)
             ).scalars()
         ]
-        since = session.starts_at - HISTORY_BEFORE
-        walks = db.execute(
-            select(DetectorEventRow)
-            .where(
-                DetectorEventRow.received_at >= since,
-                DetectorEventRow.kind.in_(("pass", "alarm", "fault", "tamper")),
-            )
-            .order_by(DetectorEventRow.id)
-        ).scalars()
+        walks = standing.session_checks(db, session, rt.clock.now())
         entries += [
             HistoryEntry(
                 at=w.received_at,
                 actor="detector" if w.source == "serial" else "wand",
                 action=f"detector.{w.kind}",
                 subject=str(w.id),
-                detail={"zones": list(w.zones), "level": w.level, "source": w.source},
+                detail={
+                    "zones": list(w.zones),
+                    "level": w.level,
+                    "source": w.source,
+                    "registration": w.registration_id,
+                },
             )
             for w in walks
         ]

@@ -43,6 +43,7 @@ from operator_console.server import (
     results,
     roster,
     seat_locks,
+    standing,
     views,
 )
 from operator_console.server.deps import (
@@ -123,15 +124,15 @@ def fetch_roster(body: RosterFetch, rt: RuntimeDep, who: PersonDep) -> RosterImp
     try:
         reply = rt.link.get(f"/v1/halls/{rt.hall_id}/rosters?date={body.date.isoformat()}")
     except UpstreamUnreachable as exc:
-        raise Refusal(502, f"the central system did not answer: {exc}") from exc
+        raise Refusal(502, "upstream_failed", problem=f"no answer: {exc}") from exc
     if reply.status == 404:
-        raise Refusal(404, f"the central system has no roster for {body.date.isoformat()}")
+        raise Refusal(404, "no_roster_upstream", day=body.date.isoformat())
     if reply.status != 200:
-        raise Refusal(502, f"the central system answered {reply.status} for the roster")
+        raise Refusal(502, "upstream_failed", problem=f"{reply.status} for the roster")
     try:
         signed = SignedRoster.model_validate(json.loads(reply.body))
     except (ValueError, ValidationError) as exc:
-        raise Refusal(502, "the central system sent a roster that is not a signed roster") from exc
+        raise Refusal(502, "upstream_failed", problem="a roster that is not signed") from exc
     return _import(signed, rt, who.username)
 
 
@@ -185,24 +186,23 @@ def registrations(session_id: str, rt: RuntimeDep, who: PersonDep) -> list[Regis
             .scalars()
             .all()
         )
-        decided: dict[str, Admission] = {}
-        for adm in db.execute(
-            select(Admission)
-            .where(Admission.session_id == session_id)
-            .order_by(Admission.decided_at)
-        ).scalars():
-            held = decided.get(adm.registration_id)
-            if held is None or held.status != AdmissionStatus.ADMITTED:
-                decided[adm.registration_id] = adm  # an admission stands; a refusal may be redone
-    return [
-        views.registration(r).model_copy(
-            update={
-                "admission": AdmissionStatus(decided[r.id].status) if r.id in decided else None,
-                "seat": decided[r.id].seat_code if r.id in decided else None,
-            }
-        )
-        for r in rows
-    ]
+        decided = standing.standing(db, session_id)
+        return [_registration(r, decided.get(r.id)) for r in rows]
+
+
+def _registration(reg: Registration, held: Admission | None) -> RegistrationView:
+    view = views.registration(reg)
+    if held is None:
+        return view
+    return view.model_copy(
+        update={
+            "admission": AdmissionStatus(held.status),
+            "seat": held.seat_code,
+            "reason_code": held.reason_code,
+            "decided_at": held.decided_at,
+            "decided_by": held.decided_by,
+        }
+    )
 
 
 @router.post("/sessions/{session_id}/admissions")
@@ -218,6 +218,7 @@ def admit(session_id: str, body: AdmissionRequest, rt: RuntimeDep, who: PersonDe
             actor=who.username,
             late_grace=rt.late_grace,
             zone=rt.config.zone,
+            detector=rt.config.detector,
             detector_event_id=body.detector_event_id,
         )
 
@@ -226,7 +227,8 @@ def admit(session_id: str, body: AdmissionRequest, rt: RuntimeDep, who: PersonDe
 def check_admission(
     session_id: str, body: AdmissionRequest, rt: RuntimeDep, who: PersonDep
 ) -> AdmissionCheck:
-    """The rules' verdict for the candidate now, with the rule's code and facts; decides nothing."""
+    """The rules' and the detector gate's verdict for the candidate now, with the rule's code and
+    facts; decides nothing."""
     require(who, *DESK)
     with rt.tx() as db:
         return desk.check(
@@ -237,12 +239,15 @@ def check_admission(
             now=rt.clock.now(),
             late_grace=rt.late_grace,
             zone=rt.config.zone,
+            detector=rt.config.detector,
+            detector_event_id=body.detector_event_id,
         )
 
 
 @router.post("/sessions/{session_id}/refusals")
 def refuse(session_id: str, body: Refusing, rt: RuntimeDep, who: PersonDep) -> AdmissionView:
-    """The operator refuses a candidate for a reason of the list (identity doubt: an incident)."""
+    """The operator refuses a candidate by the rule the check named (verified now), or for a
+    reason of the list (identity doubt: an incident)."""
     require(who, *DESK)
     with rt.tx() as db:
         return desk.refuse(
@@ -250,8 +255,12 @@ def refuse(session_id: str, body: Refusing, rt: RuntimeDep, who: PersonDep) -> A
             session_id=session_id,
             registration_id=body.registration_id,
             reason=body.reason,
+            rule=body.rule,
+            presented_iin=body.presented_iin,
             now=rt.clock.now(),
             actor=who.username,
+            late_grace=rt.late_grace,
+            zone=rt.config.zone,
             detector_event_id=body.detector_event_id,
         )
 

@@ -4,6 +4,7 @@ detector, then admit to a seat or refuse with a reason."""
 from __future__ import annotations
 
 import base64
+from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
@@ -21,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from operator_console.protocol.console_api import RegistrationView
+from operator_console.protocol.console_api import AdmissionCheck, RegistrationView, RuleCode
 from operator_console.protocol.reasons import Reason
 from operator_console.ui import hall_time, texts
-from operator_console.ui.dialogs import ReasonDialog
+from operator_console.ui.dialogs import RefusalDialog
 from operator_console.ui.model import ConsoleModel
 from operator_console.ui.widgets import named
 
@@ -160,7 +161,9 @@ class DeskScreen(QWidget):
 
     def _status(self, reg: RegistrationView) -> str:
         if reg.admission == "admitted":
-            return self.tr("admitted") + (f", {reg.seat}" if reg.seat else "")
+            return self.tr("admitted") + (
+                f", {reg.seat}" if reg.seat else ", " + self.tr("no seat yet")
+            )
         if reg.admission == "refused":
             return self.tr("refused")
         return ""
@@ -247,22 +250,58 @@ class DeskScreen(QWidget):
         if not self.document.hasFocus():
             self.document.setText(self.model.presented_iin)
         self._photo(reg)
-        if check is None:
-            self._verdict(None, self.tr("Checking the rules…"))
-        else:
-            self._verdict(check.admissible, texts.verdict(check.reason_code, check.facts))
-        walk = self.model.walk
-        alarm = walk is not None and walk.kind == "alarm"
-        ready = (
-            check is not None and check.admissible and not alarm and not self.model.picture.stale
+        self._show_check(check)
+        ready = check is not None and check.admissible and not self.model.picture.stale
+        admitted = reg.admission == "admitted" or (
+            check is not None and check.reason_code == "already_admitted"
         )
         self.admit_button.setEnabled(ready)
-        self.refuse_button.setEnabled(reg.admission != "admitted")
-        self.identity_button.setEnabled(reg.admission != "admitted")
-        if alarm and check is not None and check.admissible:
+        self.refuse_button.setEnabled(not admitted)
+        self.identity_button.setEnabled(not admitted)
+
+    def _show_check(self, check: AdmissionCheck | None) -> None:
+        """The server's check as it says it: the rules first, then the detector gate."""
+        if check is None:
+            self._verdict(None, self.tr("Checking the rules…"))
+        elif check.reason_code == "already_admitted":
+            at = check.decided_at.astimezone() if check.decided_at else None
             self._verdict(
-                False, self.tr("The walk-through alarmed: walk through again or use the wand")
+                None,
+                self.tr("Already admitted by %1 at %2")
+                .replace("%1", check.decided_by or "")
+                .replace("%2", f"{at:%H:%M}" if at else ""),
             )
+        elif check.reason_code is not None:
+            self._verdict(False, texts.verdict(check.reason_code, check.facts))
+        elif check.detector is not None:
+            self._verdict(False, self._gate(check.detector, check.detector_facts))
+        else:
+            self._verdict(True, texts.verdict(None, {}))
+
+    def _gate(self, code: str, facts: dict[str, str]) -> str:
+        """Why the server's detector gate does not admit, in the operator's language."""
+        words = {
+            "detector_check_required": self.tr(
+                "Walk the candidate through the detector, or record the wand's result"
+            ),
+            "detector_alarm": self.tr(
+                "The walk-through alarmed: walk through again or use the wand"
+            ),
+            "detector_alarm_newer": self.tr(
+                "The door alarmed after this walk-through: walk through again or use the wand"
+            ),
+            "walk_through_stale": self.tr(
+                "The detector check is older than %1 min: walk through again"
+            ).replace("%1", facts.get("minutes", "")),
+            "walk_through_used": self.tr(
+                "This detector check was used for another candidate (%1): walk through again"
+            ).replace("%1", facts.get("registration", "")),
+            "wand_other_candidate": self.tr(
+                "This wand check was for another candidate (%1)"
+            ).replace("%1", facts.get("registration", "")),
+            "detector_not_a_check": self.tr("Pick a walk-through or a wand check"),
+        }
+        return words.get(code, code)
 
     def _photo(self, reg: RegistrationView) -> None:
         pixmap = QPixmap()
@@ -323,8 +362,9 @@ class DeskScreen(QWidget):
                 item.setForeground(Qt.GlobalColor.darkGreen)
             self.walks.addItem(item)
         desk = self.model.role in ("operator", "administrator")
-        self.wand_pass.setEnabled(desk)
-        self.wand_alarm.setEnabled(desk)
+        chosen_one = self.model.chosen is not None  # a wand check is for one candidate
+        self.wand_pass.setEnabled(desk and chosen_one)
+        self.wand_alarm.setEnabled(desk and chosen_one)
 
     def _walk_picked(self, item: QListWidgetItem) -> None:
         self.model.pick_walk(item.data(Qt.ItemDataRole.UserRole))
@@ -336,13 +376,17 @@ class DeskScreen(QWidget):
             self.model.admit(self.seat.currentData())
 
     def refuse(self) -> None:
+        """The refusal dialog preselects the rule the server's check named, if any."""
         if not self.refuse_button.isEnabled():
             return
-        reason = ReasonDialog.ask(
-            self, self.tr("Refuse admission"), only=("examinee", "staff", "other")
-        )
-        if reason:
-            self.model.refuse(reason)
+        check = self.model.check
+        rules: list[tuple[str, str]] = []
+        if check is not None:
+            for code in dict.fromkeys(check.rules):
+                rules.append((code, texts.verdict(code, check.rule_facts.get(code, {}))))
+        answer = RefusalDialog.ask(self, self.tr("Refuse admission"), rules)
+        if answer is not None:
+            self.model.refuse(answer.reason, cast(RuleCode | None, answer.rule))
 
     def identity_doubt(self) -> None:
         if self.identity_button.isEnabled():

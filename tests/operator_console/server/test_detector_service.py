@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 
 import httpx
@@ -76,16 +75,14 @@ def test_events_are_stored_with_their_raw_frames_and_streamed(
     assert state["parse_errors"] == 1 and state["configured"] is True
 
 
-def test_wand_events_are_recorded_as_manual(desk: Desk, sim: LineSimulator) -> None:
+def test_a_wand_check_for_no_candidate_is_refused(desk: Desk, sim: LineSimulator) -> None:
     wand = desk.client.post(
         "/api/v1/detector/manual", json={"kind": "alarm", "zones": [1], "note": "belt buckle"}
     )
-    assert wand.status_code == 200
-    event = wand.json()
-    assert (event["source"], event["device"], event["kind"]) == ("manual", "wand", "alarm")
+    assert (wand.status_code, wand.json()["code"]) == (422, "wand_needs_candidate")
     bad = desk.client.post("/api/v1/detector/manual", json={"kind": "smoke"})
     assert bad.status_code == 422
-    assert datetime.fromisoformat(str(event["received_at"]))
+    assert desk.client.get("/api/v1/detector/events").json() == []
 
 
 def test_unplugged_detector_shows_as_reconnecting(desk: Desk, sim: LineSimulator) -> None:
@@ -104,7 +101,7 @@ class WindowHeldOpen(DetectorService):
     def _fetch(self, after: int) -> list[DetectorEventView]:
         rows = super()._fetch(after)
         if self.raced is None:
-            self.raced = self.manual("pass", [], "", "desk")
+            self.raced = self.manual("pass", [], "", "desk", "REG-1")
         return rows
 
 

@@ -231,6 +231,7 @@ def test_terminate_scores_the_part_as_terminated_sends_it_upstream_and_proposes_
 
 
 def test_a_move_carries_the_sitting_with_its_answers_and_its_time(hall: Hall) -> None:
+    hall.seat(hall.registrations[4], "A02")  # admitted before the start: admission closes then
     client, form = started(hall)
     first = form.items[0].item_id
     client.send_answers(form.attempt_id, [change(1, first, keyed(hall, first), hall.clock.now())])
@@ -254,7 +255,6 @@ def test_a_move_carries_the_sitting_with_its_answers_and_its_time(hall: Hall) ->
     with pytest.raises(ServerRefused) as same:
         hall.console.move("A09", hall.sitting("A09"), "A09", DEAD)
     assert same.value.code == "seat_same"
-    hall.seat(hall.registrations[4], "A02")
     with pytest.raises(ServerRefused) as taken:
         hall.console.move("A09", hall.sitting("A09"), "A02", DEAD)
     assert (taken.value.status, taken.value.code) == (409, "seat_changed")

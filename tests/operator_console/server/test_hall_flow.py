@@ -332,8 +332,13 @@ def test_a_sitting_chains_state_language_then_legislation(hall: Hall) -> None:
 
 
 def test_admission_is_linked_to_the_detector_check(hall: Hall) -> None:
-    wand = hall.console.wand("pass", note="cleared by the wand")
     reg = hall.registrations[1]
+    wand = hall.console.wand("pass", reg.registration_id, note="cleared by the wand")
+    assert (wand.source, wand.device, wand.registration_id) == (
+        "manual",
+        "wand",
+        reg.registration_id,
+    )
     with pytest.raises(ServerRefused) as missing:
         hall.console.admit(hall.session_id, reg.registration_id, reg.iin, detector_event_id=999)
     assert missing.value.status == 422 and "detector event 999" in missing.value.detail

@@ -246,7 +246,7 @@ def test_long_polls_never_hold_the_threads_that_kiosks_need(hall: Hall) -> None:
         assert client.seat().seat == "A01"  # answered while every long poll is open
         waiting = [p for p in polls if not p.done()]
         assert len(waiting) == LONG_POLLS
-        event = hall.console.wand("pass")
+        event = hall.console.wand("pass", hall.registrations[0].registration_id)
         answers = [p.result() for p in waiting]
     assert all(r.status_code == 200 and r.json()[0]["id"] == event.id for r in answers)
 

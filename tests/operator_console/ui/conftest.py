@@ -23,6 +23,12 @@ WAIT_MS = 10_000
 
 
 @pytest.fixture
+def detector_required() -> bool:
+    """Whether admission needs a detector check here: a test of the gate parametrizes it True."""
+    return False
+
+
+@pytest.fixture
 def hall(
     tmp_path: Path,
     keys: Path,
@@ -30,8 +36,14 @@ def hall(
     stub_store: StubStore,
     clock: FakeClock,
     sim: LineSimulator,
+    detector_required: bool,
 ) -> Iterator[Hall]:
-    detector = {"port": sim.path, "protocol": "line", "baudrate": 9600}
+    detector = {
+        "port": sim.path,
+        "protocol": "line",
+        "baudrate": 9600,
+        "required": detector_required,
+    }
     opened = open_hall(tmp_path, keys, driven_stub, stub_store, clock, detector=detector)
     hall = next(opened)
     hall.runtime.detector.start()

@@ -13,7 +13,7 @@ from hardware.detector.simulator import LineSimulator
 from kiosk.hall_client import HallClient, enroll
 from operator_console.protocol.kiosk_api import LockReport
 from operator_console.protocol.reasons import Reason
-from operator_console.ui.dialogs import ReasonDialog
+from operator_console.ui.dialogs import ReasonDialog, RefusalAnswer, RefusalDialog
 from operator_console.ui.screens.desk import DeskScreen
 from operator_console.ui.screens.hall import HallScreen
 from operator_console.ui.window import ConsoleWindow
@@ -65,6 +65,7 @@ def scan(qtbot: QtBot, window: ConsoleWindow, iin: str) -> None:
     qtbot.keyClick(find, Qt.Key.Key_Return)
 
 
+@pytest.mark.parametrize("detector_required", [True])
 def test_the_whole_desk_flow_through_the_widgets(
     qtbot: QtBot,
     hall: Hall,
@@ -83,23 +84,27 @@ def test_the_whole_desk_flow_through_the_widgets(
     scan(qtbot, console, regs[2].iin)
     qtbot.waitUntil(lambda: "Banned from testing until" in verdict(console), timeout=WAIT_MS)
     assert not child(console, "admit").isEnabled()
-    monkeypatch.setattr(
-        ReasonDialog,
-        "ask",
-        classmethod(
-            lambda cls, *a, **k: Reason(
-                category="examinee", code="other", note="banned, shown the date"
-            )
-        ),
-    )
+    offered: list[list[tuple[str, str]]] = []
+
+    def by_the_first_rule(cls: object, parent: object, title: str, rules: list[tuple[str, str]]):
+        offered.append(rules)
+        dialog = RefusalDialog(None, title, rules)
+        answer = dialog.answer()  # what Enter takes: the preselected entry
+        dialog.deleteLater()
+        return answer
+
+    monkeypatch.setattr(RefusalDialog, "ask", classmethod(by_the_first_rule))
     click(qtbot, console, "refuse")
     qtbot.waitUntil(
         lambda: hall.console.registrations(hall.session_id)[2].admission == "refused",
         timeout=WAIT_MS,
     )
-    # The next one walks through the detector and it alarms: admit needs a re-check or the wand.
+    assert [code for code, _words in offered[0]] == ["banned"]
+    assert hall.console.registrations(hall.session_id)[2].reason_code == "banned"
+    # The next one: the server's gate wants a detector check, and the walk-through alarms.
     scan(qtbot, console, regs[1].iin)
-    qtbot.waitUntil(lambda: verdict(console) == "May be admitted", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "Walk the candidate through" in verdict(console), timeout=WAIT_MS)
+    assert not child(console, "admit").isEnabled()
     sim.alarm(zones=(2, 3), level=72)
     walks = child(console, "walks")
     assert isinstance(walks, QListWidget)
@@ -339,3 +344,45 @@ def test_admit_pressed_twice_in_a_hurry_admits_and_seats_once(
     listed = hall.console.registrations(hall.session_id)
     assert [(r.admission, r.seat) for r in listed if r.admission] == [("admitted", "A01")]
     qtbot.waitUntil(lambda: model.picture.seats["A02"].state == "free", timeout=WAIT_MS)
+
+
+def test_the_refusal_dialog_preselects_the_rule_and_nothing_where_none_applies(
+    qtbot: QtBot,
+) -> None:
+    none = RefusalDialog(None, "Refuse admission", [])
+    qtbot.addWidget(none)
+    assert none.answer() is None
+    none.accept()  # Enter with nothing chosen: the dialog stays, and says so
+    assert none.result() != 1 and "none is chosen" in none.problem.text()
+    ruled = RefusalDialog(None, "Refuse admission", [("banned", "Banned from testing")])
+    qtbot.addWidget(ruled)
+    assert ruled.answer() == RefusalAnswer("banned", None)
+
+
+def test_a_candidate_another_console_admitted_is_said_so_not_admitted_again(
+    qtbot: QtBot, hall: Hall, console: ConsoleWindow
+) -> None:
+    kiosk_at(hall, "A01")
+    desk = console.show_screen("desk")
+    model = console.model
+    qtbot.waitUntil(lambda: len(model.registrations) == 6, timeout=WAIT_MS)
+    reg = model.registrations[1]
+    assert not child(console, "wand_pass").isEnabled()  # a wand check is for a candidate
+    scan(qtbot, console, reg.iin)
+    qtbot.waitUntil(lambda: child(console, "admit").isEnabled(), timeout=WAIT_MS)
+    assert child(console, "wand_pass").isEnabled()
+    first = hall.console.admit(hall.session_id, reg.registration_id, reg.iin)  # another console
+    qtbot.keyClick(desk, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "already admitted by desk at" in message(console), timeout=WAIT_MS)
+    assert "admitted: seat" not in message(console)
+    listed = hall.console.registrations(hall.session_id)
+    assert [(r.registration_id, r.seat) for r in listed if r.admission] == [
+        (reg.registration_id, None)
+    ]
+    assert first.status == "admitted"
+    scan(qtbot, console, reg.iin)
+    qtbot.waitUntil(
+        lambda: verdict(console).startswith("Already admitted by desk"), timeout=WAIT_MS
+    )
+    label = child(console, "verdict")
+    assert label.property("verdict") == ""  # not shown as a refusal

@@ -23,7 +23,7 @@ from operator_console.protocol.values import (
     LockSource,
     SessionStatus,
 )
-from operator_console.server import audit, results, seat_locks, seating
+from operator_console.server import audit, results, seat_clock, seat_locks, seating
 from operator_console.server.banks import BankShelf
 from operator_console.server.changes import touch
 from operator_console.server.errors import Refusal, conflict, not_found
@@ -179,21 +179,6 @@ def _record(
     touch(db, "seat", here.seat)
 
 
-def _stop_clock(attempt: Attempt | None, now: datetime) -> None:
-    if attempt is not None and attempt.paused_at is None:
-        attempt.paused_at = now
-
-
-def _start_clock(attempt: Attempt | None, now: datetime) -> float:
-    """Gives the attempt back the time it stood still; answers the seconds given."""
-    if attempt is None or attempt.paused_at is None or attempt.deadline_at is None:
-        return 0.0
-    stood = now - attempt.paused_at
-    attempt.deadline_at += stood
-    attempt.paused_at = None
-    return stood.total_seconds()
-
-
 def pause_seat(
     db: Session,
     *,
@@ -216,7 +201,7 @@ def pause_seat(
     here.kiosk.locked_at, here.kiosk.lock_reason = now, "operator_pause"
     here.kiosk.lock_source = LockSource.OPERATOR
     running = here.running
-    _stop_clock(running, now)
+    seat_clock.stop(running, now)
     _incident(
         db, reason=reason, actor=actor, now=now, seat=seat, session_id=here.admission.session_id,
         attempt=running,
@@ -256,7 +241,7 @@ def pause_room(
         running = here.running
         if running is None or running.session_id != session_id:
             continue
-        _stop_clock(running, now)
+        seat_clock.stop(running, now)
         if here.kiosk is not None and here.kiosk.locked_at is None:
             here.kiosk.locked_at, here.kiosk.lock_reason = now, "room_paused"
             here.kiosk.lock_source = LockSource.ROOM
@@ -291,7 +276,7 @@ def resume_room(
         if kiosk is None or kiosk.lock_source != LockSource.ROOM or kiosk.locked_at is None:
             continue  # a seat locked for its own reason keeps its lock and its stopped clock
         kiosk.locked_at = kiosk.lock_reason = kiosk.lock_source = None
-        _start_clock(here.running, now)
+        seat_clock.restart(here.running, now)
         touch(db, "seat", seat)
         resumed.append(seat)
     audit.append(
@@ -445,7 +430,7 @@ def move(
     running = here.running
     for attempt in here.unfinished:
         attempt.seat_code = to_seat
-    _stop_clock(running, now)
+    seat_clock.stop(running, now)
     if here.kiosk is not None:
         old = here.kiosk
         old.locked_at = old.lock_reason = old.lock_source = None

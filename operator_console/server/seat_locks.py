@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from operator_console.protocol.console_api import ResumeCodeView
 from operator_console.protocol.kiosk_api import IncidentReport, LockReport, SeatAssignment
 from operator_console.protocol.values import LockSource
-from operator_console.server import attempts, audit, incidents, seating
+from operator_console.server import attempts, audit, incidents, seat_clock, seating
 from operator_console.server.changes import touch
 from operator_console.server.errors import Refusal, forbidden, not_found
 from operator_console.server.models import Attempt, AuditEntry, HallSession, Incident, Kiosk
@@ -92,7 +92,8 @@ def lock(
         kiosk.locked_at, kiosk.lock_reason = now, body.reason
         kiosk.lock_source = LockSource.KIOSK
     if attempt is not None and attempt.paused_at is None:
-        attempt.paused_at = down_from(body, attempt.started_at, silent_since, now)
+        seat_clock.stop(attempt, down_from(body, attempt.started_at, silent_since, now))
+        assert attempt.paused_at is not None
         if attempt.paused_at < now:
             down = IncidentReport(
                 at=now,
@@ -223,12 +224,7 @@ def unlock(
         )  # fmt: skip
         return attempts.assignment(db, kiosk, now)
     kiosk.locked_at = kiosk.lock_reason = kiosk.lock_source = None
-    paused = None
-    if attempt is not None and attempt.paused_at is not None:
-        assert attempt.deadline_at is not None
-        paused = now - attempt.paused_at
-        attempt.deadline_at += paused
-        attempt.paused_at = None
+    paused = seat_clock.restart(attempt, now)
     audit.append(
         db,
         hall_id=hall_id,

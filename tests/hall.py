@@ -25,9 +25,7 @@ from operator_console.server.app import create_app
 from operator_console.server.models import AnswerEvent
 from operator_console.server.runtime import HallRuntime
 from operator_console.server.serve import ServerThread
-from question_banks.keys import load_box_public, load_signing_key
-from question_banks.samples import write_sample_packages
-from tests.conftest import HALL_ID, hall_config
+from tests.conftest import CHEAP_PASSWORDS, HALL_ID, hall_config, sample_banks
 
 PASSWORD = "correct horse battery"
 
@@ -172,12 +170,7 @@ def hall_toml(
     programs: tuple[str, ...] = ("legislation",),
 ) -> Path:
     banks = tmp_path / "banks"
-    write_sample_packages(
-        banks,
-        authority=load_signing_key(keys / "authority.key"),
-        hall=load_box_public(keys / "hall-box.pub"),
-        programs=list(programs),
-    )
+    sample_banks(banks, keys, programs)
     path = tmp_path / "hall.toml"
     path.write_text(
         f"""
@@ -195,6 +188,10 @@ dir = "{keys}"
 
 [banks]
 dir = "{banks}"
+
+[passwords]
+memory_kib = {CHEAP_PASSWORDS["memory_kib"]}
+iterations = {CHEAP_PASSWORDS["iterations"]}
 """,
         "utf-8",
     )

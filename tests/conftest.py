@@ -18,6 +18,7 @@ from sqlalchemy.exc import OperationalError
 
 from hardware.clock import FakeClock
 from hardware.detector.simulator import LineSimulator
+from installer.provision.tls import self_signed
 from operator_console.central.store import StubStore
 from operator_console.central.stub import FaultPlan, create_stub_app
 from operator_console.server.config import HallConfig
@@ -130,8 +131,16 @@ class _Template:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def hall_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _Template.made(tmp_path_factory.mktemp("hall-template"))
+def hall_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    root = _Template.made(tmp_path_factory.mktemp("hall-template"))
+    # Every httpx client reads its trusted authorities when made, certifi's ~150 of them by
+    # default (0.1 s a client, several clients a hall); no test trusts one of them: https:// in
+    # the tests is pinned to the hall's own certificate. So the session trusts one of its own.
+    authority = root / "trusted.pem"
+    authority.write_bytes(self_signed(["trusted.test.invalid"])[0])
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SSL_CERT_FILE", str(authority))
+        yield root
 
 
 def sample_banks(banks: Path, keys: Path, programs: tuple[str, ...] = SAMPLE_PROGRAMS) -> None:

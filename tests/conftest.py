@@ -32,6 +32,7 @@ from question_banks.keys import (
     load_signing_key,
 )
 from question_banks.samples import write_sample_packages
+from tests.tcp_gate import HeldPort
 
 pytest_plugins = ["tests.driven"]
 THREAD_GRACE = 10.0
@@ -179,6 +180,15 @@ def keys(tmp_path: Path) -> Path:
     else:
         shutil.copytree(_Template.root / "keys", directory)
     return directory
+
+
+@pytest.fixture
+def held_port() -> Iterator[HeldPort]:
+    """A loopback port of the test's own where nothing listens (a connection is refused) until
+    the test starts a server on it."""
+    port = HeldPort()
+    yield port
+    port.close()
 
 
 @pytest.fixture

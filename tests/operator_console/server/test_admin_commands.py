@@ -9,14 +9,14 @@ from pathlib import Path
 
 from kiosk.cli import main as kiosk_main
 from kiosk.hall_client import HallClient
-from operator_console.cli import main as console_main
 from operator_console.central.samples import sample_roster
+from operator_console.cli import main as console_main
 from operator_console.protocol.signing import sign_document
 from question_banks.keys import load_box_public, load_signing_key
 from question_banks.package import seal
 from question_banks.samples import sample_bank
-from tests.conftest import HALL_ID
 from tests.commands import Ran, run_main, user_env
+from tests.conftest import HALL_ID
 from tests.hall import Hall, hall_toml
 
 PROGRAMS = {"kiosk.cli": kiosk_main, "operator_console.cli": console_main}

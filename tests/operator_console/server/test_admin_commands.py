@@ -7,6 +7,9 @@ import stat
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+from sqlalchemy import create_engine, text
+
 from kiosk.cli import main as kiosk_main
 from kiosk.hall_client import HallClient
 from operator_console.central.samples import sample_roster
@@ -148,3 +151,35 @@ def test_load_bank_refuses_a_damaged_package_and_keeps_a_good_one(
     )
     assert done.returncode == 0 and "168 questions" in done.stdout
     assert (tmp_path / "banks" / "sample-pq-program-2-2026.1.hallbank").read_bytes() == data
+
+
+@pytest.mark.postgres
+def test_an_admin_command_leaves_no_database_connection_open(
+    tmp_path: Path, keys: Path, postgres_url: str
+) -> None:
+    config = hall_toml(tmp_path, keys, "http://127.0.0.1:9")
+    config.write_text(config.read_text() + f'\n[database]\nurl = "{postgres_url}"\n')
+    engine = create_engine(postgres_url)
+
+    def others() -> int:
+        with engine.connect() as conn:
+            return int(
+                conn.execute(
+                    text(
+                        "SELECT count(*) FROM pg_stat_activity"
+                        " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                    )
+                ).scalar_one()
+            )
+
+    try:
+        before = others()
+        argv = ["admin", "--config", str(config), "create-user", "--username", "op"]
+        argv += ["--role", "operator", "--password-stdin"]
+        done = run_main(
+            console_main, argv, stdin="a long enough password\n", env=user_env(tmp_path)
+        )
+        assert done.returncode == 0, done.stderr
+        assert others() == before
+    finally:
+        engine.dispose()

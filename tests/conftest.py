@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -12,13 +13,16 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from hardware.clock import FakeClock
 from hardware.detector.simulator import LineSimulator
+from installer.provision.tls import self_signed
 from operator_console.central.store import StubStore
 from operator_console.central.stub import FaultPlan, create_stub_app
 from operator_console.server.config import HallConfig
+from operator_console.server.db import make_engine, migrate
 from operator_console.server.runtime import HallRuntime
 from operator_console.server.serve import ServerThread
 from question_banks.keys import (
@@ -28,6 +32,7 @@ from question_banks.keys import (
     load_signing_key,
 )
 from question_banks.samples import write_sample_packages
+from tests.tcp_gate import HeldPort
 
 pytest_plugins = ["tests.driven"]
 THREAD_GRACE = 10.0
@@ -84,15 +89,106 @@ HALL_ID = "test-hall"
 POSTGRES_URL = os.environ.get(
     "HALL_TEST_POSTGRES_URL", "postgresql+psycopg://hall:hall@127.0.0.1:5432/hall_test"
 )
+SAMPLE_PROGRAMS = ("state_language", "legislation", "pq_program_3")
+CHEAP_PASSWORDS: dict[str, object] = {"memory_kib": 8, "iterations": 1}
+"""Argon2id at its lowest cost: a hall's tests sign in often; one test keeps the production cost
+(test_auth_cost.py)."""
+
+
+class _Template:
+    """What every hall of a test session starts from, made once: keys, the sample banks sealed
+    for them, and an SQLite database migrated to head (a test gets copies, never these)."""
+
+    root: Path | None = None
+
+    @classmethod
+    def made(cls, root: Path) -> Path:
+        keys = root / "keys"
+        generate_hall_keys(keys)
+        generate_authority_key(keys)
+        write_sample_packages(
+            root / "banks",
+            authority=load_signing_key(keys / "authority.key"),
+            hall=load_box_public(keys / "hall-box.pub"),
+            programs=SAMPLE_PROGRAMS,
+        )
+        engine = make_engine(f"sqlite:///{root / 'hall.db'}")
+        try:
+            migrate(engine)
+        finally:
+            engine.dispose()  # the last connection's close folds the WAL into the file
+        cls.root = root
+        return root
+
+    @classmethod
+    def keys_match(cls, keys: Path) -> bool:
+        if cls.root is None:
+            return False
+        return all(
+            (keys / name).is_file()
+            and (keys / name).read_bytes() == (cls.root / "keys" / name).read_bytes()
+            for name in ("authority.pub", "hall-box.pub")
+        )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def hall_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    root = _Template.made(tmp_path_factory.mktemp("hall-template"))
+    # Every httpx client reads its trusted authorities when made, certifi's ~150 of them by
+    # default (0.1 s a client, several clients a hall); no test trusts one of them: https:// in
+    # the tests is pinned to the hall's own certificate. So the session trusts one of its own.
+    authority = root / "trusted.pem"
+    authority.write_bytes(self_signed(["trusted.test.invalid"])[0])
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SSL_CERT_FILE", str(authority))
+        yield root
+
+
+def sample_banks(banks: Path, keys: Path, programs: tuple[str, ...] = SAMPLE_PROGRAMS) -> None:
+    """The sample banks of `programs` in `banks`, sealed for the hall of `keys` (copied from the
+    session's when the keys are the session's)."""
+    if _Template.keys_match(keys) and _Template.root is not None:
+        banks.mkdir(parents=True, exist_ok=True)
+        for program in programs:
+            name = f"sample-{program.replace('_', '-')}.hallbank"
+            shutil.copyfile(_Template.root / "banks" / name, banks / name)
+        return
+    write_sample_packages(
+        banks,
+        authority=load_signing_key(keys / "authority.key"),
+        hall=load_box_public(keys / "hall-box.pub"),
+        programs=programs,
+    )
+
+
+def migrated_sqlite(path: Path) -> None:
+    """An SQLite database at `path` already migrated to head (a copy of the session's), unless
+    one is there."""
+    if _Template.root is None or path.exists():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_Template.root / "hall.db", path)
 
 
 @pytest.fixture
 def keys(tmp_path: Path) -> Path:
     """A hall keys directory whose authority.pub belongs to the stub's authority key."""
     directory = tmp_path / "keys"
-    generate_hall_keys(directory)
-    generate_authority_key(directory)
+    if _Template.root is None:
+        generate_hall_keys(directory)
+        generate_authority_key(directory)
+    else:
+        shutil.copytree(_Template.root / "keys", directory)
     return directory
+
+
+@pytest.fixture
+def held_port() -> Iterator[HeldPort]:
+    """A loopback port of the test's own where nothing listens (a connection is refused) until
+    the test starts a server on it."""
+    port = HeldPort()
+    yield port
+    port.close()
 
 
 @pytest.fixture
@@ -147,12 +243,7 @@ def hall_config(
 ) -> HallConfig:
     banks = tmp_path / "banks"
     if not banks.exists():
-        write_sample_packages(
-            banks,
-            authority=load_signing_key(keys / "authority.key"),
-            hall=load_box_public(keys / "hall-box.pub"),
-            programs=("state_language", "legislation", "pq_program_3"),
-        )
+        sample_banks(banks, keys)
     raw: dict[str, object] = {
         "server": {"listen": "127.0.0.1:0", "data_dir": str(tmp_path / "hall")},
         "database": {"url": database_url},
@@ -160,9 +251,13 @@ def hall_config(
         "keys": {"dir": str(keys)},
         "banks": {"dir": str(banks)},
         "detector": {"required": False},
+        "passwords": CHEAP_PASSWORDS,
     }
     raw.update(sections)
-    return HallConfig.model_validate(raw)
+    config = HallConfig.model_validate(raw)
+    if config.database.url is None:
+        migrated_sqlite(config.server.data_dir / "hall.db")
+    return config
 
 
 @pytest.fixture
@@ -172,18 +267,41 @@ def runtime(tmp_path: Path, keys: Path, stub: ServerThread) -> Iterator[HallRunt
     rt.close()
 
 
+def _worker_postgres_url() -> str:
+    """POSTGRES_URL, or under pytest-xdist a database of this worker's own beside it (made from
+    POSTGRES_URL's server on first use), so that workers never empty each other's."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return POSTGRES_URL
+    base = make_url(POSTGRES_URL)
+    name = f"{base.database}_{worker}"
+    engine = create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            known = conn.execute(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+            ).first()
+            if known is None:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        engine.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
 @pytest.fixture
 def postgres_url() -> str:
     """A reachable PostgreSQL database, emptied; skipped only off CI when there is no server."""
-    engine = create_engine(POSTGRES_URL)
     try:
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
+        url = _worker_postgres_url()
+        engine = create_engine(url)
+        try:
+            with engine.begin() as conn:
+                conn.execute(text("DROP SCHEMA public CASCADE"))
+                conn.execute(text("CREATE SCHEMA public"))
+        finally:
+            engine.dispose()
     except OperationalError as exc:
         if os.environ.get("CI"):
             raise
         pytest.skip(f"no PostgreSQL at {POSTGRES_URL}: {exc.orig}")
-    finally:
-        engine.dispose()
-    return POSTGRES_URL
+    return url

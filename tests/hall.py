@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import socket
+import re
 import threading
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
@@ -25,9 +25,7 @@ from operator_console.server.app import create_app
 from operator_console.server.models import AnswerEvent
 from operator_console.server.runtime import HallRuntime
 from operator_console.server.serve import ServerThread
-from question_banks.keys import load_box_public, load_signing_key
-from question_banks.samples import write_sample_packages
-from tests.conftest import HALL_ID, hall_config
+from tests.conftest import CHEAP_PASSWORDS, HALL_ID, hall_config, sample_banks
 
 PASSWORD = "correct horse battery"
 
@@ -145,12 +143,6 @@ def program_three_roster(clock: FakeClock, candidates: int = 2) -> dict[str, Any
     return roster
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def wait_until(
     predicate: Callable[[], bool], timeout: float = 10.0, what: str | Callable[[], str] = ""
 ) -> None:
@@ -174,16 +166,13 @@ def hall_toml(
     tmp_path: Path,
     keys: Path,
     upstream: str,
-    port: int,
+    port: int = 0,
     programs: tuple[str, ...] = ("legislation",),
 ) -> Path:
+    """hall.toml for a room server of its own; port 0: the system picks a free one when the
+    server starts (it says which on stderr: `served_url`)."""
     banks = tmp_path / "banks"
-    write_sample_packages(
-        banks,
-        authority=load_signing_key(keys / "authority.key"),
-        hall=load_box_public(keys / "hall-box.pub"),
-        programs=list(programs),
-    )
+    sample_banks(banks, keys, programs)
     path = tmp_path / "hall.toml"
     path.write_text(
         f"""
@@ -204,7 +193,30 @@ dir = "{banks}"
 
 [detector]
 required = false
+
+[passwords]
+memory_kib = {CHEAP_PASSWORDS["memory_kib"]}
+iterations = {CHEAP_PASSWORDS["iterations"]}
 """,
         "utf-8",
     )
     return path
+
+
+SERVING = re.compile(r"Uvicorn running on (https?://\S+:\d+)")
+
+
+def served_url(log: Path, timeout: float = 60.0) -> str:
+    """The address a server started on port 0 says it listens at, on its stderr (`log`)."""
+    found: list[str] = []
+
+    def said() -> bool:
+        match = SERVING.search(log.read_text("utf-8", "replace")) if log.exists() else None
+        if match:
+            found.append(match.group(1))
+        return match is not None
+
+    wait_until(
+        said, timeout=timeout, what=lambda: f"the server to listen; it said {log.read_text()!r}"
+    )
+    return found[0]

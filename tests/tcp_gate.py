@@ -102,3 +102,26 @@ class TcpGate:
             for sock in (source, sink):
                 with contextlib.suppress(OSError):
                     sock.shutdown(socket.SHUT_RDWR)
+
+
+class HeldPort:
+    """A loopback port held for the test, so that nothing else takes it: bound but not listening,
+    so a connection there is refused, as where no server runs, until a server listens on it
+    (`ServerThread(app, sock=held.socket())`; it then stays listening until `close`)."""
+
+    def __init__(self) -> None:
+        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._sock.bind(("127.0.0.1", 0))
+        self.port: int = self._sock.getsockname()[1]
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def socket(self) -> socket.socket:
+        """The port's socket for a server to listen on and close (the port stays held)."""
+        return self._sock.dup()
+
+    def close(self) -> None:
+        self._sock.close()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import stat
+import subprocess
+import sys
 from collections.abc import Callable
 from contextlib import redirect_stdout
 from pathlib import Path
@@ -66,3 +68,16 @@ def test_keygen_never_overwrites_a_key(tmp_path: Path, capsys: pytest.CaptureFix
     assert qbank_main(["keygen", "--kind", "authority", "--out", str(tmp_path)]) == 1
     assert "refusing to overwrite" in capsys.readouterr().err
     assert (tmp_path / "authority.key").read_bytes() == before
+
+
+def test_qbank_runs_as_its_own_program(tmp_path: Path) -> None:
+    """The one test that starts `qbank` as a process (the others call its main in process)."""
+    argv = ["keygen", "--kind", "hall", "--out", str(tmp_path)]
+    done = subprocess.run(
+        [sys.executable, "-m", "question_banks.cli", *argv],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "hall-box.key", "hall-box.pub", "hall-sign.key", "hall-sign.pub",
+    ]  # fmt: skip

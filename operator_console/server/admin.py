@@ -144,11 +144,13 @@ def run_admin(args: argparse.Namespace) -> int:
         except (StartupError, BackupError, OSError) as exc:
             return fail(prog, str(exc), log)
         return 0
+    runtime: HallRuntime | None = None
     try:
         runtime = HallRuntime(load_config(args.config))
         now = runtime.clock.now()
         if args.admin_command in ("report", "verify-audit"):
-            return _read_command(runtime, args, prog, log)
+            reading, runtime = runtime, None  # it closes the runtime itself
+            return _read_command(reading, args, prog, log)
         with runtime.tx() as db:
             if args.admin_command == "create-user":
                 auth.create_user(
@@ -199,6 +201,9 @@ def run_admin(args: argparse.Namespace) -> int:
         return fail(prog, str(exc), log)
     except Refusal as exc:
         return fail(prog, exc.detail, log)
+    finally:
+        if runtime is not None:  # its database connections, the upstream link
+            runtime.close()
 
     return 0
 

@@ -119,6 +119,13 @@ class SessionSection(_Section):
     """How long after a deadline the server waits for a kiosk's own finish before closing it."""
 
 
+class PasswordsSection(_Section):
+    """Argon2id cost of new password hashes; the default is the production one."""
+
+    memory_kib: int = Field(default=19 * 1024, ge=8)
+    iterations: int = Field(default=2, ge=1)
+
+
 class BanksSection(_Section):
     dir: Path | None = None
     """Banks to serve; None: the data directory's banks/ folder."""
@@ -143,6 +150,7 @@ class HallConfig(SettingsFile):
     session: SessionSection = SessionSection()
     banks: BanksSection = BanksSection()
     recordings: RecordingsSection = RecordingsSection()
+    passwords: PasswordsSection = PasswordsSection()
 
     @property
     def database_url(self) -> str:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from hardware.clock import Clock, SystemClock
 from operator_console.protocol.kiosk_api import AnswerAck
-from operator_console.server import recordings
+from operator_console.server import auth, recordings
 from operator_console.server.attempts import AnswerPost, expire_overdue, store_answer_posts
 from operator_console.server.audit import GENESIS
 from operator_console.server.banks import BankShelf
@@ -58,6 +58,7 @@ class HallRuntime:
         self.config = config
         self.hall_id = config.upstream.hall_id
         self.clock = clock or SystemClock()
+        auth.use_cost(config.passwords.memory_kib, config.passwords.iterations)
         try:
             self.keys = HallKeys.load(config.keys.dir)
         except KeyFileError as exc:

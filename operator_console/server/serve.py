@@ -39,8 +39,14 @@ class ServerThread:
         host: str = "127.0.0.1",
         port: int = 0,
         tls: tuple[Path, Path] | None = None,
+        sock: socket.socket | None = None,
     ) -> None:
-        self._sock = bound_socket(host, port)
+        """`sock`: a TCP socket already bound, to listen on (a test holds a port before anything
+        listens there); else one bound to `host`:`port`, 0 for any free port."""
+        if sock is not None:
+            sock.listen(256)
+            host = sock.getsockname()[0]
+        self._sock = sock or bound_socket(host, port)
         self.host = host
         self.port: int = self._sock.getsockname()[1]
         self.scheme = "https" if tls else "http"

@@ -28,11 +28,20 @@ from operator_console.server.runtime import HallRuntime
 from operator_console.server.serve import ServerThread
 from question_banks.keys import generate_authority_key
 from tests.conftest import hall_config
-from tests.hall import free_port
 from tests.installer.debian_root import DebianRoot
 from tests.installer.usb_devices import CAMERA, HUB, KEYBOARD, MOUSE, STICK, write_devices
 
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(1500)]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.debian_root,
+    # Under pytest-xdist the module's tests share one worker: they share the module's packages
+    # and base root (minutes to make), made once.
+    pytest.mark.xdist_group("debian_root"),
+    pytest.mark.timeout(1500),
+]
+CHROOT_POSTGRES_PORT = 5433
+"""The chroot's cluster listens on its Unix socket only (no TCP, so no port to take from the
+host's PostgreSQL or another root's); the port names the socket file, and the hall's settings."""
 NEXT = "0.1.0+1"
 FIGURES: dict[str, str] = {}
 
@@ -177,10 +186,11 @@ def test_room_server_package_installs_provisions_upgrades_and_purges(
 def on_postgresql(root: DebianRoot, provision: tuple[str, ...], admin: tuple[str, ...]) -> None:
     """The same machine provisioned again onto the local PostgreSQL the package recommends: the
     role and database made, peer login from the service user, migrated, backed up with pg_dump.
-    The chroot's cluster gets a port of its own: the host's PostgreSQL may hold 5432."""
+    The chroot's cluster gets a port of its own and no TCP: the host's PostgreSQL may hold 5432."""
     conf = root / "/etc/postgresql/15/main/postgresql.conf"
-    port = free_port()
-    conf.write_text(re.sub(r"(?m)^port = \d+", f"port = {port}", conf.read_text()))
+    port = CHROOT_POSTGRES_PORT
+    text = re.sub(r"(?m)^port = \d+", f"port = {port}", conf.read_text())
+    conf.write_text(text + "\nlisten_addresses = ''\n")
     root.ok("pg_ctlcluster", "15", "main", "start")
     try:
         first = root.ok(*provision, "--database", "postgresql")

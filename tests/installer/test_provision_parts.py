@@ -14,6 +14,7 @@ import pytest
 from installer.provision import firewall, units, usb
 from installer.provision.machine import Machine, ProvisionError
 from installer.provision.tls import check_pair, self_signed
+from tests.commands import Ran, run_main
 from tests.installer.usb_devices import (
     CAMERA,
     DETECTOR,
@@ -146,11 +147,11 @@ def test_machine_writes_only_what_differs(tmp_path: Path) -> None:
     assert path in machine.made
 
 
-def hall_provision(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "installer.provision.cli", *args],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+def hall_provision(*args: str) -> Ran:
+    """`hall-provision args`, in this process (tests/commands.py)."""
+    from installer.provision.cli import main
+
+    return run_main(main, list(args))
 
 
 @pytest.mark.parametrize(
@@ -164,6 +165,15 @@ def hall_provision(*args: str) -> subprocess.CompletedProcess[str]:
 def test_wrong_arguments_are_one_line(args: list[str], said: str) -> None:
     done = hall_provision(*args)
     assert done.returncode == 2 and said in done.stderr
+
+
+def test_hall_provision_runs_as_its_own_program() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "installer.provision.cli", "dance"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 2 and "invalid choice" in done.stderr
+    assert done.stderr.startswith("usage: hall-provision")
 
 
 def test_a_missing_detector_adapter_is_named_before_anything_changes(tmp_path: Path) -> None:

@@ -13,10 +13,13 @@ from hardware.camera import SyntheticCamera
 from hardware.recording.recorder import SCRATCH_PREFIX, _scratch_dir, read_journal
 from kiosk.camera_session import CameraSession
 from kiosk.hall_client import HallClient
-from tests.hall import free_port, wait_until
+from tests.hall import wait_until
+from tests.tcp_gate import HeldPort
 
 
-def test_a_lost_segment_is_reported_and_the_mark_follows_the_sealing(tmp_path: Path) -> None:
+def test_a_lost_segment_is_reported_and_the_mark_follows_the_sealing(
+    tmp_path: Path, held_port: HeldPort
+) -> None:
     said: list[tuple[str, str | None]] = []
     lock = threading.Lock()
 
@@ -25,7 +28,7 @@ def test_a_lost_segment_is_reported_and_the_mark_follows_the_sealing(tmp_path: P
             said.append((attempt, error))
 
     # No room server: uploads wait on disk, as during a LAN outage.
-    client = HallClient(f"http://127.0.0.1:{free_port()}", "token", timeout=1)
+    client = HallClient(held_port.url, "token", timeout=1)
     session = CameraSession(
         SyntheticCamera(320, 240),
         tmp_path / "recordings",

@@ -17,7 +17,7 @@ from operator_console.server.app import create_app
 from operator_console.server.runtime import HallRuntime
 from operator_console.server.serve import ServerThread
 from tests.conftest import hall_config
-from tests.hall import free_port
+from tests.tcp_gate import HeldPort
 
 
 def tls_files(folder: Path, name: str) -> tuple[Path, Path]:
@@ -44,12 +44,11 @@ def code(runtime: HallRuntime, seat: str) -> str:
 
 
 def test_the_pinned_certificate_is_trusted_and_no_other(
-    tmp_path: Path, runtime: HallRuntime
+    tmp_path: Path, runtime: HallRuntime, held_port: HeldPort
 ) -> None:
-    port = free_port()
     real = tls_files(tmp_path / "tls", "real")
     app = create_app(runtime, run_workers=False)
-    with ServerThread(app, port=port, tls=real) as server:
+    with ServerThread(app, tls=real, sock=held_port.socket()) as server:
         url = server.url
         shown = fingerprint(real[0].read_text())
         assert fingerprint(fetch_certificate(url)) == shown
@@ -70,17 +69,21 @@ def test_the_pinned_certificate_is_trusted_and_no_other(
 
     # Someone else's server at the same address, with a certificate of its own.
     impostor = tls_files(tmp_path / "tls", "impostor")
-    with ServerThread(create_app(runtime, run_workers=False), port=port, tls=impostor):
+    with ServerThread(
+        create_app(runtime, run_workers=False), tls=impostor, sock=held_port.socket()
+    ):
         client = credential.client()
         with pytest.raises(ServerUnreachable, match="CERTIFICATE_VERIFY_FAILED"):
             client.seat()
         client.close()
 
 
-def test_nothing_to_pin_on_plain_http_and_no_server_is_one_line(tmp_path: Path) -> None:
+def test_nothing_to_pin_on_plain_http_and_no_server_is_one_line(
+    tmp_path: Path, held_port: HeldPort
+) -> None:
     with pytest.raises(CertificateError, match="only an https:// address"):
         fetch_certificate("http://127.0.0.1:1")
     with pytest.raises(EnrollmentError, match="cannot take the certificate"):
-        enroll_kiosk(f"https://127.0.0.1:{free_port()}", "123456", "m", tmp_path)
+        enroll_kiosk(f"https://127.0.0.1:{held_port.port}", "123456", "m", tmp_path)
     with pytest.raises(EnrollmentError, match="a fingerprint needs an https:// address"):
         enroll_kiosk("http://127.0.0.1:1", "123456", "m", tmp_path, expected_fingerprint="AB")

@@ -15,8 +15,8 @@ from sqlalchemy import select
 from kiosk.hall_client import HallClient, enroll
 from kiosk.ui.model import Stage
 from operator_console.protocol.calls import ServerRefused
-from operator_console.protocol.console_api import Reason
 from operator_console.protocol.kiosk_api import AnswerChange
+from operator_console.protocol.reasons import Reason
 from operator_console.server.models import Attempt
 from tests.hall import Hall, wait_until
 from tests.kiosk.kiosk_child import spawn

@@ -22,7 +22,7 @@ from operator_console.demo.hall import DemoSettings
 from operator_console.demo.headless import run_headless
 from operator_console.server.serve import ServerThread
 from question_banks.keys import generate_hall_keys
-from tests.hall import free_port, wait_until
+from tests.hall import served_url, wait_until
 
 
 def test_headless_demo_with_three_candidates(tmp_path: Path) -> None:
@@ -51,34 +51,36 @@ def test_headless_demo_with_three_candidates(tmp_path: Path) -> None:
 def test_demo_against_an_upstream_stub_started_from_its_command(tmp_path: Path) -> None:
     keys, data = tmp_path / "keys", tmp_path / "upstream"
     generate_hall_keys(keys)
-    port = free_port()
     env = dict(os.environ, XDG_STATE_HOME=str(tmp_path / "state"), HOME=str(tmp_path))
-    stub = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "operator_console.cli",
-            "upstream-stub",
-            "--listen",
-            f"127.0.0.1:{port}",
-            "--data",
-            str(data),
-            "--register-hall",
-            f"hall-7={keys / 'hall-sign.pub'}",
-            "--sample-roster",
-            "5",
-            "--fail-first",
-            "2",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    said = tmp_path / "stub.stderr"
+    with said.open("wb") as log:  # the child has its own copy
+        stub = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "operator_console.cli",
+                "upstream-stub",
+                "--listen",
+                "127.0.0.1:0",
+                "--data",
+                str(data),
+                "--register-hall",
+                f"hall-7={keys / 'hall-sign.pub'}",
+                "--sample-roster",
+                "5",
+                "--fail-first",
+                "2",
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
     try:
+        url = served_url(said)
 
         def listening() -> bool:
             try:
-                return httpx.get(f"http://127.0.0.1:{port}/docs", timeout=1).status_code == 200
+                return httpx.get(f"{url}/docs", timeout=1).status_code == 200
             except httpx.TransportError:
                 return False
 
@@ -96,7 +98,7 @@ def test_demo_against_an_upstream_stub_started_from_its_command(tmp_path: Path) 
                 "--candidates",
                 "5",
                 "--upstream",
-                f"http://127.0.0.1:{port}",
+                url,
                 "--keys",
                 str(keys),
                 "--hall-id",
@@ -123,8 +125,6 @@ def test_demo_against_an_upstream_stub_started_from_its_command(tmp_path: Path) 
     finally:
         stub.terminate()
         stub.wait(timeout=30)
-        assert stub.stderr is not None
-        stub.stderr.close()
 
 
 def test_demo_refuses_an_upstream_without_keys(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 from kiosk.hall_client import HallClient
 from operator_console.core.client import ConsoleClient
 from operator_console.protocol.calls import ServerRefused, ServerUnreachable
-from tests.hall import free_port
+from tests.tcp_gate import HeldPort
 
 
 def refusing(status: int, detail: str) -> httpx.MockTransport:
@@ -34,8 +34,8 @@ def test_a_refusal_without_json_keeps_the_start_of_the_body() -> None:
     assert len(refused.value.detail) == 200
 
 
-def test_no_server_is_unreachable_not_a_refusal() -> None:
-    url = f"http://127.0.0.1:{free_port()}"
+def test_no_server_is_unreachable_not_a_refusal(held_port: HeldPort) -> None:
+    url = held_port.url
     with pytest.raises(ServerUnreachable):
         ConsoleClient(url, timeout=2).login("desk", "pw")
     with pytest.raises(ServerUnreachable):

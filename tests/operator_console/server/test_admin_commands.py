@@ -3,28 +3,31 @@
 from __future__ import annotations
 
 import json
-import os
 import stat
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+from sqlalchemy import create_engine, text
+
+from kiosk.cli import main as kiosk_main
 from kiosk.hall_client import HallClient
 from operator_console.central.samples import sample_roster
+from operator_console.cli import main as console_main
 from operator_console.protocol.signing import sign_document
 from question_banks.keys import load_box_public, load_signing_key
 from question_banks.package import seal
 from question_banks.samples import sample_bank
+from tests.commands import Ran, run_main, user_env
 from tests.conftest import HALL_ID
-from tests.hall import Hall, free_port, hall_toml
+from tests.hall import Hall, hall_toml
+
+PROGRAMS = {"kiosk.cli": kiosk_main, "operator_console.cli": console_main}
 
 
-def run(*args: str, tmp: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, XDG_STATE_HOME=str(tmp / "state"), HOME=str(tmp))
-    return subprocess.run(
-        [sys.executable, "-m", *args], capture_output=True, text=True, env=env, timeout=60
-    )
+def run(program: str, *args: str, tmp: Path) -> Ran:
+    """`python -m program args`, in this process (tests/commands.py)."""
+    return run_main(PROGRAMS[program], list(args), env=user_env(tmp))
 
 
 def test_kiosk_enroll_keeps_a_private_credential(driven_hall: Hall, tmp_path: Path) -> None:
@@ -64,7 +67,7 @@ def test_kiosk_enroll_keeps_a_private_credential(driven_hall: Hall, tmp_path: Pa
 
 
 def test_import_roster_checks_the_authoritys_signature(tmp_path: Path, keys: Path) -> None:
-    config = hall_toml(tmp_path, keys, "http://127.0.0.1:9", free_port())
+    config = hall_toml(tmp_path, keys, "http://127.0.0.1:9")
     now = datetime.now(UTC)
     roster = sample_roster(HALL_ID, now.date(), 4, starts_at=now + timedelta(hours=1), now=now)
     signed = {
@@ -114,7 +117,7 @@ def test_import_roster_checks_the_authoritys_signature(tmp_path: Path, keys: Pat
 def test_load_bank_refuses_a_damaged_package_and_keeps_a_good_one(
     tmp_path: Path, keys: Path
 ) -> None:
-    config = hall_toml(tmp_path, keys, "http://127.0.0.1:9", free_port())
+    config = hall_toml(tmp_path, keys, "http://127.0.0.1:9")
     data = seal(
         sample_bank("pq_program_2"),
         {},
@@ -148,3 +151,35 @@ def test_load_bank_refuses_a_damaged_package_and_keeps_a_good_one(
     )
     assert done.returncode == 0 and "168 questions" in done.stdout
     assert (tmp_path / "banks" / "sample-pq-program-2-2026.1.hallbank").read_bytes() == data
+
+
+@pytest.mark.postgres
+def test_an_admin_command_leaves_no_database_connection_open(
+    tmp_path: Path, keys: Path, postgres_url: str
+) -> None:
+    config = hall_toml(tmp_path, keys, "http://127.0.0.1:9")
+    config.write_text(config.read_text() + f'\n[database]\nurl = "{postgres_url}"\n')
+    engine = create_engine(postgres_url)
+
+    def others() -> int:
+        with engine.connect() as conn:
+            return int(
+                conn.execute(
+                    text(
+                        "SELECT count(*) FROM pg_stat_activity"
+                        " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                    )
+                ).scalar_one()
+            )
+
+    try:
+        before = others()
+        argv = ["admin", "--config", str(config), "create-user", "--username", "op"]
+        argv += ["--role", "operator", "--password-stdin"]
+        done = run_main(
+            console_main, argv, stdin="a long enough password\n", env=user_env(tmp_path)
+        )
+        assert done.returncode == 0, done.stderr
+        assert others() == before
+    finally:
+        engine.dispose()

@@ -3,26 +3,20 @@ technician runs to bring a hall back, on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from operator_console.cli import main
 from operator_console.server.backup import prune
-from tests.hall import free_port, hall_toml
+from tests.commands import Ran, run_main, user_env
+from tests.hall import hall_toml
 
 
-def admin(
-    config: Path, tmp: Path, *args: str, stdin: str | None = None
-) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, XDG_STATE_HOME=str(tmp / "state"), HOME=str(tmp))
-    return subprocess.run(
-        [sys.executable, "-m", "operator_console.cli", "admin", "--config", str(config), *args],
-        capture_output=True, text=True, env=env, timeout=120, input=stdin,
-    )  # fmt: skip
+def admin(config: Path, tmp: Path, *args: str, stdin: str = "") -> Ran:
+    argv = ["admin", "--config", str(config), *args]
+    return run_main(main, argv, stdin=stdin, env=user_env(tmp))
 
 
 def users(config: Path, tmp: Path) -> list[str]:
@@ -63,7 +57,7 @@ def round_trip(config: Path, tmp: Path, suffix: str) -> None:
 
 
 def test_sqlite_backup_and_restore(tmp_path: Path, keys: Path) -> None:
-    config = hall_toml(tmp_path, keys, "http://127.0.0.1:9", free_port())
+    config = hall_toml(tmp_path, keys, "http://127.0.0.1:9")
     round_trip(config, tmp_path, "db")
     damaged = tmp_path / "hall-20260101T000000Z.db"
     damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
@@ -77,7 +71,7 @@ def test_sqlite_backup_and_restore(tmp_path: Path, keys: Path) -> None:
 
 @pytest.mark.postgres
 def test_postgresql_backup_and_restore(tmp_path: Path, keys: Path, postgres_url: str) -> None:
-    config = hall_toml(tmp_path, keys, "http://127.0.0.1:9", free_port())
+    config = hall_toml(tmp_path, keys, "http://127.0.0.1:9")
     config.write_text(config.read_text() + f'\n[database]\nurl = "{postgres_url}"\n')
     round_trip(config, tmp_path, "dump")
 

@@ -34,7 +34,7 @@ from operator_console.protocol.kiosk_api import AnswerChange
 from operator_console.server.db import make_engine
 from operator_console.server.serve import ServerThread
 from tests.conftest import HALL_ID
-from tests.hall import free_port, hall_toml, wait_until
+from tests.hall import hall_toml, served_url, wait_until
 
 WRITER = """
 import sys
@@ -74,10 +74,12 @@ def test_kiosk_journal_keeps_every_acknowledged_answer_through_sigkill(tmp_path:
 
 
 class ServerProcess:
-    def __init__(
-        self, config: Path, port: int, env: dict[str, str], args: list[str] | None = None
-    ) -> None:
-        self.url = f"http://127.0.0.1:{port}"
+    """`operator-console serve` on the config's port, 0 by tests/hall.py's hall_toml: the first
+    start says on stderr which port it took, and a restart listens there again."""
+
+    def __init__(self, config: Path, env: dict[str, str], args: list[str] | None = None) -> None:
+        self.url = ""
+        self._said = config.parent
         self._args = args or [
             sys.executable,
             "-m",
@@ -90,9 +92,14 @@ class ServerProcess:
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
-        self.proc = subprocess.Popen(
-            self._args, env=self._env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
+        said = self._said / f"server-{len(list(self._said.glob('server-*.stderr')))}.stderr"
+        with said.open("wb") as log:  # the child has its own copy
+            self.proc = subprocess.Popen(
+                self._args, env=self._env, stdout=subprocess.DEVNULL, stderr=log
+            )
+        if not self.url:
+            self.url = served_url(said)
+            self._env = dict(self._env, HALL_SERVER_LISTEN=self.url.removeprefix("http://"))
 
         def healthy() -> bool:
             try:
@@ -149,8 +156,7 @@ def served_hall(
 ) -> tuple[ServerProcess, Desk]:
     """A room server in its own process on today's roster, and a desk signed in to it."""
     today = todays_roster(stub_store, candidates)
-    port = free_port()
-    config = hall_toml(tmp_path, keys, stub.url, port, programs)
+    config = hall_toml(tmp_path, keys, stub.url, programs=programs)
     admin = subprocess.run(
         [
             sys.executable,
@@ -173,7 +179,7 @@ def served_hall(
         timeout=60,
     )
     assert admin.returncode == 0, admin.stderr
-    server = ServerProcess(config, port, server_env)
+    server = ServerProcess(config, server_env)
     killed_server.append(server)
     server.start()
     return server, Desk.sign_in(server.url, "desk", "desk-password", today)
@@ -384,13 +390,12 @@ def test_a_full_disk_refuses_answers_unacknowledged_and_writing_resumes_when_spa
     killed_server: list[ServerProcess],
 ) -> None:
     today = todays_roster(stub_store, 2)
-    port = free_port()
-    config = hall_toml(tmp_path, keys, stub.url, port)
+    config = hall_toml(tmp_path, keys, stub.url)
     data = tmp_path / "data"
     data.mkdir()
     env = dict(server_env, HALL_DATA=str(data), HALL_CONFIG=str(config), PYTHON=sys.executable)
     args = ["unshare", "--map-root-user", "--mount", "sh", "-c", ON_A_SMALL_DISK]
-    server = ServerProcess(config, port, env, args)
+    server = ServerProcess(config, env, args)
     killed_server.append(server)
     server.start()
     assert server.proc is not None
@@ -446,7 +451,7 @@ def test_offline_bundle_carries_every_undelivered_record_signed(
     from question_banks.keys import load_verify_key
     from tests.records import enqueue_results
 
-    config = hall_toml(tmp_path, keys, "http://127.0.0.1:9", free_port())
+    config = hall_toml(tmp_path, keys, "http://127.0.0.1:9")
     runtime = HallRuntime(load_config(config, environ={}))
     records = enqueue_results(runtime, 3)
     runtime.sync.run_once()  # nothing answers: every record stays pending

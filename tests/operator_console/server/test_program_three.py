@@ -12,8 +12,8 @@ import pytest
 from hardware.clock import FakeClock
 from kiosk.hall_client import HallClient
 from operator_console.central.store import StubStore
-from operator_console.protocol.console_api import Reason
 from operator_console.protocol.kiosk_api import AnswerChange, FormView
+from operator_console.protocol.reasons import Reason
 from operator_console.server.serve import ServerThread
 from tests.hall import Hall, open_hall, program_three_roster
 

@@ -22,8 +22,9 @@ from operator_console.server.serve import ServerThread
 from operator_console.server.sync import BACKOFF_CAP, SyncWorker, backoff_seconds
 from operator_console.server.upstream_link import UpstreamReply
 from tests.conftest import HALL_ID, hall_config
-from tests.hall import free_port, wait_until
+from tests.hall import wait_until
 from tests.records import enqueue_results, queue, result_record
+from tests.tcp_gate import HeldPort
 
 
 @pytest.fixture
@@ -114,10 +115,10 @@ def test_timeout_after_the_upstream_stored_is_retried_idempotently(
 
 
 def test_upstream_down_then_back(
-    tmp_path: Path, keys: Path, clock: FakeClock, stub_store: StubStore
+    tmp_path: Path, keys: Path, clock: FakeClock, stub_store: StubStore, held_port: HeldPort
 ) -> None:
-    port = free_port()  # nothing listens there: the central system is down
-    rt = HallRuntime(hall_config(tmp_path, keys, f"http://127.0.0.1:{port}"), clock=clock)
+    # nothing listens there: the central system is down
+    rt = HallRuntime(hall_config(tmp_path, keys, held_port.url), clock=clock)
     try:
         records = enqueue_results(rt, 2)
         rt.sync.run_once()
@@ -126,7 +127,7 @@ def test_upstream_down_then_back(
             assert all(
                 r.status == "pending" and r.http_status is None and r.last_error for r in rows
             )
-        with ServerThread(create_stub_app(stub_store, now=clock.now), port=port):
+        with ServerThread(create_stub_app(stub_store, now=clock.now), sock=held_port.socket()):
             drain(rt)
         assert len(stub_store.records("results")) == 2
         assert {str(r["result_id"]) for r in records} == set(stub_store.records("results"))
@@ -274,10 +275,10 @@ def test_a_poke_during_the_send_is_not_lost(
 
 
 def test_after_an_outage_the_first_success_sends_everything_at_once(
-    tmp_path: Path, keys: Path, clock: FakeClock, stub_store: StubStore
+    tmp_path: Path, keys: Path, clock: FakeClock, stub_store: StubStore, held_port: HeldPort
 ) -> None:
-    port = free_port()  # nothing listens there: the central system is down
-    rt = HallRuntime(hall_config(tmp_path, keys, f"http://127.0.0.1:{port}"), clock=clock)
+    # nothing listens there: the central system is down
+    rt = HallRuntime(hall_config(tmp_path, keys, held_port.url), clock=clock)
     try:
         enqueue_results(rt, 60)
         for _ in range(10):  # half an hour of an unreachable central system
@@ -290,7 +291,7 @@ def test_after_an_outage_the_first_success_sends_everything_at_once(
                 .where(OutboxRecord.next_try_at > clock.now())
             ).scalar_one()
         assert later > 0  # backed off: without the release they would wait for the clock
-        with ServerThread(create_stub_app(stub_store, now=clock.now), port=port):
+        with ServerThread(create_stub_app(stub_store, now=clock.now), sock=held_port.socket()):
             for _ in range(5):  # no time passes: the first success makes every record due
                 rt.sync.run_once()
         assert len(stub_store.records("results")) == 60

@@ -77,7 +77,7 @@ def test_every_code_names_its_parameters_the_same_way_everywhere() -> None:
         if not (isinstance(code, ast.Constant) and code.value in REFUSALS):
             continue
         named = {f for _t, f, _s, _c in string.Formatter().parse(REFUSALS[code.value]) if f}
-        given = {k.arg for k in call.keywords}
+        given = {k.arg for k in call.keywords if k.arg is not None}
         if named != given:
             takes = f"takes {sorted(named)}, given {sorted(given)}"
             wrong.append(f"{file}:{line}: {code.value} {takes}")

@@ -267,8 +267,8 @@ def test_the_rule_proposes_the_termination_reason_only_for_a_violation(hall: Hal
     hall.seat(hall.registrations[4], "A02")
     hall.start("A02")
     talking = Reason(category="examinee", code="talking", note="to A03")
-    hall.console.terminate("A01", talking)
-    hall.console.terminate("A02", Reason(category="examinee", code="illness"))
+    hall.console.terminate("A01", hall.sitting("A01"), talking)
+    hall.console.terminate("A02", hall.sitting("A02"), Reason(category="examinee", code="illness"))
     items = {i.seat: i for i in hall.console.reviews()}
     assert items["A01"].proposed == talking
     assert items["A02"].proposed is None  # no rule applies: the proctor chooses

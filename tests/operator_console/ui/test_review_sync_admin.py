@@ -174,7 +174,10 @@ def test_the_sync_screen_shows_a_parked_record_retries_it_and_exports_for_a_cour
         said = parked.item(0, 4)
         assert said is not None and "other content" in said.text()
         assert "ALARM" in window.sync_state.text() and "1 parked" in window.sync_state.text()
-        assert screen.chart.deliveries and screen.chart.deliveries[0].pending
+        qtbot.waitUntil(
+            lambda: bool(screen.chart.deliveries) and screen.chart.deliveries[0].pending,
+            timeout=WAIT_MS,
+        )
         (stub_store.root / "results" / f"{attempt}.json").unlink()
         parked.selectRow(0)
         click(qtbot, window, "retry")

@@ -80,8 +80,8 @@ def test_the_reason_is_proposed_only_by_the_rule_and_a_violation_is_asked_first(
     hall.seat(hall.registrations[4], "A02")
     hall.start("A02")
     talking = Reason(category="examinee", code="talking", note="to A03, twice")
-    hall.console.terminate("A01", talking)
-    hall.console.terminate("A02", Reason(category="examinee", code="illness"))
+    hall.console.terminate("A01", hall.sitting("A01"), talking)
+    hall.console.terminate("A02", hall.sitting("A02"), Reason(category="examinee", code="illness"))
     windows = console_for(qtbot, hall, "proctor")
     window = next(windows)
     try:

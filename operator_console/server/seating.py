@@ -40,7 +40,13 @@ ACTS: tuple[SeatAct, ...] = ("pause", "resume", "time", "terminate", "move", "in
 
 def holds_seat(attempts: Sequence[Attempt]) -> bool:
     """An admitted admission with these attempts still holds its seat."""
-    return not attempts or any(a.status != AttemptStatus.FINISHED for a in attempts)
+    return still_sitting([a.status for a in attempts])
+
+
+def still_sitting(statuses: Sequence[str]) -> bool:
+    """An admitted admission whose attempts have these statuses has not finished its sitting:
+    some part is still to finish, or it has no part at all yet."""
+    return not statuses or any(s != AttemptStatus.FINISHED for s in statuses)
 
 
 @dataclass(frozen=True)

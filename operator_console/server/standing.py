@@ -17,7 +17,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from operator_console.protocol.values import AdmissionStatus, AttemptStatus
+from operator_console.protocol.values import AdmissionStatus
+from operator_console.server import seating
 from operator_console.server.models import Admission, Attempt, DetectorEventRow, HallSession
 
 CHECKS_BEFORE = timedelta(hours=3)
@@ -85,13 +86,12 @@ class Counts:
 def counts(db: Session, session_id: str, registration_ids: Sequence[str]) -> Counts:
     held = standing(db, session_id)
     admitted = [a for a in held.values() if a.status == AdmissionStatus.ADMITTED]
-    open_ids = set(
-        db.execute(
-            select(Attempt.admission_id).where(
-                Attempt.session_id == session_id, Attempt.status != AttemptStatus.FINISHED
-            )
-        ).scalars()
-    )
+    statuses: dict[str, list[str]] = {a.id: [] for a in admitted}
+    for admission_id, status in db.execute(
+        select(Attempt.admission_id, Attempt.status).where(Attempt.session_id == session_id)
+    ):
+        statuses.setdefault(admission_id, []).append(status)
+    open_ids = {a.id for a in admitted if seating.still_sitting(statuses[a.id])}
     return Counts(
         admitted=len(admitted),
         refused=len(held) - len(admitted),

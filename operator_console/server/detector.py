@@ -51,7 +51,8 @@ class DetectorService:
 
     def record(self, event: DetectorEvent, registration_id: str | None = None) -> int:
         """Stores one event durably, then wakes every console waiting for news; a wand check
-        names the candidate it is for."""
+        names the candidate it is for. It is stamped with the hall's clock, the one every
+        admission and seat action is stamped with, so the detector gate compares like with like."""
         with transaction(self._factory) as db:
             keeps_seats(db)
             row = DetectorEventRow(
@@ -62,7 +63,7 @@ class DetectorService:
                 zones=list(event.zones),
                 level=event.level,
                 raw=event.raw.decode("ascii", "backslashreplace"),
-                received_at=event.received_at,
+                received_at=self._now(),
                 registration_id=registration_id,
             )
             db.add(row)

@@ -16,7 +16,7 @@ from operator_console.protocol.kiosk_api import LockReport
 from operator_console.protocol.reasons import Reason
 from operator_console.ui import hall_time
 from operator_console.ui.screens.history import HistoryScreen
-from tests.hall import Hall
+from tests.hall import Hall, wait_until
 from tests.operator_console.ui.conftest import WAIT_MS, console_for
 
 MACHINE_ZONE = "America/New_York"
@@ -48,13 +48,14 @@ def test_the_history_says_who_in_words_and_shows_hall_time_on_a_machine_elsewher
     try:
         assert window.model.client.time_zone == str(zone) == "Asia/Almaty"
         kiosk = hall.seat(hall.registrations[1], "A01")
+        sim.alarm(zones=(2, 3), level=72)  # at the door, before the start: the session's check
+        wait_until(lambda: any(e.kind == "alarm" for e in hall.console.detector_events()))
         hall.console.start_session(hall.session_id)
         hall.start("A01")
         kiosk.lock(LockReport(at=hall.clock.now(), reason="prohibited_program", note="anydesk"))
         hall.console.log_incident(
             Reason(category="examinee", code="talking"), seat="A01", session_id=hall.session_id
         )
-        sim.alarm(zones=(2, 3), level=72)
         screen = window.show_screen("history")
         assert isinstance(screen, HistoryScreen)
 

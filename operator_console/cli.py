@@ -8,11 +8,9 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from operator_console.core.desk import NoSession
-from operator_console.demo.hall import DemoSettings
-from operator_console.demo.headless import run_headless
 from operator_console.protocol.calls import ServerRefused
 from operator_console.protocol.logs import also_to_stderr, fail, setup_logging
+from operator_console.server.admin_args import add_admin
 from operator_console.server.config import StartupError, load_config
 
 
@@ -77,8 +75,6 @@ def build_parser() -> argparse.ArgumentParser:
     _add_serve(sub)
     _add_demo(sub)
     _add_stub(sub)
-    from operator_console.server.admin import add_admin
-
     add_admin(sub)
     return parser
 
@@ -109,6 +105,10 @@ def serve(args: argparse.Namespace) -> int:
 
 
 def demo(args: argparse.Namespace) -> int:
+    from operator_console.core.desk import NoSession
+    from operator_console.demo.hall import DemoSettings
+    from operator_console.demo.headless import run_headless
+
     log = setup_logging("demo")
     if args.candidates < 1:
         return fail("operator-console demo", "--candidates must be at least 1", log)
@@ -158,8 +158,15 @@ def console(args: argparse.Namespace) -> int:
             )
     except StartupError as exc:
         return fail("operator-console", str(exc), log)
-    from operator_console.ui.app import run_console
-
+    try:
+        from operator_console.ui.app import run_console
+    except ImportError as exc:  # the room server's package carries no Qt
+        return fail(
+            "operator-console",
+            f"this machine has no console window ({exc.name} is not installed): install the "
+            "testing-hall-console package, or open the console on an operator's machine",
+            log,
+        )
     return run_console(config)
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 OPT = Path("/opt/testing-hall")
 VENV = OPT / "venv"
 WHEELHOUSE = OPT / "wheelhouse"
+CONSOLE_OPT = Path("/opt/testing-hall-console")
+"""The operator console's own environment: a console may share a machine with the room server."""
 ETC = Path("/etc/testing-hall")
 VAR = Path("/var/lib/testing-hall")
 MANIFEST = VAR / "provisioned.txt"

@@ -12,9 +12,10 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from operator_console.protocol.values import Role
 from operator_console.server.models import User, UserToken
 
-ROLES = ("administrator", "operator", "proctor")
+ROLES = tuple(r.value for r in Role)
 TOKEN_LIFETIME = timedelta(hours=14)
 """A sign-in lasts a working day at most."""
 TOKEN_IDLE = timedelta(hours=2)

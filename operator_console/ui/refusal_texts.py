@@ -20,173 +20,287 @@ from operator_console.protocol.refusals import words
 from operator_console.ui import texts
 
 
-def _t(source: str) -> str:
-    return QCoreApplication.translate("Refusals", source)
-
-
 def sentences() -> dict[str, str]:
     """Code -> the sentence in the language installed now (made on each call: the language can
     change while the console runs)."""
     return {
         # ----- the request itself ---------------------------------------------------------------
-        "invalid_request": _t("The request was not understood ({field}: {problem})"),
-        "body_too_large": _t("The file is larger than the hall takes ({limit} bytes)"),
-        "not_found": _t("Not found: {what} {id}"),
-        "database_unavailable": _t(
-            "The hall's database did not answer; nothing was stored. Try again."
+        "invalid_request": QCoreApplication.translate(
+            "Refusals", "The request was not understood ({field}: {problem})"
         ),
-        "disk_full": _t(
-            "The room server's disk is full; nothing was stored. Free space on the room server."
+        "body_too_large": QCoreApplication.translate(
+            "Refusals", "The file is larger than the hall takes ({limit} bytes)"
         ),
-        "busy": _t("Too many consoles are following the {what}; try again in a moment"),
+        "not_found": QCoreApplication.translate("Refusals", "Not found: {what} {id}"),
+        "database_unavailable": QCoreApplication.translate(
+            "Refusals", "The hall's database did not answer; nothing was stored. Try again."
+        ),
+        "disk_full": QCoreApplication.translate(
+            "Refusals",
+            "The room server's disk is full; nothing was stored. Free space on the room server.",
+        ),
+        "busy": QCoreApplication.translate(
+            "Refusals", "Too many consoles are following the {what}; try again in a moment"
+        ),
         # ----- who is asking --------------------------------------------------------------------
-        "sign_in_first": _t("Sign in first"),
-        "sign_in_ended": _t("Your sign-in has ended; sign in again"),
-        "role_required": _t("This needs the role: {roles}"),
-        "kiosk_not_enrolled": _t("This kiosk is not enrolled in this hall"),
-        "wrong_credentials": _t("Wrong user name or password"),
-        "too_many_tries": _t("Too many wrong tries; try again after {until}"),
+        "sign_in_first": QCoreApplication.translate("Refusals", "Sign in first"),
+        "sign_in_ended": QCoreApplication.translate(
+            "Refusals", "Your sign-in has ended; sign in again"
+        ),
+        "role_required": QCoreApplication.translate("Refusals", "This needs the role: {roles}"),
+        "kiosk_not_enrolled": QCoreApplication.translate(
+            "Refusals", "This kiosk is not enrolled in this hall"
+        ),
+        "wrong_credentials": QCoreApplication.translate("Refusals", "Wrong user name or password"),
+        "too_many_tries": QCoreApplication.translate(
+            "Refusals", "Too many wrong tries; try again after {until}"
+        ),
         # ----- the admission desk ---------------------------------------------------------------
-        "session_closed": _t("Session {session} is closed"),
-        "already_admitted": _t(
-            "Already admitted by {by} at {decided_at}; to stop the test, terminate it at the seat"
+        "session_closed": QCoreApplication.translate("Refusals", "Session {session} is closed"),
+        "already_admitted": QCoreApplication.translate(
+            "Refusals",
+            "Already admitted by {by} at {decided_at}; to stop the test, terminate it at the seat",
         ),
-        "detector_check_required": _t(
+        "detector_check_required": QCoreApplication.translate(
+            "Refusals",
             "Admission needs a metal detector check: a walk-through, or a wand check of this "
-            "candidate"
+            "candidate",
         ),
-        "detector_event_unknown": _t("Metal detector check {event} was not found"),
-        "detector_not_a_check": _t(
-            "Metal detector event {event} is {kind}, not a walk-through or a wand check"
+        "detector_event_unknown": QCoreApplication.translate(
+            "Refusals", "Metal detector check {event} was not found"
         ),
-        "detector_alarm": _t(
-            "Metal detector check {event} alarmed: walk through again or record the wand's result"
+        "detector_not_a_check": QCoreApplication.translate(
+            "Refusals", "Metal detector event {event} is {kind}, not a walk-through or a wand check"
         ),
-        "detector_alarm_newer": _t(
+        "detector_alarm": QCoreApplication.translate(
+            "Refusals",
+            "Metal detector check {event} alarmed: walk through again or record the wand's result",
+        ),
+        "detector_alarm_newer": QCoreApplication.translate(
+            "Refusals",
             "The walk-through alarmed at {alarm_at}, after check {event}: walk through again or "
-            "record the wand's result for this candidate"
+            "record the wand's result for this candidate",
         ),
-        "walk_through_stale": _t(
-            "Metal detector check {event} is older than {minutes} min: walk through again"
+        "walk_through_stale": QCoreApplication.translate(
+            "Refusals",
+            "Metal detector check {event} is older than {minutes} min: walk through again",
         ),
-        "walk_through_used": _t(
-            "Metal detector check {event} was already used for candidate {registration}"
+        "walk_through_used": QCoreApplication.translate(
+            "Refusals", "Metal detector check {event} was already used for candidate {registration}"
         ),
-        "wand_other_candidate": _t(
-            "Wand check {event} was recorded for another candidate ({registration})"
+        "wand_other_candidate": QCoreApplication.translate(
+            "Refusals", "Wand check {event} was recorded for another candidate ({registration})"
         ),
-        "wand_needs_candidate": _t("A wand check is for one candidate: choose the candidate"),
-        "no_roster_upstream": _t("The central system has no roster for {day}"),
-        "rule_does_not_apply": _t(
+        "wand_needs_candidate": QCoreApplication.translate(
+            "Refusals", "A wand check is for one candidate: choose the candidate"
+        ),
+        "no_roster_upstream": QCoreApplication.translate(
+            "Refusals", "The central system has no roster for {day}"
+        ),
+        "rule_does_not_apply": QCoreApplication.translate(
+            "Refusals",
             "The rule \u201c{rule}\u201d does not refuse this candidate now: refuse for a reason "
-            "of the list"
+            "of the list",
         ),
         # ----- seats and the room ---------------------------------------------------------------
-        "seat_changed": _t(
-            "Seat {seat} has changed since you looked; sitting there now: {full_name}"
+        "seat_changed": QCoreApplication.translate(
+            "Refusals", "Seat {seat} has changed since you looked; sitting there now: {full_name}"
         ),
-        "seat_free": _t("Seat {seat} has no candidate"),
-        "seat_no_kiosk": _t("Seat {seat} has no enrolled kiosk"),
-        "seat_already_locked": _t(
-            "Seat {seat} is already locked (since {since_at}); resume it with a code"
+        "seat_free": QCoreApplication.translate("Refusals", "Seat {seat} has no candidate"),
+        "seat_no_kiosk": QCoreApplication.translate(
+            "Refusals", "Seat {seat} has no enrolled kiosk"
         ),
-        "seat_not_locked": _t("Seat {seat} is not locked"),
-        "seat_locked_with_room": _t("Seat {seat} was stopped with the room: resume the room"),
-        "seat_not_running": _t("Seat {seat} has no running test whose time could change"),
-        "seat_nothing_to_terminate": _t("Seat {seat} has no unfinished test to terminate"),
-        "seat_same": _t("The new seat is the same seat"),
-        "time_too_short": _t(
-            "Removing {minutes} min would leave {left} min; at least 1 min must remain"
+        "seat_already_locked": QCoreApplication.translate(
+            "Refusals", "Seat {seat} is already locked (since {since_at}); resume it with a code"
         ),
-        "room_not_running": _t("Session {session} is not running (now: {status})"),
-        "room_already_paused": _t("The room is already paused (since {since_at})"),
-        "room_not_paused": _t("The room is not paused"),
-        "refused_not_seated": _t("A candidate refused admission cannot be seated"),
-        "thumbnail_without_attempt": _t("A picture belongs to an incident of a test"),
-        "thumbnail_not_jpeg": _t("The picture is not a JPEG image"),
+        "seat_not_locked": QCoreApplication.translate("Refusals", "Seat {seat} is not locked"),
+        "seat_locked_with_room": QCoreApplication.translate(
+            "Refusals", "Seat {seat} was stopped with the room: resume the room"
+        ),
+        "seat_not_running": QCoreApplication.translate(
+            "Refusals", "Seat {seat} has no running test whose time could change"
+        ),
+        "seat_nothing_to_terminate": QCoreApplication.translate(
+            "Refusals", "Seat {seat} has no unfinished test to terminate"
+        ),
+        "seat_same": QCoreApplication.translate("Refusals", "The new seat is the same seat"),
+        "time_too_short": QCoreApplication.translate(
+            "Refusals", "Removing {minutes} min would leave {left} min; at least 1 min must remain"
+        ),
+        "room_not_running": QCoreApplication.translate(
+            "Refusals", "Session {session} is not running (now: {status})"
+        ),
+        "room_already_paused": QCoreApplication.translate(
+            "Refusals", "The room is already paused (since {since_at})"
+        ),
+        "room_not_paused": QCoreApplication.translate("Refusals", "The room is not paused"),
+        "refused_not_seated": QCoreApplication.translate(
+            "Refusals", "A candidate refused admission cannot be seated"
+        ),
+        "thumbnail_without_attempt": QCoreApplication.translate(
+            "Refusals", "A picture belongs to an incident of a test"
+        ),
+        "thumbnail_not_jpeg": QCoreApplication.translate(
+            "Refusals", "The picture is not a JPEG image"
+        ),
         # ----- kiosks, answers and recordings ---------------------------------------------------
-        "not_your_attempt": _t("Test {attempt} does not belong to seat {seat}"),
-        "attempt_not_started": _t("Test {attempt} has not started"),
-        "attempt_not_running": _t("Test {attempt} is not running (now: {status})"),
-        "attempt_finished": _t("Test {attempt} is finished"),
-        "bank_not_loaded": _t("Question bank {bank} {version} is not loaded"),
-        "no_bank_for_program": _t(
-            "No question bank is loaded for: {program}. Call the administrator."
+        "not_your_attempt": QCoreApplication.translate(
+            "Refusals", "Test {attempt} does not belong to seat {seat}"
         ),
-        "not_questions_of_form": _t("Not questions of this test: {items}"),
-        "language_not_offered": _t(
-            "Language {language} is not offered to this candidate; offered: {languages}"
+        "attempt_not_started": QCoreApplication.translate(
+            "Refusals", "Test {attempt} has not started"
         ),
-        "seat_locked": _t("The seat is locked: the operator's resume code opens it"),
-        "session_not_started": _t("The session has not started; wait for the operator"),
-        "room_paused": _t("The room is paused; wait for the operator to resume it"),
-        "earlier_part_unfinished": _t("An earlier part of this sitting is not finished yet"),
-        "changes_not_received": _t("Changes {first}..{last} have not reached the server yet"),
-        "change_stored_otherwise": _t("Change {seq} was already stored with other content"),
-        "deadline_not_passed": _t("The time of the test has not run out yet"),
-        "resume_code_wrong": _t("Wrong resume code"),
-        "resume_code_void": _t("Wrong resume code; the code is now void: ask for a new one"),
-        "no_resume_code": _t("This seat has no valid resume code; issue a new one"),
-        "enrollment_code_invalid": _t(
-            "The enrollment code is unknown, used or expired; issue a new one"
+        "attempt_not_running": QCoreApplication.translate(
+            "Refusals", "Test {attempt} is not running (now: {status})"
         ),
-        "chunk_too_large": _t("A part of a recording is at most {limit} bytes"),
-        "segment_numbering": _t("Recording segments are numbered from 1 and offsets from 0"),
-        "segment_new": _t("Recording segment {seq} is new: start at offset 0 with its description"),
-        "segment_too_large": _t("Recording segment {seq} is {size} bytes; at most {limit}"),
-        "segment_overflow": _t("Recording segment {seq}: more bytes than the {size} declared"),
-        "segment_resume_at": _t(
-            "Recording segment {seq}: the server has {received} bytes; go on from there"
+        "attempt_finished": QCoreApplication.translate("Refusals", "Test {attempt} is finished"),
+        "bank_not_loaded": QCoreApplication.translate(
+            "Refusals", "Question bank {bank} {version} is not loaded"
         ),
-        "segment_changed": _t(
-            "Recording segment {seq} changed meanwhile; ask for its state and go on"
+        "no_bank_for_program": QCoreApplication.translate(
+            "Refusals", "No question bank is loaded for: {program}. Call the administrator."
         ),
-        "segment_hash_mismatch": _t(
+        "not_questions_of_form": QCoreApplication.translate(
+            "Refusals", "Not questions of this test: {items}"
+        ),
+        "language_not_offered": QCoreApplication.translate(
+            "Refusals", "Language {language} is not offered to this candidate; offered: {languages}"
+        ),
+        "seat_locked": QCoreApplication.translate(
+            "Refusals", "The seat is locked: the operator's resume code opens it"
+        ),
+        "session_not_started": QCoreApplication.translate(
+            "Refusals", "The session has not started; wait for the operator"
+        ),
+        "room_paused": QCoreApplication.translate(
+            "Refusals", "The room is paused; wait for the operator to resume it"
+        ),
+        "earlier_part_unfinished": QCoreApplication.translate(
+            "Refusals", "An earlier part of this sitting is not finished yet"
+        ),
+        "changes_not_received": QCoreApplication.translate(
+            "Refusals", "Changes {first}..{last} have not reached the server yet"
+        ),
+        "change_stored_otherwise": QCoreApplication.translate(
+            "Refusals", "Change {seq} was already stored with other content"
+        ),
+        "deadline_not_passed": QCoreApplication.translate(
+            "Refusals", "The time of the test has not run out yet"
+        ),
+        "resume_code_wrong": QCoreApplication.translate("Refusals", "Wrong resume code"),
+        "resume_code_void": QCoreApplication.translate(
+            "Refusals", "Wrong resume code; the code is now void: ask for a new one"
+        ),
+        "no_resume_code": QCoreApplication.translate(
+            "Refusals", "This seat has no valid resume code; issue a new one"
+        ),
+        "enrollment_code_invalid": QCoreApplication.translate(
+            "Refusals", "The enrollment code is unknown, used or expired; issue a new one"
+        ),
+        "chunk_too_large": QCoreApplication.translate(
+            "Refusals", "A part of a recording is at most {limit} bytes"
+        ),
+        "segment_numbering": QCoreApplication.translate(
+            "Refusals", "Recording segments are numbered from 1 and offsets from 0"
+        ),
+        "segment_new": QCoreApplication.translate(
+            "Refusals", "Recording segment {seq} is new: start at offset 0 with its description"
+        ),
+        "segment_too_large": QCoreApplication.translate(
+            "Refusals", "Recording segment {seq} is {size} bytes; at most {limit}"
+        ),
+        "segment_overflow": QCoreApplication.translate(
+            "Refusals", "Recording segment {seq}: more bytes than the {size} declared"
+        ),
+        "segment_resume_at": QCoreApplication.translate(
+            "Refusals", "Recording segment {seq}: the server has {received} bytes; go on from there"
+        ),
+        "segment_changed": QCoreApplication.translate(
+            "Refusals", "Recording segment {seq} changed meanwhile; ask for its state and go on"
+        ),
+        "segment_hash_mismatch": QCoreApplication.translate(
+            "Refusals",
             "Recording segment {seq}: SHA-256 {got}… is not the declared {declared}…; upload it "
-            "again"
+            "again",
         ),
-        "segment_purged": _t(
-            "Recording segment {seq} was deleted at {purged_at}: its keeping time was over"
+        "segment_purged": QCoreApplication.translate(
+            "Refusals",
+            "Recording segment {seq} was deleted at {purged_at}: its keeping time was over",
         ),
-        "segment_altered": _t(
-            "Recording segment {seq} on disk does not match its hash: it was altered"
+        "segment_altered": QCoreApplication.translate(
+            "Refusals", "Recording segment {seq} on disk does not match its hash: it was altered"
         ),
-        "segment_damaged": _t("Recording segment {seq} cannot be read: {problem}"),
+        "segment_damaged": QCoreApplication.translate(
+            "Refusals", "Recording segment {seq} cannot be read: {problem}"
+        ),
         # ----- review, verdicts and the outbox --------------------------------------------------
-        "verdict_needs_finished": _t("Only a finished test can be verified"),
-        "verdict_given": _t("Test {attempt} already has a verdict; it cannot be changed here"),
-        "flag_not_of_attempt": _t("Incident {incident} is not a flag of this test"),
-        "watched_not_in_batch": _t("A watched test is not in this batch"),
-        "attempt_has_flags": _t("Test {attempt} has flags: review it on its own"),
-        "flags_unresolved": _t(
+        "verdict_needs_finished": QCoreApplication.translate(
+            "Refusals", "Only a finished test can be verified"
+        ),
+        "verdict_given": QCoreApplication.translate(
+            "Refusals", "Test {attempt} already has a verdict; it cannot be changed here"
+        ),
+        "flag_not_of_attempt": QCoreApplication.translate(
+            "Refusals", "Incident {incident} is not a flag of this test"
+        ),
+        "watched_not_in_batch": QCoreApplication.translate(
+            "Refusals", "A watched test is not in this batch"
+        ),
+        "attempt_has_flags": QCoreApplication.translate(
+            "Refusals", "Test {attempt} has flags: review it on its own"
+        ),
+        "flags_unresolved": QCoreApplication.translate(
+            "Refusals",
             "Test {attempt} has unresolved flags ({count}): give each a finding, or confirm that "
-            "the violation stands regardless"
+            "the violation stands regardless",
         ),
-        "verdict_reason_not_violation": _t(
+        "verdict_reason_not_violation": QCoreApplication.translate(
+            "Refusals",
             "\u201c{code}\u201d does not break the testing rules: choose a reason that does, or "
-            "\u201cOther\u201d with a note"
+            "\u201cOther\u201d with a note",
         ),
-        "outbox_not_parked": _t("Record {record} is not parked (now: {status})"),
+        "outbox_not_parked": QCoreApplication.translate(
+            "Refusals", "Record {record} is not parked (now: {status})"
+        ),
         # ----- administration: users, kiosks, banks, rosters ------------------------------------
-        "user_exists": _t("User {username} already exists"),
-        "last_administrator": _t(
-            "{username} is the last administrator: make another administrator first"
+        "user_exists": QCoreApplication.translate("Refusals", "User {username} already exists"),
+        "last_administrator": QCoreApplication.translate(
+            "Refusals", "{username} is the last administrator: make another administrator first"
         ),
-        "cannot_disable_yourself": _t("You cannot disable yourself"),
-        "nothing_to_change": _t("Nothing to change"),
-        "kiosk_revoked_already": _t("Kiosk {kiosk} is already revoked"),
-        "bank_package_refused": _t("Question bank file {name} refused: {problem}"),
-        "bank_loaded_already": _t("Question bank {bank} {version} is already loaded"),
-        "report_no_font": _t(
+        "cannot_disable_yourself": QCoreApplication.translate(
+            "Refusals", "You cannot disable yourself"
+        ),
+        "nothing_to_change": QCoreApplication.translate("Refusals", "Nothing to change"),
+        "kiosk_revoked_already": QCoreApplication.translate(
+            "Refusals", "Kiosk {kiosk} is already revoked"
+        ),
+        "bank_package_refused": QCoreApplication.translate(
+            "Refusals", "Question bank file {name} refused: {problem}"
+        ),
+        "bank_loaded_already": QCoreApplication.translate(
+            "Refusals", "Question bank {bank} {version} is already loaded"
+        ),
+        "report_no_font": QCoreApplication.translate(
+            "Refusals",
             "No font with Kazakh letters on the room server (install fonts-dejavu-core or "
-            "fonts-noto-core)"
+            "fonts-noto-core)",
         ),
-        "roster_signature_bad": _t("Roster refused: the authority's signature does not verify"),
-        "roster_invalid": _t("Roster refused: {field}: {problem}"),
-        "roster_other_hall": _t("Roster refused: it is for hall {roster_hall}, this is {hall}"),
-        "roster_fixed": _t("Session {session} has already started; its roster is fixed"),
+        "roster_signature_bad": QCoreApplication.translate(
+            "Refusals", "Roster refused: the authority's signature does not verify"
+        ),
+        "roster_invalid": QCoreApplication.translate(
+            "Refusals", "Roster refused: {field}: {problem}"
+        ),
+        "roster_other_hall": QCoreApplication.translate(
+            "Refusals", "Roster refused: it is for hall {roster_hall}, this is {hall}"
+        ),
+        "roster_fixed": QCoreApplication.translate(
+            "Refusals", "Session {session} has already started; its roster is fixed"
+        ),
         # ----- the central system ---------------------------------------------------------------
-        "upstream_failed": _t("The central system did not answer as it should: {problem}"),
+        "upstream_failed": QCoreApplication.translate(
+            "Refusals", "The central system did not answer as it should: {problem}"
+        ),
     }
 
 
@@ -198,46 +312,46 @@ def _zone_fallback() -> tzinfo:
 def kinds() -> dict[str, str]:
     """What a `not_found` or `busy` names, and the roles a refusal lists."""
     return {
-        "admission": _t("admission"),
-        "attempt": _t("test"),
-        "bank": _t("question bank"),
-        "incident": _t("incident"),
-        "kiosk": _t("kiosk"),
-        "kiosk_at_seat": _t("enrolled kiosk at seat"),
-        "outbox_record": _t("record to send"),
-        "registration": _t("candidate"),
-        "seat": _t("seat"),
-        "segment": _t("recording segment"),
-        "session": _t("session"),
-        "thumbnail": _t("picture of incident"),
-        "user": _t("user"),
-        "hall": _t("hall"),
-        "detector": _t("metal detector"),
-        "operator": _t("operator"),
-        "proctor": _t("proctor"),
-        "administrator": _t("administrator"),
+        "admission": QCoreApplication.translate("Refusals", "admission"),
+        "attempt": QCoreApplication.translate("Refusals", "test"),
+        "bank": QCoreApplication.translate("Refusals", "question bank"),
+        "incident": QCoreApplication.translate("Refusals", "incident"),
+        "kiosk": QCoreApplication.translate("Refusals", "kiosk"),
+        "kiosk_at_seat": QCoreApplication.translate("Refusals", "enrolled kiosk at seat"),
+        "outbox_record": QCoreApplication.translate("Refusals", "record to send"),
+        "registration": QCoreApplication.translate("Refusals", "candidate"),
+        "seat": QCoreApplication.translate("Refusals", "seat"),
+        "segment": QCoreApplication.translate("Refusals", "recording segment"),
+        "session": QCoreApplication.translate("Refusals", "session"),
+        "thumbnail": QCoreApplication.translate("Refusals", "picture of incident"),
+        "user": QCoreApplication.translate("Refusals", "user"),
+        "hall": QCoreApplication.translate("Refusals", "hall"),
+        "detector": QCoreApplication.translate("Refusals", "metal detector"),
+        "operator": QCoreApplication.translate("Refusals", "operator"),
+        "proctor": QCoreApplication.translate("Refusals", "proctor"),
+        "administrator": QCoreApplication.translate("Refusals", "administrator"),
         # what a status names (a session, a test, a record to send)
-        "scheduled": _t("not started yet"),
-        "running": _t("running"),
-        "closed": _t("closed"),
-        "pending": _t("waiting"),
-        "finished": _t("finished"),
-        "delivered": _t("delivered"),
-        "parked": _t("parked"),
+        "scheduled": QCoreApplication.translate("Refusals", "not started yet"),
+        "running": QCoreApplication.translate("Refusals", "running"),
+        "closed": QCoreApplication.translate("Refusals", "closed"),
+        "pending": QCoreApplication.translate("Refusals", "waiting"),
+        "finished": QCoreApplication.translate("Refusals", "finished"),
+        "delivered": QCoreApplication.translate("Refusals", "delivered"),
+        "parked": QCoreApplication.translate("Refusals", "parked"),
         # the admission rules
-        "invalid_iin": _t("invalid IIN"),
-        "iin_mismatch": _t("IIN does not match the roster"),
-        "not_on_roster": _t("not on the roster"),
-        "banned": _t("banned from testing"),
-        "late": _t("late"),
-        "retake_too_soon": _t("retake too soon"),
-        "attempts_this_month": _t("attempts this month"),
-        "already_admitted": _t("already admitted"),
-        "already_refused": _t("already refused"),
-        "session_closed": _t("session closed"),
+        "invalid_iin": QCoreApplication.translate("Refusals", "invalid IIN"),
+        "iin_mismatch": QCoreApplication.translate("Refusals", "IIN does not match the roster"),
+        "not_on_roster": QCoreApplication.translate("Refusals", "not on the roster"),
+        "banned": QCoreApplication.translate("Refusals", "banned from testing"),
+        "late": QCoreApplication.translate("Refusals", "late"),
+        "retake_too_soon": QCoreApplication.translate("Refusals", "retake too soon"),
+        "attempts_this_month": QCoreApplication.translate("Refusals", "attempts this month"),
+        "already_admitted": QCoreApplication.translate("Refusals", "already admitted"),
+        "already_refused": QCoreApplication.translate("Refusals", "already refused"),
+        "session_closed": QCoreApplication.translate("Refusals", "session closed"),
         # the languages of a test
-        "kk": _t("Kazakh"),
-        "ru": _t("Russian"),
+        "kk": QCoreApplication.translate("Refusals", "Kazakh"),
+        "ru": QCoreApplication.translate("Refusals", "Russian"),
     }
 
 

@@ -1,4 +1,4 @@
-"""A Debian 12 root file system to install the hall's packages into, as a technician would.
+"""A Debian 12 or 13 root file system to install the hall's packages into, as a technician would.
 
 Every command runs chrooted in a mount namespace of its own, with /dev, /proc and /sys mounted
 there only: nothing stays mounted on the host when a command ends or a test fails. No service
@@ -13,11 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SUITE = "bookworm"
-MIRRORS = (
-    "deb http://deb.debian.org/debian bookworm main",
-    "deb http://deb.debian.org/debian bookworm-updates main",
-    "deb http://deb.debian.org/debian-security bookworm-security main",
-)
+
+
+def mirrors(suite: str) -> tuple[str, ...]:
+    return (
+        f"deb http://deb.debian.org/debian {suite} main",
+        f"deb http://deb.debian.org/debian {suite}-updates main",
+        f"deb http://deb.debian.org/debian-security {suite}-security main",
+    )
+
+
 ENV = {
     "PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
     "LANG": "C.UTF-8",
@@ -35,10 +40,11 @@ class DebianRoot:
     path: Path
 
     @classmethod
-    def create(cls, path: Path) -> DebianRoot:
+    def create(cls, path: Path, suite: str = SUITE, include: tuple[str, ...] = ()) -> DebianRoot:
         done = subprocess.run(
-            ["mmdebstrap", "--mode=root", "--variant=apt", "--include=ca-certificates",
-             SUITE, str(path), *MIRRORS],
+            ["mmdebstrap", "--mode=root", "--variant=apt",
+             f"--include={','.join(('ca-certificates', *include))}",
+             suite, str(path), *mirrors(suite)],
             capture_output=True, text=True, check=False, timeout=900,
         )  # fmt: skip
         if done.returncode != 0:
@@ -92,6 +98,17 @@ class DebianRoot:
             timeout=timeout,
             check=False,
         )
+
+    def start(self, *argv: str, log: Path) -> subprocess.Popen[bytes]:
+        """A long-running command inside the root (a service as its unit starts it), its output
+        in `log`; the caller stops it. It runs in a new session, so its whole group can be
+        signalled."""
+        with log.open("wb") as out:
+            return subprocess.Popen(
+                ["unshare", "--mount", "--propagation", "private", "sh", "-c", ENTER,
+                 str(self.path), *argv],
+                stdout=out, stderr=subprocess.STDOUT, env=ENV, start_new_session=True,
+            )  # fmt: skip
 
     def ok(self, *argv: str, **kwargs: object) -> str:
         done = self.run(*argv, **kwargs)  # type: ignore[arg-type]

@@ -228,8 +228,8 @@
         <translation>Зал жалғасуда: барлық орындарға уақыт қайтарылды</translation>
     </message>
     <message>
-        <source>The walk-through alarmed: walk through again or record the wand</source>
-        <translation>Рамка іске қосылды: қайта өту немесе қол металл іздегішпен тексеру</translation>
+        <source>%1 already admitted by %2 at %3</source>
+        <translation>%1 бұрын тестілеуге жіберілген (жіберген: %2, уақыты: %3)</translation>
     </message>
     <message>
         <source>no seat yet</source>
@@ -258,6 +258,10 @@
     <message>
         <source>Seat %1: the test is terminated</source>
         <translation>%1 орын: тестілеу тоқтатылды</translation>
+    </message>
+    <message>
+        <source>already, by %1</source>
+        <translation>бұрын тоқтатқан: %1</translation>
     </message>
     <message>
         <source>annulment and a ban of 6 to 12 months proposed to the proctor</source>
@@ -849,6 +853,10 @@
         <translation>жіберілді</translation>
     </message>
     <message>
+        <source>no seat yet</source>
+        <translation>орын берілмеді</translation>
+    </message>
+    <message>
         <source>refused</source>
         <translation>бас тартылды</translation>
     </message>
@@ -885,8 +893,36 @@
         <translation>Ережелер бойынша тексеру…</translation>
     </message>
     <message>
+        <source>Already admitted by %1 at %2</source>
+        <translation>Бұрын тестілеуге жіберілген (жіберген: %1, уақыты: %2)</translation>
+    </message>
+    <message>
+        <source>Walk the candidate through the detector, or record the wand&apos;s result</source>
+        <translation>Үміткерді рамкадан өткізіңіз немесе қол іздегіштің нәтижесін жазыңыз</translation>
+    </message>
+    <message>
         <source>The walk-through alarmed: walk through again or use the wand</source>
         <translation>Рамка іске қосылды: қайта өту немесе қол металл іздегішпен тексеру</translation>
+    </message>
+    <message>
+        <source>The door alarmed after this walk-through: walk through again or use the wand</source>
+        <translation>Осы өтуден кейін рамка дабыл берді: рамкадан қайта өткізіңіз немесе қол іздегішпен тексеріңіз</translation>
+    </message>
+    <message>
+        <source>The detector check is older than %1 min: walk through again</source>
+        <translation>Металл іздегіш тексерісі ескірген (%1 минуттан көп өтті): рамкадан қайта өткізіңіз</translation>
+    </message>
+    <message>
+        <source>This detector check was used for another candidate (%1): walk through again</source>
+        <translation>Бұл металл іздегіш тексерісі басқа үміткерге пайдаланылған (%1): рамкадан қайта өткізіңіз</translation>
+    </message>
+    <message>
+        <source>This wand check was for another candidate (%1)</source>
+        <translation>Бұл қол іздегіш тексерісі басқа үміткерге жасалған (%1)</translation>
+    </message>
+    <message>
+        <source>Pick a walk-through or a wand check</source>
+        <translation>Рамкадан өтуді немесе қол іздегіш тексерісін таңдаңыз</translation>
     </message>
     <message>
         <source>no photo in the roster</source>
@@ -1016,6 +1052,26 @@
         <translation>%1 орнындағы оқиға</translation>
     </message>
     <message>
+        <source>Seat %1 is free now: nothing was done.</source>
+        <translation>Орын %1 қазір бос: ештеңе орындалмады.</translation>
+    </message>
+    <message>
+        <source>Seat %1 has changed: %2 sits there now. Nothing was done.</source>
+        <translation>Орын %1 өзгерді: қазір онда %2 отыр. Ештеңе орындалмады.</translation>
+    </message>
+    <message>
+        <source>Seat %1 has changed</source>
+        <translation>Орын %1 өзгерді</translation>
+    </message>
+    <message>
+        <source>%2 sits at seat %1 now, not the candidate you chose. Do it for %2?</source>
+        <translation>Орын %1: қазір онда сіз таңдаған үміткер емес, %2 отыр. Әрекетті %2 үшін орындайсыз ба?</translation>
+    </message>
+    <message>
+        <source>Nothing was done at seat %1.</source>
+        <translation>Орын %1: ештеңе орындалмады.</translation>
+    </message>
+    <message>
         <source>Pause the whole room</source>
         <translation>Бүкіл залда үзіліс</translation>
     </message>
@@ -1085,6 +1141,58 @@
     <message>
         <source>zones %1</source>
         <translation>аймақтар %1</translation>
+    </message>
+    <message>
+        <source>Kiosk at seat %1</source>
+        <translation>Киоск (Орын %1)</translation>
+    </message>
+    <message>
+        <source>Metal detector (walk-through)</source>
+        <translation>Металл іздегіш (рамка)</translation>
+    </message>
+    <message>
+        <source>Hand-held metal detector</source>
+        <translation>Қол іздегіш</translation>
+    </message>
+    <message>
+        <source>Admission desk</source>
+        <translation>Жіберу үстелі</translation>
+    </message>
+    <message>
+        <source>Room server</source>
+        <translation>Зал сервері</translation>
+    </message>
+    <message>
+        <source>Banned from testing</source>
+        <translation>Тестілеуге тыйым салынған</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Кешікті</translation>
+    </message>
+    <message>
+        <source>Retake too soon</source>
+        <translation>Қайта тапсыру тым ерте</translation>
+    </message>
+    <message>
+        <source>No attempts left this month</source>
+        <translation>Осы айда әрекет қалмады</translation>
+    </message>
+    <message>
+        <source>Invalid IIN</source>
+        <translation>ЖСН қате</translation>
+    </message>
+    <message>
+        <source>The IIN does not match the roster</source>
+        <translation>ЖСН тізіммен сәйкес емес</translation>
+    </message>
+    <message>
+        <source>Not on the roster</source>
+        <translation>Тізімде жоқ</translation>
+    </message>
+    <message>
+        <source>Admission closed</source>
+        <translation>Жіберу жабық</translation>
     </message>
 </context>
 <context>
@@ -1255,6 +1363,10 @@
 <context>
     <name>ReasonDialog</name>
     <message>
+        <source>Choose a reason.</source>
+        <translation>Себепті таңдаңыз.</translation>
+    </message>
+    <message>
         <source>Write a note that says what happened.</source>
         <translation>Не болғанын жазыңыз.</translation>
     </message>
@@ -1272,6 +1384,556 @@
     <message>
         <source>Note</source>
         <translation>Ескертпе</translation>
+    </message>
+    <message>
+        <source>Choose a reason</source>
+        <translation>Себепті таңдаңыз</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalDialog</name>
+    <message>
+        <source>(choose the reason)</source>
+        <translation>(себепті таңдаңыз)</translation>
+    </message>
+    <message>
+        <source>By the rule: %1</source>
+        <translation>Ереже бойынша: %1</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Себеп</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ескертпе</translation>
+    </message>
+    <message>
+        <source>Choose a reason: none is chosen yet.</source>
+        <translation>Себепті таңдаңыз: әлі ешқайсысы таңдалмаған.</translation>
+    </message>
+    <message>
+        <source>Write a note that says what happened.</source>
+        <translation>Не болғанын жазыңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>Refusals</name>
+    <message>
+        <source>The request was not understood ({field}: {problem})</source>
+        <translation>Сұрау түсінілмеді ({field}: {problem})</translation>
+    </message>
+    <message>
+        <source>The file is larger than the hall takes ({limit} bytes)</source>
+        <translation>Файл зал қабылдайтын көлемнен үлкен (шегі: {limit} байт)</translation>
+    </message>
+    <message>
+        <source>Not found: {what} {id}</source>
+        <translation>Табылмады: {what} {id}</translation>
+    </message>
+    <message>
+        <source>The hall&apos;s database did not answer; nothing was stored. Try again.</source>
+        <translation>Зал дерекқоры жауап бермеді; ештеңе сақталмады. Қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>The room server&apos;s disk is full; nothing was stored. Free space on the room server.</source>
+        <translation>Зал серверінің дискісі толды; ештеңе сақталмады. Зал серверінің дискісін босатыңыз.</translation>
+    </message>
+    <message>
+        <source>Too many consoles are following the {what}; try again in a moment</source>
+        <translation>Бақылап отырған консольдер тым көп ({what}); сәлден соң қайталап көріңіз</translation>
+    </message>
+    <message>
+        <source>Sign in first</source>
+        <translation>Алдымен жүйеге кіріңіз</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended; sign in again</source>
+        <translation>Кіруіңіз аяқталды; қайта кіріңіз</translation>
+    </message>
+    <message>
+        <source>This needs the role: {roles}</source>
+        <translation>Бұл үшін рөл керек: {roles}</translation>
+    </message>
+    <message>
+        <source>This kiosk is not enrolled in this hall</source>
+        <translation>Бұл киоск осы залда тіркелмеген</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password</source>
+        <translation>Пайдаланушы аты немесе құпиясөз қате</translation>
+    </message>
+    <message>
+        <source>Too many wrong tries; try again after {until}</source>
+        <translation>Қате әрекеттер тым көп; қайта кіруге болатын уақыт: {until}</translation>
+    </message>
+    <message>
+        <source>Session {session} is closed</source>
+        <translation>Тестілеу сессиясы {session} жабық</translation>
+    </message>
+    <message>
+        <source>Already admitted by {by} at {decided_at}; to stop the test, terminate it at the seat</source>
+        <translation>Бұрын тестілеуге жіберілген (жіберген: {by}, уақыты: {decided_at}); тестілеуді тоқтату керек болса, оны орында тоқтатыңыз</translation>
+    </message>
+    <message>
+        <source>Admission needs a metal detector check: a walk-through, or a wand check of this candidate</source>
+        <translation>Тестілеуге жіберу үшін металл іздегішпен тексеру керек: рамкадан өту немесе осы үміткерді қол іздегішпен тексеру</translation>
+    </message>
+    <message>
+        <source>Metal detector check {event} was not found</source>
+        <translation>Металл іздегіш тексерісі {event} табылмады</translation>
+    </message>
+    <message>
+        <source>Metal detector event {event} is {kind}, not a walk-through or a wand check</source>
+        <translation>Металл іздегіш оқиғасы {event}: {kind}; бұл рамкадан өту де, қол іздегіш тексерісі де емес</translation>
+    </message>
+    <message>
+        <source>Metal detector check {event} alarmed: walk through again or record the wand&apos;s result</source>
+        <translation>Металл іздегіш тексерісі {event} дабыл берді: рамкадан қайта өткізіңіз немесе қол іздегіштің нәтижесін жазыңыз</translation>
+    </message>
+    <message>
+        <source>The walk-through alarmed at {alarm_at}, after check {event}: walk through again or record the wand&apos;s result for this candidate</source>
+        <translation>Тексерістен ({event}) кейін рамка дабыл берді (уақыты: {alarm_at}): рамкадан қайта өткізіңіз немесе осы үміткер үшін қол іздегіштің нәтижесін жазыңыз</translation>
+    </message>
+    <message>
+        <source>Metal detector check {event} is older than {minutes} min: walk through again</source>
+        <translation>Металл іздегіш тексерісі {event} ескірген ({minutes} минуттан көп өтті): рамкадан қайта өткізіңіз</translation>
+    </message>
+    <message>
+        <source>Metal detector check {event} was already used for candidate {registration}</source>
+        <translation>Металл іздегіш тексерісі {event} бұрын басқа үміткерге пайдаланылған: {registration}</translation>
+    </message>
+    <message>
+        <source>Wand check {event} was recorded for another candidate ({registration})</source>
+        <translation>Қол іздегіш тексерісі {event} басқа үміткерге жазылған ({registration})</translation>
+    </message>
+    <message>
+        <source>A wand check is for one candidate: choose the candidate</source>
+        <translation>Қол іздегіш тексерісі бір үміткерге жасалады: үміткерді таңдаңыз</translation>
+    </message>
+    <message>
+        <source>The central system has no roster for {day}</source>
+        <translation>Орталық жүйеде мына күнге үміткерлер тізімі жоқ: {day}</translation>
+    </message>
+    <message>
+        <source>The rule “{rule}” does not refuse this candidate now: refuse for a reason of the list</source>
+        <translation>«{rule}» ережесі бойынша бұл үміткерді қазір жібермеуге болмайды: тізімдегі себепті таңдаңыз</translation>
+    </message>
+    <message>
+        <source>Seat {seat} has changed since you looked; sitting there now: {full_name}</source>
+        <translation>Орын {seat} сіз қарағаннан кейін өзгерді; қазір онда отырған: {full_name}</translation>
+    </message>
+    <message>
+        <source>Seat {seat} has no candidate</source>
+        <translation>Орын {seat}: үміткер жоқ</translation>
+    </message>
+    <message>
+        <source>Seat {seat} has no enrolled kiosk</source>
+        <translation>Орын {seat}: тіркелген киоск жоқ</translation>
+    </message>
+    <message>
+        <source>Seat {seat} is already locked (since {since_at}); resume it with a code</source>
+        <translation>Орын {seat} бұғатталған (уақыты: {since_at}); оны жалғастыру кодымен жалғастырыңыз</translation>
+    </message>
+    <message>
+        <source>Seat {seat} is not locked</source>
+        <translation>Орын {seat} бұғатталмаған</translation>
+    </message>
+    <message>
+        <source>Seat {seat} was stopped with the room: resume the room</source>
+        <translation>Орын {seat} зал үзілісімен бірге тоқтатылған: залды жалғастырыңыз</translation>
+    </message>
+    <message>
+        <source>Seat {seat} has no running test whose time could change</source>
+        <translation>Орын {seat}: уақытын өзгертуге болатын жүріп жатқан тест жоқ</translation>
+    </message>
+    <message>
+        <source>Seat {seat} has no unfinished test to terminate</source>
+        <translation>Орын {seat}: тоқтататын аяқталмаған тест жоқ</translation>
+    </message>
+    <message>
+        <source>The new seat is the same seat</source>
+        <translation>Жаңа орын бұрынғы орынмен бірдей</translation>
+    </message>
+    <message>
+        <source>Removing {minutes} min would leave {left} min; at least 1 min must remain</source>
+        <translation>{minutes} мин азайтылса, {left} мин қалар еді; кемінде 1 мин қалуы керек</translation>
+    </message>
+    <message>
+        <source>Session {session} is not running (now: {status})</source>
+        <translation>Тестілеу сессиясы {session} жүріп жатқан жоқ (қазір: {status})</translation>
+    </message>
+    <message>
+        <source>The room is already paused (since {since_at})</source>
+        <translation>Залда үзіліс бұрыннан жүріп жатыр (басталған уақыты: {since_at})</translation>
+    </message>
+    <message>
+        <source>The room is not paused</source>
+        <translation>Залда үзіліс жоқ</translation>
+    </message>
+    <message>
+        <source>A candidate refused admission cannot be seated</source>
+        <translation>Тестілеуге жіберілмеген үміткерді орынға отырғызуға болмайды</translation>
+    </message>
+    <message>
+        <source>A picture belongs to an incident of a test</source>
+        <translation>Сурет тек тест кезіндегі оқиғаға тіркеледі</translation>
+    </message>
+    <message>
+        <source>The picture is not a JPEG image</source>
+        <translation>Сурет JPEG форматында емес</translation>
+    </message>
+    <message>
+        <source>Test {attempt} does not belong to seat {seat}</source>
+        <translation>Тест {attempt} бұл орынға тиесілі емес (Орын {seat})</translation>
+    </message>
+    <message>
+        <source>Test {attempt} has not started</source>
+        <translation>Тест {attempt} басталмаған</translation>
+    </message>
+    <message>
+        <source>Test {attempt} is not running (now: {status})</source>
+        <translation>Тест {attempt} жүріп жатқан жоқ (қазір: {status})</translation>
+    </message>
+    <message>
+        <source>Test {attempt} is finished</source>
+        <translation>Тест {attempt} аяқталған</translation>
+    </message>
+    <message>
+        <source>Question bank {bank} {version} is not loaded</source>
+        <translation>Сұрақтар банкі {bank} {version} жүктелмеген</translation>
+    </message>
+    <message>
+        <source>No question bank is loaded for: {program}. Call the administrator.</source>
+        <translation>Сұрақтар банкі жүктелмеген: {program}. Әкімшіні шақырыңыз.</translation>
+    </message>
+    <message>
+        <source>Not questions of this test: {items}</source>
+        <translation>Бұл тесттің сұрақтары емес: {items}</translation>
+    </message>
+    <message>
+        <source>Language {language} is not offered to this candidate; offered: {languages}</source>
+        <translation>Бұл үміткерге ұсынылмаған тіл: {language}; ұсынылған тілдер: {languages}</translation>
+    </message>
+    <message>
+        <source>The seat is locked: the operator&apos;s resume code opens it</source>
+        <translation>Орын бұғатталған: оны оператордың жалғастыру коды ашады</translation>
+    </message>
+    <message>
+        <source>The session has not started; wait for the operator</source>
+        <translation>Тестілеу сессиясы басталған жоқ; операторды күтіңіз</translation>
+    </message>
+    <message>
+        <source>The room is paused; wait for the operator to resume it</source>
+        <translation>Залда үзіліс; оператор жалғастырғанша күтіңіз</translation>
+    </message>
+    <message>
+        <source>An earlier part of this sitting is not finished yet</source>
+        <translation>Осы тапсырудың алдыңғы бөлігі әлі аяқталмаған</translation>
+    </message>
+    <message>
+        <source>Changes {first}..{last} have not reached the server yet</source>
+        <translation>Өзгерістер {first}..{last} серверге әлі жеткен жоқ</translation>
+    </message>
+    <message>
+        <source>Change {seq} was already stored with other content</source>
+        <translation>Өзгеріс {seq} бұрын басқа мазмұнмен сақталған</translation>
+    </message>
+    <message>
+        <source>The time of the test has not run out yet</source>
+        <translation>Тест уақыты әлі біткен жоқ</translation>
+    </message>
+    <message>
+        <source>Wrong resume code</source>
+        <translation>Жалғастыру коды қате</translation>
+    </message>
+    <message>
+        <source>Wrong resume code; the code is now void: ask for a new one</source>
+        <translation>Жалғастыру коды қате; код енді жарамсыз: жаңасын сұраңыз</translation>
+    </message>
+    <message>
+        <source>This seat has no valid resume code; issue a new one</source>
+        <translation>Бұл орынның жарамды жалғастыру коды жоқ; жаңасын беріңіз</translation>
+    </message>
+    <message>
+        <source>The enrollment code is unknown, used or expired; issue a new one</source>
+        <translation>Тіркеу коды белгісіз, пайдаланылған немесе мерзімі өткен; жаңасын беріңіз</translation>
+    </message>
+    <message>
+        <source>A part of a recording is at most {limit} bytes</source>
+        <translation>Бейнежазбаның бір бөлшегі ең көбі {limit} байт болады</translation>
+    </message>
+    <message>
+        <source>Recording segments are numbered from 1 and offsets from 0</source>
+        <translation>Бейнежазба бөліктері 1-ден, ығысулар 0-ден бастап нөмірленеді</translation>
+    </message>
+    <message>
+        <source>Recording segment {seq} is new: start at offset 0 with its description</source>
+        <translation>Бейнежазба бөлігі {seq} жаңа: сипаттамасын қоса, 0 ығысудан бастаңыз</translation>
+    </message>
+    <message>
+        <source>Recording segment {seq} is {size} bytes; at most {limit}</source>
+        <translation>Бейнежазба бөлігі {seq}: көлемі {size} байт; ең көбі {limit}</translation>
+    </message>
+    <message>
+        <source>Recording segment {seq}: more bytes than the {size} declared</source>
+        <translation>Бейнежазба бөлігі {seq}: байттар мәлімделгеннен көп (мәлімделгені: {size})</translation>
+    </message>
+    <message>
+        <source>Recording segment {seq}: the server has {received} bytes; go on from there</source>
+        <translation>Бейнежазба бөлігі {seq}: серверде {received} байт бар; сол жерден жалғастырыңыз</translation>
+    </message>
+    <message>
+        <source>Recording segment {seq} changed meanwhile; ask for its state and go on</source>
+        <translation>Бейнежазба бөлігі {seq} осы аралықта өзгерді; күйін сұрап, жалғастырыңыз</translation>
+    </message>
+    <message>
+        <source>Recording segment {seq}: SHA-256 {got}… is not the declared {declared}…; upload it again</source>
+        <translation>Бейнежазба бөлігі {seq}: SHA-256 {got}… мәлімделген мәнге сәйкес емес ({declared}…); қайта жүктеңіз</translation>
+    </message>
+    <message>
+        <source>Recording segment {seq} was deleted at {purged_at}: its keeping time was over</source>
+        <translation>Бейнежазба бөлігі {seq} жойылды (уақыты: {purged_at}): сақтау мерзімі өтті</translation>
+    </message>
+    <message>
+        <source>Recording segment {seq} on disk does not match its hash: it was altered</source>
+        <translation>Дискідегі бейнежазба бөлігі {seq} өз хэшіне сәйкес емес: ол өзгертілген</translation>
+    </message>
+    <message>
+        <source>Recording segment {seq} cannot be read: {problem}</source>
+        <translation>Бейнежазба бөлігі {seq} оқылмайды: {problem}</translation>
+    </message>
+    <message>
+        <source>Only a finished test can be verified</source>
+        <translation>Тек аяқталған тестті тексеруге болады</translation>
+    </message>
+    <message>
+        <source>Test {attempt} already has a verdict; it cannot be changed here</source>
+        <translation>Тест {attempt} бойынша шешім бар; оны мұнда өзгертуге болмайды</translation>
+    </message>
+    <message>
+        <source>Incident {incident} is not a flag of this test</source>
+        <translation>Оқиға {incident} бұл тесттің белгісі емес</translation>
+    </message>
+    <message>
+        <source>A watched test is not in this batch</source>
+        <translation>Қаралған тест бұл топта жоқ</translation>
+    </message>
+    <message>
+        <source>Test {attempt} has flags: review it on its own</source>
+        <translation>Тест {attempt}: белгілері бар; оны жеке тексеріңіз</translation>
+    </message>
+    <message>
+        <source>Test {attempt} has unresolved flags ({count}): give each a finding, or confirm that the violation stands regardless</source>
+        <translation>Тест {attempt}: қорытындысыз белгілер бар ({count}); әрқайсысына қорытынды беріңіз немесе бұзушылықты олардан тәуелсіз растаңыз</translation>
+    </message>
+    <message>
+        <source>“{code}” does not break the testing rules: choose a reason that does, or “Other” with a note</source>
+        <translation>«{code}» тестілеу ережелерін бұзу емес: бұзушылық болатын себепті немесе ескертпесі бар «Басқа» себебін таңдаңыз</translation>
+    </message>
+    <message>
+        <source>Record {record} is not parked (now: {status})</source>
+        <translation>Жазба {record} кідіртілмеген (қазір: {status})</translation>
+    </message>
+    <message>
+        <source>User {username} already exists</source>
+        <translation>Пайдаланушы {username} бұрыннан бар</translation>
+    </message>
+    <message>
+        <source>{username} is the last administrator: make another administrator first</source>
+        <translation>{username} — соңғы әкімші: алдымен басқа әкімші тағайындаңыз</translation>
+    </message>
+    <message>
+        <source>You cannot disable yourself</source>
+        <translation>Өзіңізді өшіре алмайсыз</translation>
+    </message>
+    <message>
+        <source>Nothing to change</source>
+        <translation>Өзгертетін ештеңе жоқ</translation>
+    </message>
+    <message>
+        <source>Kiosk {kiosk} is already revoked</source>
+        <translation>Киоск {kiosk} бұрын ажыратылған</translation>
+    </message>
+    <message>
+        <source>Question bank file {name} refused: {problem}</source>
+        <translation>Сұрақтар банкінің файлы {name} қабылданбады: {problem}</translation>
+    </message>
+    <message>
+        <source>Question bank {bank} {version} is already loaded</source>
+        <translation>Сұрақтар банкі {bank} {version} бұрын жүктелген</translation>
+    </message>
+    <message>
+        <source>No font with Kazakh letters on the room server (install fonts-dejavu-core or fonts-noto-core)</source>
+        <translation>Зал серверінде қазақ әріптері бар қаріп жоқ (fonts-dejavu-core немесе fonts-noto-core орнатыңыз)</translation>
+    </message>
+    <message>
+        <source>Roster refused: the authority&apos;s signature does not verify</source>
+        <translation>Үміткерлер тізімі қабылданбады: уәкілетті органның қолтаңбасы расталмады</translation>
+    </message>
+    <message>
+        <source>Roster refused: {field}: {problem}</source>
+        <translation>Үміткерлер тізімі қабылданбады: {field}: {problem}</translation>
+    </message>
+    <message>
+        <source>Roster refused: it is for hall {roster_hall}, this is {hall}</source>
+        <translation>Үміткерлер тізімі қабылданбады: ол басқа залға арналған ({roster_hall}), бұл зал: {hall}</translation>
+    </message>
+    <message>
+        <source>Session {session} has already started; its roster is fixed</source>
+        <translation>Тестілеу сессиясы {session} басталып кеткен; оның үміткерлер тізімі өзгермейді</translation>
+    </message>
+    <message>
+        <source>The central system did not answer as it should: {problem}</source>
+        <translation>Орталық жүйе дұрыс жауап бермеді: {problem}</translation>
+    </message>
+    <message>
+        <source>admission</source>
+        <translation>тестілеуге жіберу</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>тест</translation>
+    </message>
+    <message>
+        <source>question bank</source>
+        <translation>сұрақтар банкі</translation>
+    </message>
+    <message>
+        <source>incident</source>
+        <translation>оқиға</translation>
+    </message>
+    <message>
+        <source>kiosk</source>
+        <translation>киоск</translation>
+    </message>
+    <message>
+        <source>enrolled kiosk at seat</source>
+        <translation>орындағы тіркелген киоск</translation>
+    </message>
+    <message>
+        <source>record to send</source>
+        <translation>жіберілетін жазба</translation>
+    </message>
+    <message>
+        <source>candidate</source>
+        <translation>үміткер</translation>
+    </message>
+    <message>
+        <source>seat</source>
+        <translation>орын</translation>
+    </message>
+    <message>
+        <source>recording segment</source>
+        <translation>бейнежазба бөлігі</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>тестілеу сессиясы</translation>
+    </message>
+    <message>
+        <source>picture of incident</source>
+        <translation>оқиға суреті</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>пайдаланушы</translation>
+    </message>
+    <message>
+        <source>hall</source>
+        <translation>зал</translation>
+    </message>
+    <message>
+        <source>metal detector</source>
+        <translation>металл іздегіш</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <source>proctor</source>
+        <translation>проктор</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>әкімші</translation>
+    </message>
+    <message>
+        <source>not started yet</source>
+        <translation>әлі басталмаған</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>жүріп жатыр</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>жабық</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>күтуде</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>аяқталған</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>жеткізілген</translation>
+    </message>
+    <message>
+        <source>parked</source>
+        <translation>кідіртілген</translation>
+    </message>
+    <message>
+        <source>invalid IIN</source>
+        <translation>ЖСН қате</translation>
+    </message>
+    <message>
+        <source>IIN does not match the roster</source>
+        <translation>ЖСН тізіммен сәйкес емес</translation>
+    </message>
+    <message>
+        <source>not on the roster</source>
+        <translation>тізімде жоқ</translation>
+    </message>
+    <message>
+        <source>banned from testing</source>
+        <translation>тестілеуге тыйым салынған</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>кешікті</translation>
+    </message>
+    <message>
+        <source>retake too soon</source>
+        <translation>қайта тапсыру тым ерте</translation>
+    </message>
+    <message>
+        <source>attempts this month</source>
+        <translation>осы айдағы әрекеттер</translation>
+    </message>
+    <message>
+        <source>already admitted</source>
+        <translation>бұрын жіберілген</translation>
+    </message>
+    <message>
+        <source>already refused</source>
+        <translation>бұрын жіберілмеген</translation>
+    </message>
+    <message>
+        <source>session closed</source>
+        <translation>тестілеу сессиясы жабық</translation>
+    </message>
+    <message>
+        <source>Kazakh</source>
+        <translation>қазақ тілі</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>орыс тілі</translation>
     </message>
 </context>
 <context>
@@ -1518,8 +2180,16 @@
 <context>
     <name>SignIn</name>
     <message>
+        <source>Fill in the user name and the password.</source>
+        <translation>Пайдаланушы аты мен құпиясөзді енгізіңіз.</translation>
+    </message>
+    <message>
         <source>The room server does not answer: %1</source>
         <translation>Зал сервері жауап бермейді: %1</translation>
+    </message>
+    <message>
+        <source>The sign-in was not sent: %1</source>
+        <translation>Кіру сұрауы жіберілмеді: %1</translation>
     </message>
 </context>
 <context>
@@ -1774,6 +2444,14 @@
         <translation>Құпиясөзді қалпына келтіру…</translation>
     </message>
     <message>
+        <source>Unlock sign-in</source>
+        <translation>Кіруді бұғаттан шығару</translation>
+    </message>
+    <message>
+        <source>Wrong passwords for this user, from any machine, no longer count</source>
+        <translation>Бұл пайдаланушының кез келген компьютерден енгізілген қате құпиясөздері енді есептелмейді</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>Күйі</translation>
     </message>
@@ -1828,6 +2506,33 @@
     <message>
         <source>%1 disabled</source>
         <translation>%1 өшірілді</translation>
+    </message>
+    <message>
+        <source>%1 may sign in again at once</source>
+        <translation>%1 қазір қайта кіре алады</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictConfirmation</name>
+    <message>
+        <source>Annul the result and ban the candidate?</source>
+        <translation>Нәтиженің күшін жойып, үміткерге тестілеуге тыйым саласыз ба?</translation>
+    </message>
+    <message>
+        <source>%1 (%2): the result is annulled and the candidate is banned from testing for %3 months. Reason: %4. This cannot be undone here.</source>
+        <translation>%1 (%2): нәтиженің күші жойылады және үміткерге %3 айға тестілеуге тыйым салынады. Себебі: %4. Мұнда бұл әрекетті кері қайтару мүмкін емес.</translation>
+    </message>
+    <message>
+        <source>%1 flags have no finding: the violation is given regardless of them.</source>
+        <translation>Қорытындысыз белгілер: %1; бұзушылық оларға қарамастан тіркеледі.</translation>
+    </message>
+    <message>
+        <source>Annul and ban</source>
+        <translation>Күшін жою және тыйым салу</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Артқа</translation>
     </message>
 </context>
 </TS>

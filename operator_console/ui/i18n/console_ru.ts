@@ -228,8 +228,8 @@
         <translation>Зал продолжает: всем местам возвращено время</translation>
     </message>
     <message>
-        <source>The walk-through alarmed: walk through again or record the wand</source>
-        <translation>Рамка сработала: повторный проход или проверка ручным металлоискателем</translation>
+        <source>%1 already admitted by %2 at %3</source>
+        <translation>%1 уже допущен(а) — допустил(а) %2 в %3</translation>
     </message>
     <message>
         <source>no seat yet</source>
@@ -258,6 +258,10 @@
     <message>
         <source>Seat %1: the test is terminated</source>
         <translation>Место %1: тестирование прекращено</translation>
+    </message>
+    <message>
+        <source>already, by %1</source>
+        <translation>уже сделано: %1</translation>
     </message>
     <message>
         <source>annulment and a ban of 6 to 12 months proposed to the proctor</source>
@@ -849,6 +853,10 @@
         <translation>допущен(а)</translation>
     </message>
     <message>
+        <source>no seat yet</source>
+        <translation>место не назначено</translation>
+    </message>
+    <message>
         <source>refused</source>
         <translation>отказано</translation>
     </message>
@@ -885,8 +893,36 @@
         <translation>Проверка по правилам…</translation>
     </message>
     <message>
+        <source>Already admitted by %1 at %2</source>
+        <translation>Уже допущен(а) — допустил(а) %1 в %2</translation>
+    </message>
+    <message>
+        <source>Walk the candidate through the detector, or record the wand&apos;s result</source>
+        <translation>Проведите кандидата через рамку или запишите результат ручного металлодетектора</translation>
+    </message>
+    <message>
         <source>The walk-through alarmed: walk through again or use the wand</source>
         <translation>Рамка сработала: повторный проход или проверка ручным металлоискателем</translation>
+    </message>
+    <message>
+        <source>The door alarmed after this walk-through: walk through again or use the wand</source>
+        <translation>После этого прохода рамка сработала: нужен повторный проход или проверка ручным металлодетектором</translation>
+    </message>
+    <message>
+        <source>The detector check is older than %1 min: walk through again</source>
+        <translation>Проверка металлодетектором старше %1 мин: нужен повторный проход через рамку</translation>
+    </message>
+    <message>
+        <source>This detector check was used for another candidate (%1): walk through again</source>
+        <translation>Эта проверка металлодетектором уже использована для другого кандидата (%1): нужен повторный проход через рамку</translation>
+    </message>
+    <message>
+        <source>This wand check was for another candidate (%1)</source>
+        <translation>Эта проверка ручным металлодетектором была для другого кандидата (%1)</translation>
+    </message>
+    <message>
+        <source>Pick a walk-through or a wand check</source>
+        <translation>Выберите проход через рамку или проверку ручным металлодетектором</translation>
     </message>
     <message>
         <source>no photo in the roster</source>
@@ -1016,6 +1052,26 @@
         <translation>Инцидент на месте %1</translation>
     </message>
     <message>
+        <source>Seat %1 is free now: nothing was done.</source>
+        <translation>Место %1 сейчас свободно: ничего не сделано.</translation>
+    </message>
+    <message>
+        <source>Seat %1 has changed: %2 sits there now. Nothing was done.</source>
+        <translation>Место %1 изменилось: сейчас там %2. Ничего не сделано.</translation>
+    </message>
+    <message>
+        <source>Seat %1 has changed</source>
+        <translation>Место %1 изменилось</translation>
+    </message>
+    <message>
+        <source>%2 sits at seat %1 now, not the candidate you chose. Do it for %2?</source>
+        <translation>Сейчас на месте %1 — %2, а не выбранный вами кандидат. Выполнить для кандидата %2?</translation>
+    </message>
+    <message>
+        <source>Nothing was done at seat %1.</source>
+        <translation>На месте %1 ничего не сделано.</translation>
+    </message>
+    <message>
         <source>Pause the whole room</source>
         <translation>Пауза по всему залу</translation>
     </message>
@@ -1085,6 +1141,58 @@
     <message>
         <source>zones %1</source>
         <translation>зоны %1</translation>
+    </message>
+    <message>
+        <source>Kiosk at seat %1</source>
+        <translation>Киоск на месте %1</translation>
+    </message>
+    <message>
+        <source>Metal detector (walk-through)</source>
+        <translation>Металлодетектор (рамка)</translation>
+    </message>
+    <message>
+        <source>Hand-held metal detector</source>
+        <translation>Ручной металлодетектор</translation>
+    </message>
+    <message>
+        <source>Admission desk</source>
+        <translation>Пункт допуска</translation>
+    </message>
+    <message>
+        <source>Room server</source>
+        <translation>Сервер зала</translation>
+    </message>
+    <message>
+        <source>Banned from testing</source>
+        <translation>Запрет на прохождение тестирования</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Опоздание</translation>
+    </message>
+    <message>
+        <source>Retake too soon</source>
+        <translation>Повторное тестирование слишком рано</translation>
+    </message>
+    <message>
+        <source>No attempts left this month</source>
+        <translation>В этом месяце попыток не осталось</translation>
+    </message>
+    <message>
+        <source>Invalid IIN</source>
+        <translation>Неверный ИИН</translation>
+    </message>
+    <message>
+        <source>The IIN does not match the roster</source>
+        <translation>ИИН не совпадает со списком кандидатов</translation>
+    </message>
+    <message>
+        <source>Not on the roster</source>
+        <translation>Нет в списке кандидатов</translation>
+    </message>
+    <message>
+        <source>Admission closed</source>
+        <translation>Допуск закрыт</translation>
     </message>
 </context>
 <context>
@@ -1255,6 +1363,10 @@
 <context>
     <name>ReasonDialog</name>
     <message>
+        <source>Choose a reason.</source>
+        <translation>Выберите причину.</translation>
+    </message>
+    <message>
         <source>Write a note that says what happened.</source>
         <translation>Напишите, что произошло.</translation>
     </message>
@@ -1272,6 +1384,556 @@
     <message>
         <source>Note</source>
         <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Choose a reason</source>
+        <translation>Выберите причину</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalDialog</name>
+    <message>
+        <source>(choose the reason)</source>
+        <translation>(выберите причину)</translation>
+    </message>
+    <message>
+        <source>By the rule: %1</source>
+        <translation>По правилу: %1</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Choose a reason: none is chosen yet.</source>
+        <translation>Выберите причину: она ещё не выбрана.</translation>
+    </message>
+    <message>
+        <source>Write a note that says what happened.</source>
+        <translation>Напишите, что произошло.</translation>
+    </message>
+</context>
+<context>
+    <name>Refusals</name>
+    <message>
+        <source>The request was not understood ({field}: {problem})</source>
+        <translation>Запрос не распознан ({field}: {problem})</translation>
+    </message>
+    <message>
+        <source>The file is larger than the hall takes ({limit} bytes)</source>
+        <translation>Файл больше, чем принимает зал (предел в байтах: {limit})</translation>
+    </message>
+    <message>
+        <source>Not found: {what} {id}</source>
+        <translation>Не найдено: {what} {id}</translation>
+    </message>
+    <message>
+        <source>The hall&apos;s database did not answer; nothing was stored. Try again.</source>
+        <translation>База данных зала не ответила; ничего не сохранено. Повторите попытку.</translation>
+    </message>
+    <message>
+        <source>The room server&apos;s disk is full; nothing was stored. Free space on the room server.</source>
+        <translation>Диск сервера зала заполнен; ничего не сохранено. Освободите место на сервере зала.</translation>
+    </message>
+    <message>
+        <source>Too many consoles are following the {what}; try again in a moment</source>
+        <translation>Слишком много консолей отслеживают: {what}; повторите чуть позже</translation>
+    </message>
+    <message>
+        <source>Sign in first</source>
+        <translation>Сначала войдите в систему</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended; sign in again</source>
+        <translation>Ваш вход завершён; войдите снова</translation>
+    </message>
+    <message>
+        <source>This needs the role: {roles}</source>
+        <translation>Требуется роль: {roles}</translation>
+    </message>
+    <message>
+        <source>This kiosk is not enrolled in this hall</source>
+        <translation>Этот киоск не зарегистрирован в этом зале</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password</source>
+        <translation>Неверное имя пользователя или пароль</translation>
+    </message>
+    <message>
+        <source>Too many wrong tries; try again after {until}</source>
+        <translation>Слишком много неверных попыток; повторите после {until}</translation>
+    </message>
+    <message>
+        <source>Session {session} is closed</source>
+        <translation>Сессия {session} закрыта</translation>
+    </message>
+    <message>
+        <source>Already admitted by {by} at {decided_at}; to stop the test, terminate it at the seat</source>
+        <translation>Уже допущен(а) — допустил(а) {by} в {decided_at}; чтобы остановить тест, прекратите тестирование на месте</translation>
+    </message>
+    <message>
+        <source>Admission needs a metal detector check: a walk-through, or a wand check of this candidate</source>
+        <translation>Для допуска нужна проверка металлодетектором: проход через рамку или проверка этого кандидата ручным металлодетектором</translation>
+    </message>
+    <message>
+        <source>Metal detector check {event} was not found</source>
+        <translation>Проверка металлодетектором {event} не найдена</translation>
+    </message>
+    <message>
+        <source>Metal detector event {event} is {kind}, not a walk-through or a wand check</source>
+        <translation>Событие металлодетектора {event} — {kind}, а не проход через рамку и не проверка ручным металлодетектором</translation>
+    </message>
+    <message>
+        <source>Metal detector check {event} alarmed: walk through again or record the wand&apos;s result</source>
+        <translation>Проверка металлодетектором {event} дала сигнал: нужен повторный проход через рамку или результат ручного металлодетектора</translation>
+    </message>
+    <message>
+        <source>The walk-through alarmed at {alarm_at}, after check {event}: walk through again or record the wand&apos;s result for this candidate</source>
+        <translation>Рамка сработала в {alarm_at}, после проверки {event}: нужен повторный проход или результат ручного металлодетектора для этого кандидата</translation>
+    </message>
+    <message>
+        <source>Metal detector check {event} is older than {minutes} min: walk through again</source>
+        <translation>Проверка металлодетектором {event} старше {minutes} мин: нужен повторный проход через рамку</translation>
+    </message>
+    <message>
+        <source>Metal detector check {event} was already used for candidate {registration}</source>
+        <translation>Проверка металлодетектором {event} уже использована для кандидата {registration}</translation>
+    </message>
+    <message>
+        <source>Wand check {event} was recorded for another candidate ({registration})</source>
+        <translation>Проверка ручным металлодетектором {event} записана для другого кандидата ({registration})</translation>
+    </message>
+    <message>
+        <source>A wand check is for one candidate: choose the candidate</source>
+        <translation>Проверка ручным металлодетектором относится к одному кандидату: выберите кандидата</translation>
+    </message>
+    <message>
+        <source>The central system has no roster for {day}</source>
+        <translation>В центральной системе нет списка кандидатов на {day}</translation>
+    </message>
+    <message>
+        <source>The rule “{rule}” does not refuse this candidate now: refuse for a reason of the list</source>
+        <translation>Правило «{rule}» сейчас не требует отказа этому кандидату: откажите по причине из списка</translation>
+    </message>
+    <message>
+        <source>Seat {seat} has changed since you looked; sitting there now: {full_name}</source>
+        <translation>Место {seat} изменилось, пока вы смотрели; сейчас там: {full_name}</translation>
+    </message>
+    <message>
+        <source>Seat {seat} has no candidate</source>
+        <translation>На месте {seat} нет кандидата</translation>
+    </message>
+    <message>
+        <source>Seat {seat} has no enrolled kiosk</source>
+        <translation>На месте {seat} нет зарегистрированного киоска</translation>
+    </message>
+    <message>
+        <source>Seat {seat} is already locked (since {since_at}); resume it with a code</source>
+        <translation>Место {seat} уже заблокировано (с {since_at}); возобновите его кодом</translation>
+    </message>
+    <message>
+        <source>Seat {seat} is not locked</source>
+        <translation>Место {seat} не заблокировано</translation>
+    </message>
+    <message>
+        <source>Seat {seat} was stopped with the room: resume the room</source>
+        <translation>Место {seat} остановлено вместе с залом: снимите паузу по залу</translation>
+    </message>
+    <message>
+        <source>Seat {seat} has no running test whose time could change</source>
+        <translation>На месте {seat} нет идущего теста, время которого можно изменить</translation>
+    </message>
+    <message>
+        <source>Seat {seat} has no unfinished test to terminate</source>
+        <translation>На месте {seat} нет незавершённого теста: прекращать нечего</translation>
+    </message>
+    <message>
+        <source>The new seat is the same seat</source>
+        <translation>Новое место совпадает с прежним</translation>
+    </message>
+    <message>
+        <source>Removing {minutes} min would leave {left} min; at least 1 min must remain</source>
+        <translation>Если убавить {minutes} мин, останется {left} мин; должна остаться хотя бы 1 мин</translation>
+    </message>
+    <message>
+        <source>Session {session} is not running (now: {status})</source>
+        <translation>Сессия {session} не идёт (сейчас: {status})</translation>
+    </message>
+    <message>
+        <source>The room is already paused (since {since_at})</source>
+        <translation>Зал уже на паузе (с {since_at})</translation>
+    </message>
+    <message>
+        <source>The room is not paused</source>
+        <translation>Зал не на паузе</translation>
+    </message>
+    <message>
+        <source>A candidate refused admission cannot be seated</source>
+        <translation>Кандидата, которому отказано в допуске, нельзя посадить на место</translation>
+    </message>
+    <message>
+        <source>A picture belongs to an incident of a test</source>
+        <translation>Снимок прикрепляется к инциденту теста</translation>
+    </message>
+    <message>
+        <source>The picture is not a JPEG image</source>
+        <translation>Снимок не в формате JPEG</translation>
+    </message>
+    <message>
+        <source>Test {attempt} does not belong to seat {seat}</source>
+        <translation>Тест {attempt} не относится к месту {seat}</translation>
+    </message>
+    <message>
+        <source>Test {attempt} has not started</source>
+        <translation>Тест {attempt} не начат</translation>
+    </message>
+    <message>
+        <source>Test {attempt} is not running (now: {status})</source>
+        <translation>Тест {attempt} не идёт (сейчас: {status})</translation>
+    </message>
+    <message>
+        <source>Test {attempt} is finished</source>
+        <translation>Тест {attempt} завершён</translation>
+    </message>
+    <message>
+        <source>Question bank {bank} {version} is not loaded</source>
+        <translation>Банк вопросов {bank} {version} не загружен</translation>
+    </message>
+    <message>
+        <source>No question bank is loaded for: {program}. Call the administrator.</source>
+        <translation>Не загружен банк вопросов для: {program}. Вызовите администратора.</translation>
+    </message>
+    <message>
+        <source>Not questions of this test: {items}</source>
+        <translation>Вопросы не из этого теста: {items}</translation>
+    </message>
+    <message>
+        <source>Language {language} is not offered to this candidate; offered: {languages}</source>
+        <translation>Язык «{language}» недоступен этому кандидату; доступны: {languages}</translation>
+    </message>
+    <message>
+        <source>The seat is locked: the operator&apos;s resume code opens it</source>
+        <translation>Место заблокировано: его открывает код возобновления от оператора</translation>
+    </message>
+    <message>
+        <source>The session has not started; wait for the operator</source>
+        <translation>Сессия тестирования ещё не начата; дождитесь оператора</translation>
+    </message>
+    <message>
+        <source>The room is paused; wait for the operator to resume it</source>
+        <translation>Зал на паузе; дождитесь, пока оператор возобновит тестирование</translation>
+    </message>
+    <message>
+        <source>An earlier part of this sitting is not finished yet</source>
+        <translation>Предыдущая часть этого тестирования ещё не завершена</translation>
+    </message>
+    <message>
+        <source>Changes {first}..{last} have not reached the server yet</source>
+        <translation>Изменения {first}..{last} ещё не дошли до сервера</translation>
+    </message>
+    <message>
+        <source>Change {seq} was already stored with other content</source>
+        <translation>Изменение {seq} уже сохранено с другим содержимым</translation>
+    </message>
+    <message>
+        <source>The time of the test has not run out yet</source>
+        <translation>Время теста ещё не истекло</translation>
+    </message>
+    <message>
+        <source>Wrong resume code</source>
+        <translation>Неверный код возобновления</translation>
+    </message>
+    <message>
+        <source>Wrong resume code; the code is now void: ask for a new one</source>
+        <translation>Неверный код возобновления; код больше не действует: запросите новый</translation>
+    </message>
+    <message>
+        <source>This seat has no valid resume code; issue a new one</source>
+        <translation>У этого места нет действующего кода возобновления; выдайте новый</translation>
+    </message>
+    <message>
+        <source>The enrollment code is unknown, used or expired; issue a new one</source>
+        <translation>Код регистрации неизвестен, уже использован или истёк; выдайте новый</translation>
+    </message>
+    <message>
+        <source>A part of a recording is at most {limit} bytes</source>
+        <translation>Часть видеозаписи не может быть больше предела (в байтах: {limit})</translation>
+    </message>
+    <message>
+        <source>Recording segments are numbered from 1 and offsets from 0</source>
+        <translation>Фрагменты видеозаписи нумеруются с 1, а смещения — с 0</translation>
+    </message>
+    <message>
+        <source>Recording segment {seq} is new: start at offset 0 with its description</source>
+        <translation>Фрагмент видеозаписи {seq} новый: начните со смещения 0 и с его описания</translation>
+    </message>
+    <message>
+        <source>Recording segment {seq} is {size} bytes; at most {limit}</source>
+        <translation>Фрагмент видеозаписи {seq}: размер в байтах {size}, предел {limit}</translation>
+    </message>
+    <message>
+        <source>Recording segment {seq}: more bytes than the {size} declared</source>
+        <translation>Фрагмент видеозаписи {seq}: байтов больше заявленного ({size})</translation>
+    </message>
+    <message>
+        <source>Recording segment {seq}: the server has {received} bytes; go on from there</source>
+        <translation>Фрагмент видеозаписи {seq}: на сервере уже есть байтов: {received}; продолжите с этого места</translation>
+    </message>
+    <message>
+        <source>Recording segment {seq} changed meanwhile; ask for its state and go on</source>
+        <translation>Фрагмент видеозаписи {seq} за это время изменился; запросите его состояние и продолжите</translation>
+    </message>
+    <message>
+        <source>Recording segment {seq}: SHA-256 {got}… is not the declared {declared}…; upload it again</source>
+        <translation>Фрагмент видеозаписи {seq}: SHA-256 {got}… не совпадает с заявленным {declared}…; загрузите его заново</translation>
+    </message>
+    <message>
+        <source>Recording segment {seq} was deleted at {purged_at}: its keeping time was over</source>
+        <translation>Фрагмент видеозаписи {seq} удалён в {purged_at}: истёк срок хранения</translation>
+    </message>
+    <message>
+        <source>Recording segment {seq} on disk does not match its hash: it was altered</source>
+        <translation>Фрагмент видеозаписи {seq} на диске не совпадает со своим хешем: он был изменён</translation>
+    </message>
+    <message>
+        <source>Recording segment {seq} cannot be read: {problem}</source>
+        <translation>Фрагмент видеозаписи {seq} не читается: {problem}</translation>
+    </message>
+    <message>
+        <source>Only a finished test can be verified</source>
+        <translation>Проверить можно только завершённый тест</translation>
+    </message>
+    <message>
+        <source>Test {attempt} already has a verdict; it cannot be changed here</source>
+        <translation>По тесту {attempt} решение уже вынесено; здесь его не изменить</translation>
+    </message>
+    <message>
+        <source>Incident {incident} is not a flag of this test</source>
+        <translation>Инцидент {incident} — не отметка этого теста</translation>
+    </message>
+    <message>
+        <source>A watched test is not in this batch</source>
+        <translation>Просмотренный тест не входит в эту группу</translation>
+    </message>
+    <message>
+        <source>Test {attempt} has flags: review it on its own</source>
+        <translation>У теста {attempt} есть отметки: проверьте его отдельно</translation>
+    </message>
+    <message>
+        <source>Test {attempt} has unresolved flags ({count}): give each a finding, or confirm that the violation stands regardless</source>
+        <translation>У теста {attempt} есть отметки без вывода ({count}): дайте вывод по каждой или подтвердите, что нарушение остаётся в силе независимо от них</translation>
+    </message>
+    <message>
+        <source>“{code}” does not break the testing rules: choose a reason that does, or “Other” with a note</source>
+        <translation>«{code}» не нарушает правила тестирования: выберите причину, которая является нарушением, или «Другое» с примечанием</translation>
+    </message>
+    <message>
+        <source>Record {record} is not parked (now: {status})</source>
+        <translation>Запись {record} не отложена (сейчас: {status})</translation>
+    </message>
+    <message>
+        <source>User {username} already exists</source>
+        <translation>Пользователь {username} уже существует</translation>
+    </message>
+    <message>
+        <source>{username} is the last administrator: make another administrator first</source>
+        <translation>{username} — последний администратор: сначала назначьте другого администратора</translation>
+    </message>
+    <message>
+        <source>You cannot disable yourself</source>
+        <translation>Нельзя отключить самого себя</translation>
+    </message>
+    <message>
+        <source>Nothing to change</source>
+        <translation>Изменять нечего</translation>
+    </message>
+    <message>
+        <source>Kiosk {kiosk} is already revoked</source>
+        <translation>Киоск {kiosk} уже отозван</translation>
+    </message>
+    <message>
+        <source>Question bank file {name} refused: {problem}</source>
+        <translation>Файл банка вопросов {name} отклонён: {problem}</translation>
+    </message>
+    <message>
+        <source>Question bank {bank} {version} is already loaded</source>
+        <translation>Банк вопросов {bank} {version} уже загружен</translation>
+    </message>
+    <message>
+        <source>No font with Kazakh letters on the room server (install fonts-dejavu-core or fonts-noto-core)</source>
+        <translation>На сервере зала нет шрифта с казахскими буквами (установите fonts-dejavu-core или fonts-noto-core)</translation>
+    </message>
+    <message>
+        <source>Roster refused: the authority&apos;s signature does not verify</source>
+        <translation>Список кандидатов отклонён: подпись уполномоченного органа не прошла проверку</translation>
+    </message>
+    <message>
+        <source>Roster refused: {field}: {problem}</source>
+        <translation>Список кандидатов отклонён: {field}: {problem}</translation>
+    </message>
+    <message>
+        <source>Roster refused: it is for hall {roster_hall}, this is {hall}</source>
+        <translation>Список кандидатов отклонён: он для зала {roster_hall}, а это зал {hall}</translation>
+    </message>
+    <message>
+        <source>Session {session} has already started; its roster is fixed</source>
+        <translation>Сессия {session} уже начата; её список кандидатов изменить нельзя</translation>
+    </message>
+    <message>
+        <source>The central system did not answer as it should: {problem}</source>
+        <translation>Центральная система ответила не так, как должна: {problem}</translation>
+    </message>
+    <message>
+        <source>admission</source>
+        <translation>допуск</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>тест</translation>
+    </message>
+    <message>
+        <source>question bank</source>
+        <translation>банк вопросов</translation>
+    </message>
+    <message>
+        <source>incident</source>
+        <translation>инцидент</translation>
+    </message>
+    <message>
+        <source>kiosk</source>
+        <translation>киоск</translation>
+    </message>
+    <message>
+        <source>enrolled kiosk at seat</source>
+        <translation>зарегистрированный киоск на месте</translation>
+    </message>
+    <message>
+        <source>record to send</source>
+        <translation>запись для отправки</translation>
+    </message>
+    <message>
+        <source>candidate</source>
+        <translation>кандидат</translation>
+    </message>
+    <message>
+        <source>seat</source>
+        <translation>место</translation>
+    </message>
+    <message>
+        <source>recording segment</source>
+        <translation>фрагмент видеозаписи</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>сессия</translation>
+    </message>
+    <message>
+        <source>picture of incident</source>
+        <translation>снимок инцидента</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>пользователь</translation>
+    </message>
+    <message>
+        <source>hall</source>
+        <translation>зал</translation>
+    </message>
+    <message>
+        <source>metal detector</source>
+        <translation>металлодетектор</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <source>proctor</source>
+        <translation>проктор</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>администратор</translation>
+    </message>
+    <message>
+        <source>not started yet</source>
+        <translation>ещё не начата</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>идёт</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>закрыта</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>ждёт отправки</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>завершён</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>доставлена</translation>
+    </message>
+    <message>
+        <source>parked</source>
+        <translation>отложена</translation>
+    </message>
+    <message>
+        <source>invalid IIN</source>
+        <translation>неверный ИИН</translation>
+    </message>
+    <message>
+        <source>IIN does not match the roster</source>
+        <translation>ИИН не совпадает со списком кандидатов</translation>
+    </message>
+    <message>
+        <source>not on the roster</source>
+        <translation>нет в списке кандидатов</translation>
+    </message>
+    <message>
+        <source>banned from testing</source>
+        <translation>запрет на прохождение тестирования</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>опоздание</translation>
+    </message>
+    <message>
+        <source>retake too soon</source>
+        <translation>повторное тестирование слишком рано</translation>
+    </message>
+    <message>
+        <source>attempts this month</source>
+        <translation>попытки в этом месяце</translation>
+    </message>
+    <message>
+        <source>already admitted</source>
+        <translation>уже допущен(а)</translation>
+    </message>
+    <message>
+        <source>already refused</source>
+        <translation>уже отказано</translation>
+    </message>
+    <message>
+        <source>session closed</source>
+        <translation>сессия закрыта</translation>
+    </message>
+    <message>
+        <source>Kazakh</source>
+        <translation>казахский</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>русский</translation>
     </message>
 </context>
 <context>
@@ -1518,8 +2180,16 @@
 <context>
     <name>SignIn</name>
     <message>
+        <source>Fill in the user name and the password.</source>
+        <translation>Введите имя пользователя и пароль.</translation>
+    </message>
+    <message>
         <source>The room server does not answer: %1</source>
         <translation>Сервер зала не отвечает: %1</translation>
+    </message>
+    <message>
+        <source>The sign-in was not sent: %1</source>
+        <translation>Запрос на вход не отправлен: %1</translation>
     </message>
 </context>
 <context>
@@ -1774,6 +2444,14 @@
         <translation>Сбросить пароль…</translation>
     </message>
     <message>
+        <source>Unlock sign-in</source>
+        <translation>Разблокировать вход</translation>
+    </message>
+    <message>
+        <source>Wrong passwords for this user, from any machine, no longer count</source>
+        <translation>Неверные пароли этого пользователя, введённые на любом компьютере, больше не учитываются</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
@@ -1828,6 +2506,33 @@
     <message>
         <source>%1 disabled</source>
         <translation>%1 отключён</translation>
+    </message>
+    <message>
+        <source>%1 may sign in again at once</source>
+        <translation>%1 может сразу войти снова</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictConfirmation</name>
+    <message>
+        <source>Annul the result and ban the candidate?</source>
+        <translation>Аннулировать результат и запретить кандидату тестирование?</translation>
+    </message>
+    <message>
+        <source>%1 (%2): the result is annulled and the candidate is banned from testing for %3 months. Reason: %4. This cannot be undone here.</source>
+        <translation>%1 (%2): результат аннулируется, кандидату запрещается прохождение тестирования; срок запрета, месяцев: %3. Причина: %4. Здесь это нельзя отменить.</translation>
+    </message>
+    <message>
+        <source>%1 flags have no finding: the violation is given regardless of them.</source>
+        <translation>Отметок без вывода: %1. Нарушение фиксируется независимо от них.</translation>
+    </message>
+    <message>
+        <source>Annul and ban</source>
+        <translation>Аннулировать и запретить</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Назад</translation>
     </message>
 </context>
 </TS>

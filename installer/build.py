@@ -150,6 +150,12 @@ def project_version() -> str:
         return str(tomllib.load(fh)["project"]["version"])
 
 
+SOURCE_IGNORED = shutil.ignore_patterns(
+    ".git", ".venv", "__pycache__", "*.pyc", "build", "dist", "*.egg-info", ".mypy_cache",
+    ".ruff_cache", ".pytest_cache", "tests", "bench",
+)  # fmt: skip
+
+
 def _pip(*argv: str) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "pip", *argv, "--quiet", "--disable-pip-version-check"],
@@ -165,7 +171,12 @@ def wheelhouse(
 ) -> list[Path]:
     """The project and every dependency of the role as wheels for the suite's Python."""
     role, suite = ROLES[role_name], SUITES[suite_name]
-    _pip("wheel", "--no-deps", "--wheel-dir", str(out), str(PROJECT))
+    with tempfile.TemporaryDirectory(prefix="hall-src-") as source:
+        # From a copy: files that come and go in the working tree while it builds (a test's,
+        # an editor's) cannot break the build, and nothing of the build is left in the tree.
+        tree = Path(source) / "testing-hall"
+        shutil.copytree(PROJECT, tree, ignore=SOURCE_IGNORED)
+        _pip("wheel", "--no-deps", "--wheel-dir", str(out), str(tree))
     major, minor = suite.python
     platforms = [arg for tag in suite.platforms() for arg in ("--platform", tag)]
     _pip(

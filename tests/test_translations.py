@@ -102,3 +102,17 @@ def test_counts_take_the_plural_form_of_their_number(language: str, n: int, expe
     assert translator.load(str(APPS["kiosk"] / "i18n" / f"kiosk_{language}.qm"))
     said = translator.translate("QuestionsScreen", "%n minute(s) left.", None, n) or ""
     assert said.replace("%n", str(n)) == expected
+
+
+@pytest.mark.parametrize("app", sorted(APPS))
+def test_a_seat_is_named_before_its_number_in_kazakh(app: str) -> None:
+    """The glossary's rule of form: "Орын A07", never "A07 орын" (a numeral before a noun reads
+    as a quantity)."""
+    found = messages(APPS[app] / "i18n" / f"{app}_kk.ts")
+    wrong = [
+        (source, text)
+        for (_context, source), forms in found.items()
+        for text in forms or []
+        if re.search(r"(%\d|\{\w+\})\s+орын", text)
+    ]
+    assert wrong == []

@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Seat %1</source>
-        <translation>%1 орын</translation>
+        <translation>Орын %1</translation>
     </message>
     <message>
         <source>Please wait for the operator.</source>
@@ -163,7 +163,7 @@
     <name>KioskWindow</name>
     <message>
         <source>Seat %1</source>
-        <translation>%1 орын</translation>
+        <translation>Орын %1</translation>
     </message>
     <message>
         <source>● Connected</source>

@@ -194,7 +194,7 @@
     </message>
     <message>
         <source>Seat %1</source>
-        <translation>%1 орын</translation>
+        <translation>Орын %1</translation>
     </message>
     <message>
         <source>Type it at the new kiosk (hall-provision kiosk --code). Valid until %1, for one kiosk.</source>
@@ -237,7 +237,7 @@
     </message>
     <message>
         <source>%1 admitted: seat %2</source>
-        <translation>%1 жіберілді: %2 орын</translation>
+        <translation>%1 жіберілді: Орын %2</translation>
     </message>
     <message>
         <source>%1 refused: %2</source>
@@ -253,11 +253,11 @@
     </message>
     <message>
         <source>Seat %1: %2 min</source>
-        <translation>%1 орын: %2 мин</translation>
+        <translation>Орын %1: %2 мин</translation>
     </message>
     <message>
         <source>Seat %1: the test is terminated</source>
-        <translation>%1 орын: тестілеу тоқтатылды</translation>
+        <translation>Орын %1: тестілеу тоқтатылды</translation>
     </message>
     <message>
         <source>already, by %1</source>
@@ -552,7 +552,7 @@
     </message>
     <message>
         <source>Already admitted (seat %1)</source>
-        <translation>Жіберілген (%1 орын)</translation>
+        <translation>Жіберілген (Орын %1)</translation>
     </message>
     <message>
         <source>Already refused</source>
@@ -1025,7 +1025,7 @@
     </message>
     <message>
         <source>Seat %1</source>
-        <translation>%1 орын</translation>
+        <translation>Орын %1</translation>
     </message>
     <message>
         <source>Answered %1 of %2</source>

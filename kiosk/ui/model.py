@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -140,6 +141,7 @@ class KioskModel(QObject):
     ) -> None:
         super().__init__()
         self.client, self.journal, self.clock = client, journal, clock
+        self._zone = ""
         self._marker, self._camera_factory = marker, camera_factory
         self._replicate_interval = replicate_interval
         self.jobs = Jobs()
@@ -188,6 +190,19 @@ class KioskModel(QObject):
     @property
     def seat(self) -> SeatAssignment | None:
         return self.flow.seat
+
+    def hall_time(self) -> str:
+        """The time of day in the hall's zone, which the seat poll names (HH:MM): a kiosk whose
+        machine is set to another zone still shows the hall's time. Until the first poll, the
+        machine's."""
+        seat = self.flow.seat
+        if seat is not None and seat.time_zone:
+            self._zone = seat.time_zone
+        now = self.clock.now()
+        try:
+            return f"{now.astimezone(ZoneInfo(self._zone) if self._zone else None):%H:%M}"
+        except (ZoneInfoNotFoundError, ValueError):
+            return f"{now.astimezone():%H:%M}"
 
     @property
     def language(self) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QEvent
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
@@ -92,7 +92,7 @@ class KioskWindow(QWidget):
         self._bar()
 
     def _clock(self) -> None:
-        self.clock.setText(QDateTime.currentDateTime().toString("HH:mm"))
+        self.clock.setText(self.model.hall_time())
 
     def _bar(self) -> None:
         model = self.model

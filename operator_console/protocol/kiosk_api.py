@@ -56,6 +56,9 @@ class SeatAssignment(Strict):
     lock_reason: str | None = None
     help_pending: bool = False
     """The candidate called the operator and no one has acknowledged it yet."""
+    time_zone: str = ""
+    """The hall's time zone (IANA name): the kiosk's clock shows hall time, whatever zone the
+    machine is set to. Empty in replies that are not the seat poll."""
 
 
 class AttemptStart(Strict):

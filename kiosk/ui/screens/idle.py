@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from kiosk.ui import texts
 from kiosk.ui.i18n import bilingual
@@ -23,7 +23,7 @@ class IdleScreen(Screen):
 
     def _clock(self) -> None:
         if self.isVisible():
-            self.clock.setText(QDateTime.currentDateTime().toString("HH:mm"))
+            self.clock.setText(self.model.hall_time())
 
     def refresh(self) -> None:
         seat = self.model.seat.seat if self.model.seat else "—"

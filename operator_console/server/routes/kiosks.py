@@ -67,7 +67,7 @@ async def seat(rt: RuntimeDep, kiosk: KioskDep) -> SeatAssignment:
 
         kept = await run_in_threadpool(read)
         rt.snapshots.keep_seat(kiosk.seat_code, kept, version)
-    return kept.model_copy(update={"server_time": now})
+    return kept.model_copy(update={"server_time": now, "time_zone": str(rt.config.zone)})
 
 
 @router.get("/recording-key")

@@ -287,6 +287,8 @@ def provision(args: argparse.Namespace, machine: Machine) -> list[str]:
     machine.directory(VAR, 0o750, SERVER_USER)
     machine.directory(SERVER_DATA, 0o750, SERVER_USER)
     machine.directory(BACKUPS, 0o750, SERVER_USER)
+    for data in (SERVER_DATA, BACKUPS):
+        machine.owned_tree(data, SERVER_USER)
     _keys(machine, plan)
     _tls(machine, plan)
     machine.file(DROP_IN, drop_in(plan), 0o640, "root", SERVER_USER, what=f"settings {DROP_IN}")

@@ -281,21 +281,11 @@ def test_the_kiosk_on_debian_13_shows_its_seat_under_cage_and_is_heard_by_the_ro
     try:
         shot = tmp_path / "seat.png"
 
-        def screenshot() -> bool:
-            assert kiosk.poll() is None, (tmp_path / "kiosk.log").read_text()[-3000:]
-            sockets = list((root / runtime).glob("wayland-*[0-9]"))
-            if not sockets:
-                return False
-            done = root.run(
-                "runuser", "-u", "kiosk", "--", "env", f"XDG_RUNTIME_DIR={runtime}",
-                f"WAYLAND_DISPLAY={sockets[0].name}", "grim", "/tmp/seat.png",
-            )  # fmt: skip
-            if done.returncode != 0 or not not_blank(root / "/tmp/seat.png"):
-                return False
-            shot.write_bytes((root / "/tmp/seat.png").read_bytes())
-            return True
-
-        wait_until(screenshot, timeout=90, what="the kiosk's window under cage")
+        wait_until(
+            lambda: grab(root, runtime, kiosk, tmp_path / "kiosk.log", shot),
+            timeout=90,
+            what="the kiosk's window under cage",
+        )
         figure("kiosk cold start under cage (trixie)", f"{time.monotonic() - started:.1f} s")
 
         pinned = ssl.create_default_context(cadata=server13.certificate)
@@ -317,3 +307,153 @@ def test_the_kiosk_on_debian_13_shows_its_seat_under_cage_and_is_heard_by_the_ro
         print(f"installer figure: seat screen screenshot = {shot}")
     finally:
         stop(kiosk)
+
+    # The same cage with a bare PySide6 window from the same environment: the floor under the
+    # kiosk's cold start.
+    root.write("/tmp/bare.py", BARE_WINDOW)
+    env = [f"{k}={v}" for k, v in {**unit.environment, **session}.items()]
+    started = time.monotonic()
+    bare = root.start(
+        "runuser", "-u", "kiosk", "--", "env", *env,
+        "/usr/bin/cage", "-d", "--", "/opt/testing-hall/venv/bin/python", "/tmp/bare.py",
+        log=tmp_path / "bare.log",
+    )  # fmt: skip
+    try:
+        wait_until(
+            lambda: grab(root, runtime, bare, tmp_path / "bare.log", tmp_path / "bare.png"),
+            timeout=60,
+            what="a bare PySide6 window under cage",
+        )
+        figure("bare PySide6 window under the same cage", f"{time.monotonic() - started:.1f} s")
+    finally:
+        stop(bare)
+
+
+BARE_WINDOW = """from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication([])
+window = QLabel("Орын A01 / Место A01")
+window.setStyleSheet("font-size: 48px; background: #f4f5f7")
+window.showFullScreen()
+app.exec()
+"""
+
+
+def grab(
+    root: DebianRoot, runtime: str, process: subprocess.Popen[bytes], log: Path, shot: Path
+) -> bool:
+    """A grim screenshot of cage's output into `shot`, once the window has drawn something."""
+    assert process.poll() is None, log.read_text()[-3000:]
+    sockets = list((root / runtime).glob("wayland-*[0-9]"))
+    if not sockets:
+        return False
+    done = root.run(
+        "runuser", "-u", "kiosk", "--", "env", f"XDG_RUNTIME_DIR={runtime}",
+        f"WAYLAND_DISPLAY={sockets[0].name}", "grim", "/tmp/shot.png",
+    )  # fmt: skip
+    if done.returncode != 0 or not not_blank(root / "/tmp/shot.png"):
+        return False
+    shot.write_bytes((root / "/tmp/shot.png").read_bytes())
+    return True
+
+
+def serve_as_the_unit(root: DebianRoot, log: Path) -> subprocess.Popen[bytes]:
+    unit = UnitStart.read((root / "/etc/systemd/system/testing-hall-server.service").read_text())
+    unit.prepare(root)
+    return root.start(*unit.command(), log=log)
+
+
+def wait_answering(
+    url: str, pinned: ssl.SSLContext, process: subprocess.Popen[bytes], log: Path
+) -> None:
+    def answers() -> bool:
+        assert process.poll() is None, log.read_text()[-3000:]
+        try:
+            return httpx.get(f"{url}/api/v1/seats", verify=pinned, timeout=2).status_code < 500
+        except httpx.TransportError:
+            return False
+
+    wait_until(answers, timeout=60, what="the installed room server to answer")
+
+
+UPGRADE_PORT = 18444
+KEPT = ("/etc/testing-hall", "/var/lib/testing-hall")
+
+
+def test_a_hall_moved_from_debian_12_to_debian_13_keeps_its_data_keys_and_kiosks(
+    debs13: dict[str, Path], base13: DebianRoot, tmp_path: Path
+) -> None:
+    """The Debian 12 room server with a user, an enrolled kiosk and a backup; its
+    /etc/testing-hall and /var/lib/testing-hall given to a fresh Debian 13 root (as a technician
+    moves them, owners by number: the users there have other numbers); the Debian 13 package
+    installed and provisioned with the same arguments: the same keys and certificate, the
+    migrations run, the user signs in, the kiosk's token still opens its seat, the backup timer
+    is there."""
+    old = DebianRoot.create(tmp_path / "bookworm", "bookworm")
+    deb12 = build("room-server", tmp_path / "debs", suite_name="bookworm")
+    old.ok("apt-get", "install", "-y", "-q", old.put(deb12, f"/root/{deb12.name}"))
+    keys = tmp_path / "authority"
+    generate_authority_key(keys)
+    provision = (
+        "hall-provision", "room-server", "--hall-id", "almaty-7", "--upstream",
+        "https://central.example", "--authority-pub", "/root/authority.pub",
+        "--lan", "127.0.0.0/8", "--address", "127.0.0.1", "--listen",
+        f"127.0.0.1:{UPGRADE_PORT}", "--name", "Алматы, зал 7",
+    )  # fmt: skip
+    admin = ("runuser", "-u", "testing-hall", "--", "operator-console", "admin",
+             "--config", "/etc/testing-hall/hall.toml")  # fmt: skip
+    old.put(keys / "authority.pub", "/root/authority.pub")
+    old.ok(*provision)
+    old.ok(*admin, "create-user", "--username", "chief", "--role", "administrator",
+           "--password-stdin", stdin=f"{PASSWORD}\n")  # fmt: skip
+    issued = old.ok(*admin, "enrollment-code", "--seat", "A07")
+    code = re.search(r"code (\S+)", issued)
+    assert code is not None
+    url = f"https://127.0.0.1:{UPGRADE_PORT}"
+    certificate = (old / "/etc/testing-hall/tls/hall.crt").read_text()
+    pinned = ssl.create_default_context(cadata=certificate)
+    server = serve_as_the_unit(old, tmp_path / "old.log")
+    try:
+        wait_answering(url, pinned, server, tmp_path / "old.log")
+        enrolled = httpx.post(
+            f"{url}/kiosk/v1/enroll", json={"code": code[1], "machine": "seat-a07"}, verify=pinned
+        )
+        assert enrolled.status_code == 200, enrolled.text
+        token = enrolled.json()["token"]
+    finally:
+        stop(server)
+    old.ok(*admin, "backup", "--dir", "/var/lib/testing-hall/backups")
+    before = {
+        name: (old / f"/etc/testing-hall/{name}").read_bytes()
+        for name in ("keys/hall-sign.key", "keys/hall-box.key", "tls/hall.crt", "tls/hall.key")
+    }
+
+    new = base13.copy(tmp_path / "trixie")
+    for kept in KEPT:  # cp -a: the files keep their owners' numbers from the old machine
+        (new / kept).parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["cp", "-a", str(old / kept), str(new / kept)], check=True)
+    deb13 = debs13["room-server"]
+    new.ok("apt-get", "install", "-y", "-q", new.put(deb13, f"/root/{deb13.name}"))
+    new.put(keys / "authority.pub", "/root/authority.pub")  # the technician's stick, again
+    again = new.ok(*provision)
+    assert "owned by testing-hall" in again
+    assert "nothing to upgrade" in new.ok(*admin, "migrate")
+    for name, data in before.items():
+        assert (new / f"/etc/testing-hall/{name}").read_bytes() == data, name
+    assert (new / "/etc/systemd/system/timers.target.wants/testing-hall-backup.timer").is_symlink()
+    assert list((new / "/var/lib/testing-hall/backups").glob("hall-*.db"))
+
+    server = serve_as_the_unit(new, tmp_path / "new.log")
+    try:
+        wait_answering(url, pinned, server, tmp_path / "new.log")
+        seat = httpx.get(
+            f"{url}/kiosk/v1/seat", headers={"Authorization": f"Bearer {token}"}, verify=pinned
+        )
+        assert seat.status_code == 200 and seat.json()["seat"] == "A07", seat.text
+        login = httpx.post(
+            f"{url}/api/v1/auth/login",
+            json={"username": "chief", "password": PASSWORD},
+            verify=pinned,
+        )
+        assert login.status_code == 200, login.text
+    finally:
+        stop(server)

@@ -215,8 +215,9 @@ def _control(role: Role, suite: Suite, version: str, installed_kb: int) -> str:
         "Section: misc",
         "Priority: optional",
         f"Description: {role.description} (Debian {SUITE_NUMBERS[suite.name]})",
-        " Installs offline from the wheelhouse it carries; hall-provision then sets the",
-        " machine up (see /usr/share/doc/" + role.package + "/README.md).",
+        " Installs offline from the wheelhouse it carries"
+        + ("." if role.name == "console" else "; hall-provision then sets the machine up."),
+        f" See /usr/share/doc/{role.package}/README.md.",
     ]
     return "\n".join(lines) + "\n"
 
@@ -249,10 +250,11 @@ def build(
     wheels: Path | None = None,
     suite_name: str = DEFAULT_SUITE,
 ) -> Path:
-    """Builds `PACKAGE_VERSION~SUITE_amd64.deb` in `out`; `wheels` reuses a wheelhouse made for
+    """Builds `PACKAGE_VERSION+debNN_amd64.deb` in `out`; `wheels` reuses a wheelhouse made for
     this role and suite."""
     role, suite = ROLES[role_name], SUITES[suite_name]
-    version = f"{version or project_version()}~deb{SUITE_NUMBERS[suite.name]}"
+    # `+debNN`: above the same version built without a suite, and deb12 below deb13.
+    version = f"{version or project_version()}+deb{SUITE_NUMBERS[suite.name]}"
     if shutil.which("dpkg-deb") is None:
         raise BuildError("dpkg-deb is not installed (apt install dpkg-dev)")
     venv, house_path = role.opt / "venv", role.opt / "wheelhouse"

@@ -42,7 +42,7 @@ pytestmark = [
 CHROOT_POSTGRES_PORT = 5433
 """The chroot's cluster listens on its Unix socket only (no TCP, so no port to take from the
 host's PostgreSQL or another root's); the port names the socket file, and the hall's settings."""
-NEXT = "0.1.0+1"
+NEXT = "0.1.1"
 FIGURES: dict[str, str] = {}
 
 

@@ -36,6 +36,8 @@ class Suite:
     """A Debian release the packages are built for: its Python and its C library."""
 
     name: str
+    number: str
+    """Debian's release number: `Debian 13`, versions `+deb13`."""
     python: tuple[int, int]
     glibc: tuple[int, int]
     glib: str
@@ -58,8 +60,8 @@ class Suite:
 
 
 SUITES = {
-    "trixie": Suite("trixie", (3, 13), (2, 41), "libglib2.0-0t64"),
-    "bookworm": Suite("bookworm", (3, 11), (2, 36), "libglib2.0-0"),
+    "trixie": Suite("trixie", "13", (3, 13), (2, 41), "libglib2.0-0t64"),
+    "bookworm": Suite("bookworm", "12", (3, 11), (2, 36), "libglib2.0-0"),
 }
 DEFAULT_SUITE = "trixie"
 
@@ -214,15 +216,12 @@ def _control(role: Role, suite: Suite, version: str, installed_kb: int) -> str:
         f"Conflicts: {', '.join(role.conflicts)}",
         "Section: misc",
         "Priority: optional",
-        f"Description: {role.description} (Debian {SUITE_NUMBERS[suite.name]})",
+        f"Description: {role.description} (Debian {suite.number})",
         " Installs offline from the wheelhouse it carries"
         + ("." if role.name == "console" else "; hall-provision then sets the machine up."),
         f" See /usr/share/doc/{role.package}/README.md.",
     ]
     return "\n".join(lines) + "\n"
-
-
-SUITE_NUMBERS = {"trixie": "13", "bookworm": "12"}
 
 
 def _size_kb(root: Path) -> int:
@@ -254,7 +253,7 @@ def build(
     this role and suite."""
     role, suite = ROLES[role_name], SUITES[suite_name]
     # `+debNN`: above the same version built without a suite, and deb12 below deb13.
-    version = f"{version or project_version()}+deb{SUITE_NUMBERS[suite.name]}"
+    version = f"{version or project_version()}+deb{suite.number}"
     if shutil.which("dpkg-deb") is None:
         raise BuildError("dpkg-deb is not installed (apt install dpkg-dev)")
     venv, house_path = role.opt / "venv", role.opt / "wheelhouse"

@@ -141,7 +141,8 @@ class KioskModel(QObject):
     ) -> None:
         super().__init__()
         self.client, self.journal, self.clock = client, journal, clock
-        self._zone = ""
+        self._zone: ZoneInfo | None = None
+        self._zone_name = ""
         self._marker, self._camera_factory = marker, camera_factory
         self._replicate_interval = replicate_interval
         self.jobs = Jobs()
@@ -196,13 +197,13 @@ class KioskModel(QObject):
         machine is set to another zone still shows the hall's time. Until the first poll, the
         machine's."""
         seat = self.flow.seat
-        if seat is not None and seat.time_zone:
-            self._zone = seat.time_zone
-        now = self.clock.now()
-        try:
-            return f"{now.astimezone(ZoneInfo(self._zone) if self._zone else None):%H:%M}"
-        except (ZoneInfoNotFoundError, ValueError):
-            return f"{now.astimezone():%H:%M}"
+        if seat is not None and seat.time_zone and seat.time_zone != self._zone_name:
+            try:
+                self._zone = ZoneInfo(seat.time_zone)
+            except (ZoneInfoNotFoundError, ValueError):
+                self._zone = None  # a zone this machine does not know: its own clock
+            self._zone_name = seat.time_zone
+        return f"{self.clock.now().astimezone(self._zone):%H:%M}"
 
     @property
     def language(self) -> str | None:

@@ -204,21 +204,13 @@ def server13(
             "--config",
             "/etc/testing-hall/hall.toml",
         ]
-        unit.prepare(root)
         started = time.monotonic()
-        process = root.start(*unit.command(), log=work / "server.log")
+        process = serve_as_the_unit(root, work / "server.log")
         certificate = (root / "/etc/testing-hall/tls/hall.crt").read_text()
         url = f"https://127.0.0.1:{HALL_PORT}"
-        pinned = ssl.create_default_context(cadata=certificate)
-
-        def answers() -> bool:
-            assert process is not None and process.poll() is None, (work / "server.log").read_text()
-            try:
-                return httpx.get(f"{url}/api/v1/seats", verify=pinned, timeout=2).status_code < 500
-            except httpx.TransportError:
-                return False
-
-        wait_until(answers, timeout=60, what="the installed room server to answer")
+        wait_answering(
+            url, ssl.create_default_context(cadata=certificate), process, work / "server.log"
+        )
         figure(
             "room server start as its unit starts it (trixie)",
             f"{time.monotonic() - started:.1f} s",

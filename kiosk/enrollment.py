@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.credential import Credential, save_credential
 from kiosk.hall_client import enroll
 from operator_console.protocol.calls import ServerRefused, ServerUnreachable
-from operator_console.protocol.refusals import words
+from operator_console.protocol.refusals import Catalogue, locale_language, say
 from operator_console.protocol.tls import (
     CertificateError,
     fetch_certificate,
@@ -40,6 +41,12 @@ class Enrolled:
         return said
 
 
+def _said(refusal: ServerRefused) -> str:
+    """The refusal in the technician's language (the locale's), times in this machine's zone."""
+    zone = datetime.now().astimezone().tzinfo or UTC
+    return say(refusal.code, refusal.params, Catalogue.of(locale_language()), zone=zone)
+
+
 def _same(a: str, b: str) -> bool:
     return a.replace(":", "").strip().upper() == b.replace(":", "").strip().upper()
 
@@ -67,7 +74,7 @@ def take_credential(
     except CertificateError as exc:
         raise EnrollmentError(str(exc)) from exc
     except ServerRefused as exc:
-        raise EnrollmentError(f"the hall refused: {words(exc.code, exc.params)}") from exc
+        raise EnrollmentError(f"the hall refused: {_said(exc)}") from exc
     except ServerUnreachable as exc:
         raise EnrollmentError(f"cannot reach {hall_url}: {exc}") from exc
     return Credential(hall_url, done.kiosk_id, done.seat, done.token, certificate)

@@ -61,7 +61,7 @@ class Lock:
     note: str
     back_to: Stage
     message: str | None = None
-    """Status code for the lock screen: unlocking, wrong_code, void_code, offline."""
+    """Status code for the lock screen: unlocking, offline, or refused:<the refusal's code>."""
     also: set[str] = field(default_factory=set)
     """Other reasons noticed while locked, each reported once."""
     from_server: bool = False
@@ -391,7 +391,10 @@ class SeatFlow:
 
     def start_failed(self, error: BaseException) -> None:
         log.error("could not start the attempt: %s", error)
-        self.say("offline" if isinstance(error, ServerUnreachable) else "refused")
+        if isinstance(error, ServerRefused):
+            self.say(f"refused:{error.code}")
+        else:
+            self.say("offline" if isinstance(error, ServerUnreachable) else "refused")
 
     def opened(self, form: FormView) -> None:
         """The room server started the part: the test opens."""
@@ -561,8 +564,7 @@ class SeatFlow:
         if self.lock_state is None:
             return
         if isinstance(error, ServerRefused):
-            void = error.code in ("resume_code_void", "no_resume_code")
-            self.lock_state.message = "void_code" if void else "wrong_code"
+            self.lock_state.message = f"refused:{error.code}"
         else:
             self.lock_state.message = "offline"
         self.hooks.changed()

@@ -77,8 +77,63 @@ def instructions(code: str) -> list[str]:
     return lines
 
 
+def refusal(code: str) -> str | None:
+    """What the candidate reads when the room server refuses with `code` (one of
+    `protocol.refusals.SHOWN_TO_CANDIDATES`); None for a code that has no words of its own."""
+    stored_nothing = QCoreApplication.translate(
+        "Texts", "The room server cannot store anything now. Call the operator."
+    )
+    bank_missing = QCoreApplication.translate(
+        "Texts", "The questions of this test are not loaded in the hall. Call the operator."
+    )
+    wrong_code = QCoreApplication.translate("Texts", "That code is not right. Try again.")
+    void_code = QCoreApplication.translate(
+        "Texts", "Too many wrong codes. The operator must give a new one."
+    )
+    texts = {
+        "kiosk_not_enrolled": QCoreApplication.translate(
+            "Texts", "This computer is not enrolled as a seat. Call the operator."
+        ),
+        "database_unavailable": stored_nothing,
+        "disk_full": stored_nothing,
+        "not_your_attempt": QCoreApplication.translate(
+            "Texts", "This test belongs to another seat. Call the operator."
+        ),
+        "attempt_not_started": QCoreApplication.translate(
+            "Texts", "This part has not been opened yet. Call the operator."
+        ),
+        "attempt_finished": QCoreApplication.translate(
+            "Texts", "This part is already finished: its answers are kept."
+        ),
+        "bank_not_loaded": bank_missing,
+        "no_bank_for_program": bank_missing,
+        "language_not_offered": QCoreApplication.translate(
+            "Texts", "This test is not given to you in that language. Choose another one."
+        ),
+        "seat_locked": QCoreApplication.translate(
+            "Texts", "This seat is paused. The operator will give you the code."
+        ),
+        "session_not_started": QCoreApplication.translate(
+            "Texts", "The session has not started yet. The button opens when it does."
+        ),
+        "room_paused": QCoreApplication.translate(
+            "Texts", "The whole room is paused. Please wait for the operator."
+        ),
+        "earlier_part_unfinished": QCoreApplication.translate(
+            "Texts", "The previous part is not finished yet. Finish it first."
+        ),
+        "resume_code_wrong": wrong_code,
+        "resume_code_void": void_code,
+        "no_resume_code": void_code,
+    }
+    return texts.get(code)
+
+
 def message(code: str) -> str:
-    """Status lines the model reports by code."""
+    """Status lines the model reports by code; `refused:<code>` says that refusal's words."""
+    kind, _, refused = code.partition(":")
+    if kind == "refused" and refused:
+        return refusal(refused) or message("refused")
     texts = {
         "not_enrolled": QCoreApplication.translate(
             "Texts", "This computer is not enrolled as a seat. Call the operator."

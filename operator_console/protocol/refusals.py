@@ -14,7 +14,12 @@ the console or the kiosk has no kk and ru words for.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from importlib.resources import files
 
 REFUSALS: dict[str, str] = {
     # ----- the request itself -------------------------------------------------------------------
@@ -139,6 +144,7 @@ REFUSALS: dict[str, str] = {
     #
     # ----- administration: users, kiosks, banks, rosters ----------------------------------------
     "user_exists": "user {username} already exists",
+    "password_too_short": "a password needs at least {minimum} characters",
     "last_administrator": "{username} is the last administrator: make another one first",
     "cannot_disable_yourself": "you cannot disable yourself",
     "nothing_to_change": "nothing to change",
@@ -182,6 +188,30 @@ NOT_FOUND_KINDS = frozenset(
 )
 """What `not_found` may name: `{"code": "not_found", "params": {"what": KIND, "id": ...}}`."""
 
+SHOWN_TO_CANDIDATES = frozenset(
+    {
+        "kiosk_not_enrolled",
+        "database_unavailable",
+        "disk_full",
+        "not_your_attempt",
+        "attempt_not_started",
+        "attempt_finished",
+        "bank_not_loaded",
+        "no_bank_for_program",
+        "language_not_offered",
+        "seat_locked",
+        "session_not_started",
+        "room_paused",
+        "earlier_part_unfinished",
+        "resume_code_wrong",
+        "resume_code_void",
+        "no_resume_code",
+    }
+)
+"""The refusals a kiosk says to the candidate, each in its own words (kk, ru): those of opening
+a part and of the operator's resume code. The kiosk handles the rest itself (changes sent again,
+a segment resumed where the server has it) and says only that the operator is needed."""
+
 LEGACY = "unspecified"
 """The code of a refusal raised in words alone: none should remain (a test looks)."""
 
@@ -204,3 +234,87 @@ def words(code: str, params: Mapping[str, str]) -> str:
 class _Keep(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+# ----- a refusal in a person's language -------------------------------------------------------
+
+CATALOGUE_LANGUAGES = ("kk", "ru", "en")
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """A refusal's words in one language: a sentence per code (with the protocol's `{name}`
+    parameters) and the words for what they name (kinds of things, statuses, roles, rules).
+
+    The console's are its Qt translations (`ui.refusal_texts`); programs without Qt (the `admin`
+    command, the room server's report) read the same words from `refusals.<language>.json`,
+    written from the console's translations by `scripts/translations` (a test keeps it current).
+    """
+
+    sentences: Mapping[str, str]
+    kinds: Mapping[str, str]
+
+    @classmethod
+    def of(cls, language: str) -> Catalogue:
+        """The catalogue of `language` (kk, ru or en) that ships beside this module."""
+        if language not in CATALOGUE_LANGUAGES:
+            raise ValueError(f"no refusal words in {language!r}: one of {CATALOGUE_LANGUAGES}")
+        data = json.loads(
+            files("operator_console.protocol")
+            .joinpath(f"refusals.{language}.json")
+            .read_text("utf-8")
+        )
+        return cls(sentences=data["sentences"], kinds=data["kinds"])
+
+
+def locale_language(environ: Mapping[str, str] | None = None) -> str:
+    """kk or ru when the locale says so (LC_ALL, then LC_MESSAGES, then LANG), else en."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            code = value.split("_")[0].split(".")[0].lower()
+            return code if code in CATALOGUE_LANGUAGES else "en"
+    return "en"
+
+
+Namer = Callable[[str, str], "str | None"]
+"""(parameter name, value) -> its words, for what only the program names (a detector event's
+kind, a reason code, a program), or None to say it the common way."""
+
+
+def say(
+    code: str,
+    params: Mapping[str, str],
+    catalogue: Catalogue,
+    *,
+    zone: tzinfo,
+    name: Namer = lambda _name, _value: None,
+    today: datetime | None = None,
+) -> str:
+    """A refusal in the catalogue's language, its times in `zone` (the hall's): a time of today
+    as HH:MM, another day's with its date. A code with no sentence is said in English."""
+    sentence = catalogue.sentences.get(code)
+    if sentence is None:
+        return words(code, params)
+    day = (today or datetime.now(zone)).astimezone(zone).date()
+
+    def kind(value: str) -> str:
+        return catalogue.kinds.get(value, value)
+
+    def shown(key: str, value: str) -> str:
+        named = name(key, value)
+        if named is not None:
+            return named
+        if key.endswith("_at") or key == "until":
+            try:
+                moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            except ValueError:
+                return value
+            local = moment.astimezone(zone)
+            return f"{local:%H:%M}" if local.date() == day else f"{local:%Y-%m-%d %H:%M}"
+        if key in ("what", "roles", "status", "rule", "language", "languages"):
+            return ", ".join(kind(part.strip()) for part in value.split(","))
+        return value
+
+    return sentence.format_map(_Keep({key: shown(key, value) for key, value in params.items()}))

@@ -6,6 +6,7 @@ import argparse
 import getpass
 import json
 import sys
+from datetime import UTC, tzinfo
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -15,6 +16,7 @@ from operator_console.protocol.roster import SignedRoster
 from operator_console.server import audit_check, auth, enrollment, offline, roster
 from operator_console.server.config import StartupError, load_config
 from operator_console.server.errors import Refusal
+from operator_console.server.refusal_words import refusal_said
 from operator_console.server.report import results_csv
 from operator_console.server.report_pdf import ReportError, session_report
 from operator_console.server.runtime import HallRuntime
@@ -99,8 +101,11 @@ def run_admin(args: argparse.Namespace) -> int:
             return fail(prog, str(exc), log)
         return 0
     runtime: HallRuntime | None = None
+    zone: tzinfo = UTC
     try:
-        runtime = HallRuntime(load_config(args.config))
+        config = load_config(args.config)
+        zone = config.zone
+        runtime = HallRuntime(config)
         now = runtime.clock.now()
         if args.admin_command in ("report", "verify-audit"):
             reading, runtime = runtime, None  # it closes the runtime itself
@@ -154,7 +159,7 @@ def run_admin(args: argparse.Namespace) -> int:
             return fail(prog, f"{getattr(args, 'file', '')}: not a signed roster file", log)
         return fail(prog, str(exc), log)
     except Refusal as exc:
-        return fail(prog, exc.detail, log)
+        return fail(prog, refusal_said(exc, zone=zone), log)
     finally:
         if runtime is not None:  # its database connections, the upstream link
             runtime.close()
@@ -181,7 +186,7 @@ def _read_command(
         print(found.summary())
         return 0 if found.holds else 1
     except Refusal as exc:
-        return fail(prog, exc.detail, log)
+        return fail(prog, refusal_said(exc, zone=runtime.config.zone), log)
     except (ReportError, OSError) as exc:
         return fail(prog, str(exc), log)
     finally:

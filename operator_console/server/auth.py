@@ -13,6 +13,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from operator_console.protocol.values import Role
+from operator_console.server.errors import Refusal, conflict
 from operator_console.server.models import User, UserToken
 
 ROLES = tuple(r.value for r in Role)
@@ -56,15 +57,22 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+PASSWORD_MINIMUM = 8
+
+
+def _long_enough(password: str) -> None:
+    if len(password) < PASSWORD_MINIMUM:
+        raise Refusal(422, "password_too_short", minimum=PASSWORD_MINIMUM)
+
+
 def create_user(
     db: Session, *, username: str, password: str, role: str, now: datetime, full_name: str = ""
 ) -> User:
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
-    if len(password) < 8:
-        raise ValueError("a password needs at least 8 characters")
+    _long_enough(password)
     if db.execute(select(User).where(User.username == username)).first():
-        raise ValueError(f"user {username!r} already exists")
+        raise conflict("user_exists", username=username)
     user = User(
         username=username,
         password_hash=hash_password(password),
@@ -155,8 +163,7 @@ def revoke(db: Session, user: User) -> None:
 
 def set_password(db: Session, user: User, password: str) -> None:
     """A new password ends every sign-in of the user."""
-    if len(password) < 8:
-        raise ValueError("a password needs at least 8 characters")
+    _long_enough(password)
     user.password_hash = hash_password(password)
     revoke(db, user)
 

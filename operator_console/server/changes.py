@@ -16,8 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import event
-from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
+from sqlalchemy.orm import Session
+
+from operator_console.server.db import record
 
 KEPT = 20_000
 """Changes kept for consoles that fall behind; one further back starts again from the map."""
@@ -33,7 +34,7 @@ class Change:
 
 def touch(db: Session, kind: str, subject: str) -> None:
     """Stages a change; it is published when `db`'s transaction commits, dropped on rollback."""
-    staged: list[tuple[str, str]] = db.info.setdefault("changes", [])
+    staged = record(db).changes
     if (kind, subject) not in staged:
         staged.append((kind, subject))
 
@@ -49,23 +50,6 @@ class ChangeFeed:
         they were some 40,000 tracked objects in a busy hall)."""
         self._moved = threading.Condition()
         self._closed = False
-
-    def follow(self, factory: sessionmaker[Session]) -> None:
-        """Publishes what every transaction of `factory` staged, once it has committed."""
-
-        def committed(db: Session) -> None:
-            if db.in_nested_transaction():
-                return  # a savepoint released: the transaction around it has not committed
-            staged = db.info.pop("changes", None)
-            if staged:
-                self.publish(staged)
-
-        def rolled_back(db: Session, rolled: SessionTransaction) -> None:
-            if not rolled.nested:  # a savepoint's rollback keeps what the rest staged
-                db.info.pop("changes", None)
-
-        event.listen(factory, "after_commit", committed)
-        event.listen(factory, "after_soft_rollback", rolled_back)
 
     @property
     def cursor(self) -> str:

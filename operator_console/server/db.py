@@ -6,6 +6,7 @@ import threading
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -114,13 +115,56 @@ def downgrade(engine: Engine, revision: str) -> None:
     command.downgrade(alembic_config(engine), revision)
 
 
+@dataclass
+class TxRecord:
+    """What one transaction did, as the server's live state (`live_state.LiveState`) needs to
+    know once it has committed: filled while it runs, taken whole by the one after-commit hook,
+    dropped on rollback."""
+
+    wrote: bool = False
+    """It flushed something to the database."""
+    keeps_seats: bool = False
+    """It said it changes nothing a seat poll or a kiosk credential shows (`keeps_seats`)."""
+    changes: list[tuple[str, str]] = field(default_factory=list)
+    """(kind, subject) of each change for the consoles' stream (`changes.touch`), once each."""
+    answered: list[tuple[str, str, int, bool]] = field(default_factory=list)
+    """(attempt, question, number, holds an answer) of each accepted answer change."""
+
+
+class TxSession(Session):
+    """A session of the room server: it carries the record of what its transaction did."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.record = TxRecord()
+
+    def take_record(self) -> TxRecord:
+        """The record so far, and a fresh one for what follows."""
+        taken, self.record = self.record, TxRecord()
+        return taken
+
+
+def record(db: Session) -> TxRecord:
+    """The record of `db`'s transaction; `db` is one of `session_factory`'s."""
+    if not isinstance(db, TxSession):
+        raise TypeError(f"{type(db).__name__} is not a room server session (session_factory)")
+    return db.record
+
+
+def keeps_seats(db: Session) -> None:
+    """This transaction changes nothing a seat poll or a kiosk credential shows."""
+    record(db).keeps_seats = True
+
+
 def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    return sessionmaker(engine, class_=TxSession, expire_on_commit=False)
 
 
 def reader(engine: Engine) -> sessionmaker[Session]:
     """Sessions that only read: on SQLite they wait for no writer."""
-    return sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
+    return sessionmaker(
+        engine.execution_options(**{READ_ONLY: True}), class_=TxSession, expire_on_commit=False
+    )
 
 
 @contextmanager

@@ -11,11 +11,11 @@ from fastapi.concurrency import run_in_threadpool
 from starlette.datastructures import State
 
 from operator_console.server.auth import quiet_user, token_hash, user_for_token
+from operator_console.server.db import keeps_seats
 from operator_console.server.enrollment import kiosk_for_token
 from operator_console.server.errors import Refusal
 from operator_console.server.models import Kiosk
 from operator_console.server.runtime import HallRuntime
-from operator_console.server.snapshots import keeps_seats
 
 
 async def get_runtime(request: Request) -> HallRuntime:
@@ -62,9 +62,9 @@ async def current_kiosk(
 ) -> Kiosk:
     token = bearer_token(authorization)
     hashed = token_hash(token)
-    kiosk = rt.snapshots.kiosk(hashed)
+    kiosk = rt.live.snapshots.kiosk(hashed)
     if kiosk is None:
-        version = rt.snapshots.version
+        version = rt.live.snapshots.version
 
         def look_up() -> Kiosk | None:
             with rt.read() as db:
@@ -73,8 +73,8 @@ async def current_kiosk(
         kiosk = await run_in_threadpool(look_up)
         if kiosk is None:
             raise Refusal(401, "kiosk_not_enrolled")
-        rt.snapshots.keep_kiosk(hashed, kiosk, version)
-    rt.hear(kiosk.seat_code, rt.clock.now())
+        rt.live.snapshots.keep_kiosk(hashed, kiosk, version)
+    rt.live.hear(kiosk.seat_code, rt.clock.now())
     return kiosk
 
 

@@ -16,9 +16,8 @@ from operator_console.protocol.console_api import DetectorEventView, DetectorSta
 from operator_console.server import views
 from operator_console.server.changes import touch
 from operator_console.server.config import DetectorSection
-from operator_console.server.db import transaction
+from operator_console.server.db import keeps_seats, transaction
 from operator_console.server.models import DetectorEventRow
-from operator_console.server.snapshots import keeps_seats
 
 log = logging.getLogger(__name__)
 MAX_BATCH = 200

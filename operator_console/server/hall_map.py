@@ -12,8 +12,8 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, Text, and_, cast, event, func, or_, select
-from sqlalchemy.orm import Session, SessionTransaction, defer, sessionmaker
+from sqlalchemy import ColumnElement, Text, and_, cast, func, or_, select
+from sqlalchemy.orm import Session, defer, sessionmaker
 from sqlalchemy.sql import Subquery
 
 from operator_console.protocol.console_api import AlertView, SeatView
@@ -24,7 +24,7 @@ from operator_console.protocol.values import (
     SeatState,
 )
 from operator_console.server import seating
-from operator_console.server.db import transaction
+from operator_console.server.db import record, transaction
 from operator_console.server.models import (
     AnswerEvent,
     Attempt,
@@ -134,14 +134,10 @@ def answered_counts(db: Session, attempt_ids: Collection[str]) -> dict[str, int]
     return {attempt_id: int(n) for attempt_id, n in rows}
 
 
-ANSWERED = "answered"
-"""`Session.info` key: the accepted answer changes a transaction stored, for `Progress`."""
-
-
 def stage_answers(db: Session, changes: Iterable[tuple[str, str, int, bool]]) -> None:
     """(attempt, question, number, holds an answer) of each accepted change this transaction
     stores; `Progress` takes them once it has committed."""
-    db.info.setdefault(ANSWERED, []).extend(changes)
+    record(db).answered.extend(changes)
 
 
 class Progress:
@@ -161,21 +157,6 @@ class Progress:
         self._reading = reading
         self._lock = threading.Lock()
         self._latest: dict[str, dict[str, tuple[int, bool]]] = {}
-
-    def follow(self, factory: sessionmaker[Session]) -> None:
-        def committed(db: Session) -> None:
-            if db.in_nested_transaction():
-                return
-            staged = db.info.pop(ANSWERED, None)
-            if staged:
-                self._apply(staged)
-
-        def rolled_back(db: Session, rolled: SessionTransaction) -> None:
-            if not rolled.nested:
-                db.info.pop(ANSWERED, None)
-
-        event.listen(factory, "after_commit", committed)
-        event.listen(factory, "after_soft_rollback", rolled_back)
 
     def counts(self, attempt_ids: Collection[str]) -> dict[str, int]:
         with self._lock:
@@ -202,7 +183,7 @@ class Progress:
                 read[attempt_id][item_id] = (seq, bool(choices))
         self._latest |= read  # only once the read has succeeded: a failed one keeps nothing
 
-    def _apply(self, changes: list[tuple[str, str, int, bool]]) -> None:
+    def apply(self, changes: list[tuple[str, str, int, bool]]) -> None:
         with self._lock:
             for attempt_id, item_id, seq, filled in changes:
                 items = self._latest.get(attempt_id)

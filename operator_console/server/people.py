@@ -34,14 +34,12 @@ def user(db: Session, username: str) -> UserView:
 
 
 def create(db: Session, body: NewUser, *, hall_id: str, now: datetime, actor: str) -> UserView:
-    if db.execute(select(User.id).where(User.username == body.username)).first():
-        raise conflict("user_exists", username=body.username)
     try:
         user = auth.create_user(
             db, username=body.username, password=body.password, role=body.role, now=now,
             full_name=body.full_name,
         )  # fmt: skip
-    except (ValueError, IntegrityError):  # the same name, made by another request just now
+    except IntegrityError:  # the same name, made by another request just now
         raise conflict("user_exists", username=body.username) from None
     audit.append(
         db, hall_id=hall_id, at=now, actor=actor, action="user.create", subject=body.username,

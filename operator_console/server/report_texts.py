@@ -370,7 +370,11 @@ class Words:
     def reason(self, category: str, code: str) -> str:
         if not code:
             return ""
-        return f"{self._of(CATEGORIES, category)}: {self._of(REASONS, code)}"
+        return f"{self._of(CATEGORIES, category)}: {self.reason_alone(code)}"
+
+    def reason_alone(self, code: str) -> str:
+        """A reason code's words without its category."""
+        return self._of(REASONS, code)
 
     def note(self, category: str, note: str) -> str:
         """A person's note as written; a kiosk's own note is English for technicians: in kk and

@@ -6,8 +6,7 @@ import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta
-from typing import Any
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,10 +17,10 @@ from operator_console.server import auth, recordings
 from operator_console.server.attempts import AnswerPost, expire_overdue, store_answer_posts
 from operator_console.server.audit import GENESIS
 from operator_console.server.banks import BankShelf
-from operator_console.server.changes import ChangeFeed
 from operator_console.server.config import HallConfig, StartupError
 from operator_console.server.db import (
     check_connection,
+    keeps_seats,
     make_engine,
     migrate,
     reader,
@@ -30,20 +29,14 @@ from operator_console.server.db import (
 )
 from operator_console.server.detector import DetectorService
 from operator_console.server.group_commit import GroupCommit
-from operator_console.server.hall_map import Progress
+from operator_console.server.live_state import LiveState
 from operator_console.server.models import AuditHead, Hall
-from operator_console.server.snapshots import Snapshots, keeps_seats
 from operator_console.server.sync import SyncWorker
 from operator_console.server.throttle import GuessThrottle, SignInThrottle
 from operator_console.server.upstream_link import HttpUpstream, UpstreamLink
 from question_banks.keys import HallKeys, KeyFileError
 
 log = logging.getLogger(__name__)
-
-SILENCE_SECONDS = 5
-HEARD_EVERY = 2.0
-"""How often, while kiosks are heard, the change stream carries their last-heard times."""
-"""A kiosk not heard from this long shows on the map as silent (amber; orange at 10, red at 15)."""
 
 
 class HallRuntime:
@@ -68,21 +61,10 @@ class HallRuntime:
         migrate(self.engine)
         self.factory = session_factory(self.engine)
         self.reading = reader(self.engine)
-        self.snapshots = Snapshots()
-        self.extras: dict[str, Any] = {}
-        """What routes keep between requests of this run (the change stream's last views)."""
-        self.snapshots.follow(self.factory)
-        self.feed = ChangeFeed(self.clock.now)
-        self.feed.follow(self.factory)
-        self.progress = Progress(self.reading)
-        """Questions answered per attempt, for the seat map (moved on by each answer commit)."""
-        self.progress.follow(self.factory)
-        self.heard: dict[str, datetime] = {}
-        """When each seat's kiosk was last heard from: kept in memory, never worth a write."""
-        self.silences: dict[str, tuple[datetime, datetime]] = {}
-        self._pulsed: datetime | None = None
-        """When the consoles were last told that kiosks were heard."""
-        """Each seat's latest silence: last heard before it, first heard after it."""
+        self.live = LiveState(self.clock.now, self.reading)
+        """Everything the server knows of the hall between writes (kept answers, the change
+        stream, answered counts, last-heard times), moved on by each commit."""
+        self.live.follow(self.factory)
         self.banks = (
             banks
             if banks is not None
@@ -148,30 +130,8 @@ class HallRuntime:
         self._sweeper = threading.Thread(target=self._sweep, name="deadline-sweeper", daemon=True)
         self._sweeper.start()
 
-    def hear(self, seat: str, now: datetime) -> None:
-        """A kiosk spoke. The consoles judge silence from the last-heard times each change batch
-        carries (`ChangeBatch.heard`); while kiosks are heard, a `heard` change wakes them every
-        `HEARD_EVERY` seconds (once for the whole hall, not once per kiosk request)."""
-        before = self.heard.get(seat)
-        self.heard[seat] = now
-        if before is not None and (now - before).total_seconds() >= SILENCE_SECONDS:
-            self.silences[seat] = (before, now)
-        if before is None:
-            self.feed.publish([("seat", seat)])  # first heard in this run: the seat's whole view
-        pulsed = self._pulsed
-        if pulsed is None or (now - pulsed).total_seconds() >= HEARD_EVERY:
-            self._pulsed = now
-            self.feed.publish([("heard", "")])
-
-    def silent_since(self, seat: str, now: datetime) -> datetime | None:
-        """When the seat's kiosk fell silent, if it has just come back (within a minute)."""
-        silence = self.silences.get(seat)
-        if silence is None or now - silence[1] > timedelta(minutes=1):
-            return None
-        return silence[0]
-
     def stop(self) -> None:
-        self.feed.close()
+        self.live.close()
         self._stop.set()
         self.sync.stop()
         self.detector.stop()

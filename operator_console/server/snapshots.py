@@ -5,7 +5,7 @@ answers change only when something is written: a seat bound, a session started, 
 started or finished, a credential revoked. So each is kept with the write version it was read
 at, and any committed write transaction that wrote anything moves the version on, making every
 kept answer stale at once. Transactions that change nothing a seat poll or a credential shows
-(answer changes, recording chunks, flags) say so (`keeps_seats`) and leave them kept.
+(answer changes, recording chunks, flags) say so (`db.keeps_seats`) and leave them kept.
 
 A transaction whose staged changes (`changes.touch`) are all seats makes only those seats (and
 their kiosks' credentials) stale: one operator's action does not send 200 kiosks to the database
@@ -23,21 +23,10 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import event
-from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
-
 from operator_console.protocol.kiosk_api import SeatAssignment
 from operator_console.server.models import Kiosk
 
-KEEPS_SEATS = "keeps_seats"
-WROTE = "wrote"
-
 T = TypeVar("T")
-
-
-def keeps_seats(db: Session) -> None:
-    """This transaction changes nothing a seat poll or a kiosk credential shows."""
-    db.info[KEEPS_SEATS] = True
 
 
 @dataclass(frozen=True)
@@ -58,37 +47,6 @@ class Snapshots:
     @property
     def version(self) -> int:
         return self._version
-
-    def follow(self, factory: sessionmaker[Session]) -> None:
-        """Moves the version on after each commit of `factory` that wrote anything."""
-
-        def flushed(db: Session, _context: object) -> None:
-            db.info[WROTE] = True
-
-        def committed(db: Session) -> None:
-            if db.in_nested_transaction():
-                return  # a savepoint released: the transaction around it goes on
-            wrote, kept = db.info.pop(WROTE, False), db.info.pop(KEEPS_SEATS, False)
-            if not wrote or kept:
-                return
-            # What the transaction said it changed (runs before the change stream takes it):
-            # seats only, and only those are read again; anything else, or nothing said, and
-            # every seat is.
-            staged: list[tuple[str, str]] = db.info.get("changes") or []
-            if staged and all(kind == "seat" for kind, _subject in staged):
-                self.changed({subject for _kind, subject in staged})
-            else:
-                self.changed()
-
-        def rolled_back(db: Session, rolled: SessionTransaction) -> None:
-            if rolled.nested:
-                return  # a savepoint's: what the transaction around it wrote still counts
-            db.info.pop(WROTE, None)
-            db.info.pop(KEEPS_SEATS, None)
-
-        event.listen(factory, "after_flush", flushed)
-        event.listen(factory, "after_commit", committed)
-        event.listen(factory, "after_soft_rollback", rolled_back)
 
     def changed(self, seats: set[str] | None = None) -> None:
         """Everything kept is stale (None), or what is kept for these seats."""

@@ -19,10 +19,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from hardware.clock import Clock
 from operator_console.protocol.values import OutboxStatus, rfc3339
 from operator_console.server.changes import touch
-from operator_console.server.db import transaction
+from operator_console.server.db import keeps_seats, transaction
 from operator_console.server.models import AuditHead, OutboxRecord
 from operator_console.server.outbox import enqueue
-from operator_console.server.snapshots import keeps_seats
 from operator_console.server.upstream_link import UpstreamLink, UpstreamUnreachable
 
 log = logging.getLogger(__name__)

@@ -14,9 +14,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from operator_console.protocol.values import rfc3339
-from operator_console.server.db import transaction
+from operator_console.server.db import keeps_seats, transaction
 from operator_console.server.models import Throttle
-from operator_console.server.snapshots import keeps_seats
 
 TRIES = 5
 WINDOW = timedelta(minutes=15)

@@ -16,7 +16,7 @@ from functools import cache
 from PySide6.QtCore import QCoreApplication
 
 from operator_console.protocol.calls import ServerRefused
-from operator_console.protocol.refusals import words
+from operator_console.protocol.refusals import Catalogue, say
 from operator_console.ui import texts
 
 
@@ -264,6 +264,9 @@ def sentences() -> dict[str, str]:
         ),
         # ----- administration: users, kiosks, banks, rosters ------------------------------------
         "user_exists": QCoreApplication.translate("Refusals", "User {username} already exists"),
+        "password_too_short": QCoreApplication.translate(
+            "Refusals", "A password needs at least {minimum} characters"
+        ),
         "last_administrator": QCoreApplication.translate(
             "Refusals", "{username} is the last administrator: make another administrator first"
         ),
@@ -355,47 +358,26 @@ def kinds() -> dict[str, str]:
     }
 
 
-def _kind(value: str) -> str:
-    return kinds().get(value, value)
-
-
-def _shown(name: str, value: str, zone: tzinfo) -> str:
-    if name.endswith("_at") or name == "until":
-        try:
-            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            return value
-        local = moment.astimezone(zone)
-        today = datetime.now(zone).date()
-        return f"{local:%H:%M}" if local.date() == today else f"{local:%Y-%m-%d %H:%M}"
-    if name in ("what", "roles"):
-        return ", ".join(_kind(part) for part in value.split(","))
-    if name in ("status", "rule", "language", "languages"):
-        return ", ".join(_kind(part.strip()) for part in value.split(","))
+def _named(name: str, value: str) -> str | None:
+    """What only the console names: a detector event's kind, a reason code, programs."""
     if name == "kind":
         return texts.detector_kind(value)
     if name == "code":
         return texts.reason(value)
     if name in ("program", "programs"):
         return ", ".join(texts.program(part.strip()) for part in value.split(","))
-    return value
+    return None
 
 
-class _Filled(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+def catalogue() -> Catalogue:
+    """The refusal words in the language installed now."""
+    return Catalogue(sentences=sentences(), kinds=kinds())
 
 
 def said(code: str, params: Mapping[str, str], *, zone: tzinfo | None = None) -> str:
     """A refusal in the operator's language; times in `zone` (the hall's). A code the console
     has no sentence for is said in the protocol's English."""
-    sentence = sentences().get(code)
-    if sentence is None:
-        return words(code, params)
-    where = zone or _zone_fallback()
-    return sentence.format_map(
-        _Filled({name: _shown(name, value, where) for name, value in params.items()})
-    )
+    return say(code, params, catalogue(), zone=zone or _zone_fallback(), name=_named)
 
 
 def refused(error: ServerRefused, *, zone: tzinfo | None = None) -> str:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.hall_client import HallClient
+from kiosk.ui import texts
 from kiosk.ui.model import Stage
 from operator_console.protocol.reasons import Reason
 from tests.hall import Hall
@@ -17,6 +18,7 @@ from tests.kiosk.test_kiosk_screens import answer_current
 from tests.kiosk.ui import WAIT_MS, child, press, running_kiosk, wait_stage, walk_to_test
 
 FIRE = Reason(category="environment", code="fire_alarm")
+WRONG, VOID = "refused:resume_code_wrong", "refused:resume_code_void"
 ILL = Reason(category="examinee", code="illness", note="feels unwell")
 
 
@@ -112,13 +114,38 @@ def test_wrong_resume_codes_say_wrong_then_void_from_the_refusal_code(
             press(qtbot, kiosk, "key_ok")
             qtbot.waitUntil(
                 lambda: (
-                    (lock := kiosk.model.lock_state) is not None
-                    and lock.message in ("wrong_code", "void_code")
+                    (lock := kiosk.model.lock_state) is not None and lock.message in (WRONG, VOID)
                 ),
                 timeout=WAIT_MS,
             )
             lock = kiosk.model.lock_state
             assert lock is not None
             said.append(lock.message)
-        assert said == ["wrong_code"] * 4 + ["void_code"]
+        assert said == [WRONG] * 4 + [VOID]
+        assert child(kiosk, "lock_status").text() == texts.message(VOID)
         assert kiosk.model.stage is Stage.LOCKED
+
+
+def test_a_part_the_server_refuses_to_open_is_said_in_the_candidates_language(
+    qtbot: QtBot, hall: Hall, seated: HallClient, tmp_path: Path
+) -> None:
+    """The room paused while the candidate reads the instructions: Begin is refused, and the
+    candidate reads why in Russian (the language chosen), not "the server refused"."""
+    with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
+        wait_stage(qtbot, kiosk, Stage.CONFIRM)
+        press(qtbot, kiosk, "this_is_me")
+        wait_stage(qtbot, kiosk, Stage.LANGUAGE)
+        press(qtbot, kiosk, "language_ru")
+        wait_stage(qtbot, kiosk, Stage.CAMERA)
+        press(qtbot, kiosk, "camera_continue")
+        wait_stage(qtbot, kiosk, Stage.TUTORIAL)
+        qtbot.waitUntil(lambda: child(kiosk, "tutorial_done").isEnabled(), timeout=WAIT_MS)
+        press(qtbot, kiosk, "tutorial_done")
+        wait_stage(qtbot, kiosk, Stage.INSTRUCTIONS)
+        qtbot.waitUntil(lambda: child(kiosk, "begin").isEnabled(), timeout=WAIT_MS)
+        hall.console.pause_room(hall.session_id, FIRE)
+        press(qtbot, kiosk, "begin")
+        qtbot.waitUntil(lambda: kiosk.model.message == "refused:room_paused", timeout=WAIT_MS)
+        shown = kiosk.window.screens[Stage.INSTRUCTIONS].status.text()  # type: ignore[attr-defined]
+        assert shown.startswith("Тестирование в зале приостановлено"), shown
+        assert kiosk.model.stage is Stage.INSTRUCTIONS

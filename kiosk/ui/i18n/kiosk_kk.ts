@@ -440,8 +440,44 @@
         <translation>Сөйлесуге, жазбаларды, телефондар мен басқа құрылғыларды пайдалануға тыйым салынады. Камера бүкіл тестті жазады.</translation>
     </message>
     <message>
+        <source>The room server cannot store anything now. Call the operator.</source>
+        <translation>Зал сервері қазір ештеңені сақтай алмайды. Операторды шақырыңыз.</translation>
+    </message>
+    <message>
+        <source>The questions of this test are not loaded in the hall. Call the operator.</source>
+        <translation>Бұл тесттің сұрақтары залға жүктелмеген. Операторды шақырыңыз.</translation>
+    </message>
+    <message>
         <source>This computer is not enrolled as a seat. Call the operator.</source>
         <translation>Бұл компьютер орын ретінде тіркелмеген. Операторды шақырыңыз.</translation>
+    </message>
+    <message>
+        <source>This test belongs to another seat. Call the operator.</source>
+        <translation>Бұл тест басқа орынға тиесілі. Операторды шақырыңыз.</translation>
+    </message>
+    <message>
+        <source>This part has not been opened yet. Call the operator.</source>
+        <translation>Бұл бөлім әлі ашылған жоқ. Операторды шақырыңыз.</translation>
+    </message>
+    <message>
+        <source>This part is already finished: its answers are kept.</source>
+        <translation>Бұл бөлім аяқталған: оның жауаптары сақталды.</translation>
+    </message>
+    <message>
+        <source>This test is not given to you in that language. Choose another one.</source>
+        <translation>Бұл тест сізге осы тілде берілмейді. Басқа тілді таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>This seat is paused. The operator will give you the code.</source>
+        <translation>Бұл орын тоқтатылды. Оператор сізге кодты береді.</translation>
+    </message>
+    <message>
+        <source>The whole room is paused. Please wait for the operator.</source>
+        <translation>Залдағы тестілеу тоқтатылды. Операторды күтіңіз.</translation>
+    </message>
+    <message>
+        <source>The previous part is not finished yet. Finish it first.</source>
+        <translation>Алдыңғы бөлім әлі аяқталған жоқ. Алдымен оны аяқтаңыз.</translation>
     </message>
     <message>
         <source>No connection to the room server. Your answers are kept on this computer.</source>

@@ -446,8 +446,44 @@
         <translation>Запрещено разговаривать, пользоваться записями, телефонами и другими устройствами. Камера записывает весь тест.</translation>
     </message>
     <message>
+        <source>The room server cannot store anything now. Call the operator.</source>
+        <translation>Сервер зала сейчас не может ничего сохранить. Позовите оператора.</translation>
+    </message>
+    <message>
+        <source>The questions of this test are not loaded in the hall. Call the operator.</source>
+        <translation>Вопросы этого теста не загружены в зал. Позовите оператора.</translation>
+    </message>
+    <message>
         <source>This computer is not enrolled as a seat. Call the operator.</source>
         <translation>Этот компьютер не зарегистрирован как место. Позовите оператора.</translation>
+    </message>
+    <message>
+        <source>This test belongs to another seat. Call the operator.</source>
+        <translation>Этот тест относится к другому месту. Позовите оператора.</translation>
+    </message>
+    <message>
+        <source>This part has not been opened yet. Call the operator.</source>
+        <translation>Эта часть ещё не открыта. Позовите оператора.</translation>
+    </message>
+    <message>
+        <source>This part is already finished: its answers are kept.</source>
+        <translation>Эта часть уже завершена: её ответы сохранены.</translation>
+    </message>
+    <message>
+        <source>This test is not given to you in that language. Choose another one.</source>
+        <translation>Этот тест не проводится для вас на этом языке. Выберите другой язык.</translation>
+    </message>
+    <message>
+        <source>This seat is paused. The operator will give you the code.</source>
+        <translation>Работа этого места приостановлена. Оператор сообщит вам код.</translation>
+    </message>
+    <message>
+        <source>The whole room is paused. Please wait for the operator.</source>
+        <translation>Тестирование в зале приостановлено. Пожалуйста, ожидайте оператора.</translation>
+    </message>
+    <message>
+        <source>The previous part is not finished yet. Finish it first.</source>
+        <translation>Предыдущая часть ещё не завершена. Сначала завершите её.</translation>
     </message>
     <message>
         <source>No connection to the room server. Your answers are kept on this computer.</source>

@@ -31,6 +31,7 @@ class LockScreen(Screen):
         self.code.setFixedWidth(300)
         self.code.returnPressed.connect(self._submit)
         self.status = label("error", center=True)
+        self.status.setObjectName("lock_status")
         keypad = QGridLayout()
         keypad.setSpacing(8)
         for n, key in enumerate("123456789"):

@@ -20,12 +20,12 @@ from operator_console.protocol.console_api import (
 )
 from operator_console.protocol.values import OutboxStatus
 from operator_console.server import audit, audit_check, item_stats, offline, people, views
+from operator_console.server.db import keeps_seats
 from operator_console.server.deps import WATCH, PersonDep, RuntimeDep, require
 from operator_console.server.errors import REFUSALS, Refusal, conflict, not_found
 from operator_console.server.models import OutboxRecord
 from operator_console.server.report import gather, results_csv
 from operator_console.server.report_pdf import ReportError, session_report
-from operator_console.server.snapshots import keeps_seats
 from question_banks.bank import Bank
 from question_banks.package import PACKAGE_SUFFIX, PackageError, open_package, write_package
 
@@ -83,7 +83,7 @@ def unlock_user(username: UserName, rt: RuntimeDep, who: PersonDep) -> UserView:
 def list_kiosks(rt: RuntimeDep, who: PersonDep) -> list[KioskView]:
     require(who, "administrator")
     with rt.read() as db:
-        return people.kiosks(db, heard=dict(rt.heard), now=rt.clock.now())
+        return people.kiosks(db, heard=rt.live.heard(), now=rt.clock.now())
 
 
 @router.post("/kiosks/{kiosk_id}/revoke")

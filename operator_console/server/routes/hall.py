@@ -3,9 +3,7 @@ actions, incidents and the session's history (contracts §6)."""
 
 from __future__ import annotations
 
-import threading
 import time
-from dataclasses import dataclass, field
 from typing import Annotated
 
 import anyio
@@ -55,18 +53,18 @@ def _seats(rt: HallRuntime, db: Session, only: list[str] | None = None) -> list[
         db,
         hall_id=rt.hall_id,
         now=rt.clock.now(),
-        heard=rt.heard,
+        heard=rt.live.heard(),
         spare=rt.config.hall.spare_seats,
         only=only,
-        progress=rt.progress,
+        progress=rt.live.progress,
     )
 
 
 def _live(rt: HallRuntime, codes: list[str]) -> list[SeatView]:
     """These seats' views for the change stream: each read once after a write that concerns
     it and kept in between (`snapshots`); answers, time and hearing laid over when asked."""
-    version = rt.snapshots.version
-    kept: dict[str, hall_map.LiveView | None] = {c: rt.snapshots.view(c) for c in codes}
+    version = rt.live.snapshots.version
+    kept: dict[str, hall_map.LiveView | None] = {c: rt.live.snapshots.view(c) for c in codes}
     missing = [c for c, v in kept.items() if v is None]
     if missing:
         with rt.read() as db:
@@ -78,11 +76,11 @@ def _live(rt: HallRuntime, codes: list[str]) -> list[SeatView]:
                 only=missing,
             ):
                 kept[live.view.seat] = live
-                rt.snapshots.keep_view(live.view.seat, live, version)
+                rt.live.snapshots.keep_view(live.view.seat, live, version)
     found = [v for v in kept.values() if v is not None]
-    answered = rt.progress.counts([v.counted for v in found if v.counted is not None])
-    now = rt.clock.now()
-    return [v.at(now, rt.heard, answered) for v in found]
+    answered = rt.live.progress.counts([v.counted for v in found if v.counted is not None])
+    now, heard = rt.clock.now(), rt.live.heard()
+    return [v.at(now, heard, answered) for v in found]
 
 
 def _one(rt: HallRuntime, seat: str) -> SeatView:
@@ -97,7 +95,7 @@ def _one(rt: HallRuntime, seat: str) -> SeatView:
 def seats(rt: RuntimeDep, who: PersonDep) -> SeatMap:
     """Every seat of the hall; follow `GET /changes?after=<cursor>` from the cursor given here."""
     require(who, *WATCH)
-    cursor = rt.feed.cursor  # read first: a change after it is in the stream, maybe also here
+    cursor = rt.live.feed.cursor  # read first: a change after it is in the stream, maybe also here
     with rt.tx() as db:
         views = _seats(rt, db)
     return SeatMap(
@@ -110,38 +108,22 @@ GATHER_SECONDS = 0.3
 seats answering, one batch of many seats instead of a batch per answer."""
 
 
-@dataclass
-class _LastViews:
-    """The seat views of the last batch: consoles that follow from the same cursor get the same
-    batch, and the second one need not read it again."""
-
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    key: tuple[str, tuple[str, ...]] | None = None
-    views: list[SeatView] = field(default_factory=list)
-
-
 def _batch(rt: HallRuntime, cursor: str | None, wait: float) -> ChangeBatch:
-    new_cursor, reset, changes = rt.feed.after(cursor, wait)
+    new_cursor, reset, changes = rt.live.feed.after(cursor, wait)
     if changes and wait > 0 and not reset:
         time.sleep(GATHER_SECONDS)  # a long poll's own thread: nothing else waits on it
-        new_cursor, reset, changes = rt.feed.after(cursor, 0.0)
+        new_cursor, reset, changes = rt.live.feed.after(cursor, 0.0)
     touched = tuple(sorted({c.subject for c in changes if c.kind == "seat"}))
     views: list[SeatView] = []
     if touched:
-        last: _LastViews = rt.extras.setdefault("last_views", _LastViews())
-        with last.lock:
-            if last.key == (new_cursor, touched):
-                views = last.views
-            else:
-                views = _live(rt, list(touched))
-                last.key, last.views = (new_cursor, touched), views
+        views = rt.live.batch_views(new_cursor, touched, lambda: _live(rt, list(touched)))
     return ChangeBatch(
         cursor=new_cursor,
         reset=reset,
         server_time=rt.clock.now(),
         changes=[ChangeView(kind=c.kind, subject=c.subject, at=c.at) for c in changes],
         seats=views,
-        heard=rt.heard.copy(),
+        heard=rt.live.heard(),
     )
 
 

@@ -29,9 +29,9 @@ from operator_console.protocol.kiosk_api import (
 )
 from operator_console.protocol.values import MAX_INT, AttemptStatus
 from operator_console.server import attempts, enrollment, incidents, recordings, seat_locks, views
+from operator_console.server.db import keeps_seats
 from operator_console.server.deps import KioskDep, RuntimeDep
 from operator_console.server.errors import REFUSALS, Refusal, conflict
-from operator_console.server.snapshots import keeps_seats
 from question_banks.keys import public_pem
 
 router = APIRouter(prefix="/kiosk/v1", responses=REFUSALS)
@@ -57,16 +57,16 @@ async def seat(rt: RuntimeDep, kiosk: KioskDep) -> SeatAssignment:
     """The seat as the server holds it: read once after each write that could change it, and
     answered from memory in between (see `snapshots`)."""
     now = rt.clock.now()
-    kept = rt.snapshots.seat(kiosk.seat_code)
+    kept = rt.live.snapshots.seat(kiosk.seat_code)
     if kept is None:
-        version = rt.snapshots.version
+        version = rt.live.snapshots.version
 
         def read() -> SeatAssignment:
             with rt.read() as db:
                 return attempts.assignment(db, kiosk, now)
 
         kept = await run_in_threadpool(read)
-        rt.snapshots.keep_seat(kiosk.seat_code, kept, version)
+        rt.live.snapshots.keep_seat(kiosk.seat_code, kept, version)
     return kept.model_copy(update={"server_time": now, "time_zone": str(rt.config.zone)})
 
 
@@ -105,7 +105,7 @@ def lock(body: LockReport, rt: RuntimeDep, kiosk: KioskDep) -> SeatAssignment:
             root=rt.config.recordings_dir,
             hall_id=rt.hall_id,
             now=now,
-            silent_since=rt.silent_since(own.seat_code, now),
+            silent_since=rt.live.silent_since(own.seat_code, now),
         )
 
 

@@ -17,10 +17,10 @@ from operator_console.protocol.kiosk_api import IncidentView, RecordingManifest
 from operator_console.protocol.records import VerificationRecord
 from operator_console.protocol.values import MAX_INT
 from operator_console.server import audit, incidents, recordings, review, verification, views
+from operator_console.server.db import keeps_seats
 from operator_console.server.deps import PersonDep, RuntimeDep, require
 from operator_console.server.errors import REFUSALS, not_found
 from operator_console.server.models import Attempt, Incident
-from operator_console.server.snapshots import keeps_seats
 
 router = APIRouter(prefix="/api/v1", responses=REFUSALS)
 

@@ -1740,6 +1740,10 @@
         <translation>Пайдаланушы {username} бұрыннан бар</translation>
     </message>
     <message>
+        <source>A password needs at least {minimum} characters</source>
+        <translation>Құпиясөз кемінде {minimum} таңбадан тұруы керек</translation>
+    </message>
+    <message>
         <source>{username} is the last administrator: make another administrator first</source>
         <translation>{username} — соңғы әкімші: алдымен басқа әкімші тағайындаңыз</translation>
     </message>

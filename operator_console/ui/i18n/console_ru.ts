@@ -1740,6 +1740,10 @@
         <translation>Пользователь {username} уже существует</translation>
     </message>
     <message>
+        <source>A password needs at least {minimum} characters</source>
+        <translation>Пароль должен содержать не менее {minimum} символов</translation>
+    </message>
+    <message>
         <source>{username} is the last administrator: make another administrator first</source>
         <translation>{username} — последний администратор: сначала назначьте другого администратора</translation>
     </message>

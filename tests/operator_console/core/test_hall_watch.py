@@ -100,7 +100,7 @@ def test_a_restarted_server_is_followed_again_from_a_fresh_map(hall: Hall) -> No
         runtime = HallRuntime(hall.runtime.config, clock=hall.clock)
         again = ServerThread(create_app(runtime, run_workers=False), port=port).start()
         back = got.get(timeout=20)
-        assert isinstance(back, SeatMap) and back.cursor.startswith(runtime.feed.run)
+        assert isinstance(back, SeatMap) and back.cursor.startswith(runtime.live.feed.run)
         assert picture.take(back) >= {"seat", "link"} and not picture.stale
     finally:
         follower.stop()

@@ -14,6 +14,7 @@ from kiosk.cli import main as kiosk_main
 from kiosk.hall_client import HallClient
 from operator_console.central.samples import sample_roster
 from operator_console.cli import main as console_main
+from operator_console.protocol.refusals import Catalogue
 from operator_console.protocol.signing import sign_document
 from question_banks.keys import load_box_public, load_signing_key
 from question_banks.package import seal
@@ -25,9 +26,10 @@ from tests.hall import Hall, hall_toml
 PROGRAMS = {"kiosk.cli": kiosk_main, "operator_console.cli": console_main}
 
 
-def run(program: str, *args: str, tmp: Path) -> Ran:
+def run(program: str, *args: str, tmp: Path, lang: str = "C.UTF-8") -> Ran:
     """`python -m program args`, in this process (tests/commands.py)."""
-    return run_main(PROGRAMS[program], list(args), env=user_env(tmp))
+    env = user_env(tmp) | {"LANG": lang, "LC_ALL": "", "LC_MESSAGES": ""}
+    return run_main(PROGRAMS[program], list(args), env=env)
 
 
 def test_kiosk_enroll_keeps_a_private_credential(driven_hall: Hall, tmp_path: Path) -> None:
@@ -61,9 +63,11 @@ def test_kiosk_enroll_keeps_a_private_credential(driven_hall: Hall, tmp_path: Pa
         "--data-dir",
         str(tmp_path / "other"),
         tmp=tmp_path,
+        lang="ru_RU.UTF-8",
     )
     assert again.returncode == 2 and again.stderr.count("\n") == 1
-    assert "code unknown, used or expired" in again.stderr
+    # The technician's locale is Russian: the console's words for the refusal, in Russian.
+    assert Catalogue.of("ru").sentences["enrollment_code_invalid"] in again.stderr
 
 
 def test_import_roster_checks_the_authoritys_signature(tmp_path: Path, keys: Path) -> None:

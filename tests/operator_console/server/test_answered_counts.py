@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from operator_console.server.db import make_engine, migrate, reader, session_factory, transaction
 from operator_console.server.hall_map import Progress, answered_counts, stage_answers
+from operator_console.server.live_state import LiveState
 from operator_console.server.models import (
     Admission,
     AnswerEvent,
@@ -68,8 +69,9 @@ def _check(url: str) -> None:
 
 def _follow(factory: sessionmaker[Session], reading: sessionmaker[Session]) -> None:
     """The seat map's counts kept in memory: read once, then moved on by committed answers."""
-    progress = Progress(reading)
-    progress.follow(factory)
+    live = LiveState(lambda: T0, reading)
+    live.follow(factory)
+    progress = live.progress
     assert progress.counts(["a1", "a2", "nobody"]) == {"a1": 2, "a2": 0, "nobody": 0}
 
     def stored(*changes: tuple[str, str, int, bool], fail: bool = False) -> None:

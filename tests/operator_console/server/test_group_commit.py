@@ -24,12 +24,11 @@ from operator_console.protocol.calls import ServerRefused
 from operator_console.protocol.kiosk_api import AnswerAck, AnswerChange, FormView
 from operator_console.server.app import create_app
 from operator_console.server.changes import touch
-from operator_console.server.db import _WRITERS
+from operator_console.server.db import _WRITERS, keeps_seats
 from operator_console.server.models import Incident
 from operator_console.server.routes import kiosks
 from operator_console.server.runtime import HallRuntime
 from operator_console.server.serve import ServerThread
-from operator_console.server.snapshots import keeps_seats
 from tests.hall import Hall, wait_until
 from tests.operator_console.server.test_snapshots import NOW, kept_both, seat
 
@@ -187,17 +186,17 @@ def test_a_savepoint_publishes_nothing_and_keeps_what_its_transaction_said(
     """A savepoint released inside a transaction is not its commit: the change stream hears of
     nothing yet, and a transaction that keeps the seats keeps them through its savepoints."""
     kept_both(runtime)
-    cursor = runtime.feed.cursor
+    cursor = runtime.live.feed.cursor
     with runtime.tx() as db:
         keeps_seats(db)
         for _ in range(2):
             with db.begin_nested():
                 db.add(Incident(at=NOW, category="lockdown", code="focus_lost", reported_by="t"))
                 touch(db, "seat", "A01")
-        assert runtime.feed.cursor == cursor
-    assert runtime.feed.cursor != cursor
-    assert runtime.snapshots.seat("A01") == seat("A01")
-    assert runtime.snapshots.seat("A02") == seat("A02")
+        assert runtime.live.feed.cursor == cursor
+    assert runtime.live.feed.cursor != cursor
+    assert runtime.live.snapshots.seat("A01") == seat("A01")
+    assert runtime.live.snapshots.seat("A02") == seat("A02")
 
 
 def test_a_started_server_settles_its_heap(runtime: HallRuntime) -> None:

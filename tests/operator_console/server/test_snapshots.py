@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 from operator_console.protocol.kiosk_api import SeatAssignment
 from operator_console.server.changes import touch
+from operator_console.server.db import keeps_seats
 from operator_console.server.models import Incident
 from operator_console.server.runtime import HallRuntime
-from operator_console.server.snapshots import keeps_seats
 
 NOW = datetime(2026, 3, 10, 4, 0, tzinfo=UTC)
 
@@ -28,22 +28,22 @@ def write(rt: HallRuntime, *, seats: tuple[str, ...] = (), kept: bool = False) -
 
 
 def kept_both(rt: HallRuntime) -> None:
-    version = rt.snapshots.version
-    rt.snapshots.keep_seat("A01", seat("A01"), version)
-    rt.snapshots.keep_seat("A02", seat("A02"), version)
+    version = rt.live.snapshots.version
+    rt.live.snapshots.keep_seat("A01", seat("A01"), version)
+    rt.live.snapshots.keep_seat("A02", seat("A02"), version)
 
 
 def test_a_write_that_says_nothing_makes_every_seat_stale(runtime: HallRuntime) -> None:
     kept_both(runtime)
     write(runtime)
-    assert runtime.snapshots.seat("A01") is None and runtime.snapshots.seat("A02") is None
+    assert runtime.live.snapshots.seat("A01") is None and runtime.live.snapshots.seat("A02") is None
 
 
 def test_a_write_that_touches_one_seat_makes_only_that_seat_stale(runtime: HallRuntime) -> None:
     kept_both(runtime)
     write(runtime, seats=("A01",))
-    assert runtime.snapshots.seat("A01") is None
-    assert runtime.snapshots.seat("A02") == seat("A02")
+    assert runtime.live.snapshots.seat("A01") is None
+    assert runtime.live.snapshots.seat("A02") == seat("A02")
 
 
 def test_a_write_that_keeps_seats_keeps_them_and_a_read_does_not_count(
@@ -55,14 +55,14 @@ def test_a_write_that_keeps_seats_keeps_them_and_a_read_does_not_count(
         db.get(Incident, 1)
     with runtime.tx() as db:  # a transaction that writes nothing
         db.get(Incident, 1)
-    assert runtime.snapshots.seat("A01") == seat("A01")
+    assert runtime.live.snapshots.seat("A01") == seat("A01")
 
 
 def test_what_was_read_before_a_write_is_not_kept_after_it(runtime: HallRuntime) -> None:
-    version = runtime.snapshots.version  # a poll starts reading here ...
+    version = runtime.live.snapshots.version  # a poll starts reading here ...
     write(runtime, seats=("A02",))  # ... a write to another seat commits meanwhile ...
-    runtime.snapshots.keep_seat("A01", seat("A01"), version)  # ... and its answer comes late
-    assert runtime.snapshots.seat("A01") is None
+    runtime.live.snapshots.keep_seat("A01", seat("A01"), version)  # ... and its answer comes late
+    assert runtime.live.snapshots.seat("A01") is None
 
 
 def test_a_rolled_back_write_changes_nothing_kept(runtime: HallRuntime) -> None:
@@ -74,4 +74,4 @@ def test_a_rolled_back_write_changes_nothing_kept(runtime: HallRuntime) -> None:
             raise RuntimeError("refused")
     except RuntimeError:
         pass
-    assert runtime.snapshots.seat("A01") == seat("A01")
+    assert runtime.live.snapshots.seat("A01") == seat("A01")

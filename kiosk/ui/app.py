@@ -65,6 +65,7 @@ class Kiosk:
         self.window.closable = True
         self.window.close()
         self.window.deleteLater()
+        self.translations.use("en")  # its translator leaves the application with it
         if self.client:
             self.client.close()
         self.journal.close()

@@ -30,6 +30,7 @@ from operator_console.ui.screens.review import ReviewScreen
 from operator_console.ui.screens.sessions import SessionsScreen
 from operator_console.ui.screens.sync import SyncScreen
 from operator_console.ui.widgets import named
+from question_banks.package import write_package
 
 
 class ConsoleWindow(QMainWindow):
@@ -226,8 +227,8 @@ class ConsoleWindow(QMainWindow):
         def work() -> Path:
             pdf = client.report_pdf(sid, language)
             table = client.results_csv(sid)
-            target.write_bytes(pdf)
-            target.with_suffix(".csv").write_bytes(table)
+            write_package(pdf, target)  # each whole or not at all
+            write_package(table, target.with_suffix(".csv"))
             return target
 
         self.model.call(

@@ -122,7 +122,8 @@ def test_wrong_resume_codes_say_wrong_then_void_from_the_refusal_code(
             assert lock is not None
             said.append(lock.message)
         assert said == [WRONG] * 4 + [VOID]
-        assert child(kiosk, "lock_status").text() == texts.message(VOID)
+        status = kiosk.window.screens[Stage.LOCKED].status  # type: ignore[attr-defined]
+        assert status.text() == texts.message(VOID)
         assert kiosk.model.stage is Stage.LOCKED
 
 

@@ -123,6 +123,8 @@ class Overview(QWidget):
         if sitting is not None and self._form_id != sitting.attempt_id:
             self._form_id = sitting.attempt_id
             self.build()
+        elif len(self.cells) != len(model.items):
+            self.build()  # the test closed under it (its questions gone): nothing stale shown
         answered = flagged = 0
         for n, (cell, item) in enumerate(zip(self.cells, model.items, strict=False)):
             is_answered = item.item_id in model.answers

@@ -48,6 +48,7 @@ from operator_console.ui.charts import ItemChart
 from operator_console.ui.dialogs import CodeDialog
 from operator_console.ui.model import ConsoleModel
 from operator_console.ui.widgets import data_table, named
+from question_banks.package import write_package
 
 ROLES = ("operator", "proctor", "administrator")
 
@@ -588,7 +589,7 @@ class ItemsTab(QWidget):
         target = Path(path)
 
         def work() -> Path:
-            target.write_bytes(self.model.client.item_stats_csv(program))
+            write_package(self.model.client.item_stats_csv(program), target)  # whole or not
             return target
 
         self.model.call(work, done=self.tr("Item statistics saved: %1").replace("%1", str(target)))

@@ -9,6 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
 from operator_console.cli import main as console_main
@@ -27,11 +28,24 @@ from tests.hall import hall_toml
 ALMATY = ZoneInfo("Asia/Almaty")
 
 
-def test_the_catalogues_are_the_console_s_current_words(qapp: QApplication) -> None:
+def test_the_catalogues_are_the_console_s_current_words() -> None:
     from operator_console.ui.refusal_catalogues import DIRECTORY, catalogues
 
     for name, text in catalogues().items():
         assert (DIRECTORY / name).read_text("utf-8") == text, "run scripts/translations"
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_catalogue_says_what_the_console_says(qapp: QApplication, language: str) -> None:
+    """The words read from the sources are the words the console's compiled file gives."""
+    from operator_console.ui.refusal_catalogues import UI, english
+
+    translator = QTranslator()
+    assert translator.load(str(UI / "i18n" / f"console_{language}.qm"))
+    said = Catalogue.of(language)
+    for table, words in english().items():
+        for code, source in words.items():
+            assert translator.translate("Refusals", source) == getattr(said, table)[code]
 
 
 @pytest.mark.parametrize("language", CATALOGUE_LANGUAGES)

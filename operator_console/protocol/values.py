@@ -95,6 +95,18 @@ class Role(StrEnum):
     PROCTOR = "proctor"
 
 
+# Who may do what: the room server refuses a request outside its role set with `role_required`,
+# and the console offers an action only to the roles of its set. Decided here, once.
+ADMINISTER: tuple[Role, ...] = (Role.ADMINISTRATOR,)
+"""Users, kiosks, banks, rosters, the outbox and the audit chain."""
+DESK: tuple[Role, ...] = (Role.OPERATOR, Role.ADMINISTRATOR)
+"""The admission desk, the seats and the room: admit, refuse, seat, pause, terminate, move."""
+REVIEW: tuple[Role, ...] = (Role.PROCTOR, Role.ADMINISTRATOR)
+"""Recordings, flags and verdicts."""
+WATCH: tuple[Role, ...] = (Role.OPERATOR, Role.PROCTOR, Role.ADMINISTRATOR)
+"""The seat map, its changes, the session's history and incidents."""
+
+
 EARLIEST_YEAR, LATEST_YEAR = 1970, 9000
 """Times on the wire lie between these years: anything else is an error, never a stored value."""
 

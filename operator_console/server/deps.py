@@ -10,6 +10,7 @@ from fastapi import Depends, Header, Request
 from fastapi.concurrency import run_in_threadpool
 from starlette.datastructures import State
 
+from operator_console.protocol.values import Role
 from operator_console.server.auth import quiet_user, token_hash, user_for_token
 from operator_console.server.db import keeps_seats
 from operator_console.server.enrollment import kiosk_for_token
@@ -83,11 +84,6 @@ AuthorizationDep = Annotated[str | None, Header()]
 KioskDep = Annotated[Kiosk, Depends(current_kiosk)]
 
 
-DESK = ("operator", "administrator")
-"""The roles that work the admission desk and control the room."""
-WATCH = ("operator", "proctor", "administrator")
-"""The roles that may watch the hall: the seat map, its changes, the session's history."""
-
 LONG_POLLS = 32
 """Long polls open at once, across every console: each holds a thread of its own pool."""
 
@@ -105,6 +101,7 @@ def long_polls(state: State) -> tuple[anyio.CapacityLimiter, anyio.CapacityLimit
     return made
 
 
-def require(person: Person, *roles: str) -> None:
+def require(person: Person, roles: tuple[Role, ...]) -> None:
+    """Refuses a person outside `roles` (one of the protocol's role sets: `values.DESK`, ...)."""
     if person.role not in roles:
         raise Refusal(403, "role_required", roles=",".join(roles))

@@ -36,6 +36,7 @@ from operator_console.protocol.console_api import (
     SyncStatus,
 )
 from operator_console.protocol.reasons import Reason
+from operator_console.protocol.values import DESK
 from operator_console.ui import refusal_texts
 from operator_console.ui.background import Background
 
@@ -185,7 +186,7 @@ class ConsoleModel(QObject):
 
     def refresh_registrations(self) -> None:
         session_id = self.session_id
-        if session_id is None or self.role == "proctor":
+        if session_id is None or self.role not in DESK:
             return
 
         def got(regs: list[RegistrationView]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QAbstractButton, QCheckBox, QFrame, QLabel, QWidget
 
 from kiosk.ui.style import TOUCH
@@ -82,9 +83,12 @@ def low_contrast(window: QWidget, least: float = AA) -> list[str]:
     """Every visible label or button, disabled ones included, whose text stands out from its
     background by less than `least`, measured on the rendered pixels: the background is the
     commonest colour inside the widget (borders left out), the text its strokes' colour."""
-    from collections import Counter
+    import numpy as np
 
-    image = window.grab().toImage()
+    image = window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    # The whole picture as one array of 0xAARRGGBB words, rows `bytesPerLine` apart.
+    words = np.frombuffer(image.constBits(), dtype=np.uint32, count=image.sizeInBytes() // 4)
+    rgb = words.reshape(image.height(), image.bytesPerLine() // 4)[:, : image.width()] & 0xFFFFFF
     found = []
     for widget in window.findChildren(QWidget):
         if not widget.isVisible() or widget.window() is not window:
@@ -98,12 +102,12 @@ def low_contrast(window: QWidget, least: float = AA) -> list[str]:
         where = where.intersected(QRect(QPoint(0, 0), image.size()))
         if where.width() < 4 or where.height() < 4:
             continue
-        pixels = Counter(
-            image.pixel(x, y) & 0xFFFFFF
-            for y in range(where.top(), where.bottom() + 1)
-            for x in range(where.left(), where.right() + 1)
+        colours, counts = np.unique(
+            rgb[where.top() : where.bottom() + 1, where.left() : where.right() + 1],
+            return_counts=True,
         )
-        background = pixels.most_common(1)[0][0]
+        pixels = dict(zip(colours.tolist(), counts.tolist(), strict=True))
+        background = max(pixels, key=lambda c: pixels[c])
         ratios = sorted(
             ((contrast(background, c), n) for c, n in pixels.items() if c != background),
             reverse=True,

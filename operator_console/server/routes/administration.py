@@ -18,10 +18,10 @@ from operator_console.protocol.console_api import (
     UserChange,
     UserView,
 )
-from operator_console.protocol.values import OutboxStatus
+from operator_console.protocol.values import ADMINISTER, DESK, WATCH, OutboxStatus
 from operator_console.server import audit, audit_check, item_stats, offline, people, views
 from operator_console.server.db import keeps_seats
-from operator_console.server.deps import WATCH, PersonDep, RuntimeDep, require
+from operator_console.server.deps import PersonDep, RuntimeDep, require
 from operator_console.server.errors import REFUSALS, Refusal, conflict, not_found
 from operator_console.server.models import OutboxRecord
 from operator_console.server.report import gather, results_csv
@@ -37,14 +37,14 @@ UserName = Annotated[str, Path(min_length=1, max_length=100)]
 
 @router.get("/users")
 def list_users(rt: RuntimeDep, who: PersonDep) -> list[UserView]:
-    require(who, "administrator")
+    require(who, ADMINISTER)
     with rt.read() as db:
         return people.users(db)
 
 
 @router.post("/users", status_code=201)
 def create_user(body: NewUser, rt: RuntimeDep, who: PersonDep) -> UserView:
-    require(who, "administrator")
+    require(who, ADMINISTER)
     with rt.tx() as db:
         keeps_seats(db)
         return people.create(db, body, hall_id=rt.hall_id, now=rt.clock.now(), actor=who.username)
@@ -54,7 +54,7 @@ def create_user(body: NewUser, rt: RuntimeDep, who: PersonDep) -> UserView:
 def change_user(username: UserName, body: UserChange, rt: RuntimeDep, who: PersonDep) -> UserView:
     """Role, name, a new password, enabled or disabled. A new role or password, or disabling,
     ends the user's sign-ins. The last active administrator cannot stop being one."""
-    require(who, "administrator")
+    require(who, ADMINISTER)
     with rt.tx() as db:
         keeps_seats(db)
         return people.change(
@@ -66,7 +66,7 @@ def change_user(username: UserName, body: UserChange, rt: RuntimeDep, who: Perso
 def unlock_user(username: UserName, rt: RuntimeDep, who: PersonDep) -> UserView:
     """The user's wrong sign-in tries, from every address, no longer count: they may sign in at
     once. A client address resting for trying many names is not released here."""
-    require(who, "administrator")
+    require(who, ADMINISTER)
     with rt.read() as db:
         view = people.user(db, username)
     released = rt.logins.unlock(username)
@@ -81,7 +81,7 @@ def unlock_user(username: UserName, rt: RuntimeDep, who: PersonDep) -> UserView:
 
 @router.get("/kiosks")
 def list_kiosks(rt: RuntimeDep, who: PersonDep) -> list[KioskView]:
-    require(who, "administrator")
+    require(who, ADMINISTER)
     with rt.read() as db:
         return people.kiosks(db, heard=rt.live.heard(), now=rt.clock.now())
 
@@ -91,7 +91,7 @@ def revoke_kiosk(
     kiosk_id: Annotated[str, Path(max_length=36)], rt: RuntimeDep, who: PersonDep
 ) -> KioskView:
     """The kiosk's credential stops working at once; the seat needs a new enrollment code."""
-    require(who, "administrator")
+    require(who, ADMINISTER)
     with rt.tx() as db:
         return people.revoke_kiosk(
             db, kiosk_id, hall_id=rt.hall_id, now=rt.clock.now(), actor=who.username
@@ -110,7 +110,7 @@ BINARY = {"schema": {"type": "string", "format": "binary"}}
 async def load_bank(request: Request, rt: RuntimeDep, who: PersonDep) -> BankView:
     """A signed bank package (the file `qbank pack` made), checked and added while the hall
     runs. Refused with 422 and the reason: signature, another hall's package, damage."""
-    require(who, "administrator")
+    require(who, ADMINISTER)
     data = await request.body()
     name = request.headers.get("x-file-name", "uploaded")[:200]
     try:
@@ -141,7 +141,7 @@ def retry_parked(
     record_id: Annotated[str, Path(max_length=128)], rt: RuntimeDep, who: PersonDep
 ) -> OutboxView:
     """A parked record goes back to the queue once a person has fixed what the upstream said."""
-    require(who, "operator", "administrator")
+    require(who, DESK)
     now = rt.clock.now()
     with rt.tx() as db:
         keeps_seats(db)
@@ -163,7 +163,7 @@ def retry_parked(
 @router.post("/outbox/export")
 def export_offline(rt: RuntimeDep, who: PersonDep) -> OfflineExportView:
     """Every undelivered result and verdict, signed by the hall, for a courier to carry."""
-    require(who, "operator", "administrator")
+    require(who, DESK)
     with rt.tx() as db:
         keeps_seats(db)
         signed = offline.bundle(
@@ -176,7 +176,7 @@ def export_offline(rt: RuntimeDep, who: PersonDep) -> OfflineExportView:
 def verify_audit(rt: RuntimeDep, who: PersonDep, ask_upstream: bool = True) -> AuditCheck:
     """The chain from its genesis, the head the central system acknowledged, and (unless
     `ask_upstream=false`) the central system asked again whether it holds that head."""
-    require(who, "administrator")
+    require(who, ADMINISTER)
     return audit_check.check(rt, ask_upstream=ask_upstream)
 
 
@@ -188,7 +188,7 @@ def report_pdf(
     language: ReportLanguage = "kk",
 ) -> Response:
     """The session report as PDF in `language` (kk, ru, en)."""
-    require(who, *WATCH)
+    require(who, WATCH)
     try:
         pdf, _ = session_report(rt, session_id, language=language)
     except ReportError:  # the language is one of the route's, so the fonts are what is missing
@@ -205,7 +205,7 @@ def report_csv(
     session_id: Annotated[str, Path(max_length=128)], rt: RuntimeDep, who: PersonDep
 ) -> Response:
     """The report's results as CSV (UTF-8) for spreadsheets."""
-    require(who, *WATCH)
+    require(who, WATCH)
     with rt.read() as db:
         data = gather(
             db, hall_id=rt.hall_id, session_id=session_id, now=rt.clock.now(), key=rt.keys.sign
@@ -231,7 +231,7 @@ def bank_item_stats(
     """Difficulty and discrimination of each item of the bank served for `program`, from this
     hall's results, with the items that need attention (too easy, too hard, discriminating
     the wrong way)."""
-    require(who, "administrator")
+    require(who, ADMINISTER)
     bank = _served(rt, program)
     with rt.read() as db:
         return item_stats.view(db, rt.hall_id, bank)
@@ -242,7 +242,7 @@ def bank_item_stats_csv(
     program: Annotated[str, Path(max_length=64)], rt: RuntimeDep, who: PersonDep
 ) -> Response:
     """The same numbers as `qbank stats` writes them, for spreadsheets."""
-    require(who, "administrator")
+    require(who, ADMINISTER)
     bank = _served(rt, program)
     with rt.read() as db:
         table = item_stats.as_csv(db, rt.hall_id, bank)

@@ -14,9 +14,9 @@ from operator_console.protocol.console_api import (
     DetectorStateView,
     ManualDetectorEvent,
 )
-from operator_console.protocol.values import MAX_INT
+from operator_console.protocol.values import DESK, MAX_INT
 from operator_console.server import audit
-from operator_console.server.deps import DESK, PersonDep, RuntimeDep, long_polls, require
+from operator_console.server.deps import PersonDep, RuntimeDep, long_polls, require
 from operator_console.server.errors import REFUSALS, Refusal, not_found
 from operator_console.server.models import Registration
 
@@ -59,7 +59,7 @@ async def detector_events(
 @router.post("/detector/manual")
 def detector_manual(body: ManualDetectorEvent, rt: RuntimeDep, who: PersonDep) -> DetectorEventView:
     """A wand check for one candidate: the desk may admit them with it (and no one else)."""
-    require(who, *DESK)
+    require(who, DESK)
     if body.registration_id is None:
         raise Refusal(422, "wand_needs_candidate")
     with rt.read() as db:

@@ -30,11 +30,9 @@ from operator_console.protocol.console_api import (
     Termination,
     TimeChange,
 )
-from operator_console.protocol.values import MAX_INT
+from operator_console.protocol.values import DESK, MAX_INT, WATCH
 from operator_console.server import hall_control, hall_map, standing
 from operator_console.server.deps import (
-    DESK,
-    WATCH,
     PersonDep,
     RuntimeDep,
     long_polls,
@@ -94,7 +92,7 @@ def _one(rt: HallRuntime, seat: str) -> SeatView:
 @router.get("/seats")
 def seats(rt: RuntimeDep, who: PersonDep) -> SeatMap:
     """Every seat of the hall; follow `GET /changes?after=<cursor>` from the cursor given here."""
-    require(who, *WATCH)
+    require(who, WATCH)
     cursor = rt.live.feed.cursor  # read first: a change after it is in the stream, maybe also here
     with rt.tx() as db:
         views = _seats(rt, db)
@@ -142,7 +140,7 @@ async def changes(
     old): fetch `GET /seats` and follow on from its cursor. Like the detector's long poll, it
     waits on its own bounded pool; past that many open at once the next is refused with 503.
     """
-    require(who, *WATCH)
+    require(who, WATCH)
     if wait == 0:
         return await run_in_threadpool(_batch, rt, after, 0.0)
     admitted, threads = long_polls(request.app.state)
@@ -159,7 +157,7 @@ async def changes(
 @router.post("/sessions/{session_id}/pause")
 def pause_room(session_id: str, body: RoomAction, rt: RuntimeDep, who: PersonDep) -> RoomActionView:
     """The whole room: every running seat of the session stops its clock and its kiosk locks."""
-    require(who, *DESK)
+    require(who, DESK)
     with rt.tx() as db:
         s, stopped = hall_control.pause_room(
             db, hall_id=rt.hall_id, session_id=session_id, reason=body.reason,
@@ -173,7 +171,7 @@ def resume_room(
     session_id: str, rt: RuntimeDep, who: PersonDep, body: RoomAction | None = None
 ) -> RoomActionView:
     """Every seat the room pause stopped opens again, with exactly the time it stood still."""
-    require(who, *DESK)
+    require(who, DESK)
     with rt.tx() as db:
         s, resumed = hall_control.resume_room(
             db, hall_id=rt.hall_id, session_id=session_id, reason=body.reason if body else None,
@@ -196,7 +194,7 @@ def pause_seat(seat: str, body: SeatAction, rt: RuntimeDep, who: PersonDep) -> S
     sitting is another one now (or none), it is refused with 409 `seat_changed` (`seat`, and the
     `full_name` of who sits there now, "" for nobody) and nothing changes. A press that repeats
     an act already done answers alike, with `by`: who did it first."""
-    require(who, *DESK)
+    require(who, DESK)
     with rt.tx() as db:
         done = hall_control.pause_seat(
             db, hall_id=rt.hall_id, seat=seat, admission_id=body.admission_id,
@@ -209,7 +207,7 @@ def pause_seat(seat: str, body: SeatAction, rt: RuntimeDep, who: PersonDep) -> S
 def resume_seat(seat: str, body: Resumption, rt: RuntimeDep, who: PersonDep) -> SeatActionView:
     """The one-time code to type at the locked seat (as `resume-code`); the clock starts with it.
     Pressed again while that code is valid and unused, the same code (its wrong tries kept)."""
-    require(who, *DESK)
+    require(who, DESK)
     with rt.tx() as db:
         done = hall_control.resume_seat(
             db, hall_id=rt.hall_id, seat=seat, admission_id=body.admission_id,
@@ -221,7 +219,7 @@ def resume_seat(seat: str, body: Resumption, rt: RuntimeDep, who: PersonDep) -> 
 @router.post("/seats/{seat}/time")
 def change_time(seat: str, body: TimeChange, rt: RuntimeDep, who: PersonDep) -> SeatActionView:
     """Adds (or with a negative `minutes`, removes) time of the running part; 1 min must remain."""
-    require(who, *DESK)
+    require(who, DESK)
     with rt.tx() as db:
         done = hall_control.change_time(
             db, hall_id=rt.hall_id, seat=seat, admission_id=body.admission_id,
@@ -235,7 +233,7 @@ def terminate(seat: str, body: Termination, rt: RuntimeDep, who: PersonDep) -> S
     """Ends the sitting: the running part is scored with `finish_reason=terminated` and its
     result goes upstream; parts not begun are withdrawn. For a violation the answer carries the
     proposal (annulment and a ban of 6 to 12 months) that the proctor confirms at review."""
-    require(who, *DESK)
+    require(who, DESK)
     with rt.tx() as db:
         done = hall_control.terminate(
             db, hall_id=rt.hall_id, seat=seat, admission_id=body.admission_id,
@@ -250,7 +248,7 @@ def terminate(seat: str, body: Termination, rt: RuntimeDep, who: PersonDep) -> S
 def move(seat: str, body: Move, rt: RuntimeDep, who: PersonDep) -> SeatActionView:
     """Moves the seat's sitting to the free seat `to_seat` with its answers and its time, which
     stands still until the candidate types the code (in the answer) at the new seat."""
-    require(who, *DESK)
+    require(who, DESK)
     with rt.tx() as db:
         done = hall_control.move(
             db, hall_id=rt.hall_id, seat=seat, admission_id=body.admission_id,
@@ -262,7 +260,7 @@ def move(seat: str, body: Move, rt: RuntimeDep, who: PersonDep) -> SeatActionVie
 @router.post("/incidents")
 def log_incident(body: IncidentRequest, rt: RuntimeDep, who: PersonDep) -> LoggedIncident:
     """An incident for a seat, or for the room (give `session_id` and no seat)."""
-    require(who, "operator", "proctor", "administrator")
+    require(who, WATCH)
     with rt.tx() as db:
         row = hall_control.log_incident(
             db, hall_id=rt.hall_id, seat=body.seat, session_id=body.session_id,
@@ -276,7 +274,7 @@ def acknowledge(
     incident_id: Annotated[int, Path(ge=1, le=MAX_INT)], rt: RuntimeDep, who: PersonDep
 ) -> LoggedIncident:
     """Someone has seen the seat's alert: it leaves the problem list (and stays on record)."""
-    require(who, *WATCH)
+    require(who, WATCH)
     with rt.tx() as db:
         row = hall_control.acknowledge(
             db, hall_id=rt.hall_id, incident_id=incident_id, now=rt.clock.now(),
@@ -309,7 +307,7 @@ def history(
 ) -> list[HistoryEntry]:
     """Every admission, refusal, detector check, seat action and incident of the session, oldest
     first. Filters: `action` (a prefix such as `seat.` or `admission.refuse`), `seat`, `actor`."""
-    require(who, *WATCH)
+    require(who, WATCH)
     with rt.tx() as db:
         session = db.get(HallSession, session_id)
         if session is None or session.hall_id != rt.hall_id:

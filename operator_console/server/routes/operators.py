@@ -33,7 +33,7 @@ from operator_console.protocol.console_api import (
     SyncStatus,
 )
 from operator_console.protocol.roster import SignedRoster
-from operator_console.protocol.values import AdmissionStatus, OutboxStatus, Role
+from operator_console.protocol.values import ADMINISTER, DESK, AdmissionStatus, OutboxStatus, Role
 from operator_console.server import (
     audit,
     auth,
@@ -47,7 +47,6 @@ from operator_console.server import (
     views,
 )
 from operator_console.server.deps import (
-    DESK,
     AuthorizationDep,
     PersonDep,
     RuntimeDep,
@@ -120,7 +119,7 @@ def logout(rt: RuntimeDep, who: PersonDep, authorization: AuthorizationDep = Non
 
 @router.post("/rosters/fetch")
 def fetch_roster(body: RosterFetch, rt: RuntimeDep, who: PersonDep) -> RosterImported:
-    require(who, *DESK)
+    require(who, DESK)
     try:
         reply = rt.link.get(f"/v1/halls/{rt.hall_id}/rosters?date={body.date.isoformat()}")
     except UpstreamUnreachable as exc:
@@ -138,7 +137,7 @@ def fetch_roster(body: RosterFetch, rt: RuntimeDep, who: PersonDep) -> RosterImp
 
 @router.post("/rosters/import")
 def import_signed_roster(body: SignedRoster, rt: RuntimeDep, who: PersonDep) -> RosterImported:
-    require(who, "administrator")
+    require(who, ADMINISTER)
     return _import(body, rt, who.username)
 
 
@@ -167,7 +166,7 @@ def sessions(rt: RuntimeDep, who: PersonDep, day: Date | None = None) -> list[Se
 
 @router.post("/sessions/{session_id}/start")
 def start_session(session_id: str, rt: RuntimeDep, who: PersonDep) -> SessionView:
-    require(who, *DESK)
+    require(who, DESK)
     with rt.tx() as db:
         s = desk.start_session(db, session_id=session_id, now=rt.clock.now(), actor=who.username)
         return desk.session_view(db, s)
@@ -175,7 +174,7 @@ def start_session(session_id: str, rt: RuntimeDep, who: PersonDep) -> SessionVie
 
 @router.get("/sessions/{session_id}/registrations")
 def registrations(session_id: str, rt: RuntimeDep, who: PersonDep) -> list[RegistrationView]:
-    require(who, *DESK)
+    require(who, DESK)
     with rt.tx() as db:
         rows = (
             db.execute(
@@ -207,7 +206,7 @@ def _registration(reg: Registration, held: Admission | None) -> RegistrationView
 
 @router.post("/sessions/{session_id}/admissions")
 def admit(session_id: str, body: AdmissionRequest, rt: RuntimeDep, who: PersonDep) -> AdmissionView:
-    require(who, *DESK)
+    require(who, DESK)
     with rt.tx() as db:
         return desk.admit(
             db,
@@ -229,7 +228,7 @@ def check_admission(
 ) -> AdmissionCheck:
     """The rules' and the detector gate's verdict for the candidate now, with the rule's code and
     facts; decides nothing."""
-    require(who, *DESK)
+    require(who, DESK)
     with rt.tx() as db:
         return desk.check(
             db,
@@ -248,7 +247,7 @@ def check_admission(
 def refuse(session_id: str, body: Refusing, rt: RuntimeDep, who: PersonDep) -> AdmissionView:
     """The operator refuses a candidate by the rule the check named (verified now), or for a
     reason of the list (identity doubt: an incident)."""
-    require(who, *DESK)
+    require(who, DESK)
     with rt.tx() as db:
         return desk.refuse(
             db,
@@ -269,7 +268,7 @@ def refuse(session_id: str, body: Refusing, rt: RuntimeDep, who: PersonDep) -> A
 def bind_seat(
     admission_id: str, body: SeatBinding, rt: RuntimeDep, who: PersonDep
 ) -> AdmissionView:
-    require(who, *DESK)
+    require(who, DESK)
     with rt.tx() as db:
         return desk.bind_seat(
             db,
@@ -284,7 +283,7 @@ def bind_seat(
 def enrollment_code(
     body: EnrollmentCodeRequest, rt: RuntimeDep, who: PersonDep
 ) -> EnrollmentCodeView:
-    require(who, "administrator")
+    require(who, ADMINISTER)
     with rt.tx() as db:
         return enrollment.issue_code(
             db, seat_code=body.seat, hall_id=rt.hall_id, now=rt.clock.now(), actor=who.username
@@ -294,7 +293,7 @@ def enrollment_code(
 @router.post("/seats/{seat}/resume-code")
 def resume_code(seat: str, rt: RuntimeDep, who: PersonDep) -> ResumeCodeView:
     """A one-time code that unlocks the kiosk at this seat; the attempt's clock restarts."""
-    require(who, *DESK)
+    require(who, DESK)
     with rt.tx() as db:
         return seat_locks.issue_code(
             db, seat, hall_id=rt.hall_id, now=rt.clock.now(), actor=who.username

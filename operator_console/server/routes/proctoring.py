@@ -15,7 +15,7 @@ from operator_console.protocol.console_api import (
 )
 from operator_console.protocol.kiosk_api import IncidentView, RecordingManifest
 from operator_console.protocol.records import VerificationRecord
-from operator_console.protocol.values import MAX_INT
+from operator_console.protocol.values import MAX_INT, REVIEW, WATCH
 from operator_console.server import audit, incidents, recordings, review, verification, views
 from operator_console.server.db import keeps_seats
 from operator_console.server.deps import PersonDep, RuntimeDep, require
@@ -40,7 +40,7 @@ def recording_segment(
     attempt_id: str, seq: Annotated[int, Path(ge=0, le=MAX_INT)], rt: RuntimeDep, who: PersonDep
 ) -> Response:
     """The segment opened for review: proctors and administrators only, and audited."""
-    require(who, "proctor", "administrator")
+    require(who, REVIEW)
     with rt.tx() as db:
         keeps_seats(db)  # an audit entry: nothing a kiosk sees
         video = recordings.open_for_proctor(
@@ -75,7 +75,7 @@ def attempt_incidents(attempt_id: str, rt: RuntimeDep, who: PersonDep) -> list[I
 def incident_thumbnail(
     incident_id: Annotated[int, Path(ge=1, le=MAX_INT)], rt: RuntimeDep, who: PersonDep
 ) -> Response:
-    require(who, "proctor", "administrator", "operator")
+    require(who, WATCH)
     with rt.tx() as db:
         return Response(
             incidents.thumbnail(db, incident_id, rt.config.recordings_dir), media_type="image/jpeg"
@@ -87,7 +87,7 @@ def verdict(
     attempt_id: str, body: VerdictRequest, rt: RuntimeDep, who: PersonDep
 ) -> VerificationRecord:
     """The proctor's verdict; a violation annuls the result. Sent upstream like a result."""
-    require(who, "proctor", "administrator")
+    require(who, REVIEW)
     with rt.tx() as db:
         record = verification.record_verdict(
             db,
@@ -105,7 +105,7 @@ def verdict(
 @router.get("/reviews")
 def reviews(rt: RuntimeDep, who: PersonDep) -> list[ReviewItem]:
     """Finished attempts waiting for a verdict, the longest waiting first, with their flags."""
-    require(who, "proctor", "administrator")
+    require(who, REVIEW)
     with rt.read() as db:
         return review.queue(db)
 
@@ -114,7 +114,7 @@ def reviews(rt: RuntimeDep, who: PersonDep) -> list[ReviewItem]:
 def clear_unflagged(body: BulkClearRequest, rt: RuntimeDep, who: PersonDep) -> list[str]:
     """Clear verdicts for attempts with no flag at all, after a sample of them was watched
     (`watched`, recorded in the audit log); refused whole if any of them has a flag."""
-    require(who, "proctor", "administrator")
+    require(who, REVIEW)
     with rt.tx() as db:
         keeps_seats(db)
         done = review.clear_unflagged(
@@ -131,6 +131,6 @@ def attempt_timeline(
 ) -> ReviewTimeline:
     """What the review player draws: segments, gaps, and every flag, incident, seat action and
     pause of the sitting at its time."""
-    require(who, "proctor", "administrator")
+    require(who, REVIEW)
     with rt.read() as db:
         return review.timeline(db, attempt_id, rt.config.recordings_dir, rt.clock.now())

@@ -43,6 +43,7 @@ from operator_console.protocol.console_api import (
     UserView,
 )
 from operator_console.protocol.roster import SignedRoster
+from operator_console.protocol.values import Role
 from operator_console.ui import hall_time, texts
 from operator_console.ui.charts import ItemChart
 from operator_console.ui.dialogs import CodeDialog
@@ -50,7 +51,8 @@ from operator_console.ui.model import ConsoleModel
 from operator_console.ui.widgets import data_table, named
 from question_banks.package import write_package
 
-ROLES = ("operator", "proctor", "administrator")
+ROLES = tuple(r.value for r in (Role.OPERATOR, Role.PROCTOR, Role.ADMINISTRATOR))
+"""The roles a user may be given, in the order the form offers them (the least first)."""
 
 
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:

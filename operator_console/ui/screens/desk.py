@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from operator_console.protocol.console_api import AdmissionCheck, RegistrationView, RuleCode
 from operator_console.protocol.reasons import Reason
+from operator_console.protocol.values import DESK
 from operator_console.ui import hall_time, texts
 from operator_console.ui.dialogs import RefusalDialog
 from operator_console.ui.model import ConsoleModel
@@ -361,7 +362,7 @@ class DeskScreen(QWidget):
             elif walk.kind == "pass":
                 item.setForeground(Qt.GlobalColor.darkGreen)
             self.walks.addItem(item)
-        desk = self.model.role in ("operator", "administrator")
+        desk = self.model.role in DESK
         chosen_one = self.model.chosen is not None  # a wand check is for one candidate
         self.wand_pass.setEnabled(desk and chosen_one)
         self.wand_alarm.setEnabled(desk and chosen_one)

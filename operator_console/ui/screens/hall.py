@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from operator_console.core.hall_watch import Problem
+from operator_console.protocol.values import DESK
 from operator_console.ui import hall_time, texts
 from operator_console.ui.dialogs import ConfirmDialog, MoveDialog, ReasonDialog, TimeDialog
 from operator_console.ui.model import ConsoleModel, SeatRetry
@@ -189,7 +190,7 @@ class HallScreen(QWidget):
 
     def _show_seat(self) -> None:
         seat = self.model.picture.seats.get(self.map.selected or "")
-        can_act = self.model.role in ("operator", "administrator") and not self.model.picture.stale
+        can_act = self.model.role in DESK and not self.model.picture.stale
         if seat is None:
             self.detail.setText(self.tr("Click a seat on the map."))
             for button in self.buttons.values():
@@ -220,7 +221,7 @@ class HallScreen(QWidget):
 
     def _show_room(self) -> None:
         session = self.model.session
-        desk = self.model.role in ("operator", "administrator")
+        desk = self.model.role in DESK
         running = session is not None and session.status == "running"
         paused = session is not None and session.paused_at is not None
         self.room_pause.setEnabled(desk and running and not paused)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from operator_console.protocol.values import DESK
 from operator_console.ui import hall_time, texts
 from operator_console.ui.model import ConsoleModel
 from operator_console.ui.widgets import named
@@ -98,7 +99,7 @@ class SessionsScreen(QWidget):
                 self.table.selectRow(row)
         self.table.blockSignals(False)
         session = self.model.session
-        desk = self.model.role in ("operator", "administrator")
+        desk = self.model.role in DESK
         self.start.setEnabled(desk and session is not None and session.status == "scheduled")
         if session is None:
             self.note.setText(self.tr("No session today: fetch the roster (administrator)."))

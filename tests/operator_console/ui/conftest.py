@@ -70,7 +70,8 @@ def console_for(
     speech = Language(app)
     speech.use(language)
     client = signed_in(hall, role)
-    window = open_console(client, role, hall_name="Test hall", wait=2.0)
+    # A short long poll: closing the window waits out the one in flight (0.5 s at most).
+    window = open_console(client, role, hall_name="Test hall", wait=0.5)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(

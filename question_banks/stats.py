@@ -18,6 +18,7 @@ from question_banks.bank import Bank, Item
 from question_banks.forms import assemble_form
 from question_banks.programs import program
 from question_banks.scoring import item_correct, item_points
+from question_banks.spreadsheet import safe_cell
 
 NONE = "-"
 
@@ -101,14 +102,14 @@ def write_csv(rows: list[ItemStats], bank: Bank, out: TextIO) -> None:
         dist = " ".join(f"{c}={r.choices.get(c, 0)}" for c in order)
         writer.writerow(
             [
-                r.item_id,
-                r.language,
-                r.section,
+                safe_cell(r.item_id),
+                safe_cell(r.language),
+                safe_cell(r.section),
                 r.exposure,
                 r.answered,
                 "" if r.difficulty is None else f"{r.difficulty:.3f}",
                 "" if r.discrimination is None else f"{r.discrimination:.3f}",
-                dist,
+                safe_cell(dist),
             ]
         )
 

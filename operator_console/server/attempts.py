@@ -24,7 +24,7 @@ from operator_console.protocol.values import (
     FinishReason,
     SessionStatus,
 )
-from operator_console.server import audit, results, seating, views
+from operator_console.server import audit, results, seat_clock, seating, views
 from operator_console.server.banks import BankShelf
 from operator_console.server.changes import touch
 from operator_console.server.errors import Refusal, conflict, forbidden, not_found
@@ -255,7 +255,7 @@ def _refusal(
         return "stamped ahead of the server's clock"
     if change.answered_at < attempt.started_at - CLOCK_TOLERANCE:
         return "stamped before the attempt started"
-    if attempt.paused_at is not None and change.answered_at > attempt.paused_at + CLOCK_TOLERANCE:
+    if seat_clock.stood_still(attempt, change.answered_at, CLOCK_TOLERANCE):
         return "stamped while the seat was locked"
     return None
 

@@ -165,6 +165,9 @@ class Attempt(Base):
     finish_reason: Mapped[str | None] = mapped_column(String(16))
     paused_at: Mapped[datetime | None]
     """Set while the seat is locked: the clock stops and the deadline moves on at resume."""
+    stood: Mapped[list[Any] | None] = mapped_column(JSON)
+    """Every span its clock stood still, once it ran again: [[from, to], ...] in RFC 3339.
+    An answer stamped inside one is refused, whenever it arrives (`seat_clock.stood_still`)."""
     outcome: Mapped[str | None] = mapped_column(String(16))
     total_score: Mapped[float | None] = mapped_column(Numeric(8, 2, asdecimal=False))
 

@@ -36,6 +36,7 @@ from operator_console.server.models import (
     Registration,
     User,
 )
+from question_banks.spreadsheet import safe_cell
 
 
 @dataclass(frozen=True)
@@ -280,7 +281,8 @@ CSV_COLUMNS = [
 
 
 def results_csv(data: ReportData) -> str:
-    """The report's results, one row per attempt, for spreadsheets (UTF-8, comma-separated)."""
+    """The report's results, one row per attempt, for spreadsheets (UTF-8, comma-separated);
+    a cell a spreadsheet would run as a formula is written as text (`spreadsheet.safe_cell`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
@@ -289,11 +291,10 @@ def results_csv(data: ReportData) -> str:
             f"{s.code}:{s.score:g}" + (f"/{s.threshold:g}" if s.threshold is not None else "")
             for s in r.sections
         )
-        writer.writerow(
-            [
-                data.session_id, r.person.registration_id, r.person.iin, r.person.full_name,
-                r.seat, r.program, r.language, r.status, r.finish_reason, sections,
-                "" if r.total is None else f"{r.total:g}", r.outcome, r.verification,
-            ]
-        )  # fmt: skip
+        cells = [
+            data.session_id, r.person.registration_id, r.person.iin, r.person.full_name,
+            r.seat, r.program, r.language, r.status, r.finish_reason, sections,
+            "" if r.total is None else f"{r.total:g}", r.outcome, r.verification,
+        ]  # fmt: skip
+        writer.writerow([safe_cell(cell) for cell in cells])
     return out.getvalue()

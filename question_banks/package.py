@@ -29,11 +29,18 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from question_banks.bank import BANK_FILE, MEDIA_DIR, Bank, bank_from_dict, bank_to_dict
+from question_banks.bank import (
+    BANK_FILE,
+    MEDIA_DIR,
+    Bank,
+    BankError,
+    bank_from_dict,
+    bank_to_dict,
+)
+from question_banks.bank import PACKAGE_SUFFIX as PACKAGE_SUFFIX  # where callers look for it
 
 MAGIC = b"HALLBANK\x01\n"
 FORMAT = "hall-bank-package/1"
-PACKAGE_SUFFIX = ".hallbank"
 SIGNATURE_BYTES = 64
 MAX_HEADER = 1024 * 1024
 INFO = b"hall-bank-package/1 content key"
@@ -196,14 +203,56 @@ def open_package(
     return OpenedBank(bank, media, meta)
 
 
+MAX_MEMBERS = 20_000
+"""Files inside a package's content at most (questions' pictures and the bank)."""
+MAX_MEMBER = 64 * 1024 * 1024
+"""Bytes one file inside a package may hold once inflated."""
+MAX_CONTENT = 512 * 1024 * 1024
+"""Bytes all of them may hold together once inflated."""
+MAX_RATIO = 100
+"""How many times larger than its compressed form a file of more than a MiB may inflate (text
+compresses some 5-20 times, pictures hardly; a zip bomb thousands of times)."""
+
+
+def _read_bounded(zf: zipfile.ZipFile, info: zipfile.ZipInfo, room: int) -> bytes:
+    """A member inflated in steps, refused the moment it passes its limit: what its header says
+    of its size is not believed."""
+    limit = min(MAX_MEMBER, room)
+    chunks, size = [], 0
+    with zf.open(info) as member:
+        while chunk := member.read(1024 * 1024):
+            size += len(chunk)
+            if size > limit:
+                raise PackageError(f"{info.filename}: inflates past {limit} bytes; refused")
+            if size > 1024 * 1024 and size > MAX_RATIO * max(info.compress_size, 1):
+                raise PackageError(
+                    f"{info.filename}: inflates more than {MAX_RATIO} times its size; refused"
+                )
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def _unzip(content: bytes) -> tuple[Bank, dict[str, bytes]]:
-    with zipfile.ZipFile(io.BytesIO(content)) as zf:
-        bank = bank_from_dict(json.loads(zf.read(BANK_FILE)), "package")
-        media = {
-            n.removeprefix(f"{MEDIA_DIR}/"): zf.read(n)
-            for n in zf.namelist()
-            if n.startswith(f"{MEDIA_DIR}/")
-        }
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as zf:
+            infos = zf.infolist()
+            if len(infos) > MAX_MEMBERS:
+                raise PackageError(f"{len(infos)} files inside; at most {MAX_MEMBERS}")
+            read: dict[str, bytes] = {}
+            room = MAX_CONTENT
+            for info in infos:
+                if info.filename != BANK_FILE and not info.filename.startswith(f"{MEDIA_DIR}/"):
+                    continue
+                read[info.filename] = _read_bounded(zf, info, room)
+                room -= len(read[info.filename])
+            if BANK_FILE not in read:
+                raise PackageError(f"no {BANK_FILE} inside")
+            bank = bank_from_dict(json.loads(read.pop(BANK_FILE)), "package")
+    except BankError as exc:
+        raise PackageError(str(exc)) from exc
+    except (zipfile.BadZipFile, json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise PackageError(f"content is not a bank: {exc}") from exc
+    media = {name.removeprefix(f"{MEDIA_DIR}/"): data for name, data in read.items()}
     return bank, media
 
 

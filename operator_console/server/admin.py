@@ -21,7 +21,7 @@ from operator_console.server.report import results_csv
 from operator_console.server.report_pdf import ReportError, session_report
 from operator_console.server.runtime import HallRuntime
 from question_banks.bank import BankError
-from question_banks.package import PACKAGE_SUFFIX, PackageError, open_package, write_package
+from question_banks.package import PackageError, open_package, write_package
 
 
 def _database_command(args: argparse.Namespace) -> None:
@@ -81,8 +81,7 @@ def _load_bank(runtime: HallRuntime, package: Path) -> None:
     data = package.read_bytes()
     opened = open_package(data, authority=runtime.keys.authority, hall_key=runtime.keys.box)
     bank = opened.bank
-    target = runtime.config.banks_dir / f"{bank.bank_id}-{bank.version}{PACKAGE_SUFFIX}"
-    write_package(data, target)
+    write_package(data, bank.kept_at(runtime.config.banks_dir))
     print(
         f"bank {bank.bank_id} {bank.version} ({bank.program}, {len(bank.items)} questions) "
         f"added; restart the room server to serve it"

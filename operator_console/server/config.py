@@ -51,6 +51,10 @@ class ServerSection(_Section):
     tls_key: Path | None = None
     api_docs: bool = False
     """Serve /docs and /openapi.json: for development and the demo, off on a hall's LAN."""
+    trusted_proxies: list[str] = []
+    """Addresses of reverse proxies whose X-Forwarded-For is believed. Empty (the default): no
+    proxy header is read, so a client cannot name another address to get past the guess
+    limits (enrollment codes, sign-ins), which are kept per source address."""
     threads: int = Field(default=16, ge=2, le=64)
     """Threads for the requests that wait on the database or the disk (long polls have their
     own). Measured with bench/load.py."""

@@ -7,6 +7,7 @@ import contextlib
 import socket
 import threading
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 from fastapi import FastAPI
@@ -102,12 +103,14 @@ class ServerThread:
         port: int = 0,
         tls: tuple[Path, Path] | None = None,
         sock: socket.socket | None = None,
+        trusted_proxies: list[str] | None = None,
     ) -> None:
         """`sock`: a TCP socket already bound, to listen on (a test holds a port before anything
         listens there); else one bound to `host`:`port`, 0 for any free port."""
         if sock is not None:
             sock.listen(256)
             host = sock.getsockname()[0]
+        self.app = app
         self._sock = sock or bound_socket(host, port)
         self.host = host
         self.port: int = self._sock.getsockname()[1]
@@ -121,6 +124,7 @@ class ServerThread:
                 timeout_keep_alive=KEEP_ALIVE_SECONDS,
                 ssl_certfile=str(tls[0]) if tls else None,
                 ssl_keyfile=str(tls[1]) if tls else None,
+                **proxies(trusted_proxies),
             )
         )
         self._thread = threading.Thread(
@@ -150,7 +154,22 @@ class ServerThread:
         self.stop()
 
 
-def serve_forever(app: FastAPI, host: str, port: int, tls: tuple[Path, Path] | None = None) -> None:
+def proxies(trusted: list[str] | None) -> dict[str, Any]:
+    """uvicorn reads X-Forwarded-For from 127.0.0.1 unless told not to: a client on the server's
+    own machine (or any, behind nothing) could then name any address it liked. Proxy headers
+    are read only from the proxies the hall's settings name."""
+    if not trusted:
+        return {"proxy_headers": False}
+    return {"proxy_headers": True, "forwarded_allow_ips": ",".join(trusted)}
+
+
+def serve_forever(
+    app: FastAPI,
+    host: str,
+    port: int,
+    tls: tuple[Path, Path] | None = None,
+    trusted_proxies: list[str] | None = None,
+) -> None:
     uvicorn.run(
         app,
         host=host,
@@ -160,4 +179,5 @@ def serve_forever(app: FastAPI, host: str, port: int, tls: tuple[Path, Path] | N
         timeout_keep_alive=KEEP_ALIVE_SECONDS,
         ssl_certfile=str(tls[0]) if tls else None,
         ssl_keyfile=str(tls[1]) if tls else None,
+        **proxies(trusted_proxies),
     )

@@ -27,7 +27,7 @@ from operator_console.server.models import OutboxRecord
 from operator_console.server.report import gather, results_csv
 from operator_console.server.report_pdf import ReportError, session_report
 from question_banks.bank import Bank
-from question_banks.package import PACKAGE_SUFFIX, PackageError, open_package, write_package
+from question_banks.package import PackageError, open_package, write_package
 
 router = APIRouter(prefix="/api/v1", responses=REFUSALS)
 
@@ -121,7 +121,7 @@ async def load_bank(request: Request, rt: RuntimeDep, who: PersonDep) -> BankVie
     bank = opened.bank
     if rt.banks.exact(bank.bank_id, bank.version) is not None:
         raise conflict("bank_loaded_already", bank=bank.bank_id, version=bank.version)
-    write_package(data, rt.config.banks_dir / f"{bank.bank_id}-{bank.version}{PACKAGE_SUFFIX}")
+    write_package(data, bank.kept_at(rt.config.banks_dir))
     rt.banks.add(bank)
     rt.banks.refused.pop(name, None)
     with rt.tx() as db:

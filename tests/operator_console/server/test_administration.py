@@ -291,3 +291,41 @@ def test_a_staff_request_does_not_wait_for_a_long_write(hall: Hall) -> None:
         release.set()
         writer.join(timeout=30)
         proctor.close()
+
+
+def test_an_authority_signed_package_cannot_write_outside_the_banks_nor_inflate_unbounded(
+    hall: Hall, keys: Path, tmp_path: Path
+) -> None:
+    """Signed by the authority, sealed for this hall, and still refused: a bank id that climbs
+    out of the banks folder, and a picture that inflates a thousandfold (a zip bomb)."""
+    import tracemalloc
+
+    authority = load_signing_key(keys / "authority.key")
+    hall_box = load_box_public(keys / "hall-box.pub")
+    climbing = sample_bank("pq_program_1")
+    object.__setattr__(climbing, "bank_id", "../../../../outside/pwned")  # as a hostile file says
+    climbs = seal(climbing, {}, authority=authority, hall=hall_box)
+    bomb = seal(
+        sample_bank("pq_program_1"),
+        {"photo.png": bytes(120 * 1024 * 1024)},  # 120 MiB of zeros: ~120 KiB compressed
+        authority=authority,
+        hall=hall_box,
+    )
+    assert len(bomb) < 1024 * 1024
+    admin = hall.console
+    before = [b.model_dump() for b in admin.banks().loaded]
+    tracemalloc.start()
+    try:
+        for name, data, says in [("climbs.pkg", climbs, "bank id"), ("bomb.pkg", bomb, "inflates")]:
+            with pytest.raises(ServerRefused) as refused:
+                admin.load_bank(data, name)
+            assert refused.value.status == 422 and says in refused.value.detail, refused.value
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 64 * 1024 * 1024  # refused long before the 120 MiB were inflated
+    assert [b.model_dump() for b in admin.banks().loaded] == before
+    assert not [p for p in tmp_path.parent.rglob("*pwned*")]
+    assert not list(hall.runtime.config.banks_dir.iterdir()) or all(
+        p.name.startswith("sample-") for p in hall.runtime.config.banks_dir.iterdir()
+    )

@@ -194,6 +194,26 @@ def test_enrollment_code_guesses_are_throttled(hall: Hall) -> None:
     assert statuses == [401] * 5 + [429] * 3
 
 
+def test_a_forged_forwarded_for_does_not_reset_the_guess_limit(hall: Hall) -> None:
+    """Each guess claims another address: the server believes no proxy header unless the hall
+    names its proxy (`server.trusted_proxies`), so the limit holds."""
+
+    def guesses(url: str, first: int) -> list[int]:
+        return [
+            httpx.post(
+                f"{url}/kiosk/v1/enroll",
+                json={"code": f"guess-{n:04d}", "machine": "m"},
+                headers={"X-Forwarded-For": f"10.9.{n // 250}.{n % 250 + 1}"},
+            ).status_code
+            for n in range(first, first + 8)
+        ]
+
+    assert guesses(hall.server.url, 0) == [401] * 5 + [429] * 3
+    # Behind a proxy the hall trusts, its header names the kiosk: each address counts alone.
+    with ServerThread(hall.server.app, trusted_proxies=["127.0.0.1"]) as proxied:
+        assert guesses(proxied.url, 100) == [401] * 8
+
+
 def test_sign_out_ends_the_token_at_once(hall: Hall) -> None:
     token = hall.console.login("desk", PASSWORD).token
     headers = {"Authorization": f"Bearer {token}"}

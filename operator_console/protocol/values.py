@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Literal
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 ProgramCode = Literal[
     "legislation", "state_language", "pq_program_1", "pq_program_2", "pq_program_3"
@@ -145,8 +147,52 @@ def rfc3339(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+def _wrong_kind(kind: Any, value: object) -> bool:
+    """Whether `value` is of another JSON kind than `kind` asks for: a number in quotes, a truth
+    as 0 or 1, a number where a time or a truth belongs. pydantic's lax mode would convert each
+    of them; its strict mode cannot be used for requests (FastAPI validates Python objects, and
+    strict Python mode refuses a time or a choice written as text, as JSON writes them)."""
+    if value is None:
+        return False
+    origin = get_origin(kind)
+    if origin is Annotated:
+        return _wrong_kind(get_args(kind)[0], value)
+    if origin in (Union, UnionType):
+        members = [m for m in get_args(kind) if m is not type(None)]
+        return all(_wrong_kind(m, value) for m in members)
+    if kind is bool:
+        return not isinstance(value, bool)
+    if kind is int:
+        return isinstance(value, bool) or not isinstance(value, int)
+    if kind is float:
+        return isinstance(value, bool) or not isinstance(value, int | float | Decimal)
+    if kind is datetime:
+        return isinstance(value, int | float | bool)
+    if kind is str:
+        return not isinstance(value, str | StrEnum)
+    if origin in (list, tuple, set, frozenset) and isinstance(value, list | tuple | set):
+        inner = get_args(kind)
+        return len(inner) == 1 and any(_wrong_kind(inner[0], v) for v in value)
+    if origin is dict and isinstance(value, dict):
+        inner = get_args(kind)
+        return len(inner) == 2 and any(_wrong_kind(inner[1], v) for v in value.values())
+    return False
+
+
 class Strict(BaseModel):
+    """Every model of the protocol: no field it does not name, and no value of another kind
+    than the field's (`"4"` or `4.0` or `true` for a number, `0` for a truth or a time): such a
+    request is refused with 422, never converted."""
+
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _same_kind(cls, value: object, info: ValidationInfo) -> object:
+        field = cls.model_fields.get(info.field_name or "")
+        if field is not None and _wrong_kind(field.annotation, value):
+            raise ValueError(f"{type(value).__name__} {value!r} is not of this field's kind")
+        return value
 
 
 class Problem(Strict):

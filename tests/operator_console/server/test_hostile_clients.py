@@ -88,6 +88,12 @@ def test_a_repeated_seq_in_one_batch_is_refused_whole(hall: Hall) -> None:
         ("answered_at", "9999-12-31T23:59:59-14:00"),
         ("answered_at", "0001-01-01T00:00:00+14:00"),
         ("choices", ["x" * 100_000]),
+        # Of another kind: pydantic's lax mode would have converted each of these.
+        ("seq", "4"),
+        ("seq", 3.0),
+        ("seq", True),
+        ("answered_at", 0),
+        ("choices", [1]),
     ],
 )
 def test_out_of_range_values_are_refused_with_422(hall: Hall, field: str, value: object) -> None:
@@ -423,3 +429,22 @@ def test_forty_seat_polls_at_once_each_see_a_pause_and_its_resume(hall: Hall) ->
         assert code is not None
         client.unlock(code.code)
         assert burst() == {False}
+
+
+def test_a_truth_or_a_zone_of_another_kind_is_refused_and_changes_nothing(hall: Hall) -> None:
+    """The fuzzer's `active: 0` once disabled the hall's administrator."""
+    headers = {"Authorization": f"Bearer {hall.console.login('desk', PASSWORD).token}"}
+    url = hall.server.url
+    for body in ({"active": 0}, {"active": "false"}, {"active": None, "role": 1}):
+        reply = httpx.patch(f"{url}/api/v1/users/desk", json=body, headers=headers)
+        assert reply.status_code == 422, reply.text
+    users = httpx.get(f"{url}/api/v1/users", headers=headers).json()
+    assert [u["active"] for u in users if u["username"] == "desk"] == [True]
+    registration = hall.registrations[0].registration_id
+    for zones in ([False], ["1"], [1.0]):
+        reply = httpx.post(
+            f"{url}/api/v1/detector/manual",
+            json={"kind": "pass", "zones": zones, "registration_id": registration},
+            headers=headers,
+        )
+        assert reply.status_code == 422, (zones, reply.text)

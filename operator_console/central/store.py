@@ -103,6 +103,15 @@ class StubStore:
             return {}
         return {p.stem: json.loads(p.read_text("utf-8")) for p in sorted(folder.glob("*.json"))}
 
+    def latest_audit_head(self, hall_id: str) -> dict[str, Any] | None:
+        """The audit head of the highest number this hall has sent, if any."""
+        heads = [
+            record
+            for key, record in self.records("audit-heads").items()
+            if key.rpartition("-")[0] == hall_id
+        ]
+        return max(heads, key=lambda r: int(r["seq"])) if heads else None
+
     def bank(self, bank_id: str) -> bytes | None:
         path = self.root / "banks" / f"{bank_id}.pkg"
         return path.read_bytes() if path.is_file() else None

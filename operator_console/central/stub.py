@@ -155,6 +155,17 @@ def create_stub_app(
             "verifications", attempt_id, caller, VerificationRecord, "attempt_id"
         )
 
+    @app.get("/v1/audit-heads/{hall_id}/latest")
+    async def latest_audit_head(hall_id: str, caller: CallerDep) -> Any:
+        """The newest head this hall has sent: a hall's auditor compares its chain with it, a
+        copy the hall's own database cannot rewrite (404: none yet)."""
+        if caller.hall_id != hall_id:
+            raise Refused(403, "a hall may read only its own audit heads")
+        head = store.latest_audit_head(hall_id)
+        if head is None:
+            raise Refused(404, f"no audit head from hall {hall_id}")
+        return head
+
     @app.put("/v1/audit-heads/{hall_id}/{seq}")
     async def put_audit_head(hall_id: str, seq: int, caller: CallerDep) -> Response:
         if caller.hall_id != hall_id:

@@ -482,6 +482,10 @@ class AuditBreak(Strict):
     why: str
 
 
+DISAGREES = ("holds a different head", "holds a later head", "had no record of it")
+"""What the central system may say that proves the hall's chain is not the one it sent."""
+
+
 class AuditCheck(Strict):
     """The audit chain checked from its genesis, and against the head the upstream acknowledged."""
 
@@ -494,8 +498,13 @@ class AuditCheck(Strict):
     acknowledged_matches: bool | None
     """The chain's hash at the acknowledged number equals the acknowledged head."""
     upstream: str
-    """What the central system said when asked again for the acknowledged head: `confirmed`,
-    `holds a different head`, `had no record of it`, `unreachable: …`, `not asked`."""
+    """What the central system said of the newest head it holds from this hall: `confirmed`
+    (that head is the chain's at its number), `holds a different head` (history rewritten),
+    `holds a later head` (the chain's end cut off), `had no record of it` (the hall's outbox
+    says it was acknowledged), `nothing acknowledged yet`, `unreachable: …`, or `not asked`."""
+    upstream_seq: int | None = None
+    upstream_head: str | None = None
+    """The newest head the central system holds from this hall, when it was asked."""
 
     @property
     def holds(self) -> bool:
@@ -503,8 +512,13 @@ class AuditCheck(Strict):
         return (
             self.broken is None
             and self.acknowledged_matches is not False
-            and self.upstream not in ("holds a different head", "had no record of it")
+            and self.upstream not in DISAGREES
         )
+
+    @property
+    def proven(self) -> bool:
+        """Held, and confirmed by the copy the hall cannot rewrite (the central system's)."""
+        return self.holds and self.upstream == "confirmed"
 
     def summary(self) -> str:
         lines = [f"audit chain: {self.entries} entries, head {self.head}"]
@@ -525,7 +539,15 @@ class AuditCheck(Strict):
                 f"last head acknowledged upstream: entry {self.acknowledged_seq} "
                 f"{self.acknowledged_head}: {agree}"
             )
+        if self.upstream_seq is not None:
+            lines.append(f"newest head the central system holds: entry {self.upstream_seq} "
+                         f"{self.upstream_head}")  # fmt: skip
         lines.append(f"central system: {self.upstream}")
+        if self.upstream == "not asked":
+            lines.append(
+                "not proven: a chain rewritten whole, or cut short at its end together with the "
+                "outbox, reads as whole without the central system's copy; run without --offline"
+            )
         lines.append("verdict: holds" if self.holds else "verdict: DOES NOT HOLD")
         return "\n".join(lines)
 

@@ -1,13 +1,14 @@
 """The audit chain, checked for an auditor (`admin verify-audit`, `GET /api/v1/audit/verify`).
 
-Three questions, each of which a rewrite of history must get past:
+Three questions, each of which a rewrite of history must get past (the last decides):
 1. Does every entry hash to the next one from the genesis, and does the head row agree?
    The first entry that does not is named (who, when, what).
 2. Is the head the central system acknowledged still in the chain? The sync worker sends the head
    upstream every time it moves; the last delivered one must equal the chain's hash at its number.
-3. Does the central system still hold that head? Asking it again with the same signed PUT is
-   idempotent: 200 means it holds exactly this, 409 that it holds something else. So even someone
-   who recomputed every hash and also rewrote the outbox is caught by the copy they cannot reach.
+3. What is the newest head the central system holds from this hall (`GET /v1/audit-heads/
+   {hall}/latest`)? It must be the chain's hash at its number. Someone who recomputed every hash,
+   or cut the chain's last entries together with their outbox rows, is caught by the copy they
+   cannot reach. Offline, the answer says plainly that this was not proven.
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from operator_console.protocol.console_api import AuditBreak, AuditCheck
+from operator_console.protocol.records import AuditHeadRecord
 from operator_console.protocol.values import OutboxStatus
 from operator_console.server.audit import GENESIS, entry_hash
 from operator_console.server.models import AuditEntry, AuditHead, OutboxRecord
@@ -40,7 +43,9 @@ class _Acknowledged:
     delivered_at: datetime | None
 
 
-def check_database(db: Session, hall_id: str) -> tuple[AuditCheck, _Acknowledged | None]:
+def check_database(
+    db: Session, hall_id: str
+) -> tuple[AuditCheck, _Acknowledged | None, dict[int, str]]:
     prev, count, broken = GENESIS, 0, None
     hashes: dict[int, str] = {}
     entries = db.execute(
@@ -103,25 +108,39 @@ def check_database(db: Session, hall_id: str) -> tuple[AuditCheck, _Acknowledged
         ),
         upstream="not asked",
     )
-    return found, acknowledged
+    return found, acknowledged, hashes
 
 
 def check(runtime: HallRuntime, *, ask_upstream: bool) -> AuditCheck:
     with runtime.read() as db:
-        found, acknowledged = check_database(db, runtime.hall_id)
+        found, acknowledged, hashes = check_database(db, runtime.hall_id)
     if not ask_upstream:
         return found
-    if acknowledged is None:
-        found.upstream = "nothing acknowledged yet"
-        return found
     try:
-        reply = runtime.link.put(acknowledged.path, acknowledged.body.encode())
+        reply = runtime.link.get(f"/v1/audit-heads/{runtime.hall_id}/latest")
     except UpstreamUnreachable as exc:
         found.upstream = f"unreachable: {exc}"
         return found
-    found.upstream = {
-        200: "confirmed",
-        201: "had no record of it",
-        409: "holds a different head",
-    }.get(reply.status, f"answered {reply.status}")
+    if reply.status == 404:
+        found.upstream = (
+            "nothing acknowledged yet" if acknowledged is None else ("had no record of it")
+        )
+        return found
+    try:
+        latest = AuditHeadRecord.model_validate(json.loads(reply.body))
+    except (ValueError, ValidationError):
+        found.upstream = f"answered {reply.status}"
+        return found
+    if reply.status != 200:
+        found.upstream = f"answered {reply.status}"
+        return found
+    found.upstream_seq, found.upstream_head = latest.seq, latest.head
+    # The central system's copy, which the hall's database cannot reach, decides: its newest
+    # head must be the chain's at that number (the chain may have grown since).
+    if latest.seq > found.entries:
+        found.upstream = "holds a later head"
+    elif hashes.get(latest.seq) != latest.head:
+        found.upstream = "holds a different head"
+    else:
+        found.upstream = "confirmed"
     return found

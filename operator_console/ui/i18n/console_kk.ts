@@ -39,6 +39,10 @@
         <translation>онда БАСҚА тізбек басы: тарих қайта жазылған</translation>
     </message>
     <message>
+        <source>it holds a LATER head: the chain&apos;s last entries were removed</source>
+        <translation>онда КЕЙІНГІ тізбек басы бар: тізбектің соңғы жазбалары жойылған</translation>
+    </message>
+    <message>
         <source>it had no record of the head the hall says it sent</source>
         <translation>зал жібердім деген тізбек басы онда жоқ</translation>
     </message>
@@ -65,6 +69,10 @@
     <message>
         <source>Broken at entry %1: %2 by %3, %4</source>
         <translation>%1-жазбада үзілген: %2, кім: %3, %4</translation>
+    </message>
+    <message>
+        <source>The chain was cut short: the central system holds a later head.</source>
+        <translation>Тізбек қысқартылған: орталық жүйеде кейінгі тізбек басы бар.</translation>
     </message>
     <message>
         <source>The chain was rewritten: the central system holds another head.</source>

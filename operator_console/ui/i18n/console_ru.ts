@@ -39,6 +39,10 @@
         <translation>у неё ДРУГАЯ вершина: история переписана</translation>
     </message>
     <message>
+        <source>it holds a LATER head: the chain&apos;s last entries were removed</source>
+        <translation>у неё БОЛЕЕ ПОЗДНЯЯ вершина: последние записи цепочки удалены</translation>
+    </message>
+    <message>
         <source>it had no record of the head the hall says it sent</source>
         <translation>у неё нет вершины, которую зал считает отправленной</translation>
     </message>
@@ -65,6 +69,10 @@
     <message>
         <source>Broken at entry %1: %2 by %3, %4</source>
         <translation>Нарушена в записи %1: %2, кто: %3, %4</translation>
+    </message>
+    <message>
+        <source>The chain was cut short: the central system holds a later head.</source>
+        <translation>Цепочка укорочена: у центральной системы более поздняя вершина.</translation>
     </message>
     <message>
         <source>The chain was rewritten: the central system holds another head.</source>

@@ -641,6 +641,9 @@ class AuditTab(QWidget):
         words = {
             "confirmed": self.tr("it holds the same head"),
             "holds a different head": self.tr("it holds a DIFFERENT head: history was rewritten"),
+            "holds a later head": self.tr(
+                "it holds a LATER head: the chain's last entries were removed"
+            ),
             "had no record of it": self.tr("it had no record of the head the hall says it sent"),
             "not asked": self.tr("not asked"),
             "nothing acknowledged yet": self.tr("it has acknowledged no head yet"),
@@ -671,6 +674,8 @@ class AuditTab(QWidget):
                 .replace("%3", b.actor or "—")
                 .replace("%4", f"{hall_time.hall(b.at):%Y-%m-%d %H:%M:%S}" if b.at else "—")
                 if b is not None
+                else self.tr("The chain was cut short: the central system holds a later head.")
+                if f.upstream == "holds a later head"
                 else self.tr("The chain was rewritten: the central system holds another head.")
             )
             self.verdict.setProperty("verdict", "refuse")

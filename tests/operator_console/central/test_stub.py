@@ -212,6 +212,21 @@ def test_audit_head_is_stored_per_sequence(
     assert send(stub, hall_key, "PUT", f"/v1/audit-heads/{HALL_ID}/3", wrong).status_code == 422
 
 
+def test_the_newest_audit_head_is_read_back_by_its_own_hall_only(
+    stub: ServerThread, hall_key: Ed25519PrivateKey
+) -> None:
+    latest = f"/v1/audit-heads/{HALL_ID}/latest"
+    assert send(stub, hall_key, "GET", latest, b"").status_code == 404
+    for seq in (3, 12, 9):
+        body = canonical_json({"seq": seq, "head": f"{seq:02d}" * 32, "at": "2026-03-10T04:00:00Z"})
+        assert (
+            send(stub, hall_key, "PUT", f"/v1/audit-heads/{HALL_ID}/{seq}", body).status_code == 201
+        )
+    got = send(stub, hall_key, "GET", latest, b"")
+    assert got.status_code == 200 and (got.json()["seq"], got.json()["head"]) == (12, "12" * 32)
+    assert send(stub, hall_key, "GET", "/v1/audit-heads/other-hall/latest", b"").status_code == 403
+
+
 def test_signature_header_must_be_base64url(
     stub: ServerThread, hall_key: Ed25519PrivateKey
 ) -> None:

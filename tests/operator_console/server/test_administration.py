@@ -12,7 +12,7 @@ import httpx
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from operator_console.central.store import StubStore
 from operator_console.protocol.calls import ServerRefused
@@ -329,3 +329,33 @@ def test_an_authority_signed_package_cannot_write_outside_the_banks_nor_inflate_
     assert not list(hall.runtime.config.banks_dir.iterdir()) or all(
         p.name.startswith("sample-") for p in hall.runtime.config.banks_dir.iterdir()
     )
+
+
+def test_a_chain_cut_short_with_its_outbox_is_caught_by_the_central_system_s_copy(
+    hall: Hall,
+) -> None:
+    """The last entries deleted with their audit-head outbox rows and the head row set back:
+    the database alone reads whole, the central system's newest head does not."""
+    seated(hall)
+    hall.runtime.sync.run_once()
+    whole = hall.console.verify_audit()
+    assert whole.upstream == "confirmed" and whole.upstream_seq == whole.entries and whole.proven
+    keep = whole.entries - 2
+    with hall.runtime.tx() as db:
+        db.execute(delete(AuditEntry).where(AuditEntry.seq > keep))
+        for row in db.execute(
+            select(OutboxRecord).where(OutboxRecord.kind == "audit_head")
+        ).scalars():
+            if json.loads(row.body)["seq"] > keep:
+                db.delete(row)
+        last = db.execute(select(AuditEntry).where(AuditEntry.seq == keep)).scalar_one()
+        head = db.get(AuditHead, hall.runtime.hall_id)
+        assert head is not None
+        head.seq, head.hash = keep, last.hash
+    offline = hall.console.verify_audit(ask_upstream=False)
+    assert offline.broken is None and offline.holds and not offline.proven
+    assert "not proven" in offline.summary()
+    cut = hall.console.verify_audit()
+    assert cut.upstream == "holds a later head" and not cut.holds, cut.summary()
+    assert cut.upstream_seq == whole.entries and cut.entries == keep
+    assert "DOES NOT HOLD" in cut.summary()

@@ -187,7 +187,8 @@ class LockReport(Strict):
 
 
 class UnlockRequest(Strict):
-    code: str = Field(min_length=1, max_length=32)
+    code: str = Field(pattern=r"^\d{6}$")
+    """The six digits the operator gives, nothing around them."""
 
 
 class FinishRequest(Strict):

@@ -71,8 +71,11 @@ def create_user(
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     _long_enough(password)
-    if db.execute(select(User).where(User.username == username)).first():
-        raise conflict("user_exists", username=username)
+    # Names that differ only in case are one name to a person at the sign-in: refused.
+    # (Compared here, not in SQL: SQLite's lower() knows only ASCII; a hall has tens of users.)
+    for taken in db.execute(select(User.username)).scalars():
+        if taken.casefold() == username.casefold():
+            raise conflict("user_exists", username=taken)
     user = User(
         username=username,
         password_hash=hash_password(password),

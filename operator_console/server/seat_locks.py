@@ -21,7 +21,7 @@ from operator_console.protocol.kiosk_api import IncidentReport, LockReport, Seat
 from operator_console.protocol.values import LockSource
 from operator_console.server import attempts, audit, incidents, seat_clock, seating
 from operator_console.server.changes import touch
-from operator_console.server.errors import Refusal, forbidden, not_found
+from operator_console.server.errors import Refusal, conflict, forbidden, not_found
 from operator_console.server.models import Attempt, AuditEntry, HallSession, Incident, Kiosk
 
 CODE_LIFETIME = timedelta(minutes=15)
@@ -30,7 +30,7 @@ MAX_FAILURES = 5
 
 
 def _hash(kiosk: Kiosk, code: str) -> str:
-    return hashlib.sha256(f"{kiosk.id}:{code.strip()}".encode()).hexdigest()
+    return hashlib.sha256(f"{kiosk.id}:{code}".encode()).hexdigest()
 
 
 def running_attempt(db: Session, seat_code: str) -> Attempt | None:
@@ -170,6 +170,8 @@ def issue_code(
     ).scalar_one_or_none()
     if kiosk is None:
         raise not_found("kiosk_at_seat", seat_code)
+    if kiosk.locked_at is None:
+        raise conflict("seat_not_locked", seat=seat_code)  # a code opens a lock, none else
     code = f"{secrets.randbelow(1_000_000):06d}"
     _remember(kiosk, code)
     kiosk.resume_hash = _hash(kiosk, code)

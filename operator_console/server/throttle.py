@@ -160,8 +160,9 @@ class SignInThrottle:
     def unlock(self, username: str) -> int:
         """An administrator lets `username` try again from every address at once; answers at
         how many addresses the name had tries on record."""
-        return self.names.release(f"{username}\n")
+        return self.names.release(f"{username.casefold()}\n")
 
 
 def _pair(username: str, source: str) -> str:
-    return f"{username}\n{source}"
+    """One count for a name however it is written (`ADMIN`, `admin`) from one address."""
+    return f"{username.casefold()}\n{source}"

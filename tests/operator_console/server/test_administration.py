@@ -16,6 +16,7 @@ from sqlalchemy import delete, select, update
 
 from operator_console.central.store import StubStore
 from operator_console.protocol.calls import ServerRefused
+from operator_console.protocol.console_api import NewUser
 from operator_console.protocol.values import OutboxStatus
 from operator_console.server import audit
 from operator_console.server.models import AuditEntry, AuditHead, OutboxRecord, User
@@ -359,3 +360,11 @@ def test_a_chain_cut_short_with_its_outbox_is_caught_by_the_central_system_s_cop
     assert cut.upstream == "holds a later head" and not cut.holds, cut.summary()
     assert cut.upstream_seq == whole.entries and cut.entries == keep
     assert "DOES NOT HOLD" in cut.summary()
+
+
+def test_a_name_that_differs_only_in_case_is_the_same_name(hall: Hall) -> None:
+    for name in ("DESK", "Desk"):
+        with pytest.raises(ServerRefused) as refused:
+            hall.console.create_user(NewUser(username=name, password="long enough", role="proctor"))
+        assert refused.value.code == "user_exists" and refused.value.params["username"] == "desk"
+    assert [u.username for u in hall.console.users()] == ["desk"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import httpx
 import pytest
 from sqlalchemy import select
 
@@ -107,3 +108,18 @@ def test_hostile_lock_reports_are_refused(hall: Hall) -> None:
             client.lock(LockReport.model_construct(at=hall.clock.now(), reason=reason, note=""))
         assert refused.value.status == 422
     assert client.seat().locked_at is None
+
+
+def test_a_code_is_only_for_a_locked_seat_and_only_its_six_digits(hall: Hall) -> None:
+    client, _form = started(hall)
+    with pytest.raises(ServerRefused) as running:
+        hall.console.resume_code("A01")  # the seat runs: a code would open nothing
+    assert (running.value.status, running.value.code) == (409, "seat_not_locked")
+    lock(hall)
+    code = hall.console.resume_code("A01").code
+    for padded in (f" {code}", f"{code} ", f"{code}\n", code[:5]):  # as a script would send
+        reply = httpx.post(f"{hall.server.url}/kiosk/v1/unlock", json={"code": padded},
+                           headers=client.authorization)  # fmt: skip
+        assert reply.status_code == 422, padded
+    client.unlock(code)  # not counted as wrong guesses: the code still opens the seat
+    assert not client.seat().attempts[0].paused

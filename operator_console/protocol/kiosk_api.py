@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from operator_console.protocol.records import SectionResult
 from operator_console.protocol.values import (
@@ -141,6 +141,12 @@ class SegmentUpload(Strict):
     frames: Count
     starts_at: UtcTime
     ends_at: UtcTime
+
+    @model_validator(mode="after")
+    def _ends_after_it_starts(self) -> SegmentUpload:
+        if self.ends_at < self.starts_at:
+            raise ValueError("ends_at is before starts_at")
+        return self
 
 
 class SegmentState(Strict):

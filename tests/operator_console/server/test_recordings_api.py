@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
@@ -325,3 +326,25 @@ def test_a_late_copy_of_a_chunk_leaves_the_chunks_after_it(tmp_path: Path) -> No
     different = recordings.Chunk("att", 1, 0, b"c" * 1000, None)  # not a copy: written anew
     write(tmp_path, different, 2000)
     assert part.read_bytes() == b"c" * 1000
+
+
+def test_a_segment_that_ends_before_it_starts_is_refused_and_nothing_is_kept(
+    hall: Hall, recorded: Path
+) -> None:
+    mine, attempt = seated(hall)
+    now = hall.clock.now()
+    earlier = now - timedelta(seconds=5)
+    backwards = json.dumps(
+        {"sha256": "0" * 64, "size": 1, "frames": 1,
+         "starts_at": now.isoformat(), "ends_at": earlier.isoformat()}
+    )  # fmt: skip
+    reply = httpx.put(
+        f"{hall.server.url}/kiosk/v1/attempts/{attempt}/recording/1",
+        params={"offset": 0},
+        content=b"x",
+        headers={**mine.authorization, "Content-Type": "application/octet-stream",
+                 "X-Segment": backwards},
+    )  # fmt: skip
+    assert reply.status_code == 422, reply.text
+    assert "ends_at is before starts_at" in reply.text
+    assert mine.recording_state(attempt) == []

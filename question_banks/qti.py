@@ -83,6 +83,54 @@ def _text(el: Element) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
+HIDDEN = frozenset(
+    {"feedbackInline", "feedbackBlock", "modalFeedback", "templateInline", "templateBlock"}
+)
+"""What the candidate never sees while answering: feedback (it gives the answer away: "Correct",
+"That's right, ...") and template content."""
+
+
+def _shown(el: Element) -> bool:
+    """Whether the candidate sees `el`: not feedback or template content, and a rubric only when
+    its `view` names the candidate (a tutor's, proctor's, scorer's or author's rubric is not)."""
+    name = _local(el.tag)
+    if name in HIDDEN:
+        return False
+    if name == "rubricBlock":
+        views = (_attr(el, "view") or "").split()
+        return not views or "candidate" in views
+    return True
+
+
+def _visible(el: Element) -> Iterator[Element]:
+    """`el` and every element under it the candidate sees, in document order (walked with a
+    stack of its own: a hostile item nests thousands deep)."""
+    stack = [el]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed([c for c in node if _shown(c)]))
+
+
+def _seen_text(el: Element) -> str:
+    """The text of `el` as the candidate sees it: hidden parts left out, the text after them
+    kept (it belongs to the element around them)."""
+    parts: list[str] = []
+    stack: list[Element | str] = [el]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            parts.append(node)
+            continue
+        parts.append(node.text or "")
+        for child in reversed(list(node)):
+            if child.tail:
+                stack.append(child.tail)
+            if _shown(child):
+                stack.append(child)
+    return " ".join("".join(parts).split())
+
+
 def parse_xml(data: bytes, where: str) -> Element:
     if len(data) > MAX_XML_BYTES:
         raise PackageRefused(f"{where}: XML file larger than {MAX_XML_BYTES} bytes")
@@ -135,6 +183,14 @@ def parse_item(
         raise ItemProblem(
             where, item_id, f"language {language!r}: expected kk or ru (xml:lang or --lang)"
         )
+    templated = [c for c in root if _local(c.tag) in ("templateDeclaration", "templateProcessing")]
+    if templated:
+        raise ItemProblem(
+            where,
+            item_id,
+            f"a template item ({_local(templated[0].tag)}): its values are drawn each time it is "
+            "shown, which a sealed bank cannot hold; write it out as plain items",
+        )
     body = _find(root, "itemBody")
     interactions = [
         e
@@ -158,15 +214,26 @@ class ItemProblem(ValueError):
         self.file, self.item, self.problem = file, item, problem
 
 
-def _blocks(el: Element, interaction: Element) -> list[str]:
-    """The text blocks around the interaction, descending into wrappers that hold it."""
+def _blocks(body: Element, interaction: Element) -> list[str]:
+    """The text blocks around the interaction as the candidate sees them, descending into the
+    wrappers that hold it (without recursion: a hostile item nests thousands deep)."""
+    parents = {child: parent for parent in body.iter() for child in parent}
+    holding: set[Element] = set()
+    node: Element | None = interaction
+    while node is not None and node is not body:
+        holding.add(node)
+        node = parents.get(node)
     out: list[str] = []
-    for child in el:
-        if child is interaction:
+    levels = [iter(body)]
+    while levels:
+        child = next(levels[-1], None)
+        if child is None:
+            levels.pop()
+        elif child is interaction or not _shown(child):
             continue
-        if any(d is interaction for d in child.iter()):
-            out.extend(_blocks(child, interaction))
-        elif text := _text(child):
+        elif child in holding:
+            levels.append(iter(child))
+        elif text := _seen_text(child):
             out.append(text)
     return out
 
@@ -182,9 +249,9 @@ def _read_body(
     blocks = _blocks(body, interaction)
     prompt = next(_children(interaction, "prompt"), None)
     if prompt is not None:
-        blocks.append(_text(prompt))
+        blocks.append(_seen_text(prompt))
     item.prompt = "\n".join(b for b in blocks if b)
-    for img in (e for e in body.iter() if _local(e.tag) in ("img", "object")):
+    for img in (e for e in _visible(body) if _local(e.tag) in ("img", "object")):
         href = img.get("src") or img.get("data") or ""
         target = _resolve(path, href)
         found = _image(archive, target) if target else None
@@ -194,8 +261,8 @@ def _read_body(
         media[name] = data
         item.images.append(name)
     item.choices = [
-        (c.get("identifier") or "", _text(c))
-        for c in interaction.iter()
+        (c.get("identifier") or "", _seen_text(c))
+        for c in _visible(interaction)
         if _local(c.tag) == "simpleChoice"
     ]
     item.fixed_order = (_attr(interaction, "shuffle", "false") or "false").lower() != "true"
@@ -221,11 +288,12 @@ def _read_response(root: Element, interaction: Element, item: ParsedItem, where:
         for entry in (e for e in mapping if _local(e.tag) == "mapEntry"):
             key, value = _attr(entry, "mapKey") or "", _attr(entry, "mappedValue") or ""
             try:
-                item.scores[key] = Decimal(value)
+                score = Decimal(value)
             except InvalidOperation:
-                raise ItemProblem(
-                    where, item.id, f"option score {value!r} is not a number"
-                ) from None
+                score = Decimal("NaN")
+            if not score.is_finite():  # NaN, sNaN, Infinity: Decimal reads them, no one scores
+                raise ItemProblem(where, item.id, f"option score {value!r} is not a number")
+            item.scores[key] = score
 
 
 def _sections(archive: SafeArchive, tests: list[str]) -> dict[str, str]:

@@ -45,6 +45,16 @@ def _choice_problems(item: Item) -> list[Problem]:
             problems.append(
                 Problem(text.source or BANK_FILE, item.id, f"needs at least two choices ({lang})")
             )
+        blank = [c.id for c in text.choices if not c.text.strip()]
+        if blank:  # an option that was only a picture, or only feedback: nothing to read
+            problems.append(
+                Problem(
+                    text.source or BANK_FILE,
+                    item.id,
+                    f"choices {', '.join(blank)} have no text ({lang}); options that are "
+                    "pictures are not supported yet",
+                )
+            )
         ids_by_lang[lang] = sorted(ids)
     if len({tuple(v) for v in ids_by_lang.values()}) > 1:
         problems.append(

@@ -96,3 +96,22 @@ def test_an_interaction_under_thousands_of_blocks_is_read_without_recursing(
     deep = "<div>" * 3000 + plain[start:end] + "</div>" * 3000
     (got,), problems = _read(tmp_path, plain[:start] + deep + plain[end:])
     assert problems == [] and got.prompt == "Question q1?" and len(got.choices) == 4
+
+
+def test_an_option_that_is_only_a_picture_is_refused_not_imported_empty(tmp_path: Path) -> None:
+    from question_banks.importer import ImportFailed, import_qti
+    from tests.question_banks.qti_files import PNG
+
+    options = (
+        '<simpleChoice identifier="A"><img src="../media/a.png" alt=""/></simpleChoice>'
+        '<simpleChoice identifier="B">Option B</simpleChoice>'
+    )
+    pkg = package(
+        tmp_path / "p.zip",
+        {"items/q1.xml": _with_choices(options), "media/a.png": PNG},
+    )
+    with pytest.raises(ImportFailed) as failed:
+        import_qti([pkg], program_code="state_language", out=tmp_path / "bank",
+                   section="state_language")  # fmt: skip
+    said = [str(p) for p in failed.value.problems]
+    assert any("choices A have no text (kk)" in line and "q1" in line for line in said), said

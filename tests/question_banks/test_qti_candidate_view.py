@@ -66,8 +66,7 @@ def test_feedback_templates_and_rubrics_not_for_the_candidate_stay_out_of_the_pr
 def test_a_template_item_is_refused_with_its_reason(tmp_path: Path) -> None:
     templated = item().replace(
         "<itemBody>",
-        '<templateDeclaration identifier="a" cardinality="single" baseType="integer"/>'
-        "<itemBody>",
+        '<templateDeclaration identifier="a" cardinality="single" baseType="integer"/><itemBody>',
     )
     items, problems = _read(tmp_path, templated)
     assert items == []

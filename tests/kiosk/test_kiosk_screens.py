@@ -159,12 +159,42 @@ def test_keyboard_alone_answers_moves_and_flags(
         assert model.answers[first.item_id] == [first.choices[0].id]
 
 
+def test_a_keyboard_candidate_keeps_the_focus_through_polls_and_not_me_asks_first(
+    qtbot: QtBot, hall: Hall, seated: HallClient, tmp_path: Path
+) -> None:
+    """Tab, then the room server is heard (polls every 100 ms here): the focus stays where the
+    candidate put it. Enter on "not me" asks once more, with the keyboard on "go back": Enter,
+    Enter locks nothing."""
+    from PySide6.QtWidgets import QApplication
+
+    with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
+        wait_stage(qtbot, kiosk, Stage.CONFIRM)
+        yes, no = child(kiosk, "this_is_me"), child(kiosk, "not_me")
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is yes, timeout=WAIT_MS)
+        no.setFocus()  # where Tab takes the candidate
+        polls = []
+        kiosk.model.changed.connect(lambda: polls.append(1))
+        qtbot.waitUntil(lambda: len(polls) >= 5, timeout=WAIT_MS)  # five times heard
+        assert QApplication.focusWidget() is no
+        qtbot.keyClick(no, Qt.Key.Key_Return)
+        back = child(kiosk, "not_me_back")
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is back, timeout=WAIT_MS)
+        polls.clear()
+        qtbot.waitUntil(lambda: len(polls) >= 3, timeout=WAIT_MS)
+        assert QApplication.focusWidget() is back  # still asking, still on "go back"
+        qtbot.keyClick(back, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: yes.isVisible() and QApplication.focusWidget() is yes,
+                        timeout=WAIT_MS)  # fmt: skip
+        assert kiosk.model.stage is Stage.CONFIRM and seated.seat().locked_at is None
+
+
 def test_not_me_calls_the_operator_and_locks(
     qtbot: QtBot, hall: Hall, seated: HallClient, tmp_path: Path
 ) -> None:
     with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
         wait_stage(qtbot, kiosk, Stage.CONFIRM)
         press(qtbot, kiosk, "not_me")
+        press(qtbot, kiosk, "not_me_really")  # asked once more first
         wait_stage(qtbot, kiosk, Stage.LOCKED)
         # No language chosen yet: every line in Kazakh and Russian, and nothing about a clock
         # or answers, since no test has begun.

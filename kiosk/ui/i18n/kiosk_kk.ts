@@ -20,6 +20,18 @@
         <translation>Жоқ, бұл мен емеспін</translation>
     </message>
     <message>
+        <source>Go back</source>
+        <translation>Артқа қайту</translation>
+    </message>
+    <message>
+        <source>Not me: call the operator</source>
+        <translation>Бұл мен емеспін: операторды шақыру</translation>
+    </message>
+    <message>
+        <source>Only if the name or the photo is not yours: the seat pauses and the operator comes.</source>
+        <translation>Аты-жөні немесе сурет сіздікі болмаған жағдайда ғана: орын тоқтатылады және оператор келеді.</translation>
+    </message>
+    <message>
         <source>No photo</source>
         <translation>Сурет жоқ</translation>
     </message>

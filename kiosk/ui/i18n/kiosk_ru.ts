@@ -20,6 +20,18 @@
         <translation>Нет, это не я</translation>
     </message>
     <message>
+        <source>Go back</source>
+        <translation>Вернуться</translation>
+    </message>
+    <message>
+        <source>Not me: call the operator</source>
+        <translation>Это не я: позвать оператора</translation>
+    </message>
+    <message>
+        <source>Only if the name or the photo is not yours: the seat pauses and the operator comes.</source>
+        <translation>Только если имя или фото не ваши: место будет приостановлено, и к вам подойдёт оператор.</translation>
+    </message>
+    <message>
         <source>No photo</source>
         <translation>Нет фото</translation>
     </message>

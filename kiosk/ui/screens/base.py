@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -29,13 +30,39 @@ class Screen(QWidget):
     def refresh(self) -> None:
         """Sets every text from the model in the current language."""
 
+    _opening = False
+
+    def settle_focus(self, widget: QWidget) -> None:
+        settle_focus(widget, opening=self._opening)
+
     def showEvent(self, event: object) -> None:
-        self.refresh()
+        self._opening = True  # the screen opens: its default takes the keyboard
+        try:
+            self.refresh()
+        finally:
+            self._opening = False
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.refresh()
         super().changeEvent(event)
+
+
+def settle_focus(widget: QWidget, *, opening: bool) -> None:
+    """Gives `widget` the keyboard when its screen (or card) is `opening`, or when the
+    candidate's focus is gone (its widget hidden, disabled or removed). A refresh, which comes
+    with every word from the room server (every 2 s or so), leaves a focus the candidate moved
+    where it is, on the screen or on the window's bar: Tab, Tab, Enter must press what the
+    candidate reached, never the screen's default."""
+    current = QApplication.focusWidget()
+    if (
+        opening
+        or current is None
+        or current.window() is not widget.window()
+        or not current.isVisible()
+        or not current.isEnabled()
+    ):
+        widget.setFocus()
 
 
 def label(role: str = "", *, wrap: bool = True, center: bool = False) -> QLabel:

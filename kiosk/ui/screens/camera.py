@@ -87,4 +87,4 @@ class CameraScreen(Screen):
             text, level = self.tr("Looking for your face…"), ""
         self.status.setText(text)
         restyle(self.status, level=level)
-        self.next.setFocus()
+        self.settle_focus(self.next)

@@ -27,13 +27,35 @@ class ConfirmScreen(Screen):
         self.yes = button("primary", name="this_is_me")
         self.no = button(name="not_me")
         self.yes.clicked.connect(lambda: model.confirm(True))
-        self.no.clicked.connect(lambda: model.confirm(False))
+        self.no.clicked.connect(self._ask)
+        # "This is not me" locks the seat and calls the operator: asked once more first, with
+        # the keyboard on "go back" (one Enter too many must not lock a candidate's own seat).
+        self.back = button("primary", name="not_me_back")
+        self.really = button(name="not_me_really")
+        self.back.clicked.connect(self._unask)
+        self.really.clicked.connect(lambda: model.confirm(False))
+        self.asking = False
         inner = centered_card(self, side=160, top=24, padding=(40, 32), spacing=18)
         inner.addWidget(self.title)
         inner.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignCenter)
         inner.addWidget(self.name)
         inner.addWidget(self.hint)
         inner.addLayout(row(self.no, self.yes, gap=24))
+        inner.addLayout(row(self.really, self.back, gap=24))
+
+    def _ask(self) -> None:
+        self.asking = True
+        self.refresh()
+        self.back.setFocus()
+
+    def _unask(self) -> None:
+        self.asking = False
+        self.refresh()
+        self.yes.setFocus()
+
+    def showEvent(self, event: object) -> None:
+        self.asking = False  # each time the screen opens, it opens on the question itself
+        super().showEvent(event)
 
     def refresh(self) -> None:
         seat = self.model.seat
@@ -49,6 +71,23 @@ class ConfirmScreen(Screen):
         )
         self.yes.setText(bilingual(QT_TRANSLATE_NOOP("Bilingual", "Yes, this is me")))
         self.no.setText(bilingual(QT_TRANSLATE_NOOP("Bilingual", "No, this is not me")))
+        self.back.setText(bilingual(QT_TRANSLATE_NOOP("Bilingual", "Go back")))
+        self.really.setText(bilingual(QT_TRANSLATE_NOOP("Bilingual", "Not me: call the operator")))
+        for shown in (self.yes, self.no):
+            shown.setVisible(not self.asking)
+        for shown in (self.back, self.really):
+            shown.setVisible(self.asking)
+        if self.asking:
+            self.hint.setText(
+                bilingual(
+                    QT_TRANSLATE_NOOP(
+                        "Bilingual",
+                        "Only if the name or the photo is not yours: the seat pauses and the "
+                        "operator comes.",
+                    ),
+                    "\n",
+                )
+            )
         pixmap = QPixmap()
         data = seat.photo_jpeg_b64 if seat else None
         if data:
@@ -67,4 +106,4 @@ class ConfirmScreen(Screen):
                     Qt.TransformationMode.SmoothTransformation,
                 )
             )
-        self.yes.setFocus()
+        self.settle_focus(self.back if self.asking else self.yes)

@@ -97,4 +97,4 @@ class FinishScreen(Screen):
         self.next.setText(self.tr("Continue"))
         self.next.setVisible(between)
         if between:
-            self.next.setFocus()
+            self.settle_focus(self.next)

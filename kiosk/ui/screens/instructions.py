@@ -51,7 +51,7 @@ class InstructionsScreen(Screen):
         self.begin.setEnabled(self.settled and running and self.model.message != "starting")
         message = self.model.message or ("" if running else "wait_session")
         self.status.setText(texts.message(message) if message else "")
-        self.begin.setFocus()
+        self.settle_focus(self.begin)
 
     def showEvent(self, event: object) -> None:
         self.settled = False

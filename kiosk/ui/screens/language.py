@@ -46,4 +46,4 @@ class LanguageScreen(Screen):
             choice.setVisible(code in allowed or not allowed)
         first = next((b for c, b in self.buttons.items() if b.isVisibleTo(self)), None)
         if first is not None:
-            first.setFocus()
+            self.settle_focus(first)

@@ -97,4 +97,4 @@ class LockScreen(Screen):
         message = state.message if state else None
         self.status.setText(texts.message(message) if message else "")
         restyle(self.status, role="muted" if message == "unlocking" else "error")
-        self.code.setFocus()
+        self.settle_focus(self.code)

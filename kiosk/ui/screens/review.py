@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.model import KioskModel
-from kiosk.ui.screens.base import button, label
+from kiosk.ui.screens.base import button, label, settle_focus
 
 COLUMNS = 12
 
@@ -38,6 +39,7 @@ class Review(QFrame):
         self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.cells: list[QPushButton] = []
+        self._waiting: list[tuple[int, bool]] | None = None
         self.back = button(name="back_to_test")
         self.really = button("primary", name="confirm_submit")
         self.back.clicked.connect(model.cancel_submit)
@@ -68,6 +70,22 @@ class Review(QFrame):
             for n, item in enumerate(model.items)
             if item.item_id not in model.answers or item.item_id in model.flags
         ]
+        if waiting != self._waiting:  # the numbers stay while they hold: a poll moves no focus
+            self._rebuild(waiting)
+        self.list_title.setText(
+            self.tr("Not answered or flagged (⚑): press a number to go back to it.")
+        )
+        self.list_title.setVisible(bool(waiting))
+        self.area.setVisible(bool(waiting))
+        settle_focus(self.back, opening=False)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        settle_focus(self.back, opening=True)  # the card opens: "back to the test" first
+
+    def _rebuild(self, waiting: list[tuple[int, bool]]) -> None:
+        model = self.model
+        self._waiting = waiting
         for cell in self.cells:
             self.grid.removeWidget(cell)
             cell.deleteLater()
@@ -81,9 +99,3 @@ class Review(QFrame):
             self.grid.addWidget(cell, k // COLUMNS, k % COLUMNS)
             cell.show()
             self.cells.append(cell)
-        self.list_title.setText(
-            self.tr("Not answered or flagged (⚑): press a number to go back to it.")
-        )
-        self.list_title.setVisible(bool(waiting))
-        self.area.setVisible(bool(waiting))
-        self.back.setFocus()

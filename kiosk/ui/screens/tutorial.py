@@ -107,4 +107,4 @@ class TutorialScreen(Screen):
         else:
             self.feedback.setText(self.tr("That is not it, but now you know how choosing works."))
         self.ready.setText(self.tr("I am ready"))
-        self.ready.setFocus()
+        self.settle_focus(self.ready)

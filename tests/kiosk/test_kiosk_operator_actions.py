@@ -50,8 +50,14 @@ def test_the_room_paused_locks_every_seat_and_its_resume_opens_them_without_a_co
         before = sitting.remaining()
         hall.console.pause_room(hall.session_id, FIRE)
         wait_stage(qtbot, kiosk, Stage.LOCKED)
-        shown = kiosk.window.screens[Stage.LOCKED].reason.text()  # type: ignore[attr-defined]
+        lock = kiosk.window.screens[Stage.LOCKED]
+        shown = lock.reason.text()  # type: ignore[attr-defined]
         assert "Тестирование в зале приостановлено" in shown  # the candidate chose Russian
+        # The room's resume opens the seat by itself: no keypad, and it says so.
+        assert (
+            not child(kiosk, "resume_code").isVisible() and not child(kiosk, "key_ok").isVisible()
+        )
+        assert "Тест продолжится сам" in lock.prompt.text()  # type: ignore[attr-defined]
         hall.clock.advance(timedelta(minutes=12))
         assert sitting.remaining() == before  # stopped on the kiosk, too
         hall.console.resume_room(hall.session_id)

@@ -56,6 +56,10 @@
         <translation>Тест тоқтатылды</translation>
     </message>
     <message>
+        <source>Your time is stopped and your answers are saved. The test continues by itself when the operator resumes the room.</source>
+        <translation>Уақытыңыз тоқтатылды, жауаптарыңыз сақталды. Оператор залдағы тестілеуді жалғастырғанда тест өзі жалғасады.</translation>
+    </message>
+    <message>
         <source>Your time is stopped and your answers are saved. The operator will enter a code.</source>
         <translation>Уақыт тоқтатылды, жауаптар сақталды. Оператор код енгізеді.</translation>
     </message>

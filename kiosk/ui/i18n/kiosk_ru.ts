@@ -56,6 +56,10 @@
         <translation>Тест приостановлен</translation>
     </message>
     <message>
+        <source>Your time is stopped and your answers are saved. The test continues by itself when the operator resumes the room.</source>
+        <translation>Ваше время остановлено, ответы сохранены. Тест продолжится сам, когда оператор возобновит тестирование в зале.</translation>
+    </message>
+    <message>
         <source>Your time is stopped and your answers are saved. The operator will enter a code.</source>
         <translation>Время остановлено, ответы сохранены. Оператор введёт код.</translation>
     </message>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from kiosk.ui import texts
 from kiosk.ui.i18n import BILINGUAL, bilingual
@@ -52,11 +52,13 @@ class LockScreen(Screen):
         inner.addWidget(self.prompt)
         inner.addLayout(row(self.code))
         inner.addWidget(self.status)
-        pad = QHBoxLayout()
+        self.pad = QWidget()
+        pad = QHBoxLayout(self.pad)
+        pad.setContentsMargins(0, 0, 0, 0)
         pad.addStretch(1)
         pad.addLayout(keypad)
         pad.addStretch(1)
-        inner.addLayout(pad)
+        inner.addWidget(self.pad)
 
     def _key(self, digit: str) -> QPushButton:
         key = button(name=f"key_{digit}")
@@ -79,7 +81,15 @@ class LockScreen(Screen):
                 return QCoreApplication.translate(context, str(source))
             return bilingual(source, "\n", context)
 
-        if self.model.sitting is not None or self.model.results:
+        by_room = state is not None and state.reason == "room_paused"
+        if by_room:  # the room's resume opens every seat at once: no code to type
+            title = QT_TRANSLATE_NOOP("Bilingual", "The test is paused")
+            prompt = QT_TRANSLATE_NOOP(
+                "Bilingual",
+                "Your time is stopped and your answers are saved. The test continues by itself "
+                "when the operator resumes the room.",
+            )
+        elif self.model.sitting is not None or self.model.results:
             title = QT_TRANSLATE_NOOP("Bilingual", "The test is paused")
             prompt = QT_TRANSLATE_NOOP(
                 "Bilingual",
@@ -97,4 +107,7 @@ class LockScreen(Screen):
         message = state.message if state else None
         self.status.setText(texts.message(message) if message else "")
         restyle(self.status, role="muted" if message == "unlocking" else "error")
-        self.settle_focus(self.code)
+        self.code.setVisible(not by_room)
+        self.pad.setVisible(not by_room)
+        if not by_room:
+            self.settle_focus(self.code)

@@ -38,6 +38,8 @@ def test_a_seat_the_operator_pauses_locks_and_opens_with_the_code(
         press(qtbot, kiosk, "key_ok")
         wait_stage(qtbot, kiosk, Stage.TEST)
         assert not kiosk.model.sitting.paused
+        focused = QApplication.focusWidget()  # the question has the keyboard again
+        assert focused is not None and focused.objectName().startswith("option_"), focused
 
 
 def test_the_room_paused_locks_every_seat_and_its_resume_opens_them_without_a_code(
@@ -90,6 +92,8 @@ def test_call_the_operator_raises_a_hand_on_the_map_until_someone_comes(
         press(qtbot, kiosk, "call_operator")
         call = child(kiosk, "call_operator")
         assert call.property("text") == "Оператор идёт" and not call.isEnabled()
+        # Not handed on to "text smaller" by the disabled button: back on the question.
+        assert QApplication.focusWidget() is child(kiosk, "option_0")
 
         def hand() -> list[int]:
             seat = next(s for s in hall.console.seats().seats if s.seat == "A01")

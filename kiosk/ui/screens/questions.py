@@ -155,7 +155,7 @@ class QuestionsScreen(Screen):
         self.bigger = button(name="text_bigger")
         self.contrast = button(name="contrast")
         self.call = button(name="call_operator")
-        self.call.clicked.connect(model.call_operator)
+        self.call.clicked.connect(self._call_operator)
         self.smaller.clicked.connect(model.smaller)
         self.bigger.clicked.connect(model.bigger)
         self.contrast.clicked.connect(model.toggle_contrast)
@@ -269,6 +269,13 @@ class QuestionsScreen(Screen):
         self.settled = False
         self.settling.start()
         super().showEvent(event)
+        self._focus_question()  # back from a lock, a pause or the review: the question again
+
+    def _call_operator(self) -> None:
+        # The button disables itself once pressed and Qt hands the keyboard to the next one
+        # (text smaller): it goes back to the question instead, so Space never shrinks the text.
+        self.model.call_operator()
+        self._focus_question()
 
     def _choose_by_key(self, n: int) -> None:
         # The Enter that pressed Begin, pressed again, lands on the first option: ignored.

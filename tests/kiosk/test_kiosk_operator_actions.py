@@ -15,7 +15,15 @@ from kiosk.ui.model import Stage
 from operator_console.protocol.reasons import Reason
 from tests.hall import Hall
 from tests.kiosk.test_kiosk_screens import answer_current
-from tests.kiosk.ui import WAIT_MS, child, press, running_kiosk, wait_stage, walk_to_test
+from tests.kiosk.ui import (
+    WAIT_MS,
+    child,
+    press,
+    running_kiosk,
+    wait_stage,
+    walk_to_instructions,
+    walk_to_test,
+)
 
 FIRE = Reason(category="environment", code="fire_alarm")
 WRONG, VOID = "refused:resume_code_wrong", "refused:resume_code_void"
@@ -143,16 +151,7 @@ def test_a_part_the_server_refuses_to_open_is_said_in_the_candidates_language(
     """The room paused while the candidate reads the instructions: Begin is refused, and the
     candidate reads why in Russian (the language chosen), not "the server refused"."""
     with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
-        wait_stage(qtbot, kiosk, Stage.CONFIRM)
-        press(qtbot, kiosk, "this_is_me")
-        wait_stage(qtbot, kiosk, Stage.LANGUAGE)
-        press(qtbot, kiosk, "language_ru")
-        wait_stage(qtbot, kiosk, Stage.CAMERA)
-        press(qtbot, kiosk, "camera_continue")
-        wait_stage(qtbot, kiosk, Stage.TUTORIAL)
-        qtbot.waitUntil(lambda: child(kiosk, "tutorial_done").isEnabled(), timeout=WAIT_MS)
-        press(qtbot, kiosk, "tutorial_done")
-        wait_stage(qtbot, kiosk, Stage.INSTRUCTIONS)
+        walk_to_instructions(qtbot, kiosk, "ru")
         qtbot.waitUntil(lambda: child(kiosk, "begin").isEnabled(), timeout=WAIT_MS)
         hall.console.pause_room(hall.session_id, FIRE)
         press(qtbot, kiosk, "begin")

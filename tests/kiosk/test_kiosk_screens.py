@@ -24,6 +24,7 @@ from tests.kiosk.ui import (
     running_kiosk,
     server_answers,
     wait_stage,
+    walk_to_instructions,
     walk_to_test,
 )
 
@@ -320,16 +321,7 @@ def test_enter_pressed_twice_does_not_skip_the_instructions_of_a_timed_part(
     qtbot: QtBot, hall: Hall, seated: HallClient, tmp_path: Path
 ) -> None:
     with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
-        wait_stage(qtbot, kiosk, Stage.CONFIRM)
-        press(qtbot, kiosk, "this_is_me")
-        wait_stage(qtbot, kiosk, Stage.LANGUAGE)
-        press(qtbot, kiosk, "language_ru")
-        wait_stage(qtbot, kiosk, Stage.CAMERA)
-        press(qtbot, kiosk, "camera_continue")
-        wait_stage(qtbot, kiosk, Stage.TUTORIAL)
-        qtbot.waitUntil(lambda: child(kiosk, "tutorial_done").isEnabled(), timeout=WAIT_MS)
-        press(qtbot, kiosk, "tutorial_done")
-        wait_stage(qtbot, kiosk, Stage.INSTRUCTIONS)
+        walk_to_instructions(qtbot, kiosk, "ru")
         begin = child(kiosk, "begin")
         for _ in range(2):  # the Enter meant for the camera screen, pressed again
             qtbot.keyClick(begin, Qt.Key.Key_Return)

@@ -95,8 +95,9 @@ def press(qtbot: QtBot, kiosk: Kiosk, name: str) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(widget.width() // 2, 10))
 
 
-def walk_to_test(qtbot: QtBot, kiosk: Kiosk, language: str = "ru") -> None:
-    """Confirmation, language, camera check, instructions, begin: as a candidate would."""
+def walk_to_instructions(qtbot: QtBot, kiosk: Kiosk, language: str = "ru") -> None:
+    """Confirmation, language, camera check, tutorial: as a candidate would, to the part's
+    instructions."""
     wait_stage(qtbot, kiosk, Stage.CONFIRM)
     press(qtbot, kiosk, "this_is_me")
     wait_stage(qtbot, kiosk, Stage.LANGUAGE)
@@ -107,6 +108,11 @@ def walk_to_test(qtbot: QtBot, kiosk: Kiosk, language: str = "ru") -> None:
     qtbot.waitUntil(lambda: child(kiosk, "tutorial_done").isEnabled(), timeout=WAIT_MS)
     press(qtbot, kiosk, "tutorial_done")
     wait_stage(qtbot, kiosk, Stage.INSTRUCTIONS)
+
+
+def walk_to_test(qtbot: QtBot, kiosk: Kiosk, language: str = "ru") -> None:
+    """Confirmation, language, camera check, instructions, begin: as a candidate would."""
+    walk_to_instructions(qtbot, kiosk, language)
     qtbot.waitUntil(lambda: child(kiosk, "begin").isEnabled(), timeout=WAIT_MS)
     press(qtbot, kiosk, "begin")
     wait_stage(qtbot, kiosk, Stage.TEST)

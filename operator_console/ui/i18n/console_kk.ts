@@ -1345,6 +1345,14 @@
         <translation>Киоск тұрған орынды жазыңыз.</translation>
     </message>
     <message>
+        <source>Revoke the kiosk at %1?</source>
+        <translation>Орын %1 киоскін ажырату керек пе?</translation>
+    </message>
+    <message>
+        <source>The kiosk at %1 can no longer reach the hall until it is enrolled again. A candidate testing there stops at once.</source>
+        <translation>Орын %1 киоскі қайта тіркелгенше залға қосыла алмайды. Онда тест тапсырып отырған үміткердің тесті бірден тоқтайды.</translation>
+    </message>
+    <message>
         <source>The kiosk at %1 is revoked</source>
         <translation>%1 орнындағы киоск ажыратылды</translation>
     </message>
@@ -2188,6 +2196,22 @@
         <source>Starting closes admission: late arrivals are refused.</source>
         <translation>Сессияның басталуы жіберуді жабады: кешіккендерге бас тартылады.</translation>
     </message>
+    <message>
+        <source>Admission closes: no one else can be admitted to this session.</source>
+        <translation>Жіберу жабылады: бұл сессияға енді ешкім жіберілмейді.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 candidates have not arrived.</source>
+        <translation>%2 үміткердің %1 келген жоқ.</translation>
+    </message>
+    <message>
+        <source>It is before the scheduled start (%1).</source>
+        <translation>Жоспарланған басталу уақыты (%1) әлі келген жоқ.</translation>
+    </message>
+    <message>
+        <source>Start the session now?</source>
+        <translation>Сессияны қазір бастау керек пе?</translation>
+    </message>
 </context>
 <context>
     <name>SignIn</name>
@@ -2510,6 +2534,14 @@
     <message>
         <source>%1: password reset</source>
         <translation>%1: құпиясөз қалпына келтірілді</translation>
+    </message>
+    <message>
+        <source>Disable %1?</source>
+        <translation>%1 өшіру керек пе?</translation>
+    </message>
+    <message>
+        <source>Every sign-in of %1 ends at once, mid-session too.</source>
+        <translation>%1 пайдаланушысының барлық кірулері бірден аяқталады, сессия ортасында да.</translation>
     </message>
     <message>
         <source>%1 enabled</source>

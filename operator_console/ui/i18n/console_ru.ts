@@ -1345,6 +1345,14 @@
         <translation>Укажите место, где стоит киоск.</translation>
     </message>
     <message>
+        <source>Revoke the kiosk at %1?</source>
+        <translation>Отозвать киоск на месте %1?</translation>
+    </message>
+    <message>
+        <source>The kiosk at %1 can no longer reach the hall until it is enrolled again. A candidate testing there stops at once.</source>
+        <translation>Киоск на месте %1 не сможет обращаться к залу, пока его не зарегистрируют снова. Тестирование кандидата на этом месте сразу остановится.</translation>
+    </message>
+    <message>
         <source>The kiosk at %1 is revoked</source>
         <translation>Киоск на месте %1 отозван</translation>
     </message>
@@ -2188,6 +2196,22 @@
         <source>Starting closes admission: late arrivals are refused.</source>
         <translation>Начало сессии закрывает допуск: опоздавшим будет отказано.</translation>
     </message>
+    <message>
+        <source>Admission closes: no one else can be admitted to this session.</source>
+        <translation>Допуск закроется: больше никого нельзя будет допустить к этой сессии.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 candidates have not arrived.</source>
+        <translation>Не пришли %1 из %2 кандидатов.</translation>
+    </message>
+    <message>
+        <source>It is before the scheduled start (%1).</source>
+        <translation>Запланированное время начала (%1) ещё не наступило.</translation>
+    </message>
+    <message>
+        <source>Start the session now?</source>
+        <translation>Начать сессию сейчас?</translation>
+    </message>
 </context>
 <context>
     <name>SignIn</name>
@@ -2510,6 +2534,14 @@
     <message>
         <source>%1: password reset</source>
         <translation>%1: пароль сброшен</translation>
+    </message>
+    <message>
+        <source>Disable %1?</source>
+        <translation>Отключить %1?</translation>
+    </message>
+    <message>
+        <source>Every sign-in of %1 ends at once, mid-session too.</source>
+        <translation>Все входы пользователя %1 сразу завершатся, в том числе посреди сессии.</translation>
     </message>
     <message>
         <source>%1 enabled</source>

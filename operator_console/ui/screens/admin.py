@@ -46,7 +46,7 @@ from operator_console.protocol.roster import SignedRoster
 from operator_console.protocol.values import Role
 from operator_console.ui import hall_time, texts
 from operator_console.ui.charts import ItemChart
-from operator_console.ui.dialogs import CodeDialog
+from operator_console.ui.dialogs import CodeDialog, ConfirmDialog
 from operator_console.ui.model import ConsoleModel
 from operator_console.ui.widgets import data_table, named
 from question_banks.package import write_package
@@ -236,6 +236,14 @@ class UsersTab(QWidget):
     def _toggle(self) -> None:
         user = self.chosen()
         if user is not None:
+            if user.active and not ConfirmDialog.ask(
+                self,
+                self.tr("Disable %1?").replace("%1", user.username),
+                self.tr("Every sign-in of %1 ends at once, mid-session too.").replace(
+                    "%1", user.username
+                ),
+            ):
+                return
             self._change(
                 UserChange(active=not user.active),
                 self.tr("%1 enabled") if not user.active else self.tr("%1 disabled"),
@@ -331,6 +339,15 @@ class KiosksTab(QWidget):
         row = self.table.currentRow()
         if 0 <= row < len(self.kiosks):
             kiosk = self.kiosks[row]
+            if not ConfirmDialog.ask(
+                self,
+                self.tr("Revoke the kiosk at %1?").replace("%1", kiosk.seat),
+                self.tr(
+                    "The kiosk at %1 can no longer reach the hall until it is enrolled again. "
+                    "A candidate testing there stops at once."
+                ).replace("%1", kiosk.seat),
+            ):
+                return
             self.model.call(
                 lambda: self.model.client.revoke_kiosk(kiosk.kiosk_id),
                 lambda _k: self.refresh(),

@@ -14,8 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from operator_console.protocol.console_api import SessionView
 from operator_console.protocol.values import DESK
 from operator_console.ui import hall_time, texts
+from operator_console.ui.dialogs import ConfirmDialog
 from operator_console.ui.model import ConsoleModel
 from operator_console.ui.widgets import named
 
@@ -34,7 +36,7 @@ class SessionsScreen(QWidget):
         self.table.itemSelectionChanged.connect(self._picked)
         self.start = named(QPushButton(), "start_session")
         self.start.setProperty("role", "primary")
-        self.start.clicked.connect(model.start_session)
+        self.start.clicked.connect(self._start)
         self.note = named(QLabel(), "session_note")
         self.note.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -107,6 +109,43 @@ class SessionsScreen(QWidget):
             self.note.setText(self.tr("Starting closes admission: late arrivals are refused."))
         else:
             self.note.setText("")
+
+    def _start(self) -> None:
+        """Starting closes admission: asked first, on the session as the server holds it now
+        (another console may have admitted someone since this one last read it), saying who has
+        not come and whether it is before the scheduled time."""
+        sid = self.model.session_id
+        if sid is None:
+            return
+        self.start.setEnabled(False)  # one question at a time, whatever is pressed meanwhile
+
+        def fresh(sessions: list[SessionView]) -> None:
+            self.start.setEnabled(True)
+            session = next((s for s in sessions if s.session_id == sid), None)
+            if session is None or session.status != "scheduled":
+                self.model.refresh_sessions()
+                return
+            self._ask_start(session)
+
+        self.model.call(self.model.client.sessions, fresh)
+
+    def _ask_start(self, session: SessionView) -> None:
+        lines = [self.tr("Admission closes: no one else can be admitted to this session.")]
+        missing = session.candidates - session.admitted - session.refused
+        if missing > 0:
+            lines.append(
+                self.tr("%1 of %2 candidates have not arrived.")
+                .replace("%1", str(missing))
+                .replace("%2", str(session.candidates))
+            )
+        if self.model.picture.server_now() < session.starts_at:  # the hall's clock
+            lines.append(
+                self.tr("It is before the scheduled start (%1).").replace(
+                    "%1", f"{hall_time.hall(session.starts_at):%H:%M}"
+                )
+            )
+        if ConfirmDialog.ask(self, self.tr("Start the session now?"), "\n".join(lines)):
+            self.model.start_session()
 
     def _picked(self) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -386,3 +386,33 @@ def test_a_candidate_another_console_admitted_is_said_so_not_admitted_again(
     )
     label = child(console, "verdict")
     assert label.property("verdict") == ""  # not shown as a refusal
+
+
+def test_starting_the_session_asks_first_saying_who_has_not_come_and_that_it_is_early(
+    qtbot: QtBot, hall: Hall, console: ConsoleWindow
+) -> None:
+    """Start closes admission: Enter on the question does nothing (No is the default), and the
+    question names the candidates still missing and the scheduled time not yet reached."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.operator_console.ui.modal import Answers
+    from tests.operator_console.ui.test_review_sync_admin import said_and_no, said_and_yes
+
+    hall.desk.admit(hall.registrations[1])  # one of six has come
+    console.show_screen("sessions")
+    qtbot.waitUntil(lambda: console.model.session is not None, timeout=WAIT_MS)
+
+    def enter(box: QMessageBox) -> str:
+        assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+        return said_and_no(box)
+
+    asked = Answers(QMessageBox, [enter, said_and_yes])
+    click(qtbot, console, "start_session")
+    qtbot.waitUntil(lambda: len(asked.seen) == 1, timeout=WAIT_MS)
+    said = str(asked.seen[0])
+    assert "5 of 6 candidates have not arrived" in said
+    assert "before the scheduled start" in said
+    assert hall.console.sessions()[0].status == "scheduled"
+    click(qtbot, console, "start_session")
+    qtbot.waitUntil(lambda: asked.done, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: hall.console.sessions()[0].status == "running", timeout=WAIT_MS)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QTableWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from hardware.recording.recorder import SegmentRecorder
@@ -37,6 +37,19 @@ from tests.operator_console.ui.conftest import WAIT_MS, console_for
 from tests.operator_console.ui.modal import Answers
 from tests.operator_console.ui.test_console_screenshots import PADDING
 from tests.operator_console.ui.test_desk_and_hall import child, click, kiosk_at
+
+
+def said_and_yes(box: QMessageBox) -> str:
+    """Answers a yes-or-no question Yes; what it said."""
+    said = f"{box.windowTitle()}\n{box.text()}"
+    box.button(QMessageBox.StandardButton.Yes).click()
+    return said
+
+
+def said_and_no(box: QMessageBox) -> str:
+    said = f"{box.windowTitle()}\n{box.text()}"
+    box.button(QMessageBox.StandardButton.No).click()
+    return said
 
 
 def recorded_attempt(hall: Hall, keys: Path, folder: Path) -> tuple[str, int]:
@@ -224,7 +237,10 @@ def test_an_administrator_manages_users_kiosks_and_banks_and_checks_the_audit_ch
         assert "created" in (window.model.message or "") and not window.model.message_is_error
         row = [u.username for u in users.users].index("aigerim")
         users.table.selectRow(row)
-        click(qtbot, users, "user_toggle")
+        asked = Answers(QMessageBox, [said_and_yes])
+        click(qtbot, users, "user_toggle")  # asked first: every sign-in of hers ends
+        qtbot.waitUntil(lambda: asked.done, timeout=WAIT_MS)
+        assert "aigerim" in str(asked.seen[0])
         qtbot.waitUntil(
             lambda: not next(u for u in users.users if u.username == "aigerim").active,
             timeout=WAIT_MS,
@@ -260,7 +276,13 @@ def test_an_administrator_manages_users_kiosks_and_banks_and_checks_the_audit_ch
         assert problems(dialog, touch=None, padding=PADDING) == []
         dialog.close()
         kiosks.table.selectRow(0)
+        asked = Answers(QMessageBox, [said_and_no, said_and_yes])
+        click(qtbot, kiosks, "kiosk_revoke")  # No: nothing happens
+        qtbot.waitUntil(lambda: len(asked.seen) == 1, timeout=WAIT_MS)
+        assert not kiosks.kiosks[0].revoked
         click(qtbot, kiosks, "kiosk_revoke")
+        qtbot.waitUntil(lambda: asked.done, timeout=WAIT_MS)
+        assert kiosks.kiosks[0].seat in str(asked.seen[1])
         qtbot.waitUntil(lambda: bool(kiosks.kiosks) and kiosks.kiosks[0].revoked, timeout=WAIT_MS)
 
         screen.tabs.setCurrentWidget(screen.banks)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -147,36 +148,54 @@ def rfc3339(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def _wrong_kind(kind: Any, value: object) -> bool:
-    """Whether `value` is of another JSON kind than `kind` asks for: a number in quotes, a truth
-    as 0 or 1, a number where a time or a truth belongs. pydantic's lax mode would convert each
-    of them; its strict mode cannot be used for requests (FastAPI validates Python objects, and
-    strict Python mode refuses a time or a choice written as text, as JSON writes them)."""
-    if value is None:
-        return False
+Check = Callable[[object], bool]
+"""Whether a raw value is of another kind than its field asks for."""
+
+
+def _scalar(kind: Any) -> Check | None:
+    if kind is bool:
+        return lambda v: v is not None and not isinstance(v, bool)
+    if kind is int:
+        return lambda v: v is not None and (isinstance(v, bool) or not isinstance(v, int))
+    if kind is float:
+        return lambda v: (
+            v is not None and (isinstance(v, bool) or not isinstance(v, int | float | Decimal))
+        )
+    if kind is datetime:
+        return lambda v: isinstance(v, int | float | bool)
+    if kind is str:
+        return lambda v: v is not None and not isinstance(v, str | StrEnum)
+    return None
+
+
+def _kind_check(kind: Any) -> Check | None:
+    """The check for a field of `kind`: a number in quotes, a truth as 0 or 1, a number where a
+    time or a truth belongs are of another JSON kind. pydantic's lax mode would convert each of
+    them; its strict mode cannot be used for requests (FastAPI validates Python objects, and
+    strict Python mode refuses a time or a choice written as text, as JSON writes them). None:
+    nothing to check (a model, an enumeration, a literal: pydantic refuses those itself)."""
     origin = get_origin(kind)
     if origin is Annotated:
-        return _wrong_kind(get_args(kind)[0], value)
+        return _kind_check(get_args(kind)[0])
     if origin in (Union, UnionType):
-        members = [m for m in get_args(kind) if m is not type(None)]
-        return all(_wrong_kind(m, value) for m in members)
-    if kind is bool:
-        return not isinstance(value, bool)
-    if kind is int:
-        return isinstance(value, bool) or not isinstance(value, int)
-    if kind is float:
-        return isinstance(value, bool) or not isinstance(value, int | float | Decimal)
-    if kind is datetime:
-        return isinstance(value, int | float | bool)
-    if kind is str:
-        return not isinstance(value, str | StrEnum)
-    if origin in (list, tuple, set, frozenset) and isinstance(value, list | tuple | set):
+        members = [_kind_check(m) for m in get_args(kind) if m is not type(None)]
+        if any(m is None for m in members):
+            return None
+        checks = [m for m in members if m is not None]
+        return lambda v: v is not None and all(check(v) for check in checks)
+    if origin in (list, tuple, set, frozenset):
         inner = get_args(kind)
-        return len(inner) == 1 and any(_wrong_kind(inner[0], v) for v in value)
-    if origin is dict and isinstance(value, dict):
+        item = _kind_check(inner[0]) if len(inner) == 1 else None
+        if item is None:
+            return None
+        return lambda v: isinstance(v, list | tuple | set) and any(item(x) for x in v)
+    if origin is dict:
         inner = get_args(kind)
-        return len(inner) == 2 and any(_wrong_kind(inner[1], v) for v in value.values())
-    return False
+        value = _kind_check(inner[1]) if len(inner) == 2 else None
+        if value is None:
+            return None
+        return lambda v: isinstance(v, dict) and any(value(x) for x in v.values())
+    return _scalar(kind)
 
 
 class Strict(BaseModel):
@@ -189,8 +208,12 @@ class Strict(BaseModel):
     @field_validator("*", mode="before")
     @classmethod
     def _same_kind(cls, value: object, info: ValidationInfo) -> object:
-        field = cls.model_fields.get(info.field_name or "")
-        if field is not None and _wrong_kind(field.annotation, value):
+        checks: dict[str, Check | None] | None = cls.__dict__.get("_kind_checks")
+        if checks is None:  # made once per model, on its first use
+            checks = {name: _kind_check(f.annotation) for name, f in cls.model_fields.items()}
+            type.__setattr__(cls, "_kind_checks", checks)
+        check = checks.get(info.field_name or "")
+        if check is not None and check(value):
             raise ValueError(f"{type(value).__name__} {value!r} is not of this field's kind")
         return value
 

@@ -159,10 +159,6 @@ def message(code: str) -> str:
         "refused": QCoreApplication.translate(
             "Texts", "The room server refused this. Call the operator."
         ),
-        "wrong_code": QCoreApplication.translate("Texts", "That code is not right. Try again."),
-        "void_code": QCoreApplication.translate(
-            "Texts", "Too many wrong codes. The operator must give a new one."
-        ),
         "unlocking": QCoreApplication.translate("Texts", "Checking the code…"),
     }
     return texts.get(code, code)

@@ -92,6 +92,11 @@ class LockSource(StrEnum):
     """The whole room is paused; resuming the room opens the seat again without a code."""
 
 
+ROOM_PAUSED = "room_paused"
+"""The lock reason of every seat a room pause locks: the kiosk shows no keypad for it (the
+room's resume opens the seat)."""
+
+
 class Role(StrEnum):
     ADMINISTRATOR = "administrator"
     OPERATOR = "operator"

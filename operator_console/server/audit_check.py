@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -127,11 +126,10 @@ def check(runtime: HallRuntime, *, ask_upstream: bool) -> AuditCheck:
         )
         return found
     try:
-        latest = AuditHeadRecord.model_validate(json.loads(reply.body))
-    except (ValueError, ValidationError):
-        found.upstream = f"answered {reply.status}"
-        return found
-    if reply.status != 200:
+        if reply.status != 200:
+            raise ValueError(reply.status)
+        latest = AuditHeadRecord.model_validate_json(reply.body)
+    except ValueError:  # ValidationError is one too
         found.upstream = f"answered {reply.status}"
         return found
     found.upstream_seq, found.upstream_head = latest.seq, latest.head

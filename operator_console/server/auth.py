@@ -71,13 +71,14 @@ def create_user(
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     _long_enough(password)
-    # Names that differ only in case are one name to a person at the sign-in: refused.
-    # (Compared here, not in SQL: SQLite's lower() knows only ASCII; a hall has tens of users.)
-    for taken in db.execute(select(User.username)).scalars():
-        if taken.casefold() == username.casefold():
-            raise conflict("user_exists", username=taken)
+    # Names that differ only in case are one name to a person at the sign-in: refused (and by
+    # the database's unique `name_key` when two requests race past this look).
+    same = select(User.username).where(User.name_key == username.casefold())
+    if (taken := db.execute(same).scalar()) is not None:
+        raise conflict("user_exists", username=taken)
     user = User(
         username=username,
+        name_key=username.casefold(),
         password_hash=hash_password(password),
         role=role,
         full_name=full_name,

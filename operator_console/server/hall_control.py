@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from operator_console.protocol.console_api import ResumeCodeView, SeatAct
 from operator_console.protocol.reasons import Reason
 from operator_console.protocol.values import (
+    ROOM_PAUSED,
     AdmissionStatus,
     AttemptStatus,
     FinishReason,
@@ -243,7 +244,7 @@ def pause_room(
             continue
         seat_clock.stop(running, now)
         if here.kiosk is not None and here.kiosk.locked_at is None:
-            here.kiosk.locked_at, here.kiosk.lock_reason = now, "room_paused"
+            here.kiosk.locked_at, here.kiosk.lock_reason = now, ROOM_PAUSED
             here.kiosk.lock_source = LockSource.ROOM
         touch(db, "seat", seat)
         stopped.append(seat)

@@ -287,6 +287,9 @@ class User(Base):
     __tablename__ = "user_account"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     username: Mapped[str] = mapped_column(String(100), unique=True)
+    name_key: Mapped[str] = mapped_column(String(100), unique=True)
+    """The name case-folded (`str.casefold`, whole Unicode): `Desk` beside `desk` is refused by
+    the database too, also when two administrators create them at the same moment."""
     full_name: Mapped[str] = mapped_column(String(300), default="")
     password_hash: Mapped[str] = mapped_column(String(300))
     role: Mapped[str] = mapped_column(String(16))

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from operator_console.protocol.console_api import ResumeCodeView
 from operator_console.protocol.kiosk_api import IncidentReport, LockReport, SeatAssignment
-from operator_console.protocol.values import LockSource
+from operator_console.protocol.values import ROOM_PAUSED, LockSource
 from operator_console.server import attempts, audit, incidents, seat_clock, seating
 from operator_console.server.changes import touch
 from operator_console.server.errors import Refusal, conflict, forbidden, not_found
@@ -219,7 +219,7 @@ def unlock(
     touch(db, "seat", kiosk.seat_code)
     if session is not None and session.paused_at is not None:
         # The room stopped meanwhile: the seat stays stopped with it, and opens when it resumes.
-        kiosk.lock_reason, kiosk.lock_source = "room_paused", LockSource.ROOM
+        kiosk.lock_reason, kiosk.lock_source = ROOM_PAUSED, LockSource.ROOM
         audit.append(
             db, hall_id=hall_id, at=now, actor=actor, action="seat.resume_held",
             subject=kiosk.seat_code, session_id=session.id,

@@ -113,13 +113,21 @@ class ConsoleModel(QObject):
         then: Callable[[Any], None] = lambda _r: None,
         *,
         done: str | None = None,
+        settled: Callable[[], None] = lambda: None,
     ) -> None:
+        """`settled` runs once the call has ended, answered or failed (a button given back)."""
+
         def ok(result: Any) -> None:
+            settled()
             then(result)
             if done:
                 self.say(done)
 
-        self.background.call(work, ok, self._failed)
+        def failed(error: BaseException) -> None:
+            settled()
+            self._failed(error)
+
+        self.background.call(work, ok, failed)
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, ServerRefused):
@@ -506,10 +514,11 @@ class ConsoleModel(QObject):
 
     def call(
         self, work: Callable[[], Any], then: Callable[[Any], None] = lambda _r: None, *,
-        done: str | None = None,
+        done: str | None = None, settled: Callable[[], None] = lambda: None,
     ) -> None:  # fmt: skip
-        """A screen's own call to the room server: off the GUI thread, refusals said for it."""
-        self._call(work, then, done=done)
+        """A screen's own call to the room server: off the GUI thread, refusals said for it;
+        `settled` once it has ended either way."""
+        self._call(work, then, done=done, settled=settled)
 
     def refresh_sync(self) -> None:
         def read() -> tuple[SyncStatus, list[OutboxView]]:

@@ -86,6 +86,12 @@ def deadline(hall: Hall) -> datetime:
 
 def resume_with_code(qtbot: QtBot, hall: Hall, kiosk: Kiosk) -> None:
     wait_stage(qtbot, kiosk, Stage.LOCKED)
+    # The operator gives a code once the map shows the seat locked (a code opens only a lock the
+    # server holds): the restarted kiosk's report of its lock may still be on its way.
+    qtbot.waitUntil(
+        lambda: next(s for s in hall.console.seats().seats if s.seat == "A01").state == "locked",
+        timeout=WAIT_MS,
+    )
     code = hall.console.resume_code("A01").code
     child(kiosk, "resume_code").setFocus()
     qtbot.keyClicks(child(kiosk, "resume_code"), code)

@@ -120,6 +120,7 @@ def test_every_screen_fits(
         model.lock("prohibited_program", "telegram-desktop")
         wait_stage(qtbot, k, Stage.LOCKED)
         shoot(k, "12-lock")
+        qtbot.waitUntil(lambda: client.seat().locked_at is not None, timeout=WAIT_MS)  # reported
         model.unlock(hall.console.resume_code("A01").code)
         wait_stage(qtbot, k, Stage.INSTRUCTIONS)
         model.begin()

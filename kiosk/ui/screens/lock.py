@@ -10,6 +10,7 @@ from kiosk.ui import texts
 from kiosk.ui.i18n import BILINGUAL, bilingual
 from kiosk.ui.model import KioskModel
 from kiosk.ui.screens.base import Screen, button, centered_card, label, restyle, row
+from operator_console.protocol.values import ROOM_PAUSED
 
 CODE_DIGITS = 6
 """The operator's resume code: six digits."""
@@ -81,7 +82,7 @@ class LockScreen(Screen):
                 return QCoreApplication.translate(context, str(source))
             return bilingual(source, "\n", context)
 
-        by_room = state is not None and state.reason == "room_paused"
+        by_room = state is not None and state.reason == ROOM_PAUSED
         if by_room:  # the room's resume opens every seat at once: no code to type
             title = QT_TRANSLATE_NOOP("Bilingual", "The test is paused")
             prompt = QT_TRANSLATE_NOOP(

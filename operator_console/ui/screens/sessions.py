@@ -120,14 +120,17 @@ class SessionsScreen(QWidget):
         self.start.setEnabled(False)  # one question at a time, whatever is pressed meanwhile
 
         def fresh(sessions: list[SessionView]) -> None:
-            self.start.setEnabled(True)
             session = next((s for s in sessions if s.session_id == sid), None)
             if session is None or session.status != "scheduled":
                 self.model.refresh_sessions()
                 return
             self._ask_start(session)
 
-        self.model.call(self.model.client.sessions, fresh)
+        self.model.call(
+            self.model.client.sessions,
+            fresh,
+            settled=self._show,  # the button as the rule says
+        )
 
     def _ask_start(self, session: SessionView) -> None:
         lines = [self.tr("Admission closes: no one else can be admitted to this session.")]

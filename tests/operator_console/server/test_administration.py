@@ -14,16 +14,18 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import delete, select, update
 
+from hardware.clock import FakeClock
 from operator_console.central.store import StubStore
 from operator_console.protocol.calls import ServerRefused
 from operator_console.protocol.console_api import NewUser
 from operator_console.protocol.values import OutboxStatus
 from operator_console.server import audit
 from operator_console.server.models import AuditEntry, AuditHead, OutboxRecord, User
+from operator_console.server.serve import ServerThread
 from question_banks.keys import load_box_public, load_signing_key
 from question_banks.package import seal
 from question_banks.samples import sample_bank
-from tests.hall import Hall
+from tests.hall import Hall, open_hall
 from tests.operator_console.server.test_hall_control import forty_at_once
 from tests.operator_console.server.test_recordings_api import person, seated
 
@@ -269,6 +271,35 @@ def test_forty_creations_of_one_user_at_once_make_one(hall: Hall) -> None:
     made = forty_at_once(lambda: hall.console.create_user(body))
     assert made == [200] + [409] * 39
     assert [u.username for u in hall.console.users()].count("twin") == 1
+    one_name_written_forty_ways(hall)
+
+
+def one_name_written_forty_ways(hall: Hall) -> None:
+    """`case-x`, `Case-X`, `CASe-x`, ... at the same moment: one user, the rest 409."""
+    spellings = [f"{'CASE'[: n % 4]}{'case'[n % 4 :]}-{'X' if n % 2 else 'x'}" for n in range(40)]
+    made = forty_at_once(
+        lambda: hall.console.create_user(
+            NewUser(username=spellings.pop(), role="operator", password="long-enough")
+        )
+    )
+    assert sorted(made) == [200] + [409] * 39
+    assert len([u for u in hall.console.users() if u.username.casefold() == "case-x"]) == 1
+
+
+@pytest.mark.postgres
+def test_one_name_written_forty_ways_at_once_on_postgresql(
+    tmp_path: Path,
+    keys: Path,
+    driven_stub: ServerThread,
+    stub_store: StubStore,
+    clock: FakeClock,
+    postgres_url: str,
+) -> None:
+    """Read committed lets forty requests past the look at once: the unique key refuses."""
+    for hall in open_hall(
+        tmp_path, keys, driven_stub, stub_store, clock, database_url=postgres_url
+    ):
+        one_name_written_forty_ways(hall)
 
 
 def test_a_staff_request_does_not_wait_for_a_long_write(hall: Hall) -> None:

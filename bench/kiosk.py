@@ -92,7 +92,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from kiosk.config import KioskConfig
 from kiosk.ui.app import build
-from kiosk.ui.model import Stage
+from kiosk.stages import Stage
 app = QApplication([])
 config = KioskConfig.model_validate({"kiosk": {"data_dir": sys.argv[1], "poll_seconds": 0.2},
     "camera": {"source": sys.argv[2]}, "lockdown": {"enabled": False, "prohibited": []}})
@@ -105,12 +105,13 @@ recording_since = None
 while time.monotonic() < end:
     app.processEvents()
     time.sleep(0.01)
-    if m.stage is Stage.CONFIRM: m.confirm(True)
-    elif m.stage is Stage.LANGUAGE: m.choose_language("kk")
-    elif m.stage is Stage.CAMERA: m.camera_done(1)
-    elif m.stage is Stage.TUTORIAL: m.tutorial_done()
-    elif m.stage is Stage.INSTRUCTIONS and m.session_running(): m.begin()
-    elif m.stage is Stage.TEST and m.camera and m.camera.recording:
+    stage, camera = m.progress.stage, m.camera.session
+    if stage is Stage.CONFIRM: m.candidate.confirm(True)
+    elif stage is Stage.LANGUAGE: m.candidate.choose_language("kk")
+    elif stage is Stage.CAMERA: m.candidate.camera_done(1)
+    elif stage is Stage.TUTORIAL: m.candidate.tutorial_done()
+    elif stage is Stage.INSTRUCTIONS and m.watch.session_running(): m.begin()
+    elif stage is Stage.TEST and camera and camera.recording:
         recording_since = recording_since or time.monotonic()
         if time.monotonic() - recording_since > 20:
             break
@@ -146,8 +147,8 @@ def main() -> int:
     from kiosk.config import KioskConfig
     from kiosk.credential import Credential, save_credential
     from kiosk.hall_client import HallClient
+    from kiosk.stages import Stage
     from kiosk.ui.app import application, build
-    from kiosk.ui.model import Stage
     from operator_console.demo.hall import DemoHall, DemoSettings
     from operator_console.demo.windows import demo_clip
 
@@ -178,18 +179,18 @@ def main() -> int:
                 while not check():  # type: ignore[operator]
                     app.processEvents()
                     if time.monotonic() > deadline:
-                        raise SystemExit(f"timed out in stage {model.stage}")
+                        raise SystemExit(f"timed out in stage {model.progress.stage}")
                     time.sleep(0.005)  # a benchmark's event pump, not a test's wait
 
-            until(lambda: model.stage is Stage.CONFIRM)
-            model.confirm(True)
-            model.choose_language("kk")
-            model.camera_done(1)
-            model.tutorial_done()
-            until(model.session_running)
+            until(lambda: model.progress.stage is Stage.CONFIRM)
+            model.candidate.confirm(True)
+            model.candidate.choose_language("kk")
+            model.candidate.camera_done(1)
+            model.candidate.tutorial_done()
+            until(model.watch.session_running)
             model.begin()
-            until(lambda: model.stage is Stage.TEST)
-            until(lambda: model.camera is not None and model.camera.recording)
+            until(lambda: model.progress.stage is Stage.TEST)
+            until(lambda: model.camera.session is not None and model.camera.session.recording)
 
             def click(name: str) -> None:
                 widget = kiosk.window.findChild(QWidget, name)
@@ -208,7 +209,7 @@ def main() -> int:
             model.journal.record = timed_record  # type: ignore[method-assign]
             answer_times, screen_times = [], []
             for n in range(args.answers):
-                model.go_to(n % len(model.items))
+                model.parts.go_to(n % len(model.parts.items))
                 app.processEvents()
                 started = time.perf_counter()
                 click(f"option_{n % 4}")  # returns once the screen shows the answer saved
@@ -219,8 +220,8 @@ def main() -> int:
             switch_times = []
             screen = kiosk.window.screen_now
             for _ in range(args.switches):
-                if model.index == len(model.items) - 1:
-                    model.go_to(0)
+                if model.parts.index == len(model.parts.items) - 1:
+                    model.parts.go_to(0)
                     app.processEvents()
                 started = time.perf_counter()
                 click("next")

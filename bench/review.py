@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from hardware.recording.seal import open_segment, seal_segment
 from operator_console.core.playback import Playback, Reel, Shown
-from operator_console.protocol.console_api import TimelineSegment
+from operator_console.protocol.console_api.review import TimelineSegment
 
 FPS = 15
 SIZE = (640, 480)

@@ -19,8 +19,9 @@ from typing import TypeVar
 from hardware.clock import Clock
 from kiosk.hall_client import HallClient
 from kiosk.journal import Journal
-from kiosk.seat_flow import SeatFlow, Stage
+from kiosk.seat_flow import SeatFlow
 from kiosk.sitting import Sitting
+from kiosk.stages import Stage
 from operator_console.protocol.calls import ServerRefused, ServerUnreachable
 from operator_console.protocol.kiosk_api import FinishResponse, FormItemView
 
@@ -72,20 +73,20 @@ class ScriptedCandidate:
     def sit(self, stop: threading.Event) -> ScriptedResult:
         result = ScriptedResult(self._seat)
         self._stop = stop
-        flow = self.flow
+        progress, candidate = self.flow.progress, self.flow.candidate
         try:
-            self._until(lambda: flow.stage is Stage.CONFIRM, "a candidate to be seated")
-            flow.confirm(True)
-            seat = flow.seat
+            self._until(lambda: progress.stage is Stage.CONFIRM, "a candidate to be seated")
+            candidate.confirm(True)
+            seat = self.flow.watch.seat
             assert seat is not None
-            flow.choose_language(self._rng.choice(seat.languages))
-            flow.camera_done(1)
-            flow.tutorial_done()
-            while flow.stage is Stage.INSTRUCTIONS:
+            candidate.choose_language(self._rng.choice(seat.languages))
+            candidate.camera_done(1)
+            candidate.tutorial_done()
+            while progress.stage is Stage.INSTRUCTIONS:
                 self._begin()
                 result.changes += self._answer_all()
                 result.finished.append(self._finish())
-                flow.continue_to_next()
+                self.flow.parts.continue_to_next()
         except (ServerRefused, Stopped) as exc:
             result.error = str(exc)
         return result
@@ -93,7 +94,7 @@ class ScriptedCandidate:
     # ----- steps ------------------------------------------------------------------------------
 
     def _poll(self) -> None:
-        sent, ticket = self._clock.monotonic(), self.flow.ask()
+        sent, ticket = self._clock.monotonic(), self.flow.watch.ask()
         seat = self._client.seat()
         self.flow.polled(seat, sent, ticket)
 
@@ -121,27 +122,27 @@ class ScriptedCandidate:
                 waited += RETRY_SECONDS
 
     def _begin(self) -> None:
-        flow = self.flow
-        summary = flow.begin()
-        if summary is None and flow.message == "wait_session":
-            self._until(flow.session_running, "the session to start")
-            summary = flow.begin()
+        parts, progress, candidate = self.flow.parts, self.flow.progress, self.flow.candidate
+        summary = parts.begin()
+        if summary is None and progress.message == "wait_session":
+            self._until(self.flow.watch.session_running, "the session to start")
+            summary = parts.begin()
         if summary is None:
-            raise Stopped(f"seat {self._seat}: nothing to start ({flow.message})")
-        language = flow.language or flow.ui_language
+            raise Stopped(f"seat {self._seat}: nothing to start ({progress.message})")
+        language = candidate.language or candidate.ui_language
         form = self._retrying(
             lambda: self._client.start_attempt(summary.attempt_id, language), "the start"
         )
-        flow.opened(form)
+        parts.opened(form)
 
     def _answer_all(self) -> int:
-        flow, sheet, sitting = self.flow, self.flow.sheet, self.flow.sitting
+        parts, sheet, sitting = self.flow.parts, self.flow.parts.sheet, self.flow.parts.sitting
         assert sheet is not None and sitting is not None
         changes = 0
         for n, item in enumerate(sheet.items):
             if self._pace and self._stop.wait(self._pace):
                 raise Stopped(f"seat {self._seat}: stopped during the test")
-            flow.go_to(n)
+            parts.go_to(n)
             changes += self._mark(item, self._choose(item))
             if self._rng.random() < self._change_rate:
                 # People go back and change their minds.
@@ -154,22 +155,22 @@ class ScriptedCandidate:
     def _mark(self, item: FormItemView, wanted: list[str]) -> int:
         """Gives `wanted` as the answer the way a candidate does, one option at a time; the
         number of changes written."""
-        flow, sheet = self.flow, self.flow.sheet
+        parts, sheet = self.flow.parts, self.flow.parts.sheet
         assert sheet is not None
         before = sheet.answers.get(item.item_id, [])
         toggles = sorted(set(before) ^ set(wanted)) if item.multiple else wanted[:1]
         for choice in toggles:
-            flow.choose(choice)
+            parts.choose(choice)
         return len(toggles) if item.multiple else int(before != wanted[:1])
 
     def _replicate(self, sitting: Sitting) -> None:
         self._retrying(sitting.replicate, "sending answers")
 
     def _finish(self) -> FinishResponse:
-        sitting = self.flow.finish("submitted")
+        sitting = self.flow.parts.finish("submitted")
         assert sitting is not None
         done = self._retrying(lambda: sitting.finish("submitted"), "handing in")
-        self.flow.finished(done)
+        self.flow.parts.finished(done)
         with contextlib.suppress(ServerUnreachable):
             self._poll()
         return done

@@ -18,7 +18,7 @@ from operator_console.central.samples import sample_roster
 from operator_console.central.store import StubStore
 from operator_console.core.client import ConsoleClient
 from operator_console.core.desk import Desk
-from operator_console.protocol.console_api import AdmissionView, RegistrationView
+from operator_console.protocol.console_api.desk import AdmissionView, RegistrationView
 from operator_console.protocol.kiosk_api import EnrollResponse, FormView
 from operator_console.server import auth
 from operator_console.server.app import create_app

@@ -127,3 +127,19 @@ def test_no_part_of_the_project_imports_another_in_a_circle() -> None:
 
 def test_the_cycle_finder_finds_a_cycle() -> None:
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+LONGEST = 500
+"""Lines a module of the product may hold: past it, a module does more than one thing. Migrations
+(each a frozen step) and sample banks (data: written questions) are not counted."""
+
+
+def test_no_module_of_the_product_grows_past_five_hundred_lines() -> None:
+    long = {
+        str(path.relative_to(ROOT)): lines
+        for package in PACKAGES
+        for path in (ROOT / package).rglob("*.py")
+        if "migrations" not in path.parts and "samples" not in path.parts
+        if (lines := len(path.read_text("utf-8").splitlines())) > LONGEST
+    }
+    assert long == {}

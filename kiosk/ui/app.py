@@ -54,7 +54,7 @@ class Kiosk:
     journal: Journal
 
     def start(self) -> None:
-        self.translations.use(self.model.ui_language)
+        self.translations.use(self.model.candidate.ui_language)
         self.lockdown.engage()
         self.model.start()
 
@@ -101,9 +101,9 @@ def build(
             data / "recordings",
             key,
             hall,
-            on_health=holder[0].on_camera_health,
-            on_flag=holder[0].on_face_flag,
-            on_recording=holder[0].on_recording,
+            on_health=holder[0].camera.on_health,
+            on_flag=holder[0].camera.on_face_flag,
+            on_recording=holder[0].camera.on_recording,
             segment_seconds=c.segment_seconds,
             upload_seconds=c.upload_seconds,
             size=(c.width, c.height),

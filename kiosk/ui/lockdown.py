@@ -221,7 +221,7 @@ class Lockdown(QObject):
         names = sorted({f.name for f in found})
         note = ", ".join(f"{f.name} (pid {f.pid})" for f in found)[:2000]
         log.warning("prohibited programs running: %s", note)
-        self.model.lock("prohibited_program", f"running: {', '.join(names)}; {note}")
+        self.model.seat_lock.lock("prohibited_program", f"running: {', '.join(names)}; {note}")
 
     def check_environment(self) -> None:
         environ, vm_check = self._environ, self._vm_check
@@ -236,8 +236,8 @@ class Lockdown(QObject):
         if vm:
             self.model.report("lockdown", "virtual_machine", f"running under {vm}")
             if self.settings.block_virtual_machine:
-                self.model.lock("virtual_machine", vm)
+                self.model.seat_lock.lock("virtual_machine", vm)
         if remote:
             self.model.report("lockdown", "remote_session", remote)
             if self.settings.block_remote_session:
-                self.model.lock("remote_session", remote)
+                self.model.seat_lock.lock("remote_session", remote)

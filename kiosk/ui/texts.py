@@ -7,36 +7,24 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from question_banks.programs import PROGRAMS, section_words
+
+
+def language() -> str:
+    """The language the screens speak now: the installed catalogue says which ("en" when none)."""
+    return QCoreApplication.translate("Texts", "en", "the code of this catalogue's language")
+
 
 def program_name(code: str) -> str:
-    names = {
-        "legislation": QCoreApplication.translate("Texts", "Legislation knowledge test"),
-        "state_language": QCoreApplication.translate("Texts", "State language test"),
-        "pq_program_1": QCoreApplication.translate(
-            "Texts", "Personal qualities assessment, Program I"
-        ),
-        "pq_program_2": QCoreApplication.translate(
-            "Texts", "Personal qualities assessment, Program II"
-        ),
-        "pq_program_3": QCoreApplication.translate(
-            "Texts", "Personal qualities assessment, Program III"
-        ),
-    }
-    return names.get(code, code)
+    """The test's full name (from the program's definition) in the screens' language."""
+    defined = PROGRAMS.get(code)
+    return defined.title.said(language()) if defined else code.replace("_", " ")
 
 
 def section_name(code: str) -> str:
-    names = {
-        "constitution": QCoreApplication.translate("Texts", "Constitution"),
-        "civil_service_law": QCoreApplication.translate("Texts", "Law on Civil Service"),
-        "anti_corruption_law": QCoreApplication.translate("Texts", "Law on Combating Corruption"),
-        "ethics_code": QCoreApplication.translate("Texts", "Ethics Code"),
-        "state_language": QCoreApplication.translate("Texts", "State language"),
-        "logical_thinking": QCoreApplication.translate("Texts", "Logical thinking"),
-        "value_orientations": QCoreApplication.translate("Texts", "Value orientations"),
-        "emotional_intelligence": QCoreApplication.translate("Texts", "Emotional intelligence"),
-    }
-    return names.get(code, code.replace("_", " ").capitalize())
+    """A section's (act's, competency's) name from the programs' definitions."""
+    names = section_words(code)
+    return names.said(language()) if names else code.replace("_", " ").capitalize()
 
 
 def instructions(code: str) -> list[str]:
@@ -53,14 +41,19 @@ def instructions(code: str) -> list[str]:
             "ends and your saved answers are scored.",
         ),
     ]
-    if code == "legislation":
+    defined = PROGRAMS.get(code)
+    marks = defined.pass_marks if defined else None
+    if marks is not None:
         lines.append(
             QCoreApplication.translate(
                 "Texts",
-                "To pass you need at least 30 correct answers, and at least 5 in each act.",
+                "To pass you need at least %1 correct answers in all, and at least %2 in each "
+                "part.",
             )
+            .replace("%1", str(marks[0]))
+            .replace("%2", str(marks[1]))
         )
-    elif code.startswith("pq_"):
+    elif defined is not None and defined.option_scored:
         lines.append(
             QCoreApplication.translate(
                 "Texts",

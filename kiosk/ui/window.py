@@ -7,7 +7,8 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from hardware.camera import CameraHealth
-from kiosk.ui.model import KioskModel, Stage
+from kiosk.stages import Stage
+from kiosk.ui.model import KioskModel
 from kiosk.ui.screens.base import label, restyle
 from kiosk.ui.screens.camera import CameraScreen
 from kiosk.ui.screens.confirm import ConfirmScreen
@@ -71,34 +72,35 @@ class KioskWindow(QWidget):
         model.changed.connect(self._stage)
         model.view_changed.connect(self.apply_style)
         model.link_changed.connect(self._bar)
-        model.camera_changed.connect(self._bar)
+        model.camera.changed.connect(self._bar)
         model.tick.connect(self._clock)
         self.apply_style()
         self._stage()
 
     @property
     def screen_now(self) -> QWidget:
-        return self.screens[self.model.stage]
+        return self.screens[self.model.progress.stage]
 
     def apply_style(self) -> None:
         self.setStyleSheet(stylesheet(self.model.size_step, self.model.high_contrast))
 
     def _stage(self) -> None:
-        screen = self.screens[self.model.stage]
+        screen = self.screens[self.model.progress.stage]
         if self.stack.currentWidget() is not screen:
             self.stack.setCurrentWidget(screen)
         # During the test the countdown is the only time on the screen: no second clock.
-        self.clock.setVisible(self.model.stage is not Stage.TEST)
+        self.clock.setVisible(self.model.progress.stage is not Stage.TEST)
         self._bar()
 
     def _clock(self) -> None:
-        self.clock.setText(self.model.hall_time())
+        self.clock.setText(self.model.watch.hall_time())
 
     def _bar(self) -> None:
         model = self.model
-        seat = model.seat.seat if model.seat else "—"
-        seated = model.seat.full_name if model.seat else None
-        name = (model.candidate_name or seated) if model.stage is not Stage.IDLE else None
+        now = model.watch.seat
+        seat = now.seat if now else "—"
+        seated = now.full_name if now else None
+        name = (model.candidate.name or seated) if model.progress.stage is not Stage.IDLE else None
         text = self.tr("Seat %1").replace("%1", seat)
         self.seat.setText(f"{text} · {name}" if name else text)
         unsent = model.link.unsent
@@ -111,8 +113,8 @@ class KioskWindow(QWidget):
         else:
             self.link.setText(self.tr("● No connection"))
         restyle(self.link, state="online" if model.online else "offline")
-        camera = model.camera
-        healthy = model.camera_health is CameraHealth.OK
+        camera = model.camera.session
+        healthy = model.camera.health is CameraHealth.OK
         if camera is not None and camera.recording_ok and healthy:
             self.rec.setText(self.tr("● Recording"))
         elif camera is not None and (not healthy or (camera.recording and not camera.recording_ok)):

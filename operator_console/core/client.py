@@ -7,55 +7,61 @@ from datetime import date
 import httpx
 
 from operator_console.protocol.calls import CallCore
-from operator_console.protocol.console_api import (
+from operator_console.protocol.console_api.administration import (
+    AuditCheck,
+    ItemStatsView,
+    KioskView,
+    NewUser,
+    UserChange,
+    UserView,
+)
+from operator_console.protocol.console_api.desk import (
     AdmissionCheck,
     AdmissionRequest,
     AdmissionView,
-    AttemptResultView,
-    AuditCheck,
-    BanksView,
-    BankView,
-    BulkClearRequest,
-    ChangeBatch,
     DetectorEventView,
     DetectorStateView,
+    ManualDetectorEvent,
+    Refusing,
+    RegistrationView,
+    RuleCode,
+    SeatBinding,
+)
+from operator_console.protocol.console_api.hall import (
+    ChangeBatch,
     EnrollmentCodeRequest,
     EnrollmentCodeView,
     HistoryEntry,
     IncidentRequest,
-    ItemStatsView,
-    KioskView,
     LoggedIncident,
-    LoginRequest,
-    LoginResponse,
-    ManualDetectorEvent,
     Move,
-    NewUser,
-    OfflineExportView,
-    OutboxView,
-    Refusing,
-    RegistrationView,
     ResumeCodeView,
     Resumption,
-    ReviewItem,
-    ReviewTimeline,
     RoomAction,
     RoomActionView,
-    RosterFetch,
-    RosterImported,
-    RuleCode,
     SeatAction,
     SeatActionView,
-    SeatBinding,
     SeatMap,
-    SessionView,
-    SyncStatus,
     Termination,
     TimeChange,
-    UserChange,
-    UserView,
+)
+from operator_console.protocol.console_api.review import (
+    BulkClearRequest,
+    ReviewItem,
+    ReviewTimeline,
     VerdictRequest,
 )
+from operator_console.protocol.console_api.sessions import (
+    AttemptResultView,
+    BanksView,
+    BankView,
+    LoginRequest,
+    LoginResponse,
+    RosterFetch,
+    RosterImported,
+    SessionView,
+)
+from operator_console.protocol.console_api.sync import OfflineExportView, OutboxView, SyncStatus
 from operator_console.protocol.kiosk_api import IncidentView, RecordingManifest
 from operator_console.protocol.reasons import Reason
 from operator_console.protocol.records import VerificationRecord

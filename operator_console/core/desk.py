@@ -14,12 +14,12 @@ from datetime import date
 import httpx
 
 from operator_console.core.client import ConsoleClient
-from operator_console.protocol.console_api import (
+from operator_console.protocol.console_api.desk import (
     AdmissionView,
     DetectorEventView,
     RegistrationView,
-    SessionView,
 )
+from operator_console.protocol.console_api.sessions import SessionView
 from operator_console.protocol.kiosk_api import EnrollResponse
 
 Enroll = Callable[[str], EnrollResponse]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from operator_console.protocol.console_api import RegistrationView
+from operator_console.protocol.console_api.desk import RegistrationView
 
 
 def find(registrations: Sequence[RegistrationView], text: str) -> list[RegistrationView]:

@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 
 from operator_console.core.client import ConsoleClient
 from operator_console.protocol.calls import ServerRefused, ServerUnreachable
-from operator_console.protocol.console_api import ChangeBatch, SeatMap, SeatView
+from operator_console.protocol.console_api.hall import ChangeBatch, SeatMap, SeatView
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 import cv2
 import numpy as np
 
-from operator_console.protocol.console_api import TimelineSegment
+from operator_console.protocol.console_api.review import TimelineSegment
 
 log = logging.getLogger(__name__)
 

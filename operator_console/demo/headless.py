@@ -20,7 +20,9 @@ from kiosk.journal import Journal
 from kiosk.scripted import ScriptedCandidate, ScriptedResult
 from operator_console.core.client import ConsoleClient
 from operator_console.demo.hall import DEMO_PASSWORD, DEMO_USER, DemoHall, DemoSettings
-from operator_console.protocol.console_api import AdmissionView, AttemptResultView, OutboxView
+from operator_console.protocol.console_api.desk import AdmissionView
+from operator_console.protocol.console_api.sessions import AttemptResultView
+from operator_console.protocol.console_api.sync import OutboxView
 from operator_console.protocol.values import AdmissionStatus, AttemptStatus, OutboxStatus
 from question_banks.package import write_package
 

@@ -9,11 +9,31 @@ from enum import StrEnum
 from types import UnionType
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
 
-ProgramCode = Literal[
-    "legislation", "state_language", "pq_program_1", "pq_program_2", "pq_program_3"
+from question_banks.programs import PROGRAMS
+
+
+def _known_program(code: str) -> str:
+    if code not in PROGRAMS:
+        raise ValueError(f"unknown program {code!r}; known: {', '.join(PROGRAMS)}")
+    return code
+
+
+ProgramCode = Annotated[
+    str,
+    AfterValidator(_known_program),
+    WithJsonSchema({"type": "string", "enum": list(PROGRAMS)}),
 ]
+"""A program the hall knows: one of `question_banks.programs.PROGRAMS` (its definitions)."""
 
 Language = Literal["kk", "ru"]
 

@@ -14,11 +14,7 @@ from zoneinfo import ZoneInfo
 from dateutil.relativedelta import relativedelta
 
 from operator_console.protocol.iin import iin_problem
-from question_banks.programs import PERSONAL_QUALITIES
-
-LEGISLATION_RETEST_DAYS = 3
-PQ_ATTEMPTS_PER_MONTH = 3
-PQ_IMPROVE_AFTER = relativedelta(months=3)
+from question_banks.programs import PROGRAMS, Retakes
 
 
 class RuleRefusal(str):
@@ -116,60 +112,51 @@ def _day(moment: datetime, zone: ZoneInfo) -> date:
     return moment.astimezone(zone).date()
 
 
-def legislation_retest_refusal(
-    attempts: Sequence[PastAttempt], today: date, zone: ZoneInfo
+def program_retake_refusal(
+    code: str, attempts: Sequence[PastAttempt], today: date, zone: ZoneInfo
 ) -> RuleRefusal | None:
-    fails = [a for a in attempts if a.program == "legislation" and a.outcome == "fail"]
-    if not fails:
-        return None
-    last = max(_day(a.at, zone) for a in fails)
-    allowed = last + timedelta(days=LEGISLATION_RETEST_DAYS)
-    if today < allowed:
-        return RuleRefusal(
-            "retake_too_soon",
-            f"legislation retest allowed from {allowed:%Y-%m-%d} (failed on {last:%Y-%m-%d})",
-            program="legislation",
-            allowed=f"{allowed:%Y-%m-%d}",
-        )
-    return None
-
-
-def personal_qualities_refusal(
-    program: str, attempts: Sequence[PastAttempt], today: date, zone: ZoneInfo
-) -> RuleRefusal | None:
-    mine = sorted((a for a in attempts if a.program == program), key=lambda a: a.at)
+    """The program's own retake policy (its definition's `retakes`) applied to past attempts."""
+    policy = PROGRAMS[code].retakes if code in PROGRAMS else Retakes()
+    mine = sorted((a for a in attempts if a.program == code), key=lambda a: a.at)
     passes = [a for a in mine if a.outcome == "pass"]
-    if passes:
-        allowed = _day(passes[-1].at, zone) + PQ_IMPROVE_AFTER
+    if policy.improve_after_months is not None and passes:
+        allowed = _day(passes[-1].at, zone) + relativedelta(months=policy.improve_after_months)
         if today < allowed:
             return RuleRefusal(
                 "retake_too_soon",
-                f"{program} passed; a retake to improve is allowed from {allowed:%Y-%m-%d}",
-                program=program,
+                f"{code} passed; a retake to improve is allowed from {allowed:%Y-%m-%d}",
+                program=code,
                 allowed=f"{allowed:%Y-%m-%d}",
             )
         return None
+    fails = [a for a in mine if a.outcome == "fail"]
+    if policy.after_fail_days is not None and fails:
+        last = _day(fails[-1].at, zone)
+        allowed = last + timedelta(days=policy.after_fail_days)
+        if today < allowed:
+            return RuleRefusal(
+                "retake_too_soon",
+                f"{code} retest allowed from {allowed:%Y-%m-%d} (failed on {last:%Y-%m-%d})",
+                program=code,
+                allowed=f"{allowed:%Y-%m-%d}",
+            )
+    limit = policy.attempts_per_month
     this_month = [
         a for a in mine if (d := _day(a.at, zone)).year == today.year and d.month == today.month
     ]
-    if len(this_month) >= PQ_ATTEMPTS_PER_MONTH:
+    if limit is not None and len(this_month) >= limit:
         return RuleRefusal(
             "attempts_this_month",
-            f"{program}: {PQ_ATTEMPTS_PER_MONTH} attempts already this month without a pass",
-            program=program,
-            attempts=str(PQ_ATTEMPTS_PER_MONTH),
+            f"{code}: {limit} attempts already this month without a pass",
+            program=code,
+            attempts=str(limit),
         )
     return None
 
 
 def retake_refusal(candidate: Candidate, today: date, zone: ZoneInfo) -> RuleRefusal | None:
-    for prog in candidate.programs:
-        if prog == "legislation":
-            reason = legislation_retest_refusal(candidate.last_attempts, today, zone)
-        elif prog in PERSONAL_QUALITIES:
-            reason = personal_qualities_refusal(prog, candidate.last_attempts, today, zone)
-        else:
-            reason = None
+    for code in candidate.programs:
+        reason = program_retake_refusal(code, candidate.last_attempts, today, zone)
         if reason:
             return reason
     return None

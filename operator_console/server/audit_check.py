@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from operator_console.protocol.console_api import AuditBreak, AuditCheck
+from operator_console.protocol.console_api.administration import AuditBreak, AuditCheck
 from operator_console.protocol.records import AuditHeadRecord
 from operator_console.protocol.values import OutboxStatus
 from operator_console.server.audit import GENESIS, entry_hash

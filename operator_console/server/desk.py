@@ -14,7 +14,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from operator_console.protocol.console_api import AdmissionCheck, AdmissionView, SessionView
+from operator_console.protocol.console_api.desk import AdmissionCheck, AdmissionView
+from operator_console.protocol.console_api.sessions import SessionView
 from operator_console.protocol.reasons import Reason
 from operator_console.protocol.values import AdmissionStatus, AttemptStatus, SessionStatus
 from operator_console.server import audit, seating, standing, views
@@ -37,7 +38,7 @@ from operator_console.server.models import (
     Registration,
     Seat,
 )
-from question_banks.programs import SITTING_ORDER
+from question_banks.programs import sitting_order
 
 
 def _candidate(reg: Registration) -> Candidate:
@@ -181,7 +182,7 @@ def admit(
     db.add(adm)
     db.flush()
     if reason is None:
-        ordered = sorted(reg.programs, key=SITTING_ORDER.index)
+        ordered = sitting_order(reg.programs)
         for position, program in enumerate(ordered):
             db.add(
                 Attempt(

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hardware.detector import DetectorEvent, EventKind, EventSource
 from hardware.detector.reader import DetectorReader
-from operator_console.protocol.console_api import DetectorEventView, DetectorStateView
+from operator_console.protocol.console_api.desk import DetectorEventView, DetectorStateView
 from operator_console.server import views
 from operator_console.server.changes import touch
 from operator_console.server.config import DetectorSection

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from operator_console.protocol.console_api import EnrollmentCodeView
+from operator_console.protocol.console_api.hall import EnrollmentCodeView
 from operator_console.protocol.kiosk_api import EnrollResponse
 from operator_console.server import audit
 from operator_console.server.auth import new_token, token_hash

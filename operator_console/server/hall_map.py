@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Text, and_, cast, func, or_, select
 from sqlalchemy.orm import Session, defer, sessionmaker
 from sqlalchemy.sql import Subquery
 
-from operator_console.protocol.console_api import AlertView, SeatView
+from operator_console.protocol.console_api.hall import AlertView, SeatView
 from operator_console.protocol.values import (
     AttemptStatus,
     FinishReason,

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from operator_console.protocol.kiosk_api import IncidentReport
+from operator_console.protocol.reasons import Reason
 from operator_console.server import audit
 from operator_console.server.changes import touch
 from operator_console.server.errors import Refusal, not_found
@@ -81,3 +82,52 @@ def thumbnail(db: Session, incident_id: int, root: Path) -> bytes:
     if row is None or not thumbnail_path(root, row).exists():
         raise not_found("thumbnail", incident_id)
     return thumbnail_path(root, row).read_bytes()
+
+
+def log_reason(
+    db: Session,
+    *,
+    reason: Reason,
+    actor: str,
+    now: datetime,
+    seat: str | None,
+    session_id: str | None,
+    attempt: Attempt | None,
+) -> Incident:
+    """An incident an operator logs with the reason given for an act: on the running attempt
+    when there is one, else on the seat or (no seat) the session's room."""
+    row = Incident(
+        session_id=attempt.session_id if attempt else session_id,
+        attempt_id=attempt.id if attempt else None,
+        seat_code=seat,
+        at=now,
+        category=reason.category,
+        code=reason.code,
+        note=reason.note,
+        reported_by=actor,
+    )
+    db.add(row)
+    db.flush()
+    touch(db, "incident", str(row.id))
+    return row
+
+
+def acknowledge(
+    db: Session, *, hall_id: str, incident_id: int, now: datetime, actor: str
+) -> Incident:
+    row = db.get(Incident, incident_id, with_for_update=True)
+    if row is None:
+        raise not_found("incident", incident_id)
+    if row.acknowledged_at is None:
+        row.acknowledged_at, row.acknowledged_by = now, actor
+        audit.append(
+            db, hall_id=hall_id, at=now, actor=actor, action="incident.acknowledge",
+            subject=str(incident_id), session_id=row.session_id,
+        )  # fmt: skip
+        if row.seat_code:
+            touch(db, "seat", row.seat_code)
+        attempt = db.get(Attempt, row.attempt_id) if row.attempt_id else None
+        if attempt is not None and attempt.seat_code:
+            touch(db, "seat", attempt.seat_code)  # the alert went with its candidate
+        touch(db, "incident", str(incident_id))
+    return row

@@ -14,7 +14,11 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from operator_console.protocol.console_api import Attention, ItemStatsView, ItemStatView
+from operator_console.protocol.console_api.administration import (
+    Attention,
+    ItemStatsView,
+    ItemStatView,
+)
 from operator_console.server.models import OutboxRecord
 from question_banks.bank import Bank
 from question_banks.stats import item_statistics, write_csv

@@ -24,7 +24,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import event
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
-from operator_console.protocol.console_api import SeatView
+from operator_console.protocol.console_api.hall import SeatView
 from operator_console.server.changes import ChangeFeed
 from operator_console.server.db import TxSession
 from operator_console.server.hall_map import Progress

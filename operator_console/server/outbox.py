@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from operator_console.protocol.canonical import canonical_json
-from operator_console.protocol.console_api import SyncStatus
+from operator_console.protocol.console_api.sync import SyncStatus
 from operator_console.protocol.values import OutboxStatus
 from operator_console.server.models import OutboxRecord
 

@@ -8,7 +8,12 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from operator_console.protocol.console_api import KioskView, NewUser, UserChange, UserView
+from operator_console.protocol.console_api.administration import (
+    KioskView,
+    NewUser,
+    UserChange,
+    UserView,
+)
 from operator_console.server import audit, auth
 from operator_console.server.changes import touch
 from operator_console.server.errors import Refusal, conflict, not_found

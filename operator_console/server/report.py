@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from operator_console.protocol.console_api import SyncStatus
+from operator_console.protocol.console_api.sync import SyncStatus
 from operator_console.protocol.records import SectionResult
 from operator_console.protocol.signing import sign_document
 from operator_console.protocol.values import AdmissionStatus

@@ -7,6 +7,8 @@ English; `tests/operator_console/server/test_report.py` checks that none is miss
 
 from __future__ import annotations
 
+from question_banks.programs import PROGRAMS, section_words
+
 LANGUAGES = ("kk", "ru", "en")
 
 # key: (kk, ru); the English is the key itself unless EN names it.
@@ -71,10 +73,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "`operator-console admin verify-audit` сверяет цепочку в базе с этой вершиной.",
     ),
     "Page": ("Бет", "Стр."),
-    # programs
-    "state_language": ("Мемлекеттік тіл", "Государственный язык"),
-    "legislation": ("Заңнама", "Законодательство"),
-    "personal_qualities": ("Жеке қасиеттер", "Личные качества"),
     # roles
     "operator": ("оператор", "оператор"),
     "proctor": ("проктор", "проктор"),
@@ -139,49 +137,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "language kk": ("қазақ тілі", "казахский язык"),
     "language ru": ("орыс тілі", "русский язык"),
 }
-PROGRAMS: dict[str, tuple[str, str, str]] = {
-    "state_language": ("Мемлекеттік тіл", "Государственный язык", "state language"),
-    "legislation": ("Заңнама", "Законодательство", "legislation"),
-    "personal_qualities": ("Жеке қасиеттер", "Личные качества", "personal qualities"),
-    "pq_program_1": ("Жеке қасиеттер, I бағдарлама", "Личные качества, программа I",
-                     "personal qualities, Program I"),
-    "pq_program_2": ("Жеке қасиеттер, II бағдарлама", "Личные качества, программа II",
-                     "personal qualities, Program II"),
-    "pq_program_3": ("Жеке қасиеттер, III бағдарлама", "Личные качества, программа III",
-                     "personal qualities, Program III"),
-}  # fmt: skip
-"""Program code -> (kk, ru, en) display names."""
-
-SECTIONS: dict[str, tuple[str, str, str]] = {
-    "constitution": ("Конституция", "Конституция", "Constitution"),
-    "civil_service_law": ("Мемлекеттік қызмет туралы заң", "Закон о государственной службе",
-                          "Law on Civil Service"),
-    "anti_corruption_law": ("Сыбайлас жемқорлыққа қарсы іс-қимыл туралы заң",
-                            "Закон о противодействии коррупции", "Law on Combating Corruption"),
-    "ethics_code": ("Әдеп кодексі", "Этический кодекс", "Ethics Code"),
-    "state_language": ("Мемлекеттік тіл", "Государственный язык", "State language"),
-    "logical_thinking": ("Логикалық ойлау", "Логическое мышление", "Logical thinking"),
-    "value_orientations": ("Құндылықтық бағдарлар", "Ценностные ориентации", "Value orientations"),
-    "emotional_intelligence": ("Эмоционалдық интеллект", "Эмоциональный интеллект",
-                               "Emotional intelligence"),
-    "proactivity": ("Бастамашылдық", "Инициативность", "Proactivity"),
-    "communication": ("Коммуникация", "Коммуникация", "Communication"),
-    "analytical_thinking": ("Аналитикалық ойлау", "Аналитическое мышление",
-                            "Analytical thinking"),
-    "strategic_thinking": ("Стратегиялық ойлау", "Стратегическое мышление",
-                           "Strategic thinking"),
-    "leadership": ("Көшбасшылық", "Лидерство", "Leadership"),
-    "ethics": ("Әдептілік", "Этичность", "Ethics"),
-    "results_orientation": ("Нәтижеге бағдарлану", "Ориентация на результат",
-                            "Results orientation"),
-    "anti_corruption": ("Сыбайлас жемқорлыққа қарсы тұру", "Противодействие коррупции",
-                        "Anti-corruption"),
-    "responsibility": ("Жауапкершілік", "Ответственность", "Responsibility"),
-    "performance_management": ("Қызметті басқару", "Управление деятельностью",
-                               "Performance management"),
-}  # fmt: skip
-"""Section (act or competency) code -> (kk, ru, en) names."""
-
 CATEGORIES: dict[str, tuple[str, str, str]] = {
     "environment": ("Орта", "Обстановка", "Environment"),
     "examinee": ("Үміткер", "Кандидат", "Candidate"),
@@ -269,8 +224,6 @@ EN = {
     "serial": "walk-through",
     "manual": "wand",
     "pass": "clear",
-    "state_language": "state language",
-    "personal_qualities": "personal qualities",
     "reported": "scores reported",
     "time_expired": "time ran out",
     "submitted": "handed in",
@@ -303,6 +256,7 @@ EN = {
 class Words:
     def __init__(self, language: str) -> None:
         self.index = {"kk": 0, "ru": 1}.get(language)
+        self.code = language if self.index is not None else "en"
 
     def __call__(self, key: str) -> str:
         if self.index is None or key not in TEXTS:
@@ -324,10 +278,12 @@ class Words:
         return said if self.index is None else said.replace(".", ",")
 
     def program(self, code: str) -> str:
-        return self._of(PROGRAMS, code)
+        defined = PROGRAMS.get(code)
+        return defined.name.said(self.code) if defined else code.replace("_", " ")
 
     def section(self, code: str) -> str:
-        return self._of(SECTIONS, code)
+        names = section_words(code)
+        return names.said(self.code) if names else code.replace("_", " ")
 
     def language(self, code: str) -> str:
         if not code:

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from operator_console.protocol.console_api import (
+from operator_console.protocol.console_api.review import (
     BulkClearRequest,
     ReviewItem,
     ReviewTimeline,

@@ -9,7 +9,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from operator_console.protocol.console_api import RosterImported
+from operator_console.protocol.console_api.sessions import RosterImported
 from operator_console.protocol.roster import LastAttempt, Roster, SignedRoster
 from operator_console.protocol.signing import document_signed
 from operator_console.protocol.values import SessionStatus, rfc3339

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 from hardware.clock import Clock, SystemClock
 from operator_console.protocol.kiosk_api import AnswerAck
 from operator_console.server import auth, recordings
-from operator_console.server.attempts import AnswerPost, expire_overdue, store_answer_posts
+from operator_console.server.answers import AnswerPost, store_answer_posts
+from operator_console.server.attempts import expire_overdue
 from operator_console.server.audit import GENESIS
 from operator_console.server.banks import BankShelf
 from operator_console.server.config import HallConfig, StartupError

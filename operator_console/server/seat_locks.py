@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from operator_console.protocol.console_api import ResumeCodeView
+from operator_console.protocol.console_api.hall import ResumeCodeView
 from operator_console.protocol.kiosk_api import IncidentReport, LockReport, SeatAssignment
 from operator_console.protocol.values import ROOM_PAUSED, LockSource
 from operator_console.server import attempts, audit, incidents, seat_clock, seating

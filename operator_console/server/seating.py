@@ -25,14 +25,14 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
 
-from operator_console.protocol.console_api import SeatAct
+from operator_console.protocol.console_api.hall import SeatAct
 from operator_console.protocol.values import (
     AdmissionStatus,
     AttemptStatus,
     LockSource,
     SessionStatus,
 )
-from operator_console.server.errors import Refusal, conflict
+from operator_console.server.errors import Refusal, conflict, not_found
 from operator_console.server.models import Admission, Attempt, HallSession, Kiosk, Seat
 
 ACTS: tuple[SeatAct, ...] = ("pause", "resume", "time", "terminate", "move", "incident")
@@ -130,6 +130,44 @@ def lock_seats(db: Session, hall_id: str, codes: Sequence[str]) -> dict[str, Sea
         .with_for_update()
     ).scalars()
     return {s.code: s for s in rows}
+
+
+@dataclass(frozen=True)
+class SeatNow:
+    """A seat, its kiosk and its sitting (`seating`), locked for the caller's transaction."""
+
+    seat: str
+    kiosk: Kiosk | None
+    sitting: Occupant | None
+
+    @property
+    def admission(self) -> Admission | None:
+        return self.sitting.admission if self.sitting else None
+
+    @property
+    def attempts(self) -> list[Attempt]:
+        return self.sitting.attempts if self.sitting else []
+
+    @property
+    def running(self) -> Attempt | None:
+        return self.sitting.running if self.sitting else None
+
+    @property
+    def unfinished(self) -> list[Attempt]:
+        return self.sitting.unfinished if self.sitting else []
+
+
+def seat_now(db: Session, hall_id: str, seat_code: str) -> SeatNow:
+    """The seat, its kiosk and its sitting candidate, all locked for the caller's transaction
+    (the seat's row first: actions on one seat take their turns)."""
+    if seat_code not in lock_seats(db, hall_id, [seat_code]):
+        raise not_found("seat", seat_code)
+    kiosk = db.execute(
+        select(Kiosk)
+        .where(Kiosk.seat_code == seat_code, Kiosk.revoked.is_(False))
+        .with_for_update()
+    ).scalar_one_or_none()
+    return SeatNow(seat_code, kiosk, sitting_at(db, seat_code, lock=True))
 
 
 def free_seats(db: Session, hall_id: str) -> list[str]:

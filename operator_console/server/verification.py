@@ -14,7 +14,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from operator_console.protocol.console_api import VerdictRequest
+from operator_console.protocol.console_api.review import VerdictRequest
 from operator_console.protocol.values import AttemptStatus, OutcomeCode, rfc3339
 from operator_console.server import audit, outbox
 from operator_console.server.errors import Refusal, conflict, not_found

@@ -11,14 +11,13 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from operator_console.protocol.console_api import (
+from operator_console.protocol.console_api.desk import (
     AdmissionView,
-    AttemptResultView,
     DetectorEventView,
-    OutboxView,
     RegistrationView,
-    SessionView,
 )
+from operator_console.protocol.console_api.sessions import AttemptResultView, SessionView
+from operator_console.protocol.console_api.sync import OutboxView
 from operator_console.protocol.kiosk_api import AttemptSummary, IncidentView
 from operator_console.protocol.records import SectionResult
 from operator_console.protocol.values import AdmissionStatus

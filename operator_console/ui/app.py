@@ -15,7 +15,7 @@ from operator_console.core.settings import ConsoleConfig
 from operator_console.protocol.calls import ServerRefused, ServerUnreachable
 from operator_console.ui import hall_time
 from operator_console.ui.dialogs import SignInDialog
-from operator_console.ui.model import ConsoleModel
+from operator_console.ui.model.console import ConsoleModel
 from operator_console.ui.style import SHEET
 from operator_console.ui.window import ConsoleWindow
 

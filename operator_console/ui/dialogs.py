@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from operator_console.protocol.console_api import EnrollmentCodeView, ResumeCodeView
+from operator_console.protocol.console_api.hall import EnrollmentCodeView, ResumeCodeView
 from operator_console.protocol.reasons import REASONS, Reason
 from operator_console.ui import hall_time, texts
 from operator_console.ui.style import SHEET

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from operator_console.protocol.console_api import ReviewTimeline, TimelineMark
+from operator_console.protocol.console_api.review import ReviewTimeline, TimelineMark
 from operator_console.ui import hall_time
 
 SEVERITY = {"alarm": QColor("#d7263d"), "warning": QColor("#f0a000"), "info": QColor("#1f6feb")}

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPe
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from operator_console.core.hall_watch import HallPicture, silence_level
-from operator_console.protocol.console_api import SeatView
+from operator_console.protocol.console_api.hall import SeatView
 from operator_console.ui import texts
 
 FILL = {

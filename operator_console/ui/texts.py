@@ -10,6 +10,8 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
 
+from question_banks.programs import PROGRAMS
+
 
 def category(code: str) -> str:
     return {
@@ -96,11 +98,15 @@ def seat_state(code: str) -> str:
     }.get(code, code)
 
 
+def language() -> str:
+    """The language the console speaks now: the installed catalogue says which ("en" if none)."""
+    return QCoreApplication.translate("ConsoleTexts", "en", "the code of this catalogue's language")
+
+
 def program(code: str) -> str:
-    return {
-        "state_language": QCoreApplication.translate("ConsoleTexts", "State language"),
-        "legislation": QCoreApplication.translate("ConsoleTexts", "Legislation"),
-    }.get(code, code.replace("_", " "))
+    """A program's short name, from its definition, in the console's language."""
+    defined = PROGRAMS.get(code)
+    return defined.name.said(language()) if defined else code.replace("_", " ")
 
 
 def verdict(code: str | None, facts: Mapping[str, str]) -> str:

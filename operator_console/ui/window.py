@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 
 from operator_console.ui import hall_time
 from operator_console.ui.dialogs import CodeDialog
-from operator_console.ui.model import ConsoleModel
-from operator_console.ui.screens.admin import AdminScreen
+from operator_console.ui.model.console import ConsoleModel
+from operator_console.ui.screens.admin.screen import AdminScreen
 from operator_console.ui.screens.desk import DeskScreen
 from operator_console.ui.screens.hall import HallScreen
 from operator_console.ui.screens.history import HistoryScreen
-from operator_console.ui.screens.review import ReviewScreen
+from operator_console.ui.screens.review.screen import ReviewScreen
 from operator_console.ui.screens.sessions import SessionsScreen
 from operator_console.ui.screens.sync import SyncScreen
 from operator_console.ui.widgets import named

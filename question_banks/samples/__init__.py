@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -10,24 +10,26 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
 from question_banks.bank import Bank
 from question_banks.package import PACKAGE_SUFFIX, seal, write_package
+from question_banks.programs import PROGRAMS
 from question_banks.samples.legislation import sample_legislation_bank
-from question_banks.samples.personal_qualities import sample_personal_qualities_bank
+from question_banks.samples.personal_qualities import sample_generated_bank
 from question_banks.samples.state_language import sample_state_language_bank
+
+WRITTEN: dict[str, Callable[[], Bank]] = {
+    "legislation": sample_legislation_bank,
+    "state_language": sample_state_language_bank,
+}
+"""Programs whose sample items are written by hand; every other is generated from its definition."""
 
 
 def sample_bank(program: str) -> Bank:
-    if program == "legislation":
-        return sample_legislation_bank()
-    if program == "state_language":
-        return sample_state_language_bank()
-    return sample_personal_qualities_bank(program)
+    written = WRITTEN.get(program)
+    return written() if written else sample_generated_bank(program)
 
 
 def sample_banks() -> list[Bank]:
-    return [
-        sample_bank(p)
-        for p in ("state_language", "legislation", "pq_program_1", "pq_program_2", "pq_program_3")
-    ]
+    """A sample bank for every program the hall knows, in sitting order."""
+    return [sample_bank(p) for p in PROGRAMS]
 
 
 def write_sample_packages(

@@ -16,8 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 
 from kiosk.config import KioskConfig
+from kiosk.stages import Stage
 from kiosk.ui.app import application, build
-from kiosk.ui.model import Stage
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,27 +44,27 @@ def main(data: Path, answers: int, flags: int = 0) -> int:
     done: list[int] = []
 
     def step() -> None:
-        if model.stage is Stage.CONFIRM:
-            model.confirm(True)
-        elif model.stage is Stage.LANGUAGE:
-            model.choose_language("kk")
-        elif model.stage is Stage.CAMERA:
-            model.camera_done(1)
-        elif model.stage is Stage.TUTORIAL:
-            model.tutorial_done()
-        elif model.stage is Stage.INSTRUCTIONS and model.session_running():
+        if model.progress.stage is Stage.CONFIRM:
+            model.candidate.confirm(True)
+        elif model.progress.stage is Stage.LANGUAGE:
+            model.candidate.choose_language("kk")
+        elif model.progress.stage is Stage.CAMERA:
+            model.candidate.camera_done(1)
+        elif model.progress.stage is Stage.TUTORIAL:
+            model.candidate.tutorial_done()
+        elif model.progress.stage is Stage.INSTRUCTIONS and model.watch.session_running():
             model.begin()
-        elif model.stage is Stage.TEST and not done:
+        elif model.progress.stage is Stage.TEST and not done:
             for n in range(answers):
-                model.go_to(n)
-                item = model.items[n]
+                model.parts.go_to(n)
+                item = model.parts.items[n]
                 choice = item.choices[n % len(item.choices)].id
-                model.choose(choice)
+                model.parts.choose(choice)
                 print(f"saved {item.item_id} {choice}", flush=True)
             for n in range(flags):
-                model.go_to(n)
-                model.toggle_flag()
-                print(f"flagged {model.items[n].item_id}", flush=True)
+                model.parts.go_to(n)
+                model.parts.toggle_flag()
+                print(f"flagged {model.parts.items[n].item_id}", flush=True)
             done.append(answers)
             print("waiting", flush=True)
 

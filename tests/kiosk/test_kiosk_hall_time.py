@@ -10,7 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.hall_client import HallClient
-from kiosk.ui.model import Stage
+from kiosk.stages import Stage
 from tests.hall import Hall
 from tests.kiosk.ui import WAIT_MS, running_kiosk, wait_stage
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from kiosk.hall_client import HallClient, enroll
-from kiosk.ui.model import Stage
+from kiosk.stages import Stage
 from operator_console.protocol.calls import ServerRefused
 from operator_console.protocol.kiosk_api import AnswerChange
 from operator_console.protocol.reasons import Reason
@@ -73,19 +73,19 @@ def test_a_sitting_moved_from_a_killed_kiosk_finishes_on_a_spare_seat_with_every
         wait_stage(qtbot, kiosk, Stage.IDLE)
         moved = hall.console.move("A01", hall.sitting("A01"), "B01", DEAD)
         assert moved.resume_code is not None
-        qtbot.waitUntil(lambda: model.sitting is not None, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: model.parts.sitting is not None, timeout=WAIT_MS)
         wait_stage(qtbot, kiosk, Stage.LOCKED)
-        assert model.answers == saved and model.flags == flagged
+        assert model.parts.answers == saved and model.parts.flags == flagged
         child(kiosk, "resume_code").setFocus()
         qtbot.keyClicks(child(kiosk, "resume_code"), moved.resume_code.code)
         press(qtbot, kiosk, "key_ok")
         wait_stage(qtbot, kiosk, Stage.TEST)
         assert child(kiosk, "cell_1").property("flagged") == "true"
-        total = len(model.items)
+        total = len(model.parts.items)
         for n in range(ANSWERS, total):
-            model.go_to(n)
-            model.choose(model.items[n].choices[0].id)
-        model.request_submit()
+            model.parts.go_to(n)
+            model.parts.choose(model.parts.items[n].choices[0].id)
+        model.parts.request_submit()
         press(qtbot, kiosk, "confirm_submit")
         wait_stage(qtbot, kiosk, Stage.FINISH)
     answers = server_answers(hall, attempt_id)

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.hall_client import HallClient
+from kiosk.stages import Stage
 from kiosk.ui import texts
-from kiosk.ui.model import Stage
 from operator_console.protocol.reasons import Reason
 from tests.hall import Hall
 from tests.kiosk.test_kiosk_screens import answer_current
@@ -38,14 +38,14 @@ def test_a_seat_the_operator_pauses_locks_and_opens_with_the_code(
         answer_current(qtbot, kiosk, hall)
         hall.console.pause_seat("A01", hall.sitting("A01"), ILL)
         wait_stage(qtbot, kiosk, Stage.LOCKED)
-        assert kiosk.model.sitting is not None and kiosk.model.sitting.paused
+        assert kiosk.model.parts.sitting is not None and kiosk.model.parts.sitting.paused
         code = hall.console.resume_seat("A01", hall.sitting("A01")).resume_code
         assert code is not None
         child(kiosk, "resume_code").setFocus()
         qtbot.keyClicks(child(kiosk, "resume_code"), code.code)
         press(qtbot, kiosk, "key_ok")
         wait_stage(qtbot, kiosk, Stage.TEST)
-        assert not kiosk.model.sitting.paused
+        assert not kiosk.model.parts.sitting.paused
         focused = QApplication.focusWidget()  # the question has the keyboard again
         assert focused is not None and focused.objectName().startswith("option_"), focused
 
@@ -55,7 +55,7 @@ def test_the_room_paused_locks_every_seat_and_its_resume_opens_them_without_a_co
 ) -> None:
     with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
         walk_to_test(qtbot, kiosk)
-        sitting = kiosk.model.sitting
+        sitting = kiosk.model.parts.sitting
         assert sitting is not None
         before = sitting.remaining()
         hall.console.pause_room(hall.session_id, FIRE)
@@ -83,10 +83,10 @@ def test_a_terminated_test_ends_on_the_kiosk_with_the_operator_s_words(
     with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
         walk_to_test(qtbot, kiosk)
         answer_current(qtbot, kiosk, hall)
-        attempt_id = kiosk.model.sitting.attempt_id if kiosk.model.sitting else ""
+        attempt_id = kiosk.model.parts.sitting.attempt_id if kiosk.model.parts.sitting else ""
         hall.console.terminate("A01", hall.sitting("A01"), ILL)
         wait_stage(qtbot, kiosk, Stage.FINISH)
-        assert kiosk.model.ended_by_operator and kiosk.model.sitting is None
+        assert kiosk.model.parts.ended_by_operator and kiosk.model.parts.sitting is None
         assert kiosk.model.journal.finished_reason(attempt_id) == "terminated"
 
 
@@ -108,8 +108,10 @@ def test_call_the_operator_raises_a_hand_on_the_map_until_someone_comes(
             return [a.incident_id for a in seat.alerts if a.code == "help_requested"]
 
         qtbot.waitUntil(lambda: len(hand()) == 1, timeout=WAIT_MS)
-        qtbot.waitUntil(lambda: kiosk.model.help == "seen", timeout=WAIT_MS)
-        assert kiosk.model.sitting is not None and not kiosk.model.sitting.paused  # time runs on
+        qtbot.waitUntil(lambda: kiosk.model.watch.help == "seen", timeout=WAIT_MS)
+        assert (
+            kiosk.model.parts.sitting is not None and not kiosk.model.parts.sitting.paused
+        )  # time runs on
         hall.console.acknowledge(hand()[0])  # the operator comes over
         qtbot.waitUntil(lambda: call.isEnabled(), timeout=WAIT_MS)
         assert call.property("text") == "Вызвать оператора"
@@ -132,17 +134,18 @@ def test_wrong_resume_codes_say_wrong_then_void_from_the_refusal_code(
             press(qtbot, kiosk, "key_ok")
             qtbot.waitUntil(
                 lambda: (
-                    (lock := kiosk.model.lock_state) is not None and lock.message in (WRONG, VOID)
+                    (lock := kiosk.model.seat_lock.state) is not None
+                    and lock.message in (WRONG, VOID)
                 ),
                 timeout=WAIT_MS,
             )
-            lock = kiosk.model.lock_state
+            lock = kiosk.model.seat_lock.state
             assert lock is not None
             said.append(lock.message)
         assert said == [WRONG] * 4 + [VOID]
         status = kiosk.window.screens[Stage.LOCKED].status  # type: ignore[attr-defined]
         assert status.text() == texts.message(VOID)
-        assert kiosk.model.stage is Stage.LOCKED
+        assert kiosk.model.progress.stage is Stage.LOCKED
 
 
 def test_a_part_the_server_refuses_to_open_is_said_in_the_candidates_language(
@@ -155,7 +158,9 @@ def test_a_part_the_server_refuses_to_open_is_said_in_the_candidates_language(
         qtbot.waitUntil(lambda: child(kiosk, "begin").isEnabled(), timeout=WAIT_MS)
         hall.console.pause_room(hall.session_id, FIRE)
         press(qtbot, kiosk, "begin")
-        qtbot.waitUntil(lambda: kiosk.model.message == "refused:room_paused", timeout=WAIT_MS)
+        qtbot.waitUntil(
+            lambda: kiosk.model.progress.message == "refused:room_paused", timeout=WAIT_MS
+        )
         shown = kiosk.window.screens[Stage.INSTRUCTIONS].status.text()  # type: ignore[attr-defined]
         assert shown.startswith("Тестирование в зале приостановлено"), shown
-        assert kiosk.model.stage is Stage.INSTRUCTIONS
+        assert kiosk.model.progress.stage is Stage.INSTRUCTIONS

@@ -14,8 +14,8 @@ from sqlalchemy import select
 
 from kiosk.hall_client import HallClient
 from kiosk.lockdown.exit_marker import ExitMarker
+from kiosk.stages import Stage
 from kiosk.ui.app import Kiosk
-from kiosk.ui.model import Stage
 from operator_console.server.models import Attempt, Incident
 from tests.hall import Hall, wait_until
 from tests.kiosk.kiosk_child import spawn
@@ -55,8 +55,8 @@ def test_kill_9_mid_test_then_restart(qtbot: QtBot, hall: Hall, tmp_path: Path) 
     with running_kiosk(hall, client, data) as kiosk:
         wait_stage(qtbot, kiosk, Stage.LOCKED)
         model = kiosk.model
-        assert model.lock_state is not None and model.lock_state.reason == "unclean_exit"
-        assert model.answers == saved
+        assert model.seat_lock.state is not None and model.seat_lock.state.reason == "unclean_exit"
+        assert model.parts.answers == saved
         qtbot.waitUntil(lambda: client.seat().lock_reason == "unclean_exit", timeout=WAIT_MS)
         assert client.seat().attempts[0].paused
 
@@ -65,14 +65,14 @@ def test_kill_9_mid_test_then_restart(qtbot: QtBot, hall: Hall, tmp_path: Path) 
         qtbot.keyClicks(child(kiosk, "resume_code"), code)
         press(qtbot, kiosk, "key_ok")
         wait_stage(qtbot, kiosk, Stage.TEST)
-        first = model.items[0]
+        first = model.parts.items[0]
         shown = [
             n
             for n in range(len(first.choices))
             if child(kiosk, f"option_{n}").property("checked") == "true"
         ]
         assert [first.choices[n].id for n in shown] == saved[first.item_id]
-        attempt_id = model.sitting.attempt_id if model.sitting else ""
+        attempt_id = model.parts.sitting.attempt_id if model.parts.sitting else ""
         qtbot.waitUntil(lambda: model.link.unsent == 0 and model.online, timeout=WAIT_MS)
     assert server_answers(hall, attempt_id) == saved
 
@@ -157,9 +157,9 @@ def test_a_lan_outage_gives_nothing_back_even_when_the_kiosk_crashes_after_it(
         cable.plugged = False
         qtbot.waitUntil(lambda: not kiosk.model.online, timeout=WAIT_MS)
         hall.clock.advance(timedelta(minutes=5))  # five minutes without the LAN, still working
-        qtbot.waitUntil(lambda: kiosk.model.sitting is not None, timeout=WAIT_MS)
-        first = kiosk.model.items[0]
-        kiosk.model.choose(first.choices[0].id)
+        qtbot.waitUntil(lambda: kiosk.model.parts.sitting is not None, timeout=WAIT_MS)
+        first = kiosk.model.parts.items[0]
+        kiosk.model.parts.choose(first.choices[0].id)
         marker = data / "running.json"
 
         def alive() -> datetime | None:
@@ -168,7 +168,7 @@ def test_a_lan_outage_gives_nothing_back_even_when_the_kiosk_crashes_after_it(
         outage_ends = hall.clock.now()
         qtbot.waitUntil(lambda: (alive() or before) >= outage_ends, timeout=WAIT_MS)
         kiosk.model._marker = None  # the kiosk dies here: no clean exit is written
-    assert kiosk.model.answers  # (the window is gone; its journal holds the answer)
+    assert kiosk.model.parts.answers  # (the window is gone; its journal holds the answer)
     hall.clock.advance(timedelta(minutes=2))  # two minutes dark before it is back
     cable.plugged = True
     with running_kiosk(hall, HallClient(hall.server.url, enrolled.token), data) as again:

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from hardware.clock import FakeClock
 from kiosk.hall_client import HallClient
+from kiosk.stages import Stage
 from kiosk.ui.app import Kiosk
-from kiosk.ui.model import Stage
 from operator_console.server.models import Attempt
 from tests.hall import Hall
 from tests.kiosk.ui import (
@@ -36,12 +36,12 @@ def keyed(hall: Hall, item_id: str) -> set[str]:
 
 
 def answer_current(qtbot: QtBot, kiosk: Kiosk, hall: Hall, right: bool = True) -> None:
-    item = kiosk.model.item
+    item = kiosk.model.parts.item
     assert item is not None
     good = keyed(hall, item.item_id)
     n = next(i for i, c in enumerate(item.choices) if (c.id in good) == right)
     press(qtbot, kiosk, f"option_{n}")
-    assert kiosk.model.answers[item.item_id] == [item.choices[n].id]
+    assert kiosk.model.parts.answers[item.item_id] == [item.choices[n].id]
 
 
 def test_a_whole_attempt_through_the_screens(
@@ -50,7 +50,7 @@ def test_a_whole_attempt_through_the_screens(
     with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
         walk_to_test(qtbot, kiosk)
         model = kiosk.model
-        assert len(model.items) == 55
+        assert len(model.parts.items) == 55
         for n in range(55):
             answer_current(qtbot, kiosk, hall, right=n % 4 != 3)
             assert child(kiosk, "saved").property("text")  # "saved" only after the journal
@@ -60,14 +60,16 @@ def test_a_whole_attempt_through_the_screens(
         assert "без ответа" not in child(kiosk, "confirm_text").property("text")
         press(qtbot, kiosk, "confirm_submit")
         wait_stage(qtbot, kiosk, Stage.FINISH)
-        assert [r.total for r in model.results] == [42.0]  # 55 less every fourth
-        attempt_id = model.results[0].attempt_id
-        name = model.candidate_name
+        assert [r.total for r in model.parts.results] == [42.0]  # 55 less every fourth
+        attempt_id = model.parts.results[0].attempt_id
+        name = model.candidate.name
         assert name
         # The seat forgets the candidate once the sitting is over; the screen does not.
-        qtbot.waitUntil(lambda: model.seat is not None and not model.seat.attempts, timeout=WAIT_MS)
+        qtbot.waitUntil(
+            lambda: model.watch.seat is not None and not model.watch.seat.attempts, timeout=WAIT_MS
+        )
         scores = child(kiosk, "finish_scores").property("text")
-        assert scores == "Тест на знание законодательства: 42 из 55 баллов, пройден", scores
+        assert scores == "Тестирование на знание законодательства: 42 из 55 баллов, пройден", scores
         acts = child(kiosk, "finish_sections").property("text").splitlines()
         assert len(acts) == 4 and acts[0].startswith("Конституция — правильных ответов: ")
         assert all(line.endswith("(нужно не менее 5): пройден") for line in acts), acts
@@ -89,17 +91,17 @@ def test_changing_an_answer_after_moving_away(
     with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
         walk_to_test(qtbot, kiosk)
         model = kiosk.model
-        first = model.items[0]
+        first = model.parts.items[0]
         press(qtbot, kiosk, "option_0")
         press(qtbot, kiosk, "cell_5")
-        assert model.index == 4
+        assert model.parts.index == 4
         press(qtbot, kiosk, "option_2")
         press(qtbot, kiosk, "cell_1")
         assert child(kiosk, "option_0").property("checked") == "true"
         press(qtbot, kiosk, "option_1")
         assert child(kiosk, "option_0").property("checked") == "false"
-        assert model.answers[first.item_id] == [first.choices[1].id]
-        attempt_id = model.sitting.attempt_id if model.sitting else ""
+        assert model.parts.answers[first.item_id] == [first.choices[1].id]
+        attempt_id = model.parts.sitting.attempt_id if model.parts.sitting else ""
         qtbot.waitUntil(
             lambda: server_answers(hall, attempt_id).get(first.item_id) == [first.choices[1].id],
             timeout=WAIT_MS,
@@ -108,7 +110,7 @@ def test_changing_an_answer_after_moving_away(
         press(qtbot, kiosk, "submit")
         assert "53 вопроса без ответа." in child(kiosk, "confirm_text").property("text")
         press(qtbot, kiosk, "back_to_test")
-        assert model.stage is Stage.TEST and child(kiosk, "next").isVisible()
+        assert model.progress.stage is Stage.TEST and child(kiosk, "next").isVisible()
 
 
 def test_time_expiry_ends_the_test_with_what_was_saved(
@@ -129,7 +131,7 @@ def test_time_expiry_ends_the_test_with_what_was_saved(
         assert child(kiosk, "timer").property("level") == "danger"
         hall.clock.advance(timedelta(minutes=1))
         wait_stage(qtbot, kiosk, Stage.FINISH)
-        done = model.results[0]
+        done = model.parts.results[0]
         assert (done.finish_reason, done.total) == ("time_expired", 1.0)
 
 
@@ -142,22 +144,22 @@ def test_keyboard_alone_answers_moves_and_flags(
         screen = kiosk.window.screen_now
         screen.setFocus()
         qtbot.keyClick(screen, Qt.Key.Key_2)
-        first = model.items[0]
-        assert model.answers[first.item_id] == [first.choices[1].id]
+        first = model.parts.items[0]
+        assert model.parts.answers[first.item_id] == [first.choices[1].id]
         qtbot.keyClick(screen, Qt.Key.Key_Right)
         qtbot.keyClick(screen, Qt.Key.Key_F)
-        assert model.index == 1 and model.items[1].item_id in model.flags
+        assert model.parts.index == 1 and model.parts.items[1].item_id in model.parts.flags
         assert child(kiosk, "cell_2").property("flagged") == "true"
         qtbot.keyClick(screen, Qt.Key.Key_Plus)
         assert model.size_step == 2
         qtbot.keyClick(screen, Qt.Key.Key_Left)
-        assert model.index == 0
+        assert model.parts.index == 0
         # Tab reaches an option; Space chooses it (once the question has been on screen 0.8 s).
         option = child(kiosk, "option_0")
         option.setFocus()
         qtbot.waitUntil(lambda: screen.settled, timeout=WAIT_MS)  # type: ignore[attr-defined]
         qtbot.keyClick(option, Qt.Key.Key_Space)
-        assert model.answers[first.item_id] == [first.choices[0].id]
+        assert model.parts.answers[first.item_id] == [first.choices[0].id]
 
 
 def test_a_keyboard_candidate_keeps_the_focus_through_polls_and_not_me_asks_first(
@@ -186,7 +188,7 @@ def test_a_keyboard_candidate_keeps_the_focus_through_polls_and_not_me_asks_firs
         qtbot.keyClick(back, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: yes.isVisible() and QApplication.focusWidget() is yes,
                         timeout=WAIT_MS)  # fmt: skip
-        assert kiosk.model.stage is Stage.CONFIRM and seated.seat().locked_at is None
+        assert kiosk.model.progress.stage is Stage.CONFIRM and seated.seat().locked_at is None
 
 
 def test_not_me_calls_the_operator_and_locks(
@@ -233,7 +235,7 @@ def test_a_question_shows_its_picture_within_the_page(
         screen = kiosk.window.screen_now
         images = [w for w in screen.findChildren(QLabel) if w.pixmap() and not w.pixmap().isNull()]
         assert images == []
-        kiosk.model.items[0].images = [png, "not base64!"]
+        kiosk.model.parts.items[0].images = [png, "not base64!"]
         kiosk.model.question_changed.emit()
         shown = [
             w for w in screen.findChildren(QLabel) if w.isVisible() and not w.pixmap().isNull()
@@ -273,11 +275,11 @@ def test_a_seat_reply_in_flight_while_time_passes_gives_no_time_back(
     with running_kiosk(hall, client, tmp_path / "kiosk") as kiosk:
         walk_to_test(qtbot, kiosk)
         model = kiosk.model
-        assert model.sitting is not None
+        assert model.parts.sitting is not None
         attempt = client.seat().attempts[0]
         assert attempt.deadline_at is not None
         deadline = attempt.deadline_at
-        sitting = model.sitting
+        sitting = model.parts.sitting
         over: list[timedelta] = []  # how much more than the server's time left each update showed
         shown: list[None] = []
 
@@ -300,20 +302,20 @@ def test_choosing_the_chosen_option_again_keeps_the_answer_and_clearing_is_its_o
     with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
         walk_to_test(qtbot, kiosk)
         model = kiosk.model
-        item = model.item
+        item = model.parts.item
         assert item is not None and not item.multiple
         press(qtbot, kiosk, "option_1")
         # A second click, a double click and the same number key: the answer stays.
         press(qtbot, kiosk, "option_1")
         qtbot.mouseDClick(child(kiosk, "option_1"), Qt.MouseButton.LeftButton)
         qtbot.keyClick(kiosk.window.screens[Stage.TEST], Qt.Key.Key_2)
-        assert model.answers[item.item_id] == [item.choices[1].id]
+        assert model.parts.answers[item.item_id] == [item.choices[1].id]
         assert child(kiosk, "saved").property("text") == "✓ Сохранено: B"
         press(qtbot, kiosk, "clear_answer")
-        assert item.item_id not in model.answers
+        assert item.item_id not in model.parts.answers
         assert child(kiosk, "saved").property("text") == "✓ Ответ снят"
         assert not child(kiosk, "clear_answer").isEnabled()
-        attempt = model.sitting.attempt_id if model.sitting else ""
+        attempt = model.parts.sitting.attempt_id if model.parts.sitting else ""
         assert model.journal.answers(attempt).get(item.item_id, []) == []  # cleared on disk too
 
 
@@ -326,7 +328,9 @@ def test_enter_pressed_twice_does_not_skip_the_instructions_of_a_timed_part(
         for _ in range(2):  # the Enter meant for the camera screen, pressed again
             qtbot.keyClick(begin, Qt.Key.Key_Return)
             qtbot.keyClick(begin, Qt.Key.Key_Enter)
-        assert kiosk.model.stage is Stage.INSTRUCTIONS and kiosk.model.sitting is None
+        assert (
+            kiosk.model.progress.stage is Stage.INSTRUCTIONS and kiosk.model.parts.sitting is None
+        )
         qtbot.waitUntil(begin.isEnabled, timeout=WAIT_MS)  # then it opens, to a real press
         qtbot.keyClick(begin, Qt.Key.Key_Return)
         wait_stage(qtbot, kiosk, Stage.TEST)
@@ -337,11 +341,11 @@ def test_enter_pressed_twice_does_not_skip_the_instructions_of_a_timed_part(
         assert focused is not None and focused.objectName() == "option_0"
         qtbot.keyClick(focused, Qt.Key.Key_Return)
         qtbot.keyClick(focused, Qt.Key.Key_Space)
-        assert kiosk.model.answers == {}
+        assert kiosk.model.parts.answers == {}
         screen = kiosk.window.screens[Stage.TEST]
         qtbot.waitUntil(lambda: screen.settled, timeout=WAIT_MS)  # type: ignore[attr-defined]
         qtbot.keyClick(focused, Qt.Key.Key_Space)  # a press meant for the question counts
-        assert len(kiosk.model.answers) == 1
+        assert len(kiosk.model.parts.answers) == 1
 
 
 def test_a_time_warning_belongs_to_its_part(qtbot: QtBot, hall: Hall, tmp_path: Path) -> None:
@@ -372,8 +376,8 @@ def test_the_camera_check_leads_back_to_the_language_and_the_code_field_takes_si
         wait_stage(qtbot, kiosk, Stage.LANGUAGE)
         press(qtbot, kiosk, "language_kk")
         wait_stage(qtbot, kiosk, Stage.CAMERA)
-        assert kiosk.model.language == "kk"
-        kiosk.model.lock("operator", "")
+        assert kiosk.model.candidate.language == "kk"
+        kiosk.model.seat_lock.lock("operator", "")
         wait_stage(qtbot, kiosk, Stage.LOCKED)
         field = child(kiosk, "resume_code")
         field.setFocus()
@@ -403,19 +407,19 @@ def test_the_question_has_the_keyboard_in_every_part_and_after_going_back(
         qtbot.waitUntil(lambda: focused() == "option_0", timeout=WAIT_MS)  # not A−
         hand_in_and_begin_the_next_part(qtbot, kiosk)
         qtbot.waitUntil(lambda: focused() == "option_0", timeout=WAIT_MS)
-        first = model.item
+        first = model.parts.item
         assert first is not None
         key(Qt.Key.Key_2)  # the number keys work at once, no Tab first
-        assert model.answers[first.item_id] == [first.choices[1].id]
+        assert model.parts.answers[first.item_id] == [first.choices[1].id]
         press(qtbot, kiosk, "submit")
         press(qtbot, kiosk, "back_to_test")
         qtbot.waitUntil(lambda: focused().startswith("option_"), timeout=WAIT_MS)
         key(Qt.Key.Key_Right)
-        assert model.index == 1
-        second = model.item
+        assert model.parts.index == 1
+        second = model.parts.item
         assert second is not None
         key(Qt.Key.Key_3)
-        assert model.answers[second.item_id] == [second.choices[2].id]
+        assert model.parts.answers[second.item_id] == [second.choices[2].id]
 
 
 def test_the_review_lists_what_is_left_and_the_last_question_leads_to_it(
@@ -429,12 +433,12 @@ def test_the_review_lists_what_is_left_and_the_last_question_leads_to_it(
         press(qtbot, kiosk, "cell_55")
         assert child(kiosk, "next").property("text") == "Проверить и завершить"
         press(qtbot, kiosk, "next")  # the last question's step forward is the review
-        assert model.confirming_submit and not child(kiosk, "prompt").isVisible()
+        assert model.progress.confirming_submit and not child(kiosk, "prompt").isVisible()
         listed = [n for n in range(1, 56) if kiosk.window.findChild(QWidget, f"review_{n}")]
         assert listed == list(range(1, 56))  # 2..55 unanswered, 1 flagged
         assert child(kiosk, "review_1").property("text") == "1⚑"
         press(qtbot, kiosk, "review_17")
-        assert not model.confirming_submit and model.index == 16
+        assert not model.progress.confirming_submit and model.parts.index == 16
         assert child(kiosk, "prompt").isVisible()
 
 
@@ -444,18 +448,18 @@ def test_ruling_an_option_out_is_only_a_view(
     with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
         walk_to_test(qtbot, kiosk)
         model = kiosk.model
-        item = model.item
+        item = model.parts.item
         assert item is not None
         press(qtbot, kiosk, "strike_1")
         row = child(kiosk, "option_1")
         assert row.text.font().strikeOut()  # type: ignore[attr-defined]
         assert child(kiosk, "strike_1").property("text") == "Вернуть"
-        assert item.item_id not in model.answers  # not an answer
+        assert item.item_id not in model.parts.answers  # not an answer
         press(qtbot, kiosk, "strike_1")
         assert not row.text.font().strikeOut()  # type: ignore[attr-defined]
         press(qtbot, kiosk, "strike_2")
         press(qtbot, kiosk, "option_2")  # choosing a ruled-out option brings it back
-        assert model.answers[item.item_id] == [item.choices[2].id]
+        assert model.parts.answers[item.item_id] == [item.choices[2].id]
         assert not child(kiosk, "option_2").text.font().strikeOut()  # type: ignore[attr-defined]
 
 
@@ -489,19 +493,19 @@ def test_the_overview_is_grouped_by_act_shows_whole_rows_and_follows_the_questio
         answer_current(qtbot, kiosk, hall)
         assert header.property("text") == "Конституция · отвечено 1 из 15"
         for n in range(54):
-            model.next()
+            model.parts.next()
 
             def whole_in_view() -> bool:
                 # The cell as the candidate sees it once the event loop has laid the overview
                 # out (an answer rebuilds its rows; their geometry comes with the next pass).
-                cell = child(kiosk, f"cell_{model.index + 1}")
+                cell = child(kiosk, f"cell_{model.parts.index + 1}")
                 seen = cell.visibleRegion().boundingRect()
                 return bool(seen == QRect(0, 0, cell.width(), cell.height()))
 
             try:
                 qtbot.waitUntil(whole_in_view, timeout=2000)
             except qtbot.TimeoutError:
-                raise AssertionError((n, model.stage, model.lock_state)) from None
+                raise AssertionError((n, model.progress.stage, model.seat_lock.state)) from None
         # Every cell is either wholly in view or not at all.
         for k in range(1, 56):
             cell = child(kiosk, f"cell_{k}")

@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from kiosk.hall_client import HallClient
 from kiosk.lockdown.processes import ProcessWatch
-from kiosk.ui.model import Stage
+from kiosk.stages import Stage
 from operator_console.server.models import Incident
 from tests.hall import Hall
 from tests.kiosk.ui import WAIT_MS, running_kiosk, wait_stage, walk_to_test
@@ -57,18 +57,18 @@ def test_each_listed_shortcut_is_swallowed_and_ordinary_keys_still_work(
         qtbot.waitUntil(kiosk.window.isFullScreen, timeout=WAIT_MS)
         walk_to_test(qtbot, kiosk)
         model = kiosk.model
-        model.request_submit()
+        model.parts.request_submit()
         screen = kiosk.window.screen_now
         for key, modifiers, name in LISTED:
             qtbot.keyClick(screen, key, modifiers)
             assert kiosk.lockdown.swallowed[-1] == name
         assert len(kiosk.lockdown.swallowed) == len(LISTED)
         # Escape did not cancel the confirmation, Ctrl+Q did not quit, Alt+F4 did not close.
-        assert model.confirming_submit and kiosk.window.isVisible()
-        model.cancel_submit()
+        assert model.progress.confirming_submit and kiosk.window.isVisible()
+        model.parts.cancel_submit()
         qtbot.keyClick(screen, Qt.Key.Key_3)
-        first = model.items[0]
-        assert model.answers[first.item_id] == [first.choices[2].id]
+        first = model.parts.items[0]
+        assert model.parts.answers[first.item_id] == [first.choices[2].id]
         # One report per shortcut a minute, not one per key press.
         qtbot.keyClick(screen, Qt.Key.Key_F1)
         qtbot.waitUntil(
@@ -88,8 +88,8 @@ def test_a_prohibited_program_locks_the_seat(
     watch = ProcessWatch(["telegram-desktop"], proc=proc)
     with running_kiosk(hall, seated, tmp_path / "kiosk", watch=watch) as kiosk:
         wait_stage(qtbot, kiosk, Stage.LOCKED)
-        assert kiosk.model.lock_state is not None
-        assert "telegram-desktop" in kiosk.model.lock_state.note
+        assert kiosk.model.seat_lock.state is not None
+        assert "telegram-desktop" in kiosk.model.seat_lock.state.note
         qtbot.waitUntil(lambda: seated.seat().lock_reason == "prohibited_program", timeout=WAIT_MS)
         assert ("lockdown", "prohibited_program") in incidents(hall)
 
@@ -121,7 +121,7 @@ def test_virtual_machine_and_focus_loss_are_reported(
             ),
             timeout=WAIT_MS,
         )
-        assert kiosk.model.stage is not Stage.LOCKED  # reported, not blocking by default
+        assert kiosk.model.progress.stage is not Stage.LOCKED  # reported, not blocking by default
     finally:
         kiosk.close()
 

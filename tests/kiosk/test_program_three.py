@@ -38,23 +38,25 @@ def test_logical_thinking_closes_and_the_candidate_goes_on(
     with running_kiosk(hall, client, tmp_path / "kiosk") as kiosk:
         walk_to_test(qtbot, kiosk)
         model = kiosk.model
-        item = model.item
+        item = model.parts.item
         assert item is not None and item.section == "logical_thinking"
         assert "Логическое мышление (осталось 30 мин)" in child(kiosk, "where").property("text")
-        model.choose(item.choices[0].id)
+        model.parts.choose(item.choices[0].id)
         hall.clock.advance(timedelta(minutes=30, seconds=5))
-        qtbot.waitUntil(lambda: "logical_thinking" in model.closed_sections(), timeout=WAIT_MS)
         qtbot.waitUntil(
-            lambda: model.item is not None and model.item.section != "logical_thinking",
+            lambda: "logical_thinking" in model.parts.closed_sections(), timeout=WAIT_MS
+        )
+        qtbot.waitUntil(
+            lambda: model.parts.item is not None and model.parts.item.section != "logical_thinking",
             timeout=WAIT_MS,
         )
         banner = child(kiosk, "time_warning")
         assert banner.isVisible() and "закрыт" in banner.property("text")
-        model.go_to(0)  # back to the closed section: it can be read, not changed
-        model.choose(item.choices[1].id)
-        assert model.answers[item.item_id] == [item.choices[0].id]
-        assert model.message == "section_closed"
+        model.parts.go_to(0)  # back to the closed section: it can be read, not changed
+        model.parts.choose(item.choices[1].id)
+        assert model.parts.answers[item.item_id] == [item.choices[0].id]
+        assert model.progress.message == "section_closed"
         assert "(закрыт)" in child(kiosk, "where").property("text")
-        attempt_id = model.sitting.attempt_id if model.sitting else ""
+        attempt_id = model.parts.sitting.attempt_id if model.parts.sitting else ""
         qtbot.waitUntil(lambda: model.link.unsent == 0, timeout=WAIT_MS)
     assert server_answers(hall, attempt_id) == {item.item_id: [item.choices[0].id]}

@@ -15,8 +15,8 @@ import pytest
 from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
 from pytestqt.qtbot import QtBot
 
+from kiosk.stages import Stage
 from kiosk.ui.app import Kiosk
-from kiosk.ui.model import Stage
 from kiosk.ui.style import KAZAKH_LETTERS, family
 from operator_console.demo.windows import demo_clip
 from tests.hall import Hall
@@ -68,29 +68,29 @@ def test_every_screen_fits(
     ) as k:
         k.window.resize(*size)
         model = k.model
-        qtbot.waitUntil(lambda: model.seat is not None, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: model.watch.seat is not None, timeout=WAIT_MS)
         wait_stage(qtbot, k, Stage.CONFIRM)
         shoot(k, "2-confirm")
-        model.confirm(True)
+        model.candidate.confirm(True)
         shoot(k, "3-language")
-        model.choose_language(language)
+        model.candidate.choose_language(language)
         wait_stage(qtbot, k, Stage.CAMERA)
         camera_screen = k.window.screens[Stage.CAMERA]
         qtbot.waitUntil(lambda: getattr(camera_screen, "faces", -1) == 1, timeout=WAIT_MS)
         shoot(k, "4-camera")
-        model.camera_done(1)
+        model.candidate.camera_done(1)
         wait_stage(qtbot, k, Stage.TUTORIAL)
         k.window.screens[Stage.TUTORIAL]._choose(1)  # type: ignore[attr-defined]
         shoot(k, "4b-tutorial")
-        model.tutorial_done()
+        model.candidate.tutorial_done()
         shoot(k, "5-instructions-waiting")
         hall.console.start_session(hall.session_id)
-        qtbot.waitUntil(model.session_running, timeout=WAIT_MS)
+        qtbot.waitUntil(model.watch.session_running, timeout=WAIT_MS)
         model.begin()
         wait_stage(qtbot, k, Stage.TEST)
-        model.choose(model.items[0].choices[0].id)
-        model.next()
-        model.toggle_flag()
+        model.parts.choose(model.parts.items[0].choices[0].id)
+        model.parts.next()
+        model.parts.toggle_flag()
         shoot(k, "6-test")
         model.bigger()
         model.bigger()
@@ -109,15 +109,15 @@ def test_every_screen_fits(
         model.smaller()
         model.smaller()
         model.smaller()
-        model.request_submit()
+        model.parts.request_submit()
         shoot(k, "9-submit")
         model.submit()
         wait_stage(qtbot, k, Stage.BETWEEN)
         shoot(k, "10-between")
-        model.continue_to_next()
+        model.parts.continue_to_next()
         wait_stage(qtbot, k, Stage.INSTRUCTIONS)
         shoot(k, "11-instructions")
-        model.lock("prohibited_program", "telegram-desktop")
+        model.seat_lock.lock("prohibited_program", "telegram-desktop")
         wait_stage(qtbot, k, Stage.LOCKED)
         shoot(k, "12-lock")
         qtbot.waitUntil(lambda: client.seat().locked_at is not None, timeout=WAIT_MS)  # reported
@@ -125,7 +125,7 @@ def test_every_screen_fits(
         wait_stage(qtbot, k, Stage.INSTRUCTIONS)
         model.begin()
         wait_stage(qtbot, k, Stage.TEST)
-        model.request_submit()
+        model.parts.request_submit()
         model.submit()
         wait_stage(qtbot, k, Stage.FINISH)
         shoot(k, "13-finish")

@@ -17,8 +17,9 @@ from hardware.clock import FakeClock
 from kiosk.hall_client import HallClient
 from kiosk.journal import Journal
 from kiosk.scripted import ScriptedCandidate, ScriptedResult
-from kiosk.seat_flow import FlowHooks, SeatFlow, Stage
+from kiosk.seat_flow import SeatFlow
 from kiosk.sitting import Sitting
+from kiosk.stages import FlowHooks, Stage
 from operator_console.central.store import StubStore
 from operator_console.protocol.kiosk_api import LockReport, SeatAssignment
 from operator_console.server.serve import ServerThread
@@ -71,20 +72,20 @@ def journal(tmp_path: Path) -> Iterator[Journal]:
 
 
 def poll(flow: SeatFlow, client: HallClient) -> None:
-    sent, ticket = flow.clock.monotonic(), flow.ask()
+    sent, ticket = flow.clock.monotonic(), flow.watch.ask()
     flow.polled(client.seat(), sent, ticket)
 
 
 def to_the_test(flow: SeatFlow, client: HallClient, language: str) -> str:
     """Through the steps before the test, as a candidate who knows them; the attempt's id."""
     poll(flow, client)
-    flow.confirm(True)
-    flow.choose_language(language)
-    flow.camera_done(1)
-    flow.tutorial_done()
-    summary = flow.begin()
+    flow.candidate.confirm(True)
+    flow.candidate.choose_language(language)
+    flow.candidate.camera_done(1)
+    flow.candidate.tutorial_done()
+    summary = flow.parts.begin()
     assert summary is not None
-    flow.opened(client.start_attempt(summary.attempt_id, language))
+    flow.parts.opened(client.start_attempt(summary.attempt_id, language))
     return summary.attempt_id
 
 
@@ -102,32 +103,32 @@ def test_a_candidate_goes_from_the_seat_to_the_finish(hall: Hall, journal: Journ
     heard = Heard()
     flow = SeatFlow(client, journal, hall.clock, heard)
     poll(flow, client)
-    assert flow.stage is Stage.CONFIRM and flow.candidate_name
+    assert flow.progress.stage is Stage.CONFIRM and flow.candidate.name
     assert heard.names() == ["start_camera"]
-    flow.confirm(True)
-    flow.choose_language("ru")
-    flow.camera_done(2)  # two faces at the check: the operator hears of it
-    flow.tutorial_done()
-    assert flow.stage is Stage.INSTRUCTIONS
-    assert flow.begin() is None and flow.message == "wait_session"
+    flow.candidate.confirm(True)
+    flow.candidate.choose_language("ru")
+    flow.candidate.camera_done(2)  # two faces at the check: the operator hears of it
+    flow.candidate.tutorial_done()
+    assert flow.progress.stage is Stage.INSTRUCTIONS
+    assert flow.parts.begin() is None and flow.progress.message == "wait_session"
     hall.console.start_session(hall.session_id)
     poll(flow, client)
-    summary = flow.begin()
-    assert summary is not None and flow.message == "starting"
-    assert flow.begin() is None  # asked once, however often Begin is pressed
-    flow.opened(client.start_attempt(summary.attempt_id, "ru"))
-    assert flow.stage is Stage.TEST and flow.sheet is not None
-    item = flow.sheet.items[0]
-    flow.choose(item.choices[0].id)
-    flow.choose(item.choices[0].id)  # the same again: written once
+    summary = flow.parts.begin()
+    assert summary is not None and flow.progress.message == "starting"
+    assert flow.parts.begin() is None  # asked once, however often Begin is pressed
+    flow.parts.opened(client.start_attempt(summary.attempt_id, "ru"))
+    assert flow.progress.stage is Stage.TEST and flow.parts.sheet is not None
+    item = flow.parts.sheet.items[0]
+    flow.parts.choose(item.choices[0].id)
+    flow.parts.choose(item.choices[0].id)  # the same again: written once
     assert journal.answers(summary.attempt_id) == {item.item_id: [item.choices[0].id]}
-    flow.toggle_flag()
+    flow.parts.toggle_flag()
     assert journal.flags(summary.attempt_id) == {item.item_id}
-    sitting = flow.finish("submitted")
-    assert sitting is not None and flow.finish("submitted") is None
-    flow.choose(item.choices[1].id)  # handed in: the sheet takes nothing more
-    flow.finished(sitting.finish("submitted"))
-    assert flow.stage is Stage.FINISH and flow.sitting is None
+    sitting = flow.parts.finish("submitted")
+    assert sitting is not None and flow.parts.finish("submitted") is None
+    flow.parts.choose(item.choices[1].id)  # handed in: the sheet takes nothing more
+    flow.parts.finished(sitting.finish("submitted"))
+    assert flow.progress.stage is Stage.FINISH and flow.parts.sitting is None
     assert heard.names() == [
         "start_camera",
         "language_chosen",
@@ -149,27 +150,27 @@ def test_a_seat_reply_asked_before_an_unlock_does_not_lock_again(
     hall.console.start_session(hall.session_id)
     flow = SeatFlow(client, journal, hall.clock, Heard())
     poll(flow, client)
-    flow.confirm(False)  # "that is not me": locked until the operator's code
-    assert flow.stage is Stage.LOCKED and flow.lock_state is not None
+    flow.candidate.confirm(False)  # "that is not me": locked until the operator's code
+    assert flow.progress.stage is Stage.LOCKED and flow.seat_lock.state is not None
     client.lock(LockReport(at=hall.clock.now(), reason="identity_disputed", note=""))
-    stale_ticket, stale_sent = flow.ask(), hall.clock.monotonic()
+    stale_ticket, stale_sent = flow.watch.ask(), hall.clock.monotonic()
     locked_seat = client.seat()  # asked before the unlock, answered after it
     assert locked_seat.locked_at is not None
     resume = hall.console.resume_seat("A01", hall.sitting("A01")).resume_code
-    assert resume is not None and flow.unlocking(resume.code)
+    assert resume is not None and flow.seat_lock.unlocking(resume.code)
     sent = hall.clock.monotonic()
     # A poll that leaves after the code but is answered before the server takes it.
-    racing_ticket, racing_seat = flow.ask(), client.seat()
-    flow.unlocked(client.unlock(resume.code), sent)
-    assert flow.stage is Stage.CONFIRM
+    racing_ticket, racing_seat = flow.watch.ask(), client.seat()
+    flow.seat_lock.unlocked(client.unlock(resume.code), sent)
+    assert flow.progress.stage is Stage.CONFIRM
     flow.polled(locked_seat, stale_sent, stale_ticket)
-    assert flow.stage is Stage.CONFIRM
+    assert flow.progress.stage is Stage.CONFIRM
     flow.polled(racing_seat, sent, racing_ticket)
-    assert flow.stage is Stage.CONFIRM
+    assert flow.progress.stage is Stage.CONFIRM
     flow.reported(locked_seat, stale_ticket)  # the lock report's answer, come back late
-    assert flow.stage is Stage.CONFIRM
-    flow.reported(locked_seat, flow.ask())  # a lock the server holds now still locks
-    assert flow.stage is Stage.LOCKED
+    assert flow.progress.stage is Stage.CONFIRM
+    flow.reported(locked_seat, flow.watch.ask())  # a lock the server holds now still locks
+    assert flow.progress.stage is Stage.LOCKED
 
 
 def test_the_countdown_runs_on_the_seat_and_time_ends_the_part(
@@ -179,12 +180,12 @@ def test_the_countdown_runs_on_the_seat_and_time_ends_the_part(
     hall.console.start_session(hall.session_id)
     flow = SeatFlow(client, journal, hall.clock)
     to_the_test(flow, client, "kk")
-    left = flow.sitting.remaining() if flow.sitting else timedelta(0)
+    left = flow.parts.sitting.remaining() if flow.parts.sitting else timedelta(0)
     hall.clock.advance(left - timedelta(minutes=4, seconds=59))
-    found = flow.tick()
+    found = flow.parts.tick()
     assert found is not None and found.warnings == [5] and not found.expired
     hall.clock.advance(timedelta(minutes=5))
-    found = flow.tick()
+    found = flow.parts.tick()
     assert found is not None and found.warnings == [1] and found.expired
 
 
@@ -205,19 +206,19 @@ def test_a_closed_section_keeps_its_answers_and_the_candidate_goes_on(
     hall.console.start_session(hall.session_id)
     flow = SeatFlow(client, journal, hall.clock)
     attempt_id = to_the_test(flow, client, "ru")
-    sheet = flow.sheet
+    sheet = flow.parts.sheet
     assert sheet is not None and sheet.item is not None
     first = sheet.item
     assert first.section == "logical_thinking"
-    flow.choose(first.choices[0].id)
+    flow.parts.choose(first.choices[0].id)
     hall.clock.advance(timedelta(minutes=30, seconds=1))
-    found = flow.tick()
+    found = flow.parts.tick()
     assert found is not None and found.closed == ["logical_thinking"]
     assert sheet.item is not None and sheet.item.section != "logical_thinking"
-    flow.go_to(0)
-    flow.choose(first.choices[1].id)
-    flow.clear_answer()
-    assert flow.message == "section_closed"
+    flow.parts.go_to(0)
+    flow.parts.choose(first.choices[1].id)
+    flow.parts.clear_answer()
+    assert flow.progress.message == "section_closed"
     assert sheet.answers[first.item_id] == [first.choices[0].id]
     assert journal.answers(attempt_id) == {first.item_id: [first.choices[0].id]}
 
@@ -236,7 +237,9 @@ def test_the_scripted_candidate_waits_for_the_session_and_sits_both_programs(
     sitting.start()
     try:
         # A candidate at the seat but no session running: the kiosk waits at the instructions.
-        wait_until(lambda: candidate.flow.message == "wait_session" or not sitting.is_alive())
+        wait_until(
+            lambda: candidate.flow.progress.message == "wait_session" or not sitting.is_alive()
+        )
         hall.console.start_session(hall.session_id)
         sitting.join(timeout=60)
     finally:
@@ -246,4 +249,4 @@ def test_the_scripted_candidate_waits_for_the_session_and_sits_both_programs(
     (result,) = outcome
     assert result.error is None
     assert [r.program for r in result.finished] == ["state_language", "legislation"]
-    assert candidate.flow.stage is Stage.FINISH
+    assert candidate.flow.progress.stage is Stage.FINISH

@@ -15,8 +15,8 @@ from kiosk.config import KioskConfig
 from kiosk.credential import Credential, save_credential
 from kiosk.hall_client import HallClient
 from kiosk.lockdown.processes import ProcessWatch
+from kiosk.stages import Stage
 from kiosk.ui.app import Kiosk, build
-from kiosk.ui.model import Stage
 from operator_console.protocol.kiosk_api import EnrollResponse
 from operator_console.server.models import AnswerEvent
 from tests.hall import Hall
@@ -66,11 +66,11 @@ def running_kiosk(
 def wait_stage(qtbot: QtBot, kiosk: Kiosk, stage: Stage) -> None:
     model = kiosk.model
     try:
-        qtbot.waitUntil(lambda: model.stage is stage, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: model.progress.stage is stage, timeout=WAIT_MS)
     except qtbot.TimeoutError:
-        lock = model.lock_state
+        progress, lock = model.progress, model.seat_lock.state
         raise AssertionError(
-            f"waited for {stage}, still at {model.stage} (message {model.message!r}, lock "
+            f"waited for {stage}, still at {progress.stage} (message {progress.message!r}, lock "
             f"{lock.reason if lock else None} {lock.message if lock else None})"
         ) from None
     qtbot.waitUntil(lambda: kiosk.window.stack.currentWidget() is kiosk.window.screens[stage])

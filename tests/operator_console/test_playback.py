@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from operator_console.core.playback import Playback, Reel, Shown
-from operator_console.protocol.console_api import TimelineSegment
+from operator_console.protocol.console_api.review import TimelineSegment
 
 FPS = 15
 START = datetime(2026, 3, 10, 4, 0, tzinfo=UTC)

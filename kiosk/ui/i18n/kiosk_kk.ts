@@ -384,68 +384,12 @@
 <context>
     <name>Texts</name>
     <message>
-        <source>Legislation knowledge test</source>
-        <translation>Заңнаманы білуге арналған тест</translation>
-    </message>
-    <message>
-        <source>State language test</source>
-        <translation>Мемлекеттік тілді білуге арналған тест</translation>
-    </message>
-    <message>
-        <source>Personal qualities assessment, Program I</source>
-        <translation>Жеке қасиеттерді бағалау, I бағдарлама</translation>
-    </message>
-    <message>
-        <source>Personal qualities assessment, Program II</source>
-        <translation>Жеке қасиеттерді бағалау, II бағдарлама</translation>
-    </message>
-    <message>
-        <source>Personal qualities assessment, Program III</source>
-        <translation>Жеке қасиеттерді бағалау, III бағдарлама</translation>
-    </message>
-    <message>
-        <source>Constitution</source>
-        <translation>Конституция</translation>
-    </message>
-    <message>
-        <source>Law on Civil Service</source>
-        <translation>Мемлекеттік қызмет туралы заң</translation>
-    </message>
-    <message>
-        <source>Law on Combating Corruption</source>
-        <translation>Сыбайлас жемқорлыққа қарсы іс-қимыл туралы заң</translation>
-    </message>
-    <message>
-        <source>Ethics Code</source>
-        <translation>Әдеп кодексі</translation>
-    </message>
-    <message>
-        <source>State language</source>
-        <translation>Мемлекеттік тіл</translation>
-    </message>
-    <message>
-        <source>Logical thinking</source>
-        <translation>Логикалық ойлау</translation>
-    </message>
-    <message>
-        <source>Value orientations</source>
-        <translation>Құндылықтық бағдарлар</translation>
-    </message>
-    <message>
-        <source>Emotional intelligence</source>
-        <translation>Эмоционалдық интеллект</translation>
-    </message>
-    <message>
         <source>You may move freely between questions, leave some unanswered and come back. You may change any answer until the time is over.</source>
         <translation>Сұрақтар арасында еркін ауысуға, кейбірін өткізіп, қайта оралуға болады. Уақыт біткенше кез келген жауапты өзгертуге болады.</translation>
     </message>
     <message>
         <source>Each answer is saved the moment you choose it. When the time is over, the test ends and your saved answers are scored.</source>
         <translation>Әр жауап таңдалған сәтте сақталады. Уақыт біткенде тест аяқталады және сақталған жауаптар бағаланады.</translation>
-    </message>
-    <message>
-        <source>To pass you need at least 30 correct answers, and at least 5 in each act.</source>
-        <translation>Өту үшін кемінде 30 дұрыс жауап және әр актіден кемінде 5 дұрыс жауап қажет.</translation>
     </message>
     <message>
         <source>Every option counts: choose the one closest to how you would act.</source>
@@ -534,6 +478,15 @@
     <message>
         <source>That code is not right. Try again.</source>
         <translation>Код қате. Қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <comment>the code of this catalogue&apos;s language</comment>
+        <translation>kk</translation>
+    </message>
+    <message>
+        <source>To pass you need at least %1 correct answers in all, and at least %2 in each part.</source>
+        <translation>Өту үшін барлығы кемінде %1 дұрыс жауап және әр бөлімнен кемінде %2 дұрыс жауап қажет.</translation>
     </message>
     <message>
         <source>Too many wrong codes. The operator must give a new one.</source>

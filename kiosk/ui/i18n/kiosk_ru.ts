@@ -390,68 +390,12 @@
 <context>
     <name>Texts</name>
     <message>
-        <source>Legislation knowledge test</source>
-        <translation>Тест на знание законодательства</translation>
-    </message>
-    <message>
-        <source>State language test</source>
-        <translation>Тест на знание государственного языка</translation>
-    </message>
-    <message>
-        <source>Personal qualities assessment, Program I</source>
-        <translation>Оценка личных качеств, программа I</translation>
-    </message>
-    <message>
-        <source>Personal qualities assessment, Program II</source>
-        <translation>Оценка личных качеств, программа II</translation>
-    </message>
-    <message>
-        <source>Personal qualities assessment, Program III</source>
-        <translation>Оценка личных качеств, программа III</translation>
-    </message>
-    <message>
-        <source>Constitution</source>
-        <translation>Конституция</translation>
-    </message>
-    <message>
-        <source>Law on Civil Service</source>
-        <translation>Закон о государственной службе</translation>
-    </message>
-    <message>
-        <source>Law on Combating Corruption</source>
-        <translation>Закон о противодействии коррупции</translation>
-    </message>
-    <message>
-        <source>Ethics Code</source>
-        <translation>Этический кодекс</translation>
-    </message>
-    <message>
-        <source>State language</source>
-        <translation>Государственный язык</translation>
-    </message>
-    <message>
-        <source>Logical thinking</source>
-        <translation>Логическое мышление</translation>
-    </message>
-    <message>
-        <source>Value orientations</source>
-        <translation>Ценностные ориентации</translation>
-    </message>
-    <message>
-        <source>Emotional intelligence</source>
-        <translation>Эмоциональный интеллект</translation>
-    </message>
-    <message>
         <source>You may move freely between questions, leave some unanswered and come back. You may change any answer until the time is over.</source>
         <translation>Можно свободно переходить между вопросами, пропускать их и возвращаться. Любой ответ можно изменить, пока не истекло время.</translation>
     </message>
     <message>
         <source>Each answer is saved the moment you choose it. When the time is over, the test ends and your saved answers are scored.</source>
         <translation>Каждый ответ сохраняется сразу после выбора. Когда время истечёт, тест завершится и сохранённые ответы будут оценены.</translation>
-    </message>
-    <message>
-        <source>To pass you need at least 30 correct answers, and at least 5 in each act.</source>
-        <translation>Для прохождения нужно не менее 30 верных ответов и не менее 5 по каждому акту.</translation>
     </message>
     <message>
         <source>Every option counts: choose the one closest to how you would act.</source>
@@ -540,6 +484,15 @@
     <message>
         <source>That code is not right. Try again.</source>
         <translation>Неверный код. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <comment>the code of this catalogue&apos;s language</comment>
+        <translation>ru</translation>
+    </message>
+    <message>
+        <source>To pass you need at least %1 correct answers in all, and at least %2 in each part.</source>
+        <translation>Для прохождения нужно не менее %1 верных ответов всего и не менее %2 по каждому разделу.</translation>
     </message>
     <message>
         <source>Too many wrong codes. The operator must give a new one.</source>

@@ -22,9 +22,9 @@ class CameraScreen(Screen):
         self.status = label("subtitle", center=True)
         self.next = button("primary", name="camera_continue")
         self.faces = -1
-        self.next.clicked.connect(lambda: model.camera_done(self.faces))
+        self.next.clicked.connect(lambda: model.candidate.camera_done(self.faces))
         self.back = button(name="camera_back")
-        self.back.clicked.connect(model.back_to_language)
+        self.back.clicked.connect(model.candidate.back_to_language)
         self._detector: HaarFaceDetector | None = None
         self._frames = 0
         self._timer = QTimer(self, interval=100)
@@ -34,7 +34,7 @@ class CameraScreen(Screen):
         inner.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignCenter)
         inner.addWidget(self.status)
         inner.addLayout(row(self.back, self.next, gap=16))
-        model.camera_changed.connect(self._refresh_if_shown)
+        model.camera.changed.connect(self._refresh_if_shown)
 
     def showEvent(self, event: object) -> None:
         self._timer.start()
@@ -44,7 +44,7 @@ class CameraScreen(Screen):
         self._timer.stop()
 
     def _show_frame(self) -> None:
-        camera = self.model.camera
+        camera = self.model.camera.session
         frame = camera.latest() if camera else None
         if frame is None:
             return
@@ -68,7 +68,7 @@ class CameraScreen(Screen):
         self.title.setText(self.tr("Camera check"))
         self.next.setText(self.tr("Continue"))
         self.back.setText(self.tr("← Language"))
-        camera = self.model.camera
+        camera = self.model.camera.session
         if camera is None:
             text, level = (
                 self.tr("The camera is not available. The operator has been told."),

@@ -26,14 +26,14 @@ class ConfirmScreen(Screen):
         self.hint = label("muted", center=True)
         self.yes = button("primary", name="this_is_me")
         self.no = button(name="not_me")
-        self.yes.clicked.connect(lambda: model.confirm(True))
+        self.yes.clicked.connect(lambda: model.candidate.confirm(True))
         self.no.clicked.connect(self._ask)
         # "This is not me" locks the seat and calls the operator: asked once more first, with
         # the keyboard on "go back" (one Enter too many must not lock a candidate's own seat).
         self.back = button("primary", name="not_me_back")
         self.really = button(name="not_me_really")
         self.back.clicked.connect(self._unask)
-        self.really.clicked.connect(lambda: model.confirm(False))
+        self.really.clicked.connect(lambda: model.candidate.confirm(False))
         self.asking = False
         inner = centered_card(self, side=160, top=24, padding=(40, 32), spacing=18)
         inner.addWidget(self.title)
@@ -58,7 +58,7 @@ class ConfirmScreen(Screen):
         super().showEvent(event)
 
     def refresh(self) -> None:
-        seat = self.model.seat
+        seat = self.model.watch.seat
         self.title.setText(bilingual(QT_TRANSLATE_NOOP("Bilingual", "Is this you?")))
         self.name.setText(seat.full_name if seat and seat.full_name else "")
         self.hint.setText(

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from kiosk.stages import Stage
 from kiosk.ui import texts
-from kiosk.ui.model import KioskModel, Stage
+from kiosk.ui.model import KioskModel
 from kiosk.ui.screens.base import Screen, button, centered_card, label, row
 from operator_console.protocol.kiosk_api import FinishResponse
 from question_banks.programs import PROGRAMS
@@ -19,7 +20,7 @@ class FinishScreen(Screen):
         self.sections.setObjectName("finish_sections")
         self.note = label("muted", center=True)
         self.next = button("primary", name="next_program")
-        self.next.clicked.connect(model.continue_to_next)
+        self.next.clicked.connect(model.parts.continue_to_next)
         inner = centered_card(self, side=160, top=24, padding=(40, 36), spacing=18)
         inner.addWidget(self.title)
         inner.addWidget(self.scores)
@@ -68,19 +69,19 @@ class FinishScreen(Screen):
         return lines
 
     def refresh(self) -> None:
-        between = self.model.stage is Stage.BETWEEN
-        following = self.model.next_attempt()
+        between = self.model.progress.stage is Stage.BETWEEN
+        following = self.model.parts.next_attempt()
         if between and following:
             self.title.setText(
                 self.tr("This part is over. Next: %1").replace(
                     "%1", texts.program_name(following.program)
                 )
             )
-        elif self.model.ended_by_operator:
+        elif self.model.parts.ended_by_operator:
             self.title.setText(self.tr("The operator has ended your test."))
         else:
             self.title.setText(self.tr("The test is over. Thank you."))
-        shown = [r for r in self.model.results if r.show_score]
+        shown = [r for r in self.model.parts.results if r.show_score]
         self.scores.setText("\n".join(self.total_line(r) for r in shown))
         self.scores.setVisible(bool(shown))
         details = [line for r in shown for line in self.section_lines(r)]

@@ -23,14 +23,16 @@ class IdleScreen(Screen):
 
     def _clock(self) -> None:
         if self.isVisible():
-            self.clock.setText(self.model.hall_time())
+            self.clock.setText(self.model.watch.hall_time())
 
     def refresh(self) -> None:
-        seat = self.model.seat.seat if self.model.seat else "—"
+        now = self.model.watch.seat
+        seat = now.seat if now else "—"
         self.seat.setText(bilingual(QT_TRANSLATE_NOOP("Bilingual", "Seat %1")).replace("%1", seat))
         self._clock()
-        if self.model.message:
-            self.status.setText(texts.message(self.model.message))
+        message = self.model.progress.message
+        if message:
+            self.status.setText(texts.message(message))
         else:
             self.status.setText(
                 bilingual(QT_TRANSLATE_NOOP("Bilingual", "Please wait for the operator."), "\n")

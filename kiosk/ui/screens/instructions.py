@@ -39,17 +39,18 @@ class InstructionsScreen(Screen):
         )
 
     def refresh(self) -> None:
-        summary = self.model.next_attempt()
+        summary = self.model.parts.next_attempt()
         code = summary.program if summary else ""
         self.title.setText(texts.program_name(code) if code else "")
         rules = [self.size_line(code), *texts.instructions(code)] if code else []
         for n, line in enumerate(self.lines):
             line.setText(f"•  {rules[n]}" if n < len(rules) else "")
             line.setVisible(n < len(rules))
-        running = self.model.session_running()
+        running = self.model.watch.session_running()
         self.begin.setText(self.tr("Begin the test"))
-        self.begin.setEnabled(self.settled and running and self.model.message != "starting")
-        message = self.model.message or ("" if running else "wait_session")
+        message = self.model.progress.message
+        self.begin.setEnabled(self.settled and running and message != "starting")
+        message = message or ("" if running else "wait_session")
         self.status.setText(texts.message(message) if message else "")
         self.settle_focus(self.begin)
 

@@ -21,7 +21,9 @@ class LanguageScreen(Screen):
             choice = button("primary", name=f"language_{code}")
             choice.setText(name)
             choice.setMinimumSize(260, 96)
-            choice.clicked.connect(lambda _c=False, code=code: model.choose_language(code))
+            choice.clicked.connect(
+                lambda _c=False, code=code: model.candidate.choose_language(code)
+            )
             self.buttons[code] = choice
         inner = centered_card(self, side=160, top=24, padding=(40, 40), spacing=28)
         inner.addWidget(self.title)
@@ -41,7 +43,8 @@ class LanguageScreen(Screen):
                 "\n",
             )
         )
-        allowed = set(self.model.seat.languages) if self.model.seat else set(NAMES)
+        seat = self.model.watch.seat
+        allowed = set(seat.languages) if seat else set(NAMES)
         for code, choice in self.buttons.items():
             choice.setVisible(code in allowed or not allowed)
         first = next((b for c, b in self.buttons.items() if b.isVisibleTo(self)), None)

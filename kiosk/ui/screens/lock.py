@@ -73,8 +73,8 @@ class LockScreen(Screen):
         self.code.clear()
 
     def refresh(self) -> None:
-        state = self.model.lock_state
-        chosen = self.model.language is not None
+        state = self.model.seat_lock.state
+        chosen = self.model.candidate.language is not None
 
         def say(source: object, context: str = BILINGUAL) -> str:
             # Before the candidate has chosen a language, every line is in both.
@@ -90,7 +90,7 @@ class LockScreen(Screen):
                 "Your time is stopped and your answers are saved. The test continues by itself "
                 "when the operator resumes the room.",
             )
-        elif self.model.sitting is not None or self.model.results:
+        elif self.model.parts.sitting is not None or self.model.parts.results:
             title = QT_TRANSLATE_NOOP("Bilingual", "The test is paused")
             prompt = QT_TRANSLATE_NOOP(
                 "Bilingual",

@@ -85,7 +85,7 @@ class Overview(QWidget):
                 taken.widget().deleteLater()  # type: ignore[union-attr]
         self.cells, self.headers = [], []
         self._shown = {}
-        items = list(enumerate(self.model.items))
+        items = list(enumerate(self.model.parts.items))
         for section, members in groupby(items, key=lambda pair: pair[1].section):
             group = list(members)
             header = label("muted", wrap=True)
@@ -105,7 +105,7 @@ class Overview(QWidget):
                 cell.setObjectName(f"cell_{n + 1}")
                 cell.setProperty("role", "cell")
                 cell.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-                cell.clicked.connect(lambda _c=False, n=n: self.model.go_to(n))
+                cell.clicked.connect(lambda _c=False, n=n: self.model.parts.go_to(n))
                 grid.addWidget(cell, k // COLUMNS, k % COLUMNS, Qt.AlignmentFlag.AlignTop)
                 grid.setRowMinimumHeight(k // COLUMNS, ROW)
                 self.cells.append(cell)
@@ -118,20 +118,20 @@ class Overview(QWidget):
         self.host.setMinimumHeight(rows * ROW)
 
     def refresh(self) -> None:
-        model = self.model
-        sitting = model.sitting
+        parts = self.model.parts
+        sitting = parts.sitting
         if sitting is not None and self._form_id != sitting.attempt_id:
             self._form_id = sitting.attempt_id
             self.build()
-        elif len(self.cells) != len(model.items):
+        elif len(self.cells) != len(parts.items):
             self.build()  # the test closed under it (its questions gone): nothing stale shown
         answered = flagged = 0
-        for n, (cell, item) in enumerate(zip(self.cells, model.items, strict=False)):
-            is_answered = item.item_id in model.answers
-            is_flagged = item.item_id in model.flags
+        for n, (cell, item) in enumerate(zip(self.cells, parts.items, strict=False)):
+            is_answered = item.item_id in parts.answers
+            is_flagged = item.item_id in parts.flags
             answered += is_answered
             flagged += is_flagged
-            state = (is_answered, is_flagged, n == model.index)
+            state = (is_answered, is_flagged, n == parts.index)
             if self._shown.get(n) == state:
                 continue  # a question switch touches two cells, not all of them
             self._shown[n] = state
@@ -139,11 +139,11 @@ class Overview(QWidget):
                 cell,
                 answered="true" if is_answered else "false",
                 flagged="true" if is_flagged else "false",
-                current="true" if n == model.index else "false",
+                current="true" if n == parts.index else "false",
             )
             cell.setText(f"{n + 1}⚑" if is_flagged else str(n + 1))
         for header, section, members in self.headers:
-            done = sum(1 for n in members if model.items[n].item_id in model.answers)
+            done = sum(1 for n in members if parts.items[n].item_id in parts.answers)
             header.setText(
                 self.tr("%1 · %2 of %3 answered")
                 .replace("%1", texts.section_name(section))
@@ -154,7 +154,7 @@ class Overview(QWidget):
         self.counts.setText(
             self.tr("Answered: %1 of %2. Flagged: %3.")
             .replace("%1", str(answered))
-            .replace("%2", str(len(model.items)))
+            .replace("%2", str(len(parts.items)))
             .replace("%3", str(flagged))
         )
         self.legend.setText(
@@ -164,8 +164,8 @@ class Overview(QWidget):
 
     def follow(self) -> None:
         """The current question's cell stays in view, with the row above it when there is one."""
-        if 0 <= self.model.index < len(self.cells):
-            cell = self.cells[self.model.index]
+        if 0 <= self.model.parts.index < len(self.cells):
+            cell = self.cells[self.model.parts.index]
             self.area.ensureWidgetVisible(cell, 0, ROW)
             self._snap(cell)
 

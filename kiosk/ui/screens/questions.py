@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import countdown
+from kiosk.stages import Stage
 from kiosk.ui import texts
-from kiosk.ui.model import KioskModel, Stage
+from kiosk.ui.model import KioskModel
 from kiosk.ui.screens.base import Screen, button, card, label, restyle
 from kiosk.ui.screens.instructions import SETTLE_MS
 from kiosk.ui.screens.overview import Overview
@@ -223,11 +224,11 @@ class QuestionsScreen(Screen):
         self.saved.setObjectName("saved")
         self.submit = button(name="submit")
         self.clear = button(name="clear_answer")
-        self.clear.clicked.connect(model.clear_answer)
-        self.previous.clicked.connect(model.previous)
+        self.clear.clicked.connect(model.parts.clear_answer)
+        self.previous.clicked.connect(model.parts.previous)
         self.next.clicked.connect(self._next_or_review)
-        self.flag.clicked.connect(model.toggle_flag)
-        self.submit.clicked.connect(model.request_submit)
+        self.flag.clicked.connect(model.parts.toggle_flag)
+        self.submit.clicked.connect(model.parts.request_submit)
         self.nav = QWidget()
         nav = QHBoxLayout(self.nav)
         nav.setContentsMargins(0, 0, 0, 0)
@@ -246,13 +247,14 @@ class QuestionsScreen(Screen):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(action)
 
+        parts = self.model.parts
         for keys in ("Left", "PgUp"):
-            bind(keys, self.model.previous)
+            bind(keys, parts.previous)
         for keys in ("Right", "PgDown"):
-            bind(keys, self.model.next)
-        bind("F", self.model.toggle_flag)
+            bind(keys, parts.next)
+        bind("F", parts.toggle_flag)
         for keys in ("Delete", "Backspace"):
-            bind(keys, self.model.clear_answer)
+            bind(keys, parts.clear_answer)
         for keys in ("+", "=", "Ctrl++", "Ctrl+="):
             bind(keys, self.model.bigger)
         for keys in ("-", "Ctrl+-"):
@@ -261,9 +263,9 @@ class QuestionsScreen(Screen):
             bind(str(n), lambda n=n: self._choose(n - 1))
 
     def _choose(self, n: int) -> None:
-        item = self.model.item
+        item = self.model.parts.item
         if item is not None and n < len(item.choices):
-            self.model.choose(item.choices[n].id)
+            self.model.parts.choose(item.choices[n].id)
 
     def showEvent(self, event: object) -> None:
         self.settled = False
@@ -274,7 +276,7 @@ class QuestionsScreen(Screen):
     def _call_operator(self) -> None:
         # The button disables itself once pressed and Qt hands the keyboard to the next one
         # (text smaller): it goes back to the question instead, so Space never shrinks the text.
-        self.model.call_operator()
+        self.model.watch.call_operator()
         self._focus_question()
 
     def _choose_by_key(self, n: int) -> None:
@@ -284,15 +286,16 @@ class QuestionsScreen(Screen):
 
     def _next_or_review(self) -> None:
         """On the last question the step forward is the review before handing in."""
-        if self.model.index >= len(self.model.items) - 1:
-            self.model.request_submit()
+        parts = self.model.parts
+        if parts.index >= len(parts.items) - 1:
+            parts.request_submit()
         else:
-            self.model.next()
+            parts.next()
 
     def _strike(self, n: int) -> None:
-        item = self.model.item
+        item = self.model.parts.item
         if item is not None and n < len(item.choices):
-            self.model.toggle_struck(item.choices[n].id)
+            self.model.parts.toggle_struck(item.choices[n].id)
 
     # ----- showing ----------------------------------------------------------------------------
 
@@ -300,12 +303,12 @@ class QuestionsScreen(Screen):
         if self.banner.isVisibleTo(self) and self._banner_for != self._current_attempt():
             self._banner_timer.stop()
             self.banner.hide()
-        model = self.model
-        sitting = model.sitting
-        if model.stage is not Stage.TEST or sitting is None or model.item is None:
+        model, parts = self.model, self.model.parts
+        sitting = parts.sitting
+        if model.progress.stage is not Stage.TEST or sitting is None or parts.item is None:
             return
-        item = model.item
-        total = len(model.items)
+        item = parts.item
+        total = len(parts.items)
         if self._focused_item != (sitting.attempt_id, item.item_id):
             self._focused_item = (sitting.attempt_id, item.item_id)
             self._focus_question()
@@ -315,7 +318,7 @@ class QuestionsScreen(Screen):
         self.smaller.setAccessibleName(self.tr("Smaller text"))
         self.bigger.setAccessibleName(self.tr("Larger text"))
         self.contrast.setText(self.tr("Contrast"))
-        called = self.model.operator_called
+        called = model.watch.operator_called
         self.call.setText(
             self.tr("The operator is coming") if called else self.tr("Call the operator")
         )
@@ -324,8 +327,8 @@ class QuestionsScreen(Screen):
         self._show_images(item.images)
         self.hint.setText(self.tr("Choose all that apply.") if item.multiple else "")
         self.hint.setVisible(item.multiple)
-        chosen = set(model.answers.get(item.item_id, []))
-        struck = model.struck.get(item.item_id, set())
+        chosen = set(parts.answers.get(item.item_id, []))
+        struck = parts.struck.get(item.item_id, set())
         for n, row in enumerate(self.options):
             if n < len(item.choices):
                 choice = item.choices[n]
@@ -335,32 +338,33 @@ class QuestionsScreen(Screen):
                 row.show()
             else:
                 row.hide()
-        flagged = item.item_id in model.flags
+        flagged = item.item_id in parts.flags
         self.flag.setText(self.tr("Remove flag") if flagged else self.tr("Flag for review"))
         self.previous.setText(self.tr("← Previous"))
-        last = model.index >= total - 1
+        last = parts.index >= total - 1
         self.next.setText(self.tr("Review and finish") if last else self.tr("Next →"))
-        self.previous.setEnabled(model.index > 0)
+        self.previous.setEnabled(parts.index > 0)
         self.submit.setText(self.tr("Finish the test"))
         hidden = model.timer_hidden
         self.toggle_timer.setText(self.tr("Show time") if hidden else self.tr("Hide time"))
         self.timer_caption.setText(self.tr("Time left:"))
         self.timer_caption.setVisible(not hidden)
         self.timer.setVisible(not hidden)
-        answer = model.answers.get(item.item_id, [])
+        answer = parts.answers.get(item.item_id, [])
         self.clear.setText(self.tr("Clear answer"))
         self.clear.setEnabled(bool(answer))
-        if model.saved_item == item.item_id and answer:
+        if parts.saved_item == item.item_id and answer:
             order = [c.id for c in item.choices]
             letters = ", ".join(LETTERS[order.index(c)] for c in answer if c in order)
             self.saved.setText(self.tr("✓ Saved: %1").replace("%1", letters))
-        elif model.saved_item == item.item_id:
+        elif parts.saved_item == item.item_id:
             self.saved.setText(self.tr("✓ Answer cleared"))
         else:
             self.saved.setText("")
         self.overview.refresh()
         self._refresh_confirm()
-        self.status.setText(texts.message(model.message) if model.message else "")
+        message = model.progress.message
+        self.status.setText(texts.message(message) if message else "")
         self._tick()
 
     def _show_images(self, images: list[str]) -> None:
@@ -387,10 +391,10 @@ class QuestionsScreen(Screen):
         """The question takes the keyboard (its chosen option, or the first): the number and
         arrow keys work at once, and Space never lands on a header button (calling the
         operator by accident)."""
-        item = self.model.item
+        item = self.model.parts.item
         if item is None:
             return
-        chosen = set(self.model.answers.get(item.item_id, []))
+        chosen = set(self.model.parts.answers.get(item.item_id, []))
         shown = [row for n, row in enumerate(self.options) if n < len(item.choices)]
         first = next(
             (row for row, c in zip(shown, item.choices, strict=False) if c.id in chosen),
@@ -400,7 +404,7 @@ class QuestionsScreen(Screen):
             first.setFocus()
 
     def _refresh_confirm(self) -> None:
-        confirming = self.model.confirming_submit
+        confirming = self.model.progress.confirming_submit
         if self.confirm.isVisibleTo(self) and not confirming:
             self.confirm.setVisible(False)  # "back to the test": the question has the keyboard
             self._focus_question()
@@ -414,7 +418,7 @@ class QuestionsScreen(Screen):
     def _tick(self) -> None:
         if not self.isVisible():
             return
-        left = self.model.remaining()
+        left = self.model.parts.remaining()
         seconds = int(left.total_seconds() + 0.999)
         hours, rest = divmod(seconds, 3600)
         text = (
@@ -429,17 +433,19 @@ class QuestionsScreen(Screen):
         restyle(self.timer, level=countdown.level(left))
 
     def _current_attempt(self) -> str | None:
-        return self.model.sitting.attempt_id if self.model.sitting else None
+        sitting = self.model.parts.sitting
+        return sitting.attempt_id if sitting else None
 
     def _show_where(self) -> None:
         """The section and the question's number; a section with a time of its own says how
         many minutes it has left, or that it is closed."""
-        model, item = self.model, self.model.item
+        parts = self.model.parts
+        item = parts.item
         if item is None:
             return
         section = texts.section_name(item.section)
-        own = model.section_left(item.section)
-        if own is not None and item.section in model.closed_sections():
+        own = parts.section_left(item.section)
+        if own is not None and item.section in parts.closed_sections():
             section = self.tr("%1 (closed)").replace("%1", section)
         elif own is not None:
             minutes = -(-int(own.total_seconds()) // 60)
@@ -447,8 +453,8 @@ class QuestionsScreen(Screen):
         text = (
             self.tr("%1 · Question %2 of %3")
             .replace("%1", section)
-            .replace("%2", str(model.index + 1))
-            .replace("%3", str(len(model.items)))
+            .replace("%2", str(parts.index + 1))
+            .replace("%3", str(len(parts.items)))
         )
         if self.where.text() != text:
             self.where.setText(text)

@@ -42,7 +42,7 @@ class Review(QFrame):
         self._waiting: list[tuple[int, bool]] | None = None
         self.back = button(name="back_to_test")
         self.really = button("primary", name="confirm_submit")
-        self.back.clicked.connect(model.cancel_submit)
+        self.back.clicked.connect(model.parts.cancel_submit)
         self.really.clicked.connect(model.submit)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -57,8 +57,8 @@ class Review(QFrame):
         layout.addLayout(buttons)
 
     def refresh(self) -> None:
-        model = self.model
-        left = model.unanswered()
+        parts = self.model.parts
+        left = parts.unanswered()
         text = self.tr("Finish the test now? You cannot return to it.")
         if left:
             text = self.tr("%n question(s) not answered.", "", left) + " " + text
@@ -66,9 +66,9 @@ class Review(QFrame):
         self.back.setText(self.tr("Back to the test"))
         self.really.setText(self.tr("Finish"))
         waiting = [
-            (n, item.item_id in model.flags)
-            for n, item in enumerate(model.items)
-            if item.item_id not in model.answers or item.item_id in model.flags
+            (n, item.item_id in parts.flags)
+            for n, item in enumerate(parts.items)
+            if item.item_id not in parts.answers or item.item_id in parts.flags
         ]
         if waiting != self._waiting:  # the numbers stay while they hold: a poll moves no focus
             self._rebuild(waiting)
@@ -84,7 +84,7 @@ class Review(QFrame):
         settle_focus(self.back, opening=True)  # the card opens: "back to the test" first
 
     def _rebuild(self, waiting: list[tuple[int, bool]]) -> None:
-        model = self.model
+        parts = self.model.parts
         self._waiting = waiting
         for cell in self.cells:
             self.grid.removeWidget(cell)
@@ -95,7 +95,7 @@ class Review(QFrame):
             cell.setObjectName(f"review_{n + 1}")
             cell.setProperty("role", "cell")
             cell.setProperty("flagged", "true" if flagged else "false")
-            cell.clicked.connect(lambda _c=False, n=n: model.go_to(n))
+            cell.clicked.connect(lambda _c=False, n=n: parts.go_to(n))
             self.grid.addWidget(cell, k // COLUMNS, k % COLUMNS)
             cell.show()
             self.cells.append(cell)

@@ -56,7 +56,7 @@ class TutorialScreen(Screen):
         self.feedback = label("saved")
         self.feedback.setObjectName("practice_feedback")
         self.ready = button("primary", name="tutorial_done")
-        self.ready.clicked.connect(model.tutorial_done)
+        self.ready.clicked.connect(model.candidate.tutorial_done)
         # As on the instructions: an Enter meant for the screen before never skips this one.
         self.settling = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self.settling.timeout.connect(lambda: self.ready.setEnabled(True))

@@ -7,17 +7,16 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from operator_console.protocol.console_api import (
+from operator_console.protocol.console_api.administration import (
     AuditCheck,
-    BankView,
     ItemStatsView,
     KioskView,
     NewUser,
-    OfflineExportView,
-    OutboxView,
     UserChange,
     UserView,
 )
+from operator_console.protocol.console_api.sessions import BankView
+from operator_console.protocol.console_api.sync import OfflineExportView, OutboxView
 from operator_console.protocol.values import ADMINISTER, DESK, WATCH, OutboxStatus
 from operator_console.server import audit, audit_check, item_stats, offline, people, views
 from operator_console.server.db import keeps_seats

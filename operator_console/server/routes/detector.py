@@ -9,7 +9,7 @@ import anyio.to_thread
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 
-from operator_console.protocol.console_api import (
+from operator_console.protocol.console_api.desk import (
     DetectorEventView,
     DetectorStateView,
     ManualDetectorEvent,

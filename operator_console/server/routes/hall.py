@@ -13,7 +13,7 @@ from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from operator_console.protocol.console_api import (
+from operator_console.protocol.console_api.hall import (
     ChangeBatch,
     ChangeView,
     HistoryEntry,
@@ -31,7 +31,7 @@ from operator_console.protocol.console_api import (
     TimeChange,
 )
 from operator_console.protocol.values import DESK, MAX_INT, WATCH
-from operator_console.server import hall_control, hall_map, standing
+from operator_console.server import hall_map, incidents, room_control, seat_actions, standing
 from operator_console.server.deps import (
     PersonDep,
     RuntimeDep,
@@ -159,7 +159,7 @@ def pause_room(session_id: str, body: RoomAction, rt: RuntimeDep, who: PersonDep
     """The whole room: every running seat of the session stops its clock and its kiosk locks."""
     require(who, DESK)
     with rt.tx() as db:
-        s, stopped = hall_control.pause_room(
+        s, stopped = room_control.pause_room(
             db, hall_id=rt.hall_id, session_id=session_id, reason=body.reason,
             now=rt.clock.now(), actor=who.username,
         )  # fmt: skip
@@ -173,14 +173,14 @@ def resume_room(
     """Every seat the room pause stopped opens again, with exactly the time it stood still."""
     require(who, DESK)
     with rt.tx() as db:
-        s, resumed = hall_control.resume_room(
+        s, resumed = room_control.resume_room(
             db, hall_id=rt.hall_id, session_id=session_id, reason=body.reason if body else None,
             now=rt.clock.now(), actor=who.username,
         )  # fmt: skip
         return RoomActionView(session=session_view(db, s), seats=resumed)
 
 
-def _answer(rt: HallRuntime, done: hall_control.Done) -> SeatActionView:
+def _answer(rt: HallRuntime, done: seat_actions.Done) -> SeatActionView:
     return SeatActionView(
         seat=_one(rt, done.here.seat), resume_code=done.code, proposal=done.proposal, by=done.by
     )
@@ -196,7 +196,7 @@ def pause_seat(seat: str, body: SeatAction, rt: RuntimeDep, who: PersonDep) -> S
     an act already done answers alike, with `by`: who did it first."""
     require(who, DESK)
     with rt.tx() as db:
-        done = hall_control.pause_seat(
+        done = seat_actions.pause_seat(
             db, hall_id=rt.hall_id, seat=seat, admission_id=body.admission_id,
             reason=body.reason, now=rt.clock.now(), actor=who.username,
         )  # fmt: skip
@@ -209,7 +209,7 @@ def resume_seat(seat: str, body: Resumption, rt: RuntimeDep, who: PersonDep) -> 
     Pressed again while that code is valid and unused, the same code (its wrong tries kept)."""
     require(who, DESK)
     with rt.tx() as db:
-        done = hall_control.resume_seat(
+        done = seat_actions.resume_seat(
             db, hall_id=rt.hall_id, seat=seat, admission_id=body.admission_id,
             now=rt.clock.now(), actor=who.username,
         )  # fmt: skip
@@ -221,7 +221,7 @@ def change_time(seat: str, body: TimeChange, rt: RuntimeDep, who: PersonDep) -> 
     """Adds (or with a negative `minutes`, removes) time of the running part; 1 min must remain."""
     require(who, DESK)
     with rt.tx() as db:
-        done = hall_control.change_time(
+        done = seat_actions.change_time(
             db, hall_id=rt.hall_id, seat=seat, admission_id=body.admission_id,
             minutes=body.minutes, reason=body.reason, now=rt.clock.now(), actor=who.username,
         )  # fmt: skip
@@ -235,7 +235,7 @@ def terminate(seat: str, body: Termination, rt: RuntimeDep, who: PersonDep) -> S
     proposal (annulment and a ban of 6 to 12 months) that the proctor confirms at review."""
     require(who, DESK)
     with rt.tx() as db:
-        done = hall_control.terminate(
+        done = seat_actions.terminate(
             db, hall_id=rt.hall_id, seat=seat, admission_id=body.admission_id,
             reason=body.reason, now=rt.clock.now(), actor=who.username, banks=rt.banks,
         )  # fmt: skip
@@ -250,7 +250,7 @@ def move(seat: str, body: Move, rt: RuntimeDep, who: PersonDep) -> SeatActionVie
     stands still until the candidate types the code (in the answer) at the new seat."""
     require(who, DESK)
     with rt.tx() as db:
-        done = hall_control.move(
+        done = seat_actions.move(
             db, hall_id=rt.hall_id, seat=seat, admission_id=body.admission_id,
             to_seat=body.to_seat, reason=body.reason, now=rt.clock.now(), actor=who.username,
         )  # fmt: skip
@@ -262,7 +262,7 @@ def log_incident(body: IncidentRequest, rt: RuntimeDep, who: PersonDep) -> Logge
     """An incident for a seat, or for the room (give `session_id` and no seat)."""
     require(who, WATCH)
     with rt.tx() as db:
-        row = hall_control.log_incident(
+        row = seat_actions.log_incident(
             db, hall_id=rt.hall_id, seat=body.seat, session_id=body.session_id,
             reason=body.reason, now=rt.clock.now(), actor=who.username,
         )  # fmt: skip
@@ -276,7 +276,7 @@ def acknowledge(
     """Someone has seen the seat's alert: it leaves the problem list (and stays on record)."""
     require(who, WATCH)
     with rt.tx() as db:
-        row = hall_control.acknowledge(
+        row = incidents.acknowledge(
             db, hall_id=rt.hall_id, incident_id=incident_id, now=rt.clock.now(),
             actor=who.username,
         )  # fmt: skip

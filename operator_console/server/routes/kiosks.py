@@ -29,6 +29,7 @@ from operator_console.protocol.kiosk_api import (
 )
 from operator_console.protocol.values import MAX_INT, AttemptStatus
 from operator_console.server import attempts, enrollment, incidents, recordings, seat_locks, views
+from operator_console.server.answers import AnswerPost
 from operator_console.server.db import keeps_seats
 from operator_console.server.deps import KioskDep, RuntimeDep
 from operator_console.server.errors import REFUSALS, Refusal, conflict
@@ -156,7 +157,7 @@ def flags(attempt_id: str, body: FlagSet, rt: RuntimeDep, kiosk: KioskDep) -> No
 async def answers(attempt_id: str, body: AnswerBatch, rt: RuntimeDep, kiosk: KioskDep) -> AnswerAck:
     """Acknowledged once stored: written with the batches that arrived beside it, in one commit
     (`group_commit`)."""
-    post = attempts.AnswerPost(kiosk, attempt_id, body.changes, rt.clock.now())
+    post = AnswerPost(kiosk, attempt_id, body.changes, rt.clock.now())
     return await asyncio.wrap_future(rt.answers.submit(post))
 
 

@@ -10,28 +10,31 @@ from fastapi import APIRouter, Query, Request, Response
 from pydantic import ValidationError
 from sqlalchemy import select
 
-from operator_console.protocol.console_api import (
+from operator_console.protocol.console_api.desk import (
     AdmissionCheck,
     AdmissionRequest,
     AdmissionView,
+    Refusing,
+    RegistrationView,
+    SeatBinding,
+)
+from operator_console.protocol.console_api.hall import (
+    EnrollmentCodeRequest,
+    EnrollmentCodeView,
+    ResumeCodeView,
+)
+from operator_console.protocol.console_api.sessions import (
     AttemptResultView,
     BanksView,
     BankView,
-    EnrollmentCodeRequest,
-    EnrollmentCodeView,
     LoginRequest,
     LoginResponse,
-    OutboxView,
-    Refusing,
-    RegistrationView,
-    ResumeCodeView,
     RosterFetch,
     RosterImported,
     Screen,
-    SeatBinding,
     SessionView,
-    SyncStatus,
 )
+from operator_console.protocol.console_api.sync import OutboxView, SyncStatus
 from operator_console.protocol.roster import SignedRoster
 from operator_console.protocol.values import ADMINISTER, DESK, AdmissionStatus, OutboxStatus, Role
 from operator_console.server import (

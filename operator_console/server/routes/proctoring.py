@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Response
 from sqlalchemy import select
 
-from operator_console.protocol.console_api import (
+from operator_console.protocol.console_api.review import (
     BulkClearRequest,
     ReviewItem,
     ReviewTimeline,

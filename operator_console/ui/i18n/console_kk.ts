@@ -519,12 +519,9 @@
         <translation>тоқтатылды</translation>
     </message>
     <message>
-        <source>State language</source>
-        <translation>Мемлекеттік тіл</translation>
-    </message>
-    <message>
-        <source>Legislation</source>
-        <translation>Заңнама</translation>
+        <source>en</source>
+        <comment>the code of this catalogue&apos;s language</comment>
+        <translation>kk</translation>
     </message>
     <message>
         <source>May be admitted</source>

@@ -519,12 +519,9 @@
         <translation>прекращено</translation>
     </message>
     <message>
-        <source>State language</source>
-        <translation>Государственный язык</translation>
-    </message>
-    <message>
-        <source>Legislation</source>
-        <translation>Законодательство</translation>
+        <source>en</source>
+        <comment>the code of this catalogue&apos;s language</comment>
+        <translation>ru</translation>
     </message>
     <message>
         <source>May be admitted</source>

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from operator_console.protocol.console_api import AdmissionCheck, RegistrationView, RuleCode
+from operator_console.protocol.console_api.desk import AdmissionCheck, RegistrationView, RuleCode
 from operator_console.protocol.reasons import Reason
 from operator_console.protocol.values import DESK
 from operator_console.ui import hall_time, texts
 from operator_console.ui.dialogs import RefusalDialog
-from operator_console.ui.model import ConsoleModel
+from operator_console.ui.model.console import ConsoleModel
 from operator_console.ui.widgets import named
 
 PHOTO = (240, 300)

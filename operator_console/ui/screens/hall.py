@@ -19,7 +19,8 @@ from operator_console.core.hall_watch import Problem
 from operator_console.protocol.values import DESK
 from operator_console.ui import hall_time, texts
 from operator_console.ui.dialogs import ConfirmDialog, MoveDialog, ReasonDialog, TimeDialog
-from operator_console.ui.model import ConsoleModel, SeatRetry
+from operator_console.ui.model.console import ConsoleModel
+from operator_console.ui.model.seats import SeatRetry
 from operator_console.ui.seat_map import SeatMap, clock
 from operator_console.ui.widgets import named
 

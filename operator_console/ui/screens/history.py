@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from operator_console.protocol.console_api import HistoryEntry
+from operator_console.protocol.console_api.hall import HistoryEntry
 from operator_console.ui import hall_time, texts
-from operator_console.ui.model import ConsoleModel
+from operator_console.ui.model.console import ConsoleModel
 from operator_console.ui.widgets import named
 
 KINDS = ("", "admission.", "detector.", "seat.", "incident.", "session.", "attempt.")

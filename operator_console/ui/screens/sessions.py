@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from operator_console.protocol.console_api import SessionView
+from operator_console.protocol.console_api.sessions import SessionView
 from operator_console.protocol.values import DESK
 from operator_console.ui import hall_time, texts
 from operator_console.ui.dialogs import ConfirmDialog
-from operator_console.ui.model import ConsoleModel
+from operator_console.ui.model.console import ConsoleModel
 from operator_console.ui.widgets import named
 
 

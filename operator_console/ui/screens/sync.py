@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from operator_console.protocol.console_api import OfflineExportView, OutboxView
+from operator_console.protocol.console_api.sync import OfflineExportView, OutboxView
 from operator_console.ui import hall_time
 from operator_console.ui.charts import Delivery, DeliveryChart, SyncGauge
-from operator_console.ui.model import ConsoleModel
+from operator_console.ui.model.console import ConsoleModel
 from operator_console.ui.widgets import data_table, named
 
 CHUNK = 64 * 1024

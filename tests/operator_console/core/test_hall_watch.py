@@ -6,7 +6,7 @@ import queue
 from datetime import UTC, datetime, timedelta
 
 from operator_console.core.hall_watch import Delivery, Follower, HallPicture, silence_level
-from operator_console.protocol.console_api import AlertView, SeatMap, SeatView
+from operator_console.protocol.console_api.hall import AlertView, SeatMap, SeatView
 from operator_console.protocol.kiosk_api import LockReport
 from operator_console.protocol.values import SeatState
 from operator_console.server.app import create_app

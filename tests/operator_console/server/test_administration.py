@@ -17,7 +17,7 @@ from sqlalchemy import delete, select, update
 from hardware.clock import FakeClock
 from operator_console.central.store import StubStore
 from operator_console.protocol.calls import ServerRefused
-from operator_console.protocol.console_api import NewUser
+from operator_console.protocol.console_api.administration import NewUser
 from operator_console.protocol.values import OutboxStatus
 from operator_console.server import audit
 from operator_console.server.models import AuditEntry, AuditHead, OutboxRecord, User
@@ -26,8 +26,8 @@ from question_banks.keys import load_box_public, load_signing_key
 from question_banks.package import seal
 from question_banks.samples import sample_bank
 from tests.hall import Hall, open_hall
-from tests.operator_console.server.test_hall_control import forty_at_once
 from tests.operator_console.server.test_recordings_api import person, seated
+from tests.operator_console.server.test_seat_actions import forty_at_once
 
 
 @pytest.fixture
@@ -74,7 +74,7 @@ def _login(hall: Hall, username: str, password: str) -> int:
 
 
 def test_users_are_created_changed_reset_and_disabled_and_their_sign_ins_end(hall: Hall) -> None:
-    from operator_console.protocol.console_api import NewUser, UserChange
+    from operator_console.protocol.console_api.administration import NewUser, UserChange
 
     admin = hall.console
     made = admin.create_user(
@@ -109,7 +109,7 @@ def test_users_are_created_changed_reset_and_disabled_and_their_sign_ins_end(hal
 def test_the_last_administrator_stays_one_even_when_two_demote_each_other_at_once(
     hall: Hall,
 ) -> None:
-    from operator_console.protocol.console_api import UserChange
+    from operator_console.protocol.console_api.administration import UserChange
 
     with pytest.raises(ServerRefused) as alone:
         hall.console.change_user("desk", UserChange(role="operator"))
@@ -265,7 +265,7 @@ def test_the_audit_chain_is_checked_and_a_rewrite_is_caught_by_the_acknowledged_
 
 
 def test_forty_creations_of_one_user_at_once_make_one(hall: Hall) -> None:
-    from operator_console.protocol.console_api import NewUser
+    from operator_console.protocol.console_api.administration import NewUser
 
     body = NewUser(username="twin", role="operator", password="long-enough")
     made = forty_at_once(lambda: hall.console.create_user(body))

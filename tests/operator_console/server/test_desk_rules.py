@@ -16,7 +16,7 @@ from hardware.clock import FakeClock
 from hardware.detector import DetectorEvent, EventKind
 from operator_console.central.store import StubStore
 from operator_console.protocol.calls import ServerRefused
-from operator_console.protocol.console_api import AdmissionView, RegistrationView
+from operator_console.protocol.console_api.desk import AdmissionView, RegistrationView
 from operator_console.protocol.reasons import Reason
 from operator_console.server import report
 from operator_console.server.models import Admission, AuditEntry

@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from hardware.detector.simulator import LineSimulator
-from operator_console.protocol.console_api import DetectorEventView
+from operator_console.protocol.console_api.desk import DetectorEventView
 from operator_console.server import auth
 from operator_console.server.app import create_app
 from operator_console.server.detector import DetectorService

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from operator_console.protocol.console_api import ChangeBatch, SeatView
+from operator_console.protocol.console_api.hall import ChangeBatch, SeatView
 from operator_console.protocol.kiosk_api import AnswerChange, FormView
 from operator_console.protocol.reasons import Reason
 from tests.hall import Hall

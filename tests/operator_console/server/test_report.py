@@ -230,7 +230,7 @@ def _english_in(text: str, data: object) -> list[str]:
 
 
 def _every_kind_of_entry(hall: Hall) -> object:
-    from operator_console.protocol.console_api import SyncStatus
+    from operator_console.protocol.console_api.sync import SyncStatus
     from operator_console.protocol.reasons import REASONS
     from operator_console.protocol.records import SectionResult
     from operator_console.server.report import (

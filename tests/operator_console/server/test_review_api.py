@@ -15,15 +15,15 @@ from hardware.recording.recorder import SegmentRecorder
 from kiosk.recording_upload import RecordingUploader
 from operator_console.central.store import StubStore
 from operator_console.protocol.calls import ServerRefused
-from operator_console.protocol.console_api import FlagFinding, VerdictRequest
+from operator_console.protocol.console_api.review import FlagFinding, VerdictRequest
 from operator_console.protocol.kiosk_api import IncidentReport
 from operator_console.protocol.reasons import Reason
 from operator_console.server.models import AuditEntry, Registration
 from question_banks.keys import load_box_public
 from tests.hall import Hall
 from tests.hardware.video import astronaut, frames
-from tests.operator_console.server.test_hall_control import forty_at_once
 from tests.operator_console.server.test_recordings_api import person, seated
+from tests.operator_console.server.test_seat_actions import forty_at_once
 
 
 @pytest.fixture

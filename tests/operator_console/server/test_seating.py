@@ -14,13 +14,13 @@ from kiosk.hall_client import HallClient, enroll
 from operator_console.core.client import ConsoleClient
 from operator_console.core.hall_watch import HallPicture
 from operator_console.protocol.calls import ServerRefused
-from operator_console.protocol.console_api import SeatView
+from operator_console.protocol.console_api.hall import SeatView
 from operator_console.protocol.kiosk_api import IncidentReport, LockReport
 from operator_console.protocol.reasons import Reason
 from operator_console.server.models import Attempt, AuditEntry, Kiosk
 from tests.hall import Hall
-from tests.operator_console.server.test_hall_control import audited, person
 from tests.operator_console.server.test_hall_flow import started
+from tests.operator_console.server.test_seat_actions import audited, person
 
 TALKING = Reason(category="examinee", code="talking", note="twice warned")
 DEAD = Reason(category="technical", code="kiosk_dead")

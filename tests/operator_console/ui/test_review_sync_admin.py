@@ -19,13 +19,14 @@ from pytestqt.qtbot import QtBot
 from hardware.recording.recorder import SegmentRecorder
 from kiosk.recording_upload import RecordingUploader
 from operator_console.central.store import StubStore
-from operator_console.protocol.console_api import EnrollmentCodeView
+from operator_console.protocol.console_api.hall import EnrollmentCodeView
 from operator_console.protocol.kiosk_api import IncidentReport
 from operator_console.protocol.reasons import Reason
 from operator_console.server.models import Registration
 from operator_console.ui.dialogs import CodeDialog
-from operator_console.ui.screens.admin import AdminScreen
-from operator_console.ui.screens.review import ReviewScreen, VerdictConfirmation
+from operator_console.ui.screens.admin.screen import AdminScreen
+from operator_console.ui.screens.review.screen import ReviewScreen
+from operator_console.ui.screens.review.verdict import VerdictConfirmation
 from operator_console.ui.screens.sync import SyncScreen
 from question_banks.keys import load_box_public, load_signing_key
 from question_banks.package import seal
@@ -96,7 +97,7 @@ def test_a_proctor_reviews_a_recorded_attempt_and_a_violation_annuls_and_bans(
         assert set(window.screens) == {"hall", "history", "review", "sync"}
         screen = window.show_screen("review")
         assert isinstance(screen, ReviewScreen)
-        qtbot.waitUntil(lambda: len(screen.items) == 1, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: len(screen.queue_box.items) == 1, timeout=WAIT_MS)
         queue = child(window, "review_queue")
         assert isinstance(queue, QTableWidget)
         flags_cell, test_cell = queue.item(0, 3), queue.item(0, 1)
@@ -104,7 +105,7 @@ def test_a_proctor_reviews_a_recorded_attempt_and_a_violation_annuls_and_bans(
         assert "Talking" in flags_cell.text() and "×" not in test_cell.text()
         queue.selectRow(0)
         # Opened twice in a hurry: one player remains (the suite checks no thread is left).
-        screen.open_row(0)  # what a double click on the row does, before *Open* is pressed
+        screen.queue_box.open_row(0)  # what a double click on the row does, before *Open*
         click(qtbot, window, "review_open")
         qtbot.waitUntil(lambda: screen.model.background.busy == 0, timeout=WAIT_MS)
         players = [t for t in threading.enumerate() if t.name == "review-player"]
@@ -144,13 +145,16 @@ def test_a_proctor_reviews_a_recorded_attempt_and_a_violation_annuls_and_bans(
         click(qtbot, window, "flag_confirm")
         flags.selectRow(1)
         click(qtbot, window, "flag_dismiss")
-        assert screen.reason.reason() is None  # nothing preselected: no rule proposes a reason
-        screen.reason.choose("examinee", "materials_exchanged", "a paper passed")
-        screen.ban.setValue(9)
+        # Nothing preselected: no rule proposes a reason.
+        assert screen.verdict_box.reason.reason() is None
+        screen.verdict_box.reason.choose("examinee", "materials_exchanged", "a paper passed")
+        screen.verdict_box.ban.setValue(9)
         # Asked first; the operator's incident still has no finding, and the proctor goes on.
         asked = Answers(VerdictConfirmation, [confirm_verdict])
         click(qtbot, window, "verdict_violation")
-        qtbot.waitUntil(lambda: screen.line is None and screen.items == [], timeout=WAIT_MS)
+        qtbot.waitUntil(
+            lambda: screen.line is None and screen.queue_box.items == [], timeout=WAIT_MS
+        )
         assert asked.done and "1 flags have no finding" in str(asked.seen[0])
         assert "annulled" in child(window, "message").text()  # type: ignore[attr-defined]
         hall.runtime.sync.run_once()
@@ -365,8 +369,8 @@ def test_the_review_sync_and_administration_screens_fit_in_every_language(
 
         review = window.show_screen("review")
         assert isinstance(review, ReviewScreen)
-        qtbot.waitUntil(lambda: len(review.items) == 1, timeout=WAIT_MS)
-        review.open_row(0)
+        qtbot.waitUntil(lambda: len(review.queue_box.items) == 1, timeout=WAIT_MS)
+        review.queue_box.open_row(0)
         qtbot.waitUntil(lambda: review.video.image is not None, timeout=WAIT_MS)
         review.player.seek(review.line.marks[0].at)  # type: ignore[union-attr]
         qtbot.waitUntil(lambda: review.timeline.position == review.line.marks[0].at,  # type: ignore[union-attr]

@@ -19,8 +19,9 @@ from operator_console.protocol.reasons import Reason
 from operator_console.server.models import OutboxRecord
 from operator_console.ui.app import Language, application, sign_in
 from operator_console.ui.dialogs import SignInDialog
-from operator_console.ui.screens.admin import AdminScreen
-from operator_console.ui.screens.review import ReviewScreen, VerdictConfirmation
+from operator_console.ui.screens.admin.screen import AdminScreen
+from operator_console.ui.screens.review.screen import ReviewScreen
+from operator_console.ui.screens.review.verdict import VerdictConfirmation
 from tests.hall import PASSWORD, Hall
 from tests.operator_console.server.test_recordings_api import seated
 from tests.operator_console.ui.conftest import WAIT_MS, console_for
@@ -66,8 +67,8 @@ def test_an_empty_password_or_a_refusal_is_said_at_the_sign_in_and_nothing_crash
 
 
 def _open(qtbot: QtBot, screen: ReviewScreen, seat: str) -> None:
-    row = next(n for n, item in enumerate(screen.items) if item.seat == seat)
-    screen.open_row(row)
+    row = next(n for n, item in enumerate(screen.queue_box.items) if item.seat == seat)
+    screen.queue_box.open_row(row)
     qtbot.waitUntil(
         lambda: screen.line is not None and screen.line.attempt.seat == seat, timeout=WAIT_MS
     )
@@ -87,18 +88,19 @@ def test_the_reason_is_proposed_only_by_the_rule_and_a_violation_is_asked_first(
     try:
         screen = window.show_screen("review")
         assert isinstance(screen, ReviewScreen)
-        qtbot.waitUntil(lambda: len(screen.items) == 2, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: len(screen.queue_box.items) == 2, timeout=WAIT_MS)
         # Terminated for illness: no rule proposes a violation, no reason is chosen for the proctor.
         _open(qtbot, screen, "A02")
-        assert screen.reason.reason() is None and screen.reason.code.currentIndex() == -1
+        reason = screen.verdict_box.reason
+        assert reason.reason() is None and reason.code.currentIndex() == -1
         # Terminated for talking: the operator's reason is proposed.
         _open(qtbot, screen, "A01")
-        assert screen.reason.reason() == talking
-        screen.ban.setValue(12)
+        assert reason.reason() == talking
+        screen.verdict_box.ban.setValue(12)
         # The question names the candidate, the reason and the ban; Enter goes back.
         name = screen.line.attempt.full_name  # type: ignore[union-attr]
         back = Answers(VerdictConfirmation, [_enter])
-        qtbot.mouseClick(screen.violation, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(screen.verdict_box.violation, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: back.done, timeout=WAIT_MS)
         (said,) = back.seen
         assert isinstance(said, str)
@@ -107,7 +109,7 @@ def test_the_reason_is_proposed_only_by_the_rule_and_a_violation_is_asked_first(
         assert screen.line is not None and _verdicts(hall) == []
         # Asked again and confirmed: the violation goes, despite the open flag.
         go = Answers(VerdictConfirmation, [_confirm])
-        qtbot.mouseClick(screen.violation, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(screen.verdict_box.violation, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: go.done and screen.line is None, timeout=WAIT_MS)
         (record,) = _verdicts(hall)
         assert record["verdict"] == "violation" and record["ban_months"] == 12

@@ -1,9 +1,12 @@
-"""What an operator does to running seats and to the whole room, each with a reason on record.
+"""What an operator does to a running seat, each with a reason on record: pause it and give the
+code that resumes it, change its time, terminate or move its sitting, log an incident (at the
+seat, or of the whole room).
 
 A seat's clock stops while it is locked (`Attempt.paused_at`) and its deadline moves on by exactly
 the time it was stopped when it starts again, whoever locked it and whatever the kiosk did in
 between. A lock has a source: the kiosk's own and the operator's are opened by a one-time code
-typed at the seat; the room's are opened all at once when the operator resumes the room.
+typed at the seat; the room's are opened all at once when the operator resumes the room
+(`room_control`).
 """
 
 from __future__ import annotations
@@ -14,58 +17,27 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from operator_console.protocol.console_api import ResumeCodeView, SeatAct
+from operator_console.protocol.console_api.hall import ResumeCodeView, SeatAct
 from operator_console.protocol.reasons import Reason
-from operator_console.protocol.values import (
-    ROOM_PAUSED,
-    AdmissionStatus,
-    AttemptStatus,
-    FinishReason,
-    LockSource,
-    SessionStatus,
-)
-from operator_console.server import audit, results, seat_clock, seat_locks, seating
+from operator_console.protocol.values import AttemptStatus, FinishReason, LockSource
+from operator_console.server import audit, incidents, results, seat_clock, seat_locks, seating
 from operator_console.server.banks import BankShelf
 from operator_console.server.changes import touch
 from operator_console.server.errors import Refusal, conflict, not_found
 from operator_console.server.models import (
     Admission,
-    Attempt,
     AuditEntry,
     HallSession,
     Incident,
-    Kiosk,
     Registration,
 )
+from operator_console.server.seating import SeatNow, seat_now
 
 SHORTEST_LEFT = timedelta(minutes=1)
 """A time change may not leave a seat with less than this."""
+
+
 PROPOSAL = "annul the result and ban the candidate for 6 to 12 months: for the proctor to confirm"
-
-
-@dataclass(frozen=True)
-class SeatNow:
-    """A seat, its kiosk and its sitting (`seating`), locked for the caller's transaction."""
-
-    seat: str
-    kiosk: Kiosk | None
-    sitting: seating.Occupant | None
-
-    @property
-    def admission(self) -> Admission | None:
-        return self.sitting.admission if self.sitting else None
-
-    @property
-    def attempts(self) -> list[Attempt]:
-        return self.sitting.attempts if self.sitting else []
-
-    @property
-    def running(self) -> Attempt | None:
-        return self.sitting.running if self.sitting else None
-
-    @property
-    def unfinished(self) -> list[Attempt]:
-        return self.sitting.unfinished if self.sitting else []
 
 
 @dataclass(frozen=True)
@@ -76,19 +48,6 @@ class Done:
     code: ResumeCodeView | None = None
     proposal: str | None = None
     by: str | None = None
-
-
-def seat_now(db: Session, hall_id: str, seat_code: str) -> SeatNow:
-    """The seat, its kiosk and its sitting candidate, all locked for the caller's transaction
-    (the seat's row first: actions on one seat take their turns)."""
-    if seat_code not in seating.lock_seats(db, hall_id, [seat_code]):
-        raise not_found("seat", seat_code)
-    kiosk = db.execute(
-        select(Kiosk)
-        .where(Kiosk.seat_code == seat_code, Kiosk.revoked.is_(False))
-        .with_for_update()
-    ).scalar_one_or_none()
-    return SeatNow(seat_code, kiosk, seating.sitting_at(db, seat_code, lock=True))
 
 
 def _name(db: Session, adm: Admission | None) -> str:
@@ -124,32 +83,6 @@ def _done_before(db: Session, action: str, seat: str, admission_id: str) -> Audi
         if isinstance(entry.detail, dict) and entry.detail.get("admission") == admission_id:
             return entry
     return None
-
-
-def _incident(
-    db: Session,
-    *,
-    reason: Reason,
-    actor: str,
-    now: datetime,
-    seat: str | None,
-    session_id: str | None,
-    attempt: Attempt | None,
-) -> Incident:
-    row = Incident(
-        session_id=attempt.session_id if attempt else session_id,
-        attempt_id=attempt.id if attempt else None,
-        seat_code=seat,
-        at=now,
-        category=reason.category,
-        code=reason.code,
-        note=reason.note,
-        reported_by=actor,
-    )
-    db.add(row)
-    db.flush()
-    touch(db, "incident", str(row.id))
-    return row
 
 
 def _record(
@@ -203,7 +136,7 @@ def pause_seat(
     here.kiosk.lock_source = LockSource.OPERATOR
     running = here.running
     seat_clock.stop(running, now)
-    _incident(
+    incidents.log_reason(
         db, reason=reason, actor=actor, now=now, seat=seat, session_id=here.admission.session_id,
         attempt=running,
     )  # fmt: skip
@@ -223,86 +156,6 @@ def resume_seat(
     if first is None:
         touch(db, "seat", seat)
     return Done(here, code=code, by=first)
-
-
-def pause_room(
-    db: Session, *, hall_id: str, session_id: str, reason: Reason, now: datetime, actor: str
-) -> tuple[HallSession, list[str]]:
-    session = db.get(HallSession, session_id, with_for_update=True)
-    if session is None or session.hall_id != hall_id:
-        raise not_found("session", session_id)
-    if session.status != SessionStatus.RUNNING:
-        raise conflict("room_not_running", session=session_id, status=session.status)
-    if session.paused_at is not None:
-        raise conflict("room_already_paused", since_at=session.paused_at)
-    session.paused_at = now
-    stopped = []
-    for seat in _session_seats(db, session_id):
-        here = seat_now(db, hall_id, seat)
-        running = here.running
-        if running is None or running.session_id != session_id:
-            continue
-        seat_clock.stop(running, now)
-        if here.kiosk is not None and here.kiosk.locked_at is None:
-            here.kiosk.locked_at, here.kiosk.lock_reason = now, ROOM_PAUSED
-            here.kiosk.lock_source = LockSource.ROOM
-        touch(db, "seat", seat)
-        stopped.append(seat)
-    _incident(
-        db, reason=reason, actor=actor, now=now, seat=None, session_id=session_id, attempt=None
-    )
-    audit.append(
-        db, hall_id=hall_id, at=now, actor=actor, action="session.pause", subject=session_id,
-        detail={"category": reason.category, "code": reason.code, "note": reason.note,
-                "seats": stopped},
-        session_id=session_id,
-    )  # fmt: skip
-    touch(db, "session", session_id)
-    return session, stopped
-
-
-def resume_room(
-    db: Session, *, hall_id: str, session_id: str, reason: Reason | None, now: datetime, actor: str
-) -> tuple[HallSession, list[str]]:
-    session = db.get(HallSession, session_id, with_for_update=True)
-    if session is None or session.hall_id != hall_id:
-        raise not_found("session", session_id)
-    if session.paused_at is None:
-        raise conflict("room_not_paused")
-    session.paused_at = None
-    resumed = []
-    for seat in _session_seats(db, session_id):
-        here = seat_now(db, hall_id, seat)
-        kiosk = here.kiosk
-        if kiosk is None or kiosk.lock_source != LockSource.ROOM or kiosk.locked_at is None:
-            continue  # a seat locked for its own reason keeps its lock and its stopped clock
-        kiosk.locked_at = kiosk.lock_reason = kiosk.lock_source = None
-        seat_clock.restart(here.running, now)
-        touch(db, "seat", seat)
-        resumed.append(seat)
-    audit.append(
-        db, hall_id=hall_id, at=now, actor=actor, action="session.resume", subject=session_id,
-        detail={"seats": resumed, **({"code": reason.code, "note": reason.note} if reason else {})},
-        session_id=session_id,
-    )  # fmt: skip
-    touch(db, "session", session_id)
-    return session, resumed
-
-
-def _session_seats(db: Session, session_id: str) -> list[str]:
-    return sorted(
-        {
-            code
-            for code in db.execute(
-                select(Admission.seat_code).where(
-                    Admission.session_id == session_id,
-                    Admission.status == AdmissionStatus.ADMITTED,
-                    Admission.seat_code.is_not(None),
-                )
-            ).scalars()
-            if code is not None
-        }
-    )
 
 
 def change_time(
@@ -332,7 +185,7 @@ def change_time(
             "time_too_short", minutes=-minutes, left=max(0, int(left.total_seconds() // 60))
         )
     running.deadline_at = deadline
-    _incident(
+    incidents.log_reason(
         db, reason=reason, actor=actor, now=now, seat=seat, session_id=running.session_id,
         attempt=running,
     )  # fmt: skip
@@ -367,7 +220,7 @@ def terminate(
     _allow(db, "terminate", here, admission_id)
     assert here.admission is not None
     running = here.running
-    _incident(
+    incidents.log_reason(
         db, reason=reason, actor=actor, now=now, seat=seat, session_id=here.admission.session_id,
         attempt=running,
     )  # fmt: skip
@@ -438,7 +291,7 @@ def move(
         old.resume_hash = old.resume_expires_at = None
     new = there.kiosk
     new.locked_at, new.lock_reason, new.lock_source = now, "moved_here", LockSource.OPERATOR
-    _incident(
+    incidents.log_reason(
         db, reason=reason, actor=actor, now=now, seat=seat, session_id=adm.session_id,
         attempt=running,
     )  # fmt: skip
@@ -465,7 +318,7 @@ def log_incident(
     if seat is not None:
         here = seat_now(db, hall_id, seat)
         session_id = here.admission.session_id if here.admission else session_id
-        row = _incident(
+        row = incidents.log_reason(
             db, reason=reason, actor=actor, now=now, seat=seat, session_id=session_id,
             attempt=here.running,
         )  # fmt: skip
@@ -479,7 +332,7 @@ def log_incident(
     session = db.get(HallSession, session_id)
     if session is None or session.hall_id != hall_id:
         raise not_found("session", session_id)
-    row = _incident(
+    row = incidents.log_reason(
         db, reason=reason, actor=actor, now=now, seat=None, session_id=session_id, attempt=None
     )
     audit.append(
@@ -488,25 +341,4 @@ def log_incident(
                 "incident": row.id},
         session_id=session_id,
     )  # fmt: skip
-    return row
-
-
-def acknowledge(
-    db: Session, *, hall_id: str, incident_id: int, now: datetime, actor: str
-) -> Incident:
-    row = db.get(Incident, incident_id, with_for_update=True)
-    if row is None:
-        raise not_found("incident", incident_id)
-    if row.acknowledged_at is None:
-        row.acknowledged_at, row.acknowledged_by = now, actor
-        audit.append(
-            db, hall_id=hall_id, at=now, actor=actor, action="incident.acknowledge",
-            subject=str(incident_id), session_id=row.session_id,
-        )  # fmt: skip
-        if row.seat_code:
-            touch(db, "seat", row.seat_code)
-        attempt = db.get(Attempt, row.attempt_id) if row.attempt_id else None
-        if attempt is not None and attempt.seat_code:
-            touch(db, "seat", attempt.seat_code)  # the alert went with its candidate
-        touch(db, "incident", str(incident_id))
     return row

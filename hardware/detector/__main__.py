@@ -11,6 +11,7 @@ import threading
 
 from hardware.detector import DetectorEvent
 from hardware.detector.events import event_json
+from hardware.detector.protocols import PROTOCOLS
 from hardware.detector.reader import DetectorReader, ReaderStatus
 from hardware.detector.simulator import LineSimulator
 
@@ -23,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     sim = sub.add_parser("simulate", help="a simulated detector on a new pseudo-terminal")
-    sim.add_argument("--protocol", choices=["line", "relay"], required=True)
+    sim.add_argument("--protocol", choices=list(PROTOCOLS), required=True)
     sim.add_argument(
         "--script",
         help=f"comma-separated steps: {STEPS}; default: read "
@@ -31,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     read = sub.add_parser("read", help="print each parsed detector event")
     read.add_argument("--port", required=True, help="device path, or usb-serial:SERIALNUMBER")
-    read.add_argument("--protocol", choices=["line", "relay"], required=True)
+    read.add_argument("--protocol", choices=list(PROTOCOLS), required=True)
     read.add_argument("--baudrate", type=int, default=9600)
     read.add_argument("--json", action="store_true", help="one JSON object per line")
     return parser

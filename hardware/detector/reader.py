@@ -1,21 +1,22 @@
-"""The detector reader: owns the serial port, feeds the protocol parser, reconnects for ever."""
+"""The detector reader: owns the serial port, runs its protocol's read loop (`protocols`),
+reconnects for ever, and stamps what it reads with the clock it is given."""
 
 from __future__ import annotations
 
 import logging
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
 import serial
 from serial.tools import list_ports
 
+from hardware.clock import SystemClock
 from hardware.detector import DetectorEvent, EventKind, Parsed, ParseError, SequenceGap
-from hardware.detector.line import STATUS_REQUEST, LineProtocol
-from hardware.detector.relay import RelayProtocol
+from hardware.detector.protocols import PROTOCOLS, known_protocol
 
 log = logging.getLogger(__name__)
 USB_PREFIX = "usb-serial:"
@@ -32,9 +33,9 @@ class ReaderState(StrEnum):
 
 @dataclass(frozen=True)
 class ReaderStatus:
+    since: datetime
     state: ReaderState = ReaderState.CONNECTING
     device: str = ""
-    since: datetime = field(default_factory=lambda: datetime.now(UTC))
     last_event_at: datetime | None = None
     parse_errors: int = 0
     gaps: int = 0
@@ -60,6 +61,7 @@ def resolve_port(port: str, ports: PortList = list_ports.comports) -> str:
 
 
 Opener = Callable[..., Any]
+SYSTEM_CLOCK = SystemClock()
 
 
 class DetectorReader:
@@ -75,16 +77,17 @@ class DetectorReader:
         backoff_max: float = 10.0,
         opener: Opener = serial.serial_for_url,
         ports: PortList = list_ports.comports,
+        clock: Callable[[], datetime] = SYSTEM_CLOCK.now,
     ) -> None:
-        if protocol not in ("line", "relay"):
-            raise ValueError(f"unknown detector protocol {protocol!r}")
+        self._loop = PROTOCOLS[known_protocol(protocol)]
         self.port, self.protocol, self.baudrate = port, protocol, baudrate
+        self.device, self.silence, self.now = port, silence_seconds, clock
         self._on_event, self._on_state = on_event, on_state
-        self._silence, self._backoff_max, self._open = silence_seconds, backoff_max, opener
+        self._backoff_max, self._open = backoff_max, opener
         self._ports = ports
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._status = ReaderStatus(device=port)
+        self._status = ReaderStatus(since=clock(), device=port)
         self._lock = threading.Lock()
         self._since_status = 0
         self._last_counts: dict[str, int] | None = None
@@ -97,7 +100,7 @@ class DetectorReader:
     def _set(self, **changes: Any) -> None:
         with self._lock:
             if "state" in changes and changes["state"] != self._status.state:
-                changes.setdefault("since", datetime.now(UTC))
+                changes.setdefault("since", self.now())
             self._status = replace(self._status, **changes)
             status = self._status
         self._on_state(status)
@@ -133,10 +136,7 @@ class DetectorReader:
             self._set(state=ReaderState.CONNECTED, last_error=None)
             log.info("detector connected on %s (%s)", self.port, self.protocol)
             try:
-                if self.protocol == "line":
-                    self._read_lines(port)
-                else:
-                    self._read_relay(port)
+                self._loop(port, self)
             except (serial.SerialException, OSError) as exc:
                 log.warning("detector on %s lost: %s; reconnecting", self.port, exc)
                 self._set(
@@ -147,24 +147,10 @@ class DetectorReader:
             finally:
                 port.close()
 
-    def _read_lines(self, port: Any) -> None:
-        parser = LineProtocol(self.port)
-        quiet, asked = 0.0, False
-        while not self._stop.is_set():
-            data = port.read(port.in_waiting or 1)
-            if not data:
-                quiet += 0.1
-                if quiet >= self._silence and not asked:
-                    port.write(STATUS_REQUEST)  # a silent device is asked once...
-                    asked = True
-                elif quiet >= 2 * self._silence:
-                    raise serial.SerialException("the detector went silent")  # ...then replugged
-                continue
-            quiet, asked = 0.0, False
-            for item in parser.feed(data):
-                self._handle(item, port)
+    def stopping(self, seconds: float = 0.0) -> bool:
+        return self._stop.wait(seconds) if seconds > 0 else self._stop.is_set()
 
-    def _handle(self, item: Parsed, port: Any) -> None:
+    def handle(self, item: Parsed) -> None:
         if isinstance(item, ParseError):
             log.warning("detector frame skipped (%s): %r", item.reason, item.raw)
             self._set(parse_errors=self.status.parse_errors + 1)
@@ -173,7 +159,6 @@ class DetectorReader:
                 "detector frames lost: expected %d, got %d; asking STATUS", item.expected, item.got
             )
             self._set(gaps=self.status.gaps + 1)
-            port.write(STATUS_REQUEST)
         else:
             log.info("detector frame: %r", item.raw)
             self._reconcile(item)
@@ -195,10 +180,3 @@ class DetectorReader:
                 log.warning("detector counted %d transits that never arrived", missing)
                 self._set(missing_transits=self.status.missing_transits + missing)
         self._last_counts, self._since_status = dict(event.counters), 0
-
-    def _read_relay(self, port: Any) -> None:
-        parser = RelayProtocol(self.port)
-        while not self._stop.wait(0.005):
-            for event in parser.feed(bool(port.cts), bool(port.dsr), datetime.now(UTC)):
-                self._set(last_event_at=event.received_at)
-                self._on_event(event)

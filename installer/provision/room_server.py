@@ -10,6 +10,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from hardware.detector.protocols import PROTOCOLS
 from installer.provision import firewall, units
 from installer.provision.layout import (
     BACKUP_SERVICE,
@@ -63,7 +64,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--tls-key", type=Path, help="its private key (PEM)")
     p.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
     p.add_argument("--detector-serial", help="the serial number of the detector's USB adapter")
-    p.add_argument("--detector-protocol", choices=("line", "relay"), default="line")
+    p.add_argument("--detector-protocol", choices=list(PROTOCOLS), default="line")
     p.add_argument("--backup-days", type=int, default=14, help="days of backups kept")
     p.add_argument("--sysfs", type=Path, default=Path("/sys"), help=argparse.SUPPRESS)
 

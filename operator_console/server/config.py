@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
+from hardware.detector.protocols import known_protocol
 from operator_console.protocol.settings import SettingsFile
 from operator_console.protocol.settings import StartupError as StartupError
 
@@ -107,7 +108,8 @@ class KeysSection(_Section):
 
 class DetectorSection(_Section):
     port: str | None = None
-    protocol: Literal["line", "relay"] = "line"
+    protocol: Annotated[str, AfterValidator(known_protocol)] = "line"
+    """One of the reader's protocols (`hardware.detector.protocols.PROTOCOLS`)."""
     baudrate: int = Field(default=9600, gt=0)
     required: bool = True
     """Every admission needs a detector check: a walk-through of the arch or a wand check for the

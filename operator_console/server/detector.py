@@ -15,7 +15,6 @@ from hardware.detector.reader import DetectorReader
 from operator_console.protocol.console_api.desk import DetectorEventView, DetectorStateView
 from operator_console.server import views
 from operator_console.server.changes import touch
-from operator_console.server.config import DetectorSection
 from operator_console.server.db import keeps_seats, transaction
 from operator_console.server.models import DetectorEventRow
 
@@ -24,10 +23,7 @@ MAX_BATCH = 200
 
 
 class DetectorService:
-    def __init__(
-        self, settings: DetectorSection, factory: sessionmaker[Session], now: Callable[[], datetime]
-    ) -> None:
-        self._settings = settings
+    def __init__(self, factory: sessionmaker[Session], now: Callable[[], datetime]) -> None:
         self._factory = factory
         self._now = now
         self._new = threading.Condition()
@@ -35,18 +31,10 @@ class DetectorService:
         """Counts events stored since start: a long poll waits for it to move, not for a wake-up
         it could have missed between its fetch and its wait."""
         self.reader: DetectorReader | None = None
-        if settings.port:
-            self.reader = DetectorReader(
-                settings.port, settings.protocol, baudrate=settings.baudrate, on_event=self.record
-            )
+        """The device whose state the consoles are shown (`devices` plugs it in)."""
 
-    def start(self) -> None:
-        if self.reader is not None:
-            self.reader.start()
-
-    def stop(self) -> None:
-        if self.reader is not None:
-            self.reader.stop()
+    def watch(self, reader: DetectorReader) -> None:
+        self.reader = reader
 
     def record(self, event: DetectorEvent, registration_id: str | None = None) -> int:
         """Stores one event durably, then wakes every console waiting for news; a wand check

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from hardware.clock import Clock, SystemClock
 from operator_console.protocol.kiosk_api import AnswerAck
-from operator_console.server import auth, recordings
+from operator_console.server import auth, devices, recordings
 from operator_console.server.answers import AnswerPost, store_answer_posts
 from operator_console.server.attempts import expire_overdue
 from operator_console.server.audit import GENESIS
@@ -81,7 +81,8 @@ class HallRuntime:
             config.upstream.timeout_seconds,
         )
         self.sync = SyncWorker(self.factory, self.link, self.clock, self.hall_id)
-        self.detector = DetectorService(config.detector, self.factory, self.clock.now)
+        self.detector = DetectorService(self.factory, self.clock.now)
+        self.devices = devices.from_settings(config, self.clock, self.detector)
         self.answers: GroupCommit[AnswerPost, AnswerAck] = GroupCommit(
             self.tx,
             lambda db, posts: list(store_answer_posts(db, posts, banks=self.banks)),
@@ -125,9 +126,17 @@ class HallRuntime:
     def late_grace(self) -> timedelta:
         return timedelta(minutes=self.config.session.late_grace_minutes)
 
+    def start_devices(self) -> None:
+        for device in self.devices:
+            device.start()
+
+    def stop_devices(self) -> None:
+        for device in self.devices:
+            device.stop()
+
     def start(self) -> None:
         self.sync.start()
-        self.detector.start()
+        self.start_devices()
         self._sweeper = threading.Thread(target=self._sweep, name="deadline-sweeper", daemon=True)
         self._sweeper.start()
 
@@ -135,7 +144,7 @@ class HallRuntime:
         self.live.close()
         self._stop.set()
         self.sync.stop()
-        self.detector.stop()
+        self.stop_devices()
         if self._sweeper is not None:
             self._sweeper.join(timeout=30)
         self.close()

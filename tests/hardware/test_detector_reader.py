@@ -8,13 +8,16 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 import serial
 
+from hardware.clock import FakeClock
 from hardware.detector import DetectorEvent, EventKind
+from hardware.detector.protocols import PROTOCOLS
 from hardware.detector.reader import DetectorReader, ReaderState
 from hardware.detector.simulator import LineSimulator
 from tests.hall import wait_until
@@ -64,6 +67,27 @@ def test_events_partial_frames_and_garbage_on_a_pty(sim: LineSimulator) -> None:
         assert got.events[2].zones == (1, 4) and reader.status.parse_errors == 2
     finally:
         reader.stop()
+
+
+def test_what_the_reader_reads_is_stamped_with_the_clock_it_is_given(sim: LineSimulator) -> None:
+    clock = FakeClock(datetime(2026, 3, 10, 4, 0, tzinfo=UTC))
+    got = Collected()
+    reader = DetectorReader(sim.path, "line", on_event=got, clock=clock.now).start()
+    try:
+        connected(reader)
+        assert reader.status.since == clock.now()
+        clock.advance(timedelta(minutes=7))
+        sim.pass_()
+        wait_until(lambda: len(got.events) == 1, what="the transit")
+        assert got.events[0].received_at == clock.now() == reader.status.last_event_at
+    finally:
+        reader.stop()
+
+
+def test_a_protocol_the_reader_does_not_speak_is_refused_by_name() -> None:
+    with pytest.raises(ValueError, match="unknown detector protocol 'smoke'; known: line, relay"):
+        DetectorReader("/dev/null", "smoke", on_event=Collected())
+    assert list(PROTOCOLS) == ["line", "relay"]
 
 
 def test_unplug_and_replug_by_the_same_path(tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ def desk(tmp_path: Path, keys: Path, stub: ServerThread, sim: LineSimulator) -> 
         auth.create_user(
             db, username="desk", password="desk-password", role="operator", now=runtime.clock.now()
         )
-    runtime.detector.start()
+    runtime.start_devices()
     server = ServerThread(create_app(runtime, run_workers=False)).start()
     desk = Desk(runtime, server)
     wait_until(
@@ -50,7 +50,7 @@ def desk(tmp_path: Path, keys: Path, stub: ServerThread, sim: LineSimulator) -> 
     yield desk
     desk.client.close()
     server.stop()
-    runtime.detector.stop()
+    runtime.stop_devices()
     runtime.close()
 
 
@@ -109,7 +109,7 @@ def test_an_event_stored_between_the_fetch_and_the_wait_is_delivered_at_once(
     tmp_path: Path, keys: Path, stub: ServerThread
 ) -> None:
     runtime = HallRuntime(hall_config(tmp_path, keys, stub.url))
-    service = WindowHeldOpen(runtime.config.detector, runtime.factory, runtime.clock.now)
+    service = WindowHeldOpen(runtime.factory, runtime.clock.now)
     answers: list[list[DetectorEventView]] = []
     poll = threading.Thread(target=lambda: answers.append(service.events_after(0, wait=60)))
     try:

@@ -46,12 +46,12 @@ def hall(
     }
     opened = open_hall(tmp_path, keys, driven_stub, stub_store, clock, detector=detector)
     hall = next(opened)
-    hall.runtime.detector.start()
+    hall.runtime.start_devices()
     wait_until(lambda: hall.runtime.detector.state().state == "connected", what="the detector")
     try:
         yield hall
     finally:
-        hall.runtime.detector.stop()
+        hall.runtime.stop_devices()
         opened.close()
 
 

@@ -34,8 +34,8 @@ from operator_console.server.models import (
     Registration,
     Seat,
 )
-from operator_console.server.report import gather
-from operator_console.server.report_pdf import render, session_report
+from operator_console.server.reports.report import gather
+from operator_console.server.reports.report_pdf import render, session_report
 from operator_console.server.runtime import HallRuntime
 from question_banks.keys import generate_authority_key, generate_hall_keys
 

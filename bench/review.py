@@ -70,7 +70,7 @@ def seeks_through_server(
     from cryptography.hazmat.primitives import serialization
 
     from operator_console.core.client import ConsoleClient
-    from operator_console.server import auth, recordings
+    from operator_console.server import auth
     from operator_console.server.app import create_app
     from operator_console.server.config import HallConfig
     from operator_console.server.models import (
@@ -82,6 +82,7 @@ def seeks_through_server(
     )
     from operator_console.server.runtime import HallRuntime
     from operator_console.server.serve import ServerThread
+    from operator_console.server.sitting import recordings
     from question_banks.keys import generate_authority_key, generate_hall_keys
 
     with tempfile.TemporaryDirectory(prefix="bench-review-") as work:

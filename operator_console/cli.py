@@ -10,7 +10,7 @@ from pathlib import Path
 
 from operator_console.protocol.calls import ServerRefused
 from operator_console.protocol.logs import also_to_stderr, fail, setup_logging
-from operator_console.server.admin_args import add_admin
+from operator_console.server.administration.admin_args import add_admin
 from operator_console.server.config import StartupError, load_config
 
 
@@ -228,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         return console(args)
     if args.command == "admin":
-        from operator_console.server.admin import run_admin
+        from operator_console.server.administration.admin import run_admin
 
         return run_admin(args)
     handlers = {"serve": serve, "demo": demo, "upstream-stub": upstream_stub}

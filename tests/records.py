@@ -5,8 +5,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from operator_console.server import outbox
 from operator_console.server.runtime import HallRuntime
+from operator_console.server.upstream import outbox
 from tests.conftest import HALL_ID
 
 

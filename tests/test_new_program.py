@@ -24,9 +24,9 @@ from kiosk.stages import Stage
 from operator_console.central.samples import sample_roster
 from operator_console.central.store import StubStore
 from operator_console.protocol.values import ProgramCode, rfc3339
-from operator_console.server import report_texts
-from operator_console.server.admission_rules import PastAttempt, program_retake_refusal
+from operator_console.server.admission.admission_rules import PastAttempt, program_retake_refusal
 from operator_console.server.models import OutboxRecord
+from operator_console.server.reports import report_texts
 from operator_console.server.serve import ServerThread
 from operator_console.ui.app import Language
 from operator_console.ui.texts import program as console_program

@@ -13,10 +13,10 @@ from starlette.datastructures import State
 from operator_console.protocol.values import Role
 from operator_console.server.auth import quiet_user, token_hash, user_for_token
 from operator_console.server.db import keeps_seats
-from operator_console.server.enrollment import kiosk_for_token
 from operator_console.server.errors import Refusal
 from operator_console.server.models import Kiosk
 from operator_console.server.runtime import HallRuntime
+from operator_console.server.seating.enrollment import kiosk_for_token
 
 
 async def get_runtime(request: Request) -> HallRuntime:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -219,6 +220,10 @@ class Incident(Base):
     """The proctor's finding on a flag: `confirmed` or `dismissed` (None: not reviewed)."""
     finding_note: Mapped[str | None] = mapped_column(Text)
     found_by: Mapped[str | None] = mapped_column(String(100))
+
+    def thumbnail_path(self, root: Path) -> Path:
+        """Where the kiosk's camera still of the moment is kept, under the recordings' `root`."""
+        return root / str(self.attempt_id) / f"incident-{self.id}.jpg"
 
 
 class DetectorEventRow(Base):

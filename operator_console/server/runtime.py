@@ -13,10 +13,9 @@ from sqlalchemy.orm import Session
 
 from hardware.clock import Clock, SystemClock
 from operator_console.protocol.kiosk_api import AnswerAck
-from operator_console.server import auth, devices, recordings
-from operator_console.server.answers import AnswerPost, store_answer_posts
-from operator_console.server.attempts import expire_overdue
-from operator_console.server.audit import GENESIS
+from operator_console.server import auth
+from operator_console.server.admission import devices
+from operator_console.server.admission.detector import DetectorService
 from operator_console.server.banks import BankShelf
 from operator_console.server.config import HallConfig, StartupError
 from operator_console.server.db import (
@@ -28,13 +27,16 @@ from operator_console.server.db import (
     session_factory,
     transaction,
 )
-from operator_console.server.detector import DetectorService
 from operator_console.server.group_commit import GroupCommit
-from operator_console.server.live_state import LiveState
+from operator_console.server.live.live_state import LiveState
 from operator_console.server.models import AuditHead, Hall
-from operator_console.server.sync import SyncWorker
+from operator_console.server.sitting import recordings
+from operator_console.server.sitting.answers import AnswerPost, store_answer_posts
+from operator_console.server.sitting.attempts import expire_overdue
 from operator_console.server.throttle import GuessThrottle, SignInThrottle
-from operator_console.server.upstream_link import HttpUpstream, UpstreamLink
+from operator_console.server.upstream.audit import GENESIS
+from operator_console.server.upstream.sync import SyncWorker
+from operator_console.server.upstream.upstream_link import HttpUpstream, UpstreamLink
 from question_banks.keys import HallKeys, KeyFileError
 
 log = logging.getLogger(__name__)

@@ -21,7 +21,6 @@ from operator_console.protocol.console_api.sync import OutboxView
 from operator_console.protocol.kiosk_api import AttemptSummary, IncidentView
 from operator_console.protocol.records import SectionResult
 from operator_console.protocol.values import AdmissionStatus
-from operator_console.server.incidents import thumbnail_path
 from operator_console.server.models import (
     Admission,
     Attempt,
@@ -80,7 +79,7 @@ def detector_event(row: DetectorEventRow) -> DetectorEventView:
 
 
 def incident(row: Incident, thumbnails: Path) -> IncidentView:
-    has_thumbnail = thumbnail_path(thumbnails, row).exists()
+    has_thumbnail = row.thumbnail_path(thumbnails).exists()
     return _view(IncidentView, row, seat=row.seat_code, has_thumbnail=has_thumbnail)
 
 

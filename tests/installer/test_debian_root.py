@@ -22,9 +22,9 @@ from installer.build import build, wheelhouse
 from installer.provision.tls import self_signed
 from kiosk.credential import read_credential
 from operator_console.protocol.tls import fingerprint
-from operator_console.server import enrollment
 from operator_console.server.app import create_app
 from operator_console.server.runtime import HallRuntime
+from operator_console.server.seating import enrollment
 from operator_console.server.serve import ServerThread
 from question_banks.keys import generate_authority_key
 from tests.conftest import hall_config

@@ -12,9 +12,9 @@ from kiosk.credential import read_credential
 from kiosk.enrollment import EnrollmentError, enroll_kiosk
 from operator_console.protocol.calls import ServerUnreachable
 from operator_console.protocol.tls import CertificateError, fetch_certificate, fingerprint
-from operator_console.server import enrollment
 from operator_console.server.app import create_app
 from operator_console.server.runtime import HallRuntime
+from operator_console.server.seating import enrollment
 from operator_console.server.serve import ServerThread
 from tests.conftest import hall_config
 from tests.tcp_gate import HeldPort

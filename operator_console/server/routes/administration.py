@@ -18,13 +18,16 @@ from operator_console.protocol.console_api.administration import (
 from operator_console.protocol.console_api.sessions import BankView
 from operator_console.protocol.console_api.sync import OfflineExportView, OutboxView
 from operator_console.protocol.values import ADMINISTER, DESK, WATCH, OutboxStatus
-from operator_console.server import audit, audit_check, item_stats, offline, people, views
+from operator_console.server import views
+from operator_console.server.administration import audit_check, people
 from operator_console.server.db import keeps_seats
 from operator_console.server.deps import PersonDep, RuntimeDep, require
 from operator_console.server.errors import REFUSALS, Refusal, conflict, not_found
 from operator_console.server.models import OutboxRecord
-from operator_console.server.report import gather, results_csv
-from operator_console.server.report_pdf import ReportError, session_report
+from operator_console.server.proctoring import item_stats
+from operator_console.server.reports.report import gather, results_csv
+from operator_console.server.reports.report_pdf import ReportError, session_report
+from operator_console.server.upstream import audit, offline
 from question_banks.bank import Bank
 from question_banks.package import PackageError, open_package, write_package
 

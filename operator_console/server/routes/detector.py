@@ -15,10 +15,10 @@ from operator_console.protocol.console_api.desk import (
     ManualDetectorEvent,
 )
 from operator_console.protocol.values import DESK, MAX_INT
-from operator_console.server import audit
 from operator_console.server.deps import PersonDep, RuntimeDep, long_polls, require
 from operator_console.server.errors import REFUSALS, Refusal, not_found
 from operator_console.server.models import Registration
+from operator_console.server.upstream import audit
 
 router = APIRouter(prefix="/api/v1", responses=REFUSALS)
 

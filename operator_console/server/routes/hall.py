@@ -31,17 +31,20 @@ from operator_console.protocol.console_api.hall import (
     TimeChange,
 )
 from operator_console.protocol.values import DESK, MAX_INT, WATCH
-from operator_console.server import hall_map, incidents, room_control, seat_actions, standing
+from operator_console.server.admission import standing
+from operator_console.server.admission.desk import session_view
+from operator_console.server.control import room_control, seat_actions
 from operator_console.server.deps import (
     PersonDep,
     RuntimeDep,
     long_polls,
     require,
 )
-from operator_console.server.desk import session_view
 from operator_console.server.errors import REFUSALS, Refusal, not_found
 from operator_console.server.models import AuditEntry, HallSession, Incident
 from operator_console.server.runtime import HallRuntime
+from operator_console.server.seating import hall_map
+from operator_console.server.sitting import incidents
 
 router = APIRouter(prefix="/api/v1", responses=REFUSALS)
 

@@ -28,11 +28,14 @@ from operator_console.protocol.kiosk_api import (
     UnlockRequest,
 )
 from operator_console.protocol.values import MAX_INT, AttemptStatus
-from operator_console.server import attempts, enrollment, incidents, recordings, seat_locks, views
-from operator_console.server.answers import AnswerPost
+from operator_console.server import views
+from operator_console.server.control import seat_locks
 from operator_console.server.db import keeps_seats
 from operator_console.server.deps import KioskDep, RuntimeDep
 from operator_console.server.errors import REFUSALS, Refusal, conflict
+from operator_console.server.seating import enrollment
+from operator_console.server.sitting import attempts, incidents, recordings
+from operator_console.server.sitting.answers import AnswerPost
 from question_banks.keys import public_pem
 
 router = APIRouter(prefix="/kiosk/v1", responses=REFUSALS)

@@ -37,18 +37,9 @@ from operator_console.protocol.console_api.sessions import (
 from operator_console.protocol.console_api.sync import OutboxView, SyncStatus
 from operator_console.protocol.roster import SignedRoster
 from operator_console.protocol.values import ADMINISTER, DESK, AdmissionStatus, OutboxStatus, Role
-from operator_console.server import (
-    audit,
-    auth,
-    desk,
-    enrollment,
-    outbox,
-    results,
-    roster,
-    seat_locks,
-    standing,
-    views,
-)
+from operator_console.server import auth, views
+from operator_console.server.admission import desk, roster, standing
+from operator_console.server.control import seat_locks
 from operator_console.server.deps import (
     AuthorizationDep,
     PersonDep,
@@ -64,7 +55,10 @@ from operator_console.server.models import (
     OutboxRecord,
     Registration,
 )
-from operator_console.server.upstream_link import UpstreamUnreachable
+from operator_console.server.seating import enrollment
+from operator_console.server.sitting import results
+from operator_console.server.upstream import audit, outbox
+from operator_console.server.upstream.upstream_link import UpstreamUnreachable
 
 router = APIRouter(prefix="/api/v1", responses=REFUSALS)
 

@@ -16,11 +16,14 @@ from operator_console.protocol.console_api.review import (
 from operator_console.protocol.kiosk_api import IncidentView, RecordingManifest
 from operator_console.protocol.records import VerificationRecord
 from operator_console.protocol.values import MAX_INT, REVIEW, WATCH
-from operator_console.server import audit, incidents, recordings, review, verification, views
+from operator_console.server import views
 from operator_console.server.db import keeps_seats
 from operator_console.server.deps import PersonDep, RuntimeDep, require
 from operator_console.server.errors import REFUSALS, not_found
 from operator_console.server.models import Attempt, Incident
+from operator_console.server.proctoring import review, verification
+from operator_console.server.sitting import incidents, recordings
+from operator_console.server.upstream import audit
 
 router = APIRouter(prefix="/api/v1", responses=REFUSALS)
 

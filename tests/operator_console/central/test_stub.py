@@ -15,8 +15,8 @@ from operator_console.central.store import Stored, StubStore
 from operator_console.protocol.canonical import canonical_json
 from operator_console.protocol.roster import SignedRoster
 from operator_console.protocol.signing import SIGNATURE, sign_headers
+from operator_console.server.admission.roster import verified_roster
 from operator_console.server.errors import Refusal
-from operator_console.server.roster import verified_roster
 from operator_console.server.serve import ServerThread
 from question_banks.keys import HallKeys, load_signing_key
 from tests.conftest import HALL_ID

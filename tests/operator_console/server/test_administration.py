@@ -19,9 +19,9 @@ from operator_console.central.store import StubStore
 from operator_console.protocol.calls import ServerRefused
 from operator_console.protocol.console_api.administration import NewUser
 from operator_console.protocol.values import OutboxStatus
-from operator_console.server import audit
 from operator_console.server.models import AuditEntry, AuditHead, OutboxRecord, User
 from operator_console.server.serve import ServerThread
+from operator_console.server.upstream import audit
 from question_banks.keys import load_box_public, load_signing_key
 from question_banks.package import seal
 from question_banks.samples import sample_bank

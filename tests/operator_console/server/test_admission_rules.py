@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from operator_console.protocol.iin import check_digit, iin_problem, make_iin
-from operator_console.server.admission_rules import (
+from operator_console.server.admission.admission_rules import (
     Candidate,
     PastAttempt,
     SessionTimes,

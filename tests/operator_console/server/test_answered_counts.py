@@ -12,8 +12,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from operator_console.server.db import make_engine, migrate, reader, session_factory, transaction
-from operator_console.server.hall_map import Progress, answered_counts, stage_answers
-from operator_console.server.live_state import LiveState
+from operator_console.server.live.live_state import LiveState
 from operator_console.server.models import (
     Admission,
     AnswerEvent,
@@ -22,6 +21,7 @@ from operator_console.server.models import (
     HallSession,
     Registration,
 )
+from operator_console.server.seating.hall_map import Progress, answered_counts, stage_answers
 
 T0 = datetime(2026, 3, 10, 4, 0, tzinfo=UTC)
 

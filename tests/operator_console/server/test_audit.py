@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from operator_console.server import audit
 from operator_console.server.db import make_engine, migrate, session_factory, transaction
 from operator_console.server.models import AuditEntry, AuditHead
+from operator_console.server.upstream import audit
 
 T0 = datetime(2026, 3, 10, 4, 0, tzinfo=UTC)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from operator_console.cli import main
-from operator_console.server.backup import prune
+from operator_console.server.administration.backup import prune
 from tests.commands import Ran, run_main, user_env
 from tests.hall import hall_toml
 

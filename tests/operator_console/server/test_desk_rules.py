@@ -18,8 +18,8 @@ from operator_console.central.store import StubStore
 from operator_console.protocol.calls import ServerRefused
 from operator_console.protocol.console_api.desk import AdmissionView, RegistrationView
 from operator_console.protocol.reasons import Reason
-from operator_console.server import report
 from operator_console.server.models import Admission, AuditEntry
+from operator_console.server.reports import report
 from operator_console.server.serve import ServerThread
 from tests.conftest import HALL_ID
 from tests.hall import Hall, open_hall

@@ -12,8 +12,8 @@ import pytest
 from hardware.detector.simulator import LineSimulator
 from operator_console.protocol.console_api.desk import DetectorEventView
 from operator_console.server import auth
+from operator_console.server.admission.detector import DetectorService
 from operator_console.server.app import create_app
-from operator_console.server.detector import DetectorService
 from operator_console.server.runtime import HallRuntime
 from operator_console.server.serve import ServerThread
 from tests.conftest import hall_config

@@ -14,9 +14,9 @@ from kiosk.hall_client import HallClient
 from operator_console.central.store import StubStore
 from operator_console.protocol.calls import ServerRefused
 from operator_console.protocol.kiosk_api import AnswerChange, FormView
-from operator_console.server.audit import verify_chain
 from operator_console.server.models import Admission, AuditEntry, OutboxRecord
 from operator_console.server.serve import ServerThread
+from operator_console.server.upstream.audit import verify_chain
 from tests.conftest import HALL_ID
 from tests.hall import PASSWORD, Hall, open_hall
 

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from operator_console.protocol.calls import ServerRefused
 from operator_console.protocol.kiosk_api import AnswerChange
-from operator_console.server.item_stats import _attention
 from operator_console.server.models import OutboxRecord
+from operator_console.server.proctoring.item_stats import _attention
 from question_banks.stats import item_statistics
 from tests.hall import Hall
 from tests.operator_console.server.test_recordings_api import person

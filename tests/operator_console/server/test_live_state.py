@@ -27,9 +27,9 @@ from operator_console.server.db import (
     session_factory,
     transaction,
 )
-from operator_console.server.hall_map import stage_answers
-from operator_console.server.live_state import SILENCE_REMEMBERED, LiveState
+from operator_console.server.live.live_state import SILENCE_REMEMBERED, LiveState
 from operator_console.server.models import Hall
+from operator_console.server.seating.hall_map import stage_answers
 
 NOW = datetime(2026, 3, 10, 4, 0, tzinfo=UTC)
 SERVER = Path(operator_console.server.__file__).parent

@@ -21,8 +21,9 @@ from operator_console.central.store import StubStore
 from operator_console.protocol.calls import ServerRefused
 from operator_console.protocol.kiosk_api import SegmentUpload
 from operator_console.protocol.signing import document_signed
-from operator_console.server import auth, recordings
+from operator_console.server import auth
 from operator_console.server.models import AuditEntry
+from operator_console.server.sitting import recordings
 from question_banks.keys import load_box_key, load_box_public, load_verify_key
 from tests.hall import PASSWORD, Hall
 from tests.hardware.video import astronaut, decoded_frames, frames

@@ -21,7 +21,7 @@ from operator_console.protocol.refusals import (
     say,
 )
 from operator_console.server.errors import Refusal
-from operator_console.server.refusal_words import refusal_said
+from operator_console.server.reports.refusal_words import refusal_said
 from tests.commands import run_main, user_env
 from tests.hall import hall_toml
 

@@ -18,9 +18,9 @@ from operator_console.cli import main
 from operator_console.protocol.calls import ServerRefused
 from operator_console.protocol.reasons import Reason
 from operator_console.protocol.signing import document_signed
-from operator_console.server import report_pdf
 from operator_console.server.models import AuditEntry, Registration
-from operator_console.server.report_texts import EN, TEXTS
+from operator_console.server.reports import report_pdf
+from operator_console.server.reports.report_texts import EN, TEXTS
 from question_banks.keys import load_verify_key
 from tests.conftest import HALL_ID
 from tests.hall import Hall
@@ -111,7 +111,7 @@ def test_the_report_names_everyone_their_refusals_scores_and_the_audit_head(
 def test_a_long_session_breaks_its_tables_across_pages_with_the_header_again(
     hall: Hall, tmp_path: Path
 ) -> None:
-    from operator_console.server.report import Person, ReportData, ResultRow
+    from operator_console.server.reports.report import Person, ReportData, ResultRow
 
     data = ReportData(
         hall_id=HALL_ID, hall_name="Зал", session_id="S-1", starts_at=hall.clock.now(),
@@ -212,7 +212,7 @@ fields."""
 def _english_in(text: str, data: object) -> list[str]:
     """The Latin words of a kk or ru report that are neither allowed nor data (ids, user names,
     the chain's head and signature: a word cut where a line wraps is a piece of one of them)."""
-    from operator_console.server.report import ReportData
+    from operator_console.server.reports.report import ReportData
 
     assert isinstance(data, ReportData)
     values = [data.hall_id, data.hall_name, data.session_id]
@@ -233,7 +233,7 @@ def _every_kind_of_entry(hall: Hall) -> object:
     from operator_console.protocol.console_api.sync import SyncStatus
     from operator_console.protocol.reasons import REASONS
     from operator_console.protocol.records import SectionResult
-    from operator_console.server.report import (
+    from operator_console.server.reports.report import (
         AuditSeal,
         DetectorCheck,
         Happening,
@@ -242,7 +242,7 @@ def _every_kind_of_entry(hall: Hall) -> object:
         ReportData,
         ResultRow,
     )
-    from operator_console.server.report_texts import REASONS as WORDS
+    from operator_console.server.reports.report_texts import REASONS as WORDS
     from question_banks.programs import PROGRAMS
 
     now = hall.clock.now()
@@ -323,7 +323,7 @@ def _every_kind_of_entry(hall: Hall) -> object:
 def test_a_kazakh_or_russian_report_prints_no_english_word(
     hall: Hall, tmp_path: Path, language: str
 ) -> None:
-    from operator_console.server.report import ReportData
+    from operator_console.server.reports.report import ReportData
 
     data = _every_kind_of_entry(hall)
     assert isinstance(data, ReportData)

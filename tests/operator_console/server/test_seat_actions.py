@@ -22,9 +22,9 @@ from operator_console.protocol.kiosk_api import LockReport
 from operator_console.protocol.reasons import Reason
 from operator_console.protocol.values import rfc3339
 from operator_console.server import auth
-from operator_console.server.audit import verify_chain
 from operator_console.server.models import Attempt, AuditEntry, OutboxRecord
 from operator_console.server.serve import ServerThread
+from operator_console.server.upstream.audit import verify_chain
 from tests.conftest import HALL_ID
 from tests.hall import PASSWORD, Hall, open_hall
 from tests.operator_console.server.test_hall_flow import change, keyed, started

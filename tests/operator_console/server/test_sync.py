@@ -15,12 +15,12 @@ from sqlalchemy import func, select
 from hardware.clock import FakeClock
 from operator_console.central.store import StubStore
 from operator_console.central.stub import FaultPlan, create_stub_app
-from operator_console.server import outbox
 from operator_console.server.models import OutboxRecord
 from operator_console.server.runtime import HallRuntime
 from operator_console.server.serve import ServerThread
-from operator_console.server.sync import BACKOFF_CAP, SyncWorker, backoff_seconds
-from operator_console.server.upstream_link import UpstreamReply
+from operator_console.server.upstream import outbox
+from operator_console.server.upstream.sync import BACKOFF_CAP, SyncWorker, backoff_seconds
+from operator_console.server.upstream.upstream_link import UpstreamReply
 from tests.conftest import HALL_ID, hall_config
 from tests.hall import wait_until
 from tests.records import enqueue_results, queue, result_record

@@ -1,0 +1,1 @@
+"""The proctor's review of finished attempts, the verdicts they record, and item statistics."""

@@ -3,8 +3,9 @@
 A program's definition holds its sections, question counts, time limits, scoring, thresholds, retake
 policy, its place in a sitting and its names in the hall's languages. The protocol's program codes,
 the admission rules, the kiosk's, console's and report's names and the sample banks all read it from
-here: adding a program is one `register(Program(...))`, its sample items (`samples.register`) and
-the translations of any new sentence. Every number here is from testing-rules.md §1 and §5.
+here: adding a program is one `register(Program(...))`, its sample items (generated from the
+definition, or written by hand and named in `samples.WRITTEN`) and the translations of any new
+sentence. Every number here is from testing-rules.md §1 and §5.
 """
 
 from __future__ import annotations

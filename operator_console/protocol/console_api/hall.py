@@ -3,7 +3,7 @@ does to a seat or to the whole room, incidents and a session's history."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import Field
 
@@ -49,6 +49,9 @@ class AlertView(Strict):
 
 
 SeatAct = Literal["pause", "resume", "time", "terminate", "move", "incident"]
+SEAT_ACTS: tuple[SeatAct, ...] = get_args(SeatAct)
+"""Every seat action, in the order the console shows them; the server says which a seat allows
+now (`SeatView.actions`)."""
 
 
 class SeatView(Strict):

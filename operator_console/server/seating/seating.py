@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
 
-from operator_console.protocol.console_api.hall import SeatAct
+from operator_console.protocol.console_api.hall import SEAT_ACTS, SeatAct
 from operator_console.protocol.values import (
     AdmissionStatus,
     AttemptStatus,
@@ -34,8 +34,6 @@ from operator_console.protocol.values import (
 )
 from operator_console.server.errors import Refusal, conflict, not_found
 from operator_console.server.models import Admission, Attempt, HallSession, Kiosk, Seat
-
-ACTS: tuple[SeatAct, ...] = ("pause", "resume", "time", "terminate", "move", "incident")
 
 
 def holds_seat(attempts: Sequence[Attempt]) -> bool:
@@ -213,4 +211,4 @@ def refusal(
 
 def actions(seat: str, sitting: Occupant | None, kiosk: Kiosk | None) -> list[SeatAct]:
     """The seat actions the server allows now (what the console enables)."""
-    return [act for act in ACTS if refusal(act, seat, sitting, kiosk) is None]
+    return [act for act in SEAT_ACTS if refusal(act, seat, sitting, kiosk) is None]

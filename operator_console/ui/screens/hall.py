@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from operator_console.core.hall_watch import Problem
+from operator_console.protocol.console_api.hall import SEAT_ACTS
 from operator_console.protocol.values import DESK
 from operator_console.ui import hall_time, texts
 from operator_console.ui.dialogs import ConfirmDialog, MoveDialog, ReasonDialog, TimeDialog
@@ -23,10 +24,6 @@ from operator_console.ui.model.console import ConsoleModel
 from operator_console.ui.model.seats import SeatRetry
 from operator_console.ui.seat_map import SeatMap, clock
 from operator_console.ui.widgets import named
-
-ACTS = ("pause", "resume", "time", "terminate", "move", "incident")
-"""The seat actions, each a button named `seat_<act>`; the server says which a seat allows now
-(`SeatView.actions`)."""
 
 
 class HallScreen(QWidget):
@@ -55,7 +52,7 @@ class HallScreen(QWidget):
         self.detail = named(QLabel(), "seat_detail")
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
-        self.buttons = {act: named(QPushButton(), f"seat_{act}") for act in ACTS}
+        self.buttons = {act: named(QPushButton(), f"seat_{act}") for act in SEAT_ACTS}
         for act, button in self.buttons.items():
             button.clicked.connect(lambda _c=False, a=act: self.act(a))
         seat_box = QGroupBox()

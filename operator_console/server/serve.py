@@ -9,8 +9,10 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import h11
 import uvicorn
 from fastapi import FastAPI
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 
 def bound_socket(host: str, port: int) -> socket.socket:
@@ -31,6 +33,74 @@ KEEP_ALIVE_SECONDS = 65
 """An idle connection is kept this long. Longer than the clients keep theirs (httpx: 5 s), so
 the client is the one to close it: with uvicorn's 5 s, a console asking every 5 s now and then
 sent its request down a connection the server was closing, and lost it (bench/load.py)."""
+
+
+HEADERS_SECONDS = 10.0
+"""A request's line and headers must be in within this long of its first byte (or of the
+connection, for its first request): a client trickling them, or sending half and waiting, is
+cut off. uvicorn itself has no such limit (its keep-alive timer is reset by every byte)."""
+BODY_SECONDS = 120.0
+"""A request's body must be in within this long of its headers: the largest body the server
+takes (a bank package, `body_limits.BANK_LIMIT`, 256 MiB) at 5 MB/s, with room to spare."""
+
+
+class _Deadlines(H11Protocol):
+    """uvicorn's HTTP/1.1 protocol with a deadline on receiving each request: headers within
+    `headers_seconds`, then the body within `body_seconds`. A request that misses it has its
+    connection closed (nothing reaches the app, or the app sees the client gone). Answering is
+    not timed: a long poll or a long report is the server's own time."""
+
+    headers_seconds = HEADERS_SECONDS
+    body_seconds = BODY_SECONDS
+
+    _deadline: asyncio.TimerHandle | None = None
+    _waiting_for: object = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._arm(h11.IDLE, self.headers_seconds)
+
+    def data_received(self, data: bytes) -> None:
+        if self._deadline is None and self.conn.their_state is h11.IDLE:
+            self._arm(
+                h11.IDLE, self.headers_seconds
+            )  # the next request on a kept connection begins
+        super().data_received(data)
+        state = self.conn.their_state
+        if state is h11.SEND_BODY and self._waiting_for is not h11.SEND_BODY:
+            self._cancel()
+            self._arm(state, self.body_seconds)
+        elif state not in (h11.IDLE, h11.SEND_BODY):
+            self._cancel()  # the request is in (or the connection is ending)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._cancel()
+        super().connection_lost(exc)
+
+    def _arm(self, state: object, seconds: float) -> None:
+        self._waiting_for = state
+        self._deadline = self.loop.call_later(seconds, self._too_slow)
+
+    def _cancel(self) -> None:
+        if self._deadline is not None:
+            self._deadline.cancel()
+        self._deadline, self._waiting_for = None, None
+
+    def _too_slow(self) -> None:
+        self._deadline = None
+        if self.conn.their_state in (h11.IDLE, h11.SEND_BODY) and not self.transport.is_closing():
+            self.logger.warning("%s sent a request too slowly; closed", self.client)
+            if self.cycle is not None and not self.cycle.response_complete:
+                self.cycle.disconnected = True
+                self.cycle.message_event.set()
+            self.transport.close()
+
+
+def deadlines(headers: float = HEADERS_SECONDS, body: float = BODY_SECONDS) -> type[H11Protocol]:
+    """The HTTP protocol with these deadlines (tests shorten them)."""
+    return type(
+        "RequestDeadlines", (_Deadlines,), {"headers_seconds": headers, "body_seconds": body}
+    )
 
 
 class _PromptServer(uvicorn.Server):
@@ -104,9 +174,11 @@ class ServerThread:
         tls: tuple[Path, Path] | None = None,
         sock: socket.socket | None = None,
         trusted_proxies: list[str] | None = None,
+        receive: tuple[float, float] = (HEADERS_SECONDS, BODY_SECONDS),
     ) -> None:
         """`sock`: a TCP socket already bound, to listen on (a test holds a port before anything
-        listens there); else one bound to `host`:`port`, 0 for any free port."""
+        listens there); else one bound to `host`:`port`, 0 for any free port. `receive`: the
+        deadlines on a request's headers and on its body, in seconds."""
         if sock is not None:
             sock.listen(256)
             host = sock.getsockname()[0]
@@ -122,6 +194,7 @@ class ServerThread:
                 lifespan="on",
                 timeout_graceful_shutdown=GRACE_SECONDS,
                 timeout_keep_alive=KEEP_ALIVE_SECONDS,
+                http=deadlines(*receive),
                 ssl_certfile=str(tls[0]) if tls else None,
                 ssl_keyfile=str(tls[1]) if tls else None,
                 **proxies(trusted_proxies),
@@ -177,6 +250,7 @@ def serve_forever(
         log_level="info",
         timeout_graceful_shutdown=GRACE_SECONDS,
         timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        http=deadlines(),
         ssl_certfile=str(tls[0]) if tls else None,
         ssl_keyfile=str(tls[1]) if tls else None,
         **proxies(trusted_proxies),

@@ -3,29 +3,22 @@
 from __future__ import annotations
 
 import errno
-import functools
 import json
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-import httpx
 import pytest
 
 from hardware.clock import SystemClock
 from kiosk.hall_client import HallClient, enroll
 from kiosk.journal import Journal
-from kiosk.scripted import ScriptedCandidate, ScriptedResult
 from kiosk.sitting import Sitting
-from operator_console.central.samples import sample_roster
 from operator_console.central.store import StubStore
 from operator_console.central.stub import FaultPlan
 from operator_console.core.desk import Desk
@@ -33,8 +26,8 @@ from operator_console.protocol.calls import ServerRefused
 from operator_console.protocol.kiosk_api import AnswerChange
 from operator_console.server.db import make_engine
 from operator_console.server.serve import ServerThread
-from tests.conftest import HALL_ID
-from tests.hall import hall_toml, served_url, wait_until
+from tests.hall import hall_toml, wait_until
+from tests.served import ServerProcess, kill_round, served_hall, todays_roster
 
 WRITER = """
 import sys
@@ -73,48 +66,6 @@ def test_kiosk_journal_keeps_every_acknowledged_answer_through_sigkill(tmp_path:
         journal.close()
 
 
-class ServerProcess:
-    """`operator-console serve` on the config's port, 0 by tests/hall.py's hall_toml: the first
-    start says on stderr which port it took, and a restart listens there again."""
-
-    def __init__(self, config: Path, env: dict[str, str], args: list[str] | None = None) -> None:
-        self.url = ""
-        self._said = config.parent
-        self._args = args or [
-            sys.executable,
-            "-m",
-            "operator_console.cli",
-            "serve",
-            "--config",
-            str(config),
-        ]
-        self._env = env
-        self.proc: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        said = self._said / f"server-{len(list(self._said.glob('server-*.stderr')))}.stderr"
-        with said.open("wb") as log:  # the child has its own copy
-            self.proc = subprocess.Popen(
-                self._args, env=self._env, stdout=subprocess.DEVNULL, stderr=log
-            )
-        if not self.url:
-            self.url = served_url(said)
-            self._env = dict(self._env, HALL_SERVER_LISTEN=self.url.removeprefix("http://"))
-
-        def healthy() -> bool:
-            try:
-                return httpx.get(f"{self.url}/health", timeout=1).status_code == 200
-            except httpx.TransportError:
-                return False
-
-        wait_until(healthy, timeout=60, what="the room server to answer")
-
-    def kill(self) -> None:
-        assert self.proc is not None
-        self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait(timeout=30)
-
-
 @pytest.fixture
 def server_env(tmp_path: Path) -> dict[str, str]:
     return dict(
@@ -132,57 +83,6 @@ def killed_server(tmp_path: Path) -> Iterator[list[ServerProcess]]:
     for server in started:
         if server.proc is not None and server.proc.poll() is None:
             server.kill()
-
-
-def todays_roster(stub_store: StubStore, candidates: int) -> date:
-    """The central system holds today's roster (the hall's day); the day."""
-    now = datetime.now(UTC)
-    today = now.astimezone(ZoneInfo("Asia/Almaty")).date()
-    stub_store.put_roster(
-        sample_roster(HALL_ID, today, candidates, starts_at=now + timedelta(minutes=10), now=now)
-    )
-    return today
-
-
-def served_hall(
-    tmp_path: Path,
-    keys: Path,
-    stub_store: StubStore,
-    stub: ServerThread,
-    server_env: dict[str, str],
-    killed_server: list[ServerProcess],
-    candidates: int = 2,
-    programs: tuple[str, ...] = ("legislation",),
-) -> tuple[ServerProcess, Desk]:
-    """A room server in its own process on today's roster, and a desk signed in to it."""
-    today = todays_roster(stub_store, candidates)
-    config = hall_toml(tmp_path, keys, stub.url, programs=programs)
-    admin = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "operator_console.cli",
-            "admin",
-            "--config",
-            str(config),
-            "create-user",
-            "--username",
-            "desk",
-            "--role",
-            "administrator",
-            "--password-stdin",
-        ],
-        input="desk-password\n",
-        capture_output=True,
-        text=True,
-        env=server_env,
-        timeout=60,
-    )
-    assert admin.returncode == 0, admin.stderr
-    server = ServerProcess(config, server_env)
-    killed_server.append(server)
-    server.start()
-    return server, Desk.sign_in(server.url, "desk", "desk-password", today)
 
 
 def test_room_server_killed_after_acknowledging_loses_nothing(
@@ -256,86 +156,13 @@ def test_kiosks_catch_up_by_themselves_through_rounds_of_kill_9(
         candidates=7,
         programs=("state_language", "legislation"),
     )
-    url = server.url
-    tokens: dict[str, str] = {}
-    for reg in desk.registrations:
-        decision = desk.admit(reg)
-        if decision.status != "admitted":
-            continue  # the sample roster has a banned candidate
-        seat = f"A{len(tokens) + 1:02d}"
-        enroller = functools.partial(enroll, url, machine=f"kiosk-{seat}")
-        tokens[seat] = desk.seat_at_new_kiosk(decision, seat, enroller).token
-    desk.start()
-    desk.close()
-    rng = random.Random(20261202)
-    stop = threading.Event()
-    results: dict[str, ScriptedResult] = {}
-
-    def sit(seat: str, token: str, seed: int) -> None:
-        client = HallClient(url, token, timeout=5)
-        journal = Journal(tmp_path / "kiosks" / f"{seat}.db")
-        try:
-            results[seat] = ScriptedCandidate(
-                client,
-                journal,
-                SystemClock(),
-                seat=seat,
-                skill=0.7,
-                rng=random.Random(seed),
-                patience=90,
-                pace=0.04,
-            ).sit(stop)
-        finally:
-            journal.close()
-            client.close()
-
-    (tmp_path / "kiosks").mkdir()
-    kiosks = [
-        threading.Thread(target=sit, args=(seat, token, rng.randrange(1 << 30)))
-        for seat, token in tokens.items()
-    ]
-    for kiosk in kiosks:
-        kiosk.start()
-    kills = 0
-    try:
-        while any(k.is_alive() for k in kiosks) and kills < 4:
-            if stop.wait(rng.uniform(0.5, 2.5)):
-                break
-            server.kill()
-            kills += 1
-            server.start()
-        for kiosk in kiosks:
-            kiosk.join(timeout=180)
-    finally:
-        stop.set()
-        for kiosk in kiosks:
-            kiosk.join(timeout=10)
-    assert kills >= 3, "the kiosks finished before the server was killed three times"
-    assert {seat: r.error for seat, r in results.items()} == dict.fromkeys(tokens)
-    finished = {f.attempt_id: f for r in results.values() for f in r.finished}
-    assert len(finished) == sum(len(r.finished) for r in results.values()) > len(tokens)
-
-    acknowledged: set[tuple[str, int]] = set()
-    for seat in tokens:
-        with sqlite3.connect(tmp_path / "kiosks" / f"{seat}.db") as journal_db:
-            acknowledged |= set(
-                journal_db.execute("SELECT attempt_id, seq FROM change WHERE stored = 1")
-            )
-    engine = make_engine(f"sqlite:///{tmp_path / 'data' / 'hall.db'}")
-    with engine.connect() as conn:
-        on_server = set(conn.exec_driver_sql("SELECT attempt_id, seq FROM answer_event"))
-    engine.dispose()
-    assert acknowledged and acknowledged <= on_server
-
-    wait_until(
-        lambda: set(stub_store.records("results")) >= set(finished),
-        timeout=60,
-        what="every result to reach the central system",
-    )
-    delivered = stub_store.records("results")
-    assert set(delivered) == set(finished)  # each once: one record per attempt, no other
-    for attempt_id, done in finished.items():
-        assert delivered[attempt_id]["total"]["score"] == done.total
+    done = kill_round(tmp_path, server, desk, stub_store, kills=4, rng=random.Random(20261202))
+    assert done.kills >= 3, "the kiosks finished before the server was killed three times"
+    assert done.errors == {}
+    assert done.finished > done.kiosks  # both programs, each kiosk
+    assert done.acknowledged and not done.lost
+    assert done.delivered == done.finished_ids  # each once: one record per attempt, no other
+    assert done.scores_differ == []
 
 
 ON_A_SMALL_DISK = """

@@ -57,10 +57,15 @@ class HallPicture:
     """The picture is the last one seen, not known to be current (no answer from the server)."""
     touched: set[str] = field(default_factory=set)
     """The seats the latest news changed (every seat after a whole map)."""
+    news: int = 0
+    """How many times the server's news has been taken (a map or a batch)."""
+    news_of: dict[str, int] = field(default_factory=dict)
+    """Seat -> the `news` that last brought it."""
 
     def load(self, picture: SeatMap) -> None:
         self.seats = {s.seat: s for s in picture.seats}
         self.touched = set(self.seats)
+        self._heard_of(self.touched)
         self.columns = picture.columns
         self.cursor = picture.cursor
         self._clock(picture.server_time)
@@ -84,6 +89,7 @@ class HallPicture:
         self._clock(batch.server_time)
         self.stale = False
         self.touched = {seat.seat for seat in batch.seats}
+        self._heard_of(self.touched)
         for seat in batch.seats:
             self.seats[seat.seat] = seat
         for code, at in batch.heard.items():
@@ -91,6 +97,28 @@ class HallPicture:
             if held is not None and (held.last_heard_at is None or held.last_heard_at < at):
                 self.seats[code] = held.model_copy(update={"last_heard_at": at})
         return {c.kind for c in batch.changes}
+
+    def _heard_of(self, seats: set[str]) -> None:
+        self.news += 1
+        for seat in seats:
+            self.news_of[seat] = self.news
+
+    def acted(self, after: SeatView, asked: int) -> bool:
+        """Takes the seat as an action's reply left it, unless news of that seat came after the
+        action was asked (`asked`: `news` then): a reply that arrives late never puts an older
+        seat over a newer one. Answers whether it took it."""
+        if self.news_of.get(after.seat, 0) > asked:
+            return False
+        self.seats[after.seat] = after
+        self.touched = {after.seat}
+        return True
+
+    def time_left(self, seat: SeatView, now: datetime | None = None) -> float | None:
+        """The seat's time left now: running against its deadline while in test, else frozen
+        at what the server said (a locked seat's time when it resumes)."""
+        if seat.state == "in_test" and seat.deadline_at is not None:
+            return max(0.0, (seat.deadline_at - (now or self.server_now())).total_seconds())
+        return seat.time_left_seconds
 
     def _clock(self, server_time: datetime) -> None:
         self.offset = server_time - datetime.now(UTC)

@@ -188,9 +188,7 @@ class SeatMap(QWidget):
         if seat.total:
             p.setPen(INK)
             p.drawText(inner.left(), y + p.fontMetrics().ascent(), f"{seat.answered}/{seat.total}")
-            left = seat.time_left_seconds
-            if seat.state == "in_test" and seat.deadline_at is not None:
-                left = (seat.deadline_at - now).total_seconds()
+            left = self.picture.time_left(seat, now)
             if left is not None and seat.state in ("in_test", "locked"):
                 p.drawText(
                     inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, clock(left)

@@ -49,7 +49,15 @@ class SeatsModel(ModelBase):
                 return
             self._failed(error)
 
-        self.background.call(lambda: call(admission_id), then, failed)
+        asked = self.picture.news
+
+        def done(reply: Any) -> None:
+            # The seat as the action left it, at once: the change stream confirms it later.
+            if isinstance(reply, SeatActionView) and self.picture.acted(reply.seat, asked):
+                self.news.emit({"seat"})
+            then(reply)
+
+        self.background.call(lambda: call(admission_id), done, failed)
 
     def _reread(self, act: str, seat: str, again: Callable[[str], None]) -> None:
         def got(picture: SeatMap) -> None:

@@ -143,6 +143,7 @@ class HallScreen(QWidget):
         if self.isVisible():
             self.map.refresh()
             self._show_problems()
+            self._show_seat()  # its time left runs with the tile's
 
     # ----- problems -----------------------------------------------------------------------------
 
@@ -209,8 +210,9 @@ class HallScreen(QWidget):
                 .replace("%1", str(seat.answered))
                 .replace("%2", str(seat.total))
             )
-        if seat.time_left_seconds is not None:
-            lines.append(self.tr("Time left %1").replace("%1", clock(seat.time_left_seconds)))
+        left = self.model.picture.time_left(seat)
+        if left is not None and seat.state in ("in_test", "locked"):
+            lines.append(self.tr("Time left %1").replace("%1", clock(left)))
         if seat.lock_reason:
             lines.append(self.tr("Locked: %1").replace("%1", texts.reason(seat.lock_reason)))
         self.detail.setText("\n".join(lines))

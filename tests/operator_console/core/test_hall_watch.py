@@ -6,7 +6,13 @@ import queue
 from datetime import UTC, datetime, timedelta
 
 from operator_console.core.hall_watch import Delivery, Follower, HallPicture, silence_level
-from operator_console.protocol.console_api.hall import AlertView, SeatMap, SeatView
+from operator_console.protocol.console_api.hall import (
+    AlertView,
+    ChangeBatch,
+    ChangeView,
+    SeatMap,
+    SeatView,
+)
 from operator_console.protocol.kiosk_api import LockReport
 from operator_console.protocol.values import SeatState
 from operator_console.server.app import create_app
@@ -108,3 +114,40 @@ def test_a_restarted_server_is_followed_again_from_a_fresh_map(hall: Hall) -> No
             again.stop()
         if runtime is not None:
             runtime.close()
+
+
+def batch(*seats: SeatView) -> ChangeBatch:
+    return ChangeBatch(
+        cursor="c",
+        reset=False,
+        server_time=NOW,
+        changes=[ChangeView(kind="seat", subject=s.seat, at=NOW) for s in seats],
+        seats=list(seats),
+    )
+
+
+def test_an_actions_reply_shows_at_once_unless_newer_news_of_the_seat_came_first() -> None:
+    picture = HallPicture()
+    picture.load(SeatMap(server_time=NOW, columns=6, cursor="c", seats=[seat("A01"), seat("A02")]))
+    asked = picture.news
+    assert picture.acted(seat("A01", "terminated"), asked)  # the reply, before the stream
+    assert picture.seats["A01"].state == "terminated" and picture.touched == {"A01"}
+
+    asked = picture.news
+    picture.apply(batch(seat("A02", "locked")))  # news of another seat: the reply still counts
+    assert picture.acted(seat("A01", "free"), asked)
+
+    asked = picture.news
+    picture.apply(batch(seat("A01", "seated")))  # newer news of the seat, then a late reply
+    assert not picture.acted(seat("A01", "terminated"), asked)
+    assert picture.seats["A01"].state == "seated"
+
+
+def test_time_left_runs_in_test_and_stands_still_while_locked() -> None:
+    picture = HallPicture()
+    running = seat("A01", deadline_at=NOW + timedelta(minutes=19), time_left_seconds=1198.0)
+    locked = seat("A02", "locked", deadline_at=NOW + timedelta(minutes=3), time_left_seconds=600.0)
+    assert picture.time_left(running, NOW) == 19 * 60
+    assert picture.time_left(running, NOW + timedelta(minutes=5)) == 14 * 60
+    assert picture.time_left(running, NOW + timedelta(hours=1)) == 0
+    assert picture.time_left(locked, NOW + timedelta(minutes=5)) == 600.0

@@ -4,6 +4,8 @@ dialogs open with no reason chosen."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
@@ -12,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from operator_console.protocol.reasons import Reason
 from operator_console.ui.dialogs import ConfirmDialog, ReasonDialog
 from operator_console.ui.screens.hall import HallScreen
+from operator_console.ui.seat_map import clock
 from operator_console.ui.window import ConsoleWindow
 from tests.hall import Hall
 from tests.operator_console.ui.conftest import WAIT_MS
@@ -115,3 +118,32 @@ def test_the_terminate_dialog_chooses_no_reason_and_enter_only_asks_for_one(
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.result() == 1
     assert dialog.picker.reason() == TALKING
+
+
+def test_the_seat_panel_shows_what_an_action_did_without_waiting_for_the_change_stream(
+    qtbot: QtBot, hall: Hall, console: ConsoleWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    screen = hall_with_x_at_a01(qtbot, hall, console)
+    console.model.follower.stop()  # no news from here on but the action's own reply
+    monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a, **k: TALKING))
+    before = screen.detail.text()
+    click(qtbot, console, "seat_terminate")
+    qtbot.waitUntil(lambda: not screen.buttons["terminate"].isEnabled(), timeout=WAIT_MS)
+    assert console.model.picture.seats["A01"].state != "in_test"
+    assert screen.detail.text() != before
+    assert not screen.buttons["pause"].isEnabled() and not screen.buttons["time"].isEnabled()
+
+
+def test_the_seat_panels_time_left_runs_with_the_tiles(
+    qtbot: QtBot, hall: Hall, console: ConsoleWindow
+) -> None:
+    screen = hall_with_x_at_a01(qtbot, hall, console)
+    picture = console.model.picture
+    picture.offset += timedelta(minutes=5)  # five minutes on by the server's clock
+    screen._tick()  # the second's tick, with no news
+    left = picture.time_left(picture.seats["A01"])
+    assert left is not None and left < 60 * 60 - 5 * 60
+    # What the tile draws, the panel says (to the second the tick and this line fall in).
+    assert any(f"Time left {clock(left + d)}" in screen.detail.text() for d in (-1, 0, 1)), (
+        screen.detail.text()
+    )

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from operator_console.ui import hall_time
-from operator_console.ui.dialogs import CodeDialog
+from operator_console.ui.dialogs import CodeDialog, ConfirmDialog
 from operator_console.ui.model.console import ConsoleModel
 from operator_console.ui.screens.admin.screen import AdminScreen
 from operator_console.ui.screens.desk import DeskScreen
@@ -246,8 +246,18 @@ class ConsoleWindow(QMainWindow):
             self.model.choose_session(sid)
 
     def _sign_out(self) -> None:
-        self.signed_out = True
-        self.close()
+        """Asked first: a test keeps running without the console, but nobody watches it here
+        until someone signs in again."""
+        if ConfirmDialog.ask(
+            self,
+            self.tr("Sign out?"),
+            self.tr(
+                "%1 signs out of this console. The tests go on; this console shows nothing "
+                "until someone signs in again."
+            ).replace("%1", self.model.username or ""),
+        ):
+            self.signed_out = True
+            self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ticker.stop()

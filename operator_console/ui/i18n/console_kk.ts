@@ -810,6 +810,14 @@
         <source>Report saved: %1 (and its results as CSV beside it)</source>
         <translation>Есеп сақталды: %1 (нәтижелері CSV түрінде қасында)</translation>
     </message>
+    <message>
+        <source>Sign out?</source>
+        <translation>Жүйеден шығу керек пе?</translation>
+    </message>
+    <message>
+        <source>%1 signs out of this console. The tests go on; this console shows nothing until someone signs in again.</source>
+        <translation>%1 осы консольден шығады. Тестілеу жалғаса береді; біреу қайта кірмейінше, бұл консоль ештеңе көрсетпейді.</translation>
+    </message>
 </context>
 <context>
     <name>DeskScreen</name>
@@ -962,6 +970,14 @@
         <translation>Жіберуден бас тарту</translation>
     </message>
     <message>
+        <source>Refuse admission?</source>
+        <translation>Тестілеуге жібермеу керек пе?</translation>
+    </message>
+    <message>
+        <source>%1 is refused admission today: not the person in the roster photo. The refusal is recorded and goes to the central system.</source>
+        <translation>%1 бүгін тестілеуге жіберілмейді: тізімдегі фотосуреттегі адам емес. Бас тарту тіркеледі және орталық жүйеге жіберіледі.</translation>
+    </message>
+    <message>
         <source>not the person in the roster photo</source>
         <translation>тізімдегі суреттегі адам емес</translation>
     </message>
@@ -1079,6 +1095,14 @@
     <message>
         <source>Pause the whole room</source>
         <translation>Бүкіл залда үзіліс</translation>
+    </message>
+    <message>
+        <source>Resume the whole room?</source>
+        <translation>Бүкіл залды жалғастыру керек пе?</translation>
+    </message>
+    <message>
+        <source>Every seat the room pause stopped (%1) goes on at once, with its time.</source>
+        <translation>Зал үзілісі тоқтатқан әр орын (%1) өз уақытымен бірден жалғасады.</translation>
     </message>
     <message>
         <source>Incident for the whole room</source>

@@ -810,6 +810,14 @@
         <source>Report saved: %1 (and its results as CSV beside it)</source>
         <translation>Отчёт сохранён: %1 (и результаты в CSV рядом)</translation>
     </message>
+    <message>
+        <source>Sign out?</source>
+        <translation>Выйти из системы?</translation>
+    </message>
+    <message>
+        <source>%1 signs out of this console. The tests go on; this console shows nothing until someone signs in again.</source>
+        <translation>%1 выходит из этой консоли. Тестирование продолжается; пока кто-нибудь не войдёт снова, консоль ничего не показывает.</translation>
+    </message>
 </context>
 <context>
     <name>DeskScreen</name>
@@ -962,6 +970,14 @@
         <translation>Отказать в допуске</translation>
     </message>
     <message>
+        <source>Refuse admission?</source>
+        <translation>Отказать в допуске?</translation>
+    </message>
+    <message>
+        <source>%1 is refused admission today: not the person in the roster photo. The refusal is recorded and goes to the central system.</source>
+        <translation>%1 сегодня не допускается к тестированию: это не человек с фотографии в списке. Отказ записывается и передаётся в центральную систему.</translation>
+    </message>
+    <message>
         <source>not the person in the roster photo</source>
         <translation>не совпадает с фото в списке</translation>
     </message>
@@ -1079,6 +1095,14 @@
     <message>
         <source>Pause the whole room</source>
         <translation>Пауза по всему залу</translation>
+    </message>
+    <message>
+        <source>Resume the whole room?</source>
+        <translation>Снять паузу во всём зале?</translation>
+    </message>
+    <message>
+        <source>Every seat the room pause stopped (%1) goes on at once, with its time.</source>
+        <translation>Все места, остановленные паузой зала (%1), сразу продолжат тест с оставшимся у них временем.</translation>
     </message>
     <message>
         <source>Incident for the whole room</source>

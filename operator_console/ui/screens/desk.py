@@ -26,7 +26,7 @@ from operator_console.protocol.console_api.desk import AdmissionCheck, Registrat
 from operator_console.protocol.reasons import Reason
 from operator_console.protocol.values import DESK
 from operator_console.ui import hall_time, texts
-from operator_console.ui.dialogs import RefusalDialog
+from operator_console.ui.dialogs import ConfirmDialog, RefusalDialog
 from operator_console.ui.model.console import ConsoleModel
 from operator_console.ui.widgets import named
 
@@ -390,7 +390,17 @@ class DeskScreen(QWidget):
             self.model.refuse(answer.reason, cast(RuleCode | None, answer.rule))
 
     def identity_doubt(self) -> None:
-        if self.identity_button.isEnabled():
+        chosen = self.model.chosen
+        if not self.identity_button.isEnabled() or chosen is None:
+            return
+        if ConfirmDialog.ask(
+            self,
+            self.tr("Refuse admission?"),
+            self.tr(
+                "%1 is refused admission today: not the person in the roster photo. "
+                "The refusal is recorded and goes to the central system."
+            ).replace("%1", chosen.full_name),
+        ):
             self.model.refuse(
                 Reason(
                     category="examinee",

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from operator_console.core.hall_watch import Problem
 from operator_console.protocol.console_api.hall import SEAT_ACTS
-from operator_console.protocol.values import DESK
+from operator_console.protocol.values import DESK, LockSource
 from operator_console.ui import hall_time, texts
 from operator_console.ui.dialogs import ConfirmDialog, MoveDialog, ReasonDialog, TimeDialog
 from operator_console.ui.model.console import ConsoleModel
@@ -69,7 +69,7 @@ class HallScreen(QWidget):
         self.room_resume = named(QPushButton(), "room_resume")
         self.room_incident = named(QPushButton(), "room_incident")
         self.room_pause.clicked.connect(self._pause_room)
-        self.room_resume.clicked.connect(model.resume_room)
+        self.room_resume.clicked.connect(self._resume_room)
         self.room_incident.clicked.connect(self._room_incident)
         room_box = QGroupBox()
         self.room_box = room_box
@@ -301,6 +301,19 @@ class HallScreen(QWidget):
         )
         if reason:
             self.model.pause_room(reason)
+
+    def _resume_room(self) -> None:
+        stopped = sum(
+            1 for s in self.model.picture.seats.values() if s.lock_source == LockSource.ROOM
+        )
+        if ConfirmDialog.ask(
+            self,
+            self.tr("Resume the whole room?"),
+            self.tr(
+                "Every seat the room pause stopped (%1) goes on at once, with its time."
+            ).replace("%1", str(stopped)),
+        ):
+            self.model.resume_room()
 
     def _room_incident(self) -> None:
         reason = ReasonDialog.ask(self, self.tr("Incident for the whole room"))

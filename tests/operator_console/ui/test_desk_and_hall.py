@@ -13,7 +13,12 @@ from hardware.detector.simulator import LineSimulator
 from kiosk.hall_client import HallClient, enroll
 from operator_console.protocol.kiosk_api import LockReport
 from operator_console.protocol.reasons import Reason
-from operator_console.ui.dialogs import ReasonDialog, RefusalAnswer, RefusalDialog
+from operator_console.ui.dialogs import (
+    ConfirmDialog,
+    ReasonDialog,
+    RefusalAnswer,
+    RefusalDialog,
+)
 from operator_console.ui.screens.desk import DeskScreen
 from operator_console.ui.screens.hall import HallScreen
 from operator_console.ui.window import ConsoleWindow
@@ -192,6 +197,24 @@ def test_the_room_paused_and_resumed_from_the_console_gives_the_time_back_exactl
     qtbot.waitUntil(lambda: a1.seat().lock_reason == "room_paused", timeout=WAIT_MS)
     qtbot.waitUntil(lambda: child(console, "room_resume").isEnabled(), timeout=WAIT_MS)
     hall.clock.advance(timedelta(minutes=9, seconds=41))
+    asked: list[str] = []
+    answer = [False]
+
+    def confirm(cls: object, parent: object, title: str, text: str) -> bool:
+        asked.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(confirm))
+    qtbot.waitUntil(
+        lambda: all(s.lock_source == "room" for s in console.model.picture.seats.values()
+                    if s.seat in ("A01", "A02")),
+        timeout=WAIT_MS,
+    )  # fmt: skip
+    click(qtbot, console, "room_resume")  # asked, and No: the room stays paused
+    assert len(asked) == 1 and "(2)" in asked[0]
+    assert hall.console.seats().seats[0].lock_reason == "room_paused"
+    assert a1.seat().lock_reason == "room_paused"
+    answer[0] = True
     click(qtbot, console, "room_resume")
     qtbot.waitUntil(lambda: a2.seat().locked_at is None, timeout=WAIT_MS)
     stood = timedelta(minutes=9, seconds=41)
@@ -416,3 +439,51 @@ def test_starting_the_session_asks_first_saying_who_has_not_come_and_that_it_is_
     click(qtbot, console, "start_session")
     qtbot.waitUntil(lambda: asked.done, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: hall.console.sessions()[0].status == "running", timeout=WAIT_MS)
+
+
+def test_not_the_person_in_the_photo_asks_first_and_no_refuses_nothing(
+    qtbot: QtBot, hall: Hall, console: ConsoleWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk = console.show_screen("desk")
+    assert isinstance(desk, DeskScreen)
+    model = console.model
+    qtbot.waitUntil(lambda: len(model.registrations) == 6, timeout=WAIT_MS)
+    reg = model.registrations[1]
+    scan(qtbot, console, reg.iin)
+    qtbot.waitUntil(lambda: child(console, "identity_doubt").isEnabled(), timeout=WAIT_MS)
+    asked: list[str] = []
+    answer = [False]
+
+    def confirm(cls: object, parent: object, title: str, text: str) -> bool:
+        asked.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(confirm))
+    click(qtbot, console, "identity_doubt")
+    assert len(asked) == 1 and reg.full_name in asked[0]
+    assert hall.console.registrations(hall.session_id)[1].admission != "refused"
+    answer[0] = True
+    click(qtbot, console, "identity_doubt")
+    qtbot.waitUntil(
+        lambda: hall.console.registrations(hall.session_id)[1].admission == "refused",
+        timeout=WAIT_MS,
+    )
+    assert hall.console.registrations(hall.session_id)[1].reason_code == "identity"
+
+
+def test_sign_out_asks_first(
+    qtbot: QtBot, hall: Hall, console: ConsoleWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def no(cls: object, parent: object, title: str, text: str) -> bool:
+        asked.append(text)
+        return False
+
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(no))
+    click(qtbot, console, "sign_out")
+    assert len(asked) == 1 and console.isVisible() and not console.signed_out
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, p, title, text: True))
+    click(qtbot, console, "sign_out")
+    qtbot.waitUntil(lambda: not console.isVisible(), timeout=WAIT_MS)
+    assert console.signed_out

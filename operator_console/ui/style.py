@@ -35,6 +35,7 @@ QLabel#sync_level[level="ok"], QLabel#status_sync[level="ok"] { color: #11632f; 
 QLabel#sync_level[level="warning"], QLabel#status_sync[level="warning"] { color: #8a5a00; }
 QLabel#sync_level[level="alarm"], QLabel#status_sync[level="alarm"] { color: #a61b1b;
             font-weight: 700; }
+QLabel#sync_level[level="unknown"], QLabel#status_sync[level="unknown"] { color: #555b66; }
 QLabel#status_sync { padding: 0 8px; font-weight: 600; }
 QTabWidget::pane { border: none; }
 QTabBar::tab { padding: 8px 18px; font-weight: 600; }

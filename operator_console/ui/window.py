@@ -154,7 +154,7 @@ class ConsoleWindow(QMainWindow):
             self.session.setCurrentIndex(max(0, self.session.findData(self.model.session_id)))
         if kinds & {"link", "expired", "seat"}:
             self._banner()
-        if "outbox" in kinds:
+        if kinds & {"outbox", "link"}:
             self._sync_words()
         if "message" in kinds:
             self.message.setText(self.model.message or "")
@@ -192,6 +192,12 @@ class ConsoleWindow(QMainWindow):
         status = self.model.sync
         if status is None:
             self.sync_state.setText("")
+            return
+        if self.model.picture.stale:
+            # What the server said last is not known to hold: no colour that says all is well.
+            self.sync_state.setText(self.tr("Sync: not known (no answer from the room server)"))
+            self.sync_state.setProperty("level", "unknown")
+            self.sync_state.style().polish(self.sync_state)
             return
         age = self.model.oldest_pending_seconds()
         words = {

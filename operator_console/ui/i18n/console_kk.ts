@@ -775,6 +775,10 @@
         <translation>Зал серверіне қосылу…</translation>
     </message>
     <message>
+        <source>Sync: not known (no answer from the room server)</source>
+        <translation>Жеткізу: белгісіз (зал серверінен жауап жоқ)</translation>
+    </message>
+    <message>
         <source>Sync: on time</source>
         <translation>Жеткізу: уақытында</translation>
     </message>

@@ -775,6 +775,10 @@
         <translation>Подключение к серверу зала…</translation>
     </message>
     <message>
+        <source>Sync: not known (no answer from the room server)</source>
+        <translation>Передача: неизвестно (сервер зала не отвечает)</translation>
+    </message>
+    <message>
         <source>Sync: on time</source>
         <translation>Передача: вовремя</translation>
     </message>

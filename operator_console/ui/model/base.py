@@ -107,16 +107,17 @@ class ModelBase(QObject):
             self.say(refusal_texts.refused(error), error=True)
         elif isinstance(error, ServerUnreachable):
             self.picture.stale = True
-            self.say(
-                QCoreApplication.translate(
-                    "ConsoleModel", "The room server does not answer; the picture is kept."
-                ),
-                error=True,
-            )
+            self.say(self.unreachable(), error=True)
             self.news.emit({"link"})
         else:
             log.error("console call failed", exc_info=error)
             self.say(str(error), error=True)
+
+    @staticmethod
+    def unreachable() -> str:
+        return QCoreApplication.translate(
+            "ConsoleModel", "The room server does not answer; the picture is kept."
+        )
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.message, self.message_is_error = text, error

@@ -32,6 +32,8 @@ class ConsoleModel(DeskModel, SeatsModel, SyncModel):
 
     def _take(self, got: Delivery) -> None:
         kinds = self.picture.take(got)
+        if "link" in kinds and not self.picture.stale and self.message == self.unreachable():
+            self.say("")  # the server answers again: its outage is no longer news
         if "session" in kinds or "admission" in kinds:
             self.refresh_sessions()
         if "detector" in kinds:

@@ -155,7 +155,7 @@ class DeskScreen(QWidget):
             self._list()
         if kinds & {"desk", "admission", "seat", "link", "detector"}:
             self._show_candidate()
-        if kinds & {"detector", "desk"}:
+        if kinds & {"detector", "desk", "link"}:
             self._show_detector()
 
     # ----- finding ------------------------------------------------------------------------------
@@ -362,7 +362,7 @@ class DeskScreen(QWidget):
             elif walk.kind == "pass":
                 item.setForeground(Qt.GlobalColor.darkGreen)
             self.walks.addItem(item)
-        desk = self.model.role in DESK
+        desk = self.model.role in DESK and not self.model.picture.stale
         chosen_one = self.model.chosen is not None  # a wand check is for one candidate
         self.wand_pass.setEnabled(desk and chosen_one)
         self.wand_alarm.setEnabled(desk and chosen_one)

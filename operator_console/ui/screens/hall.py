@@ -131,8 +131,10 @@ class HallScreen(QWidget):
             self.map.refresh(self.model.picture.touched)
         if kinds & {"seat", "link", "incident", "heard"} and not self.lists.isActive():
             self.lists.start()  # the lists beside the map follow at most four times a second
-        if "session" in kinds:
+        if kinds & {"session", "link"}:
             self._show_room()
+        if "link" in kinds:
+            self._show_acknowledge()
 
     def _show_lists(self) -> None:
         self._show_problems()
@@ -168,7 +170,11 @@ class HallScreen(QWidget):
             self.problems.addItem(item)
         if 0 <= picked < self.problems.count():
             self.problems.setCurrentRow(picked)
-        self.acknowledge.setEnabled(any(p.incident_ids for p in problems))
+        self._show_acknowledge()
+
+    def _show_acknowledge(self) -> None:
+        live = not self.model.picture.stale
+        self.acknowledge.setEnabled(live and any(p.incident_ids for p in self._shown_problems))
 
     def _problem_picked(self, item: QListWidgetItem) -> None:
         row = self.problems.row(item)
@@ -221,7 +227,7 @@ class HallScreen(QWidget):
 
     def _show_room(self) -> None:
         session = self.model.session
-        desk = self.model.role in DESK
+        desk = self.model.role in DESK and not self.model.picture.stale
         running = session is not None and session.status == "running"
         paused = session is not None and session.paused_at is not None
         self.room_pause.setEnabled(desk and running and not paused)

@@ -311,6 +311,11 @@ def banner(window: ConsoleWindow) -> str:
     return label.text() if label.isVisible() else ""
 
 
+def sync_words(window: ConsoleWindow) -> str:
+    label = window.sync_state
+    return label.text()
+
+
 def test_a_server_that_goes_away_leaves_the_last_picture_marked_stale_until_it_is_back(
     qtbot: QtBot, hall: Hall, console: ConsoleWindow
 ) -> None:
@@ -318,17 +323,35 @@ def test_a_server_that_goes_away_leaves_the_last_picture_marked_stale_until_it_i
     from operator_console.server.serve import ServerThread
 
     hall.seat(hall.registrations[1], "A01")
-    console.show_screen("hall")
-    qtbot.waitUntil(lambda: "A01" in console.model.picture.seats, timeout=WAIT_MS)
+    hall.console.start_session(hall.session_id)
+    hall.start("A01")
+    screen = console.show_screen("hall")
+    assert isinstance(screen, HallScreen)
+    model = console.model
+    qtbot.waitUntil(lambda: child(console, "room_pause").isEnabled(), timeout=WAIT_MS)
+    model.refresh_sync()
+    qtbot.waitUntil(lambda: "Sync: on time" in sync_words(console), timeout=WAIT_MS)
+    model.choose(model.registrations[4])
+    qtbot.waitUntil(lambda: child(console, "wand_pass").isEnabled(), timeout=WAIT_MS)
     port = hall.server.port
     hall.server.stop()
     qtbot.waitUntil(lambda: "stale" in banner(console), timeout=WAIT_MS)
-    assert console.model.picture.seats["A01"].state == "seated"  # the last picture is kept
+    assert model.picture.seats["A01"].state == "in_test"  # the last picture is kept
     assert not child(console, "seat_pause").isEnabled()
+    # Nothing says all is well, and nothing offers what cannot be done now.
+    assert "on time" not in sync_words(console)
+    for name in ("room_pause", "room_resume", "acknowledge", "wand_pass", "wand_alarm"):
+        assert not child(console, name).isEnabled(), name
+    model.refresh_sync()  # a call that fails: its red words are said
+    qtbot.waitUntil(lambda: message(console) == model.unreachable(), timeout=WAIT_MS)
     again = ServerThread(create_app(hall.runtime, run_workers=False), port=port).start()
     try:
         qtbot.waitUntil(lambda: banner(console) == "", timeout=20_000)
-        assert not console.model.picture.stale
+        assert not model.picture.stale
+        qtbot.waitUntil(lambda: message(console) == "", timeout=WAIT_MS)  # the outage is over
+        qtbot.waitUntil(lambda: child(console, "room_pause").isEnabled(), timeout=WAIT_MS)
+        assert child(console, "wand_pass").isEnabled()
+        qtbot.waitUntil(lambda: "on time" in sync_words(console), timeout=WAIT_MS)
     finally:
         console.model.follower.stop()
         again.stop()

@@ -185,6 +185,9 @@ class DeskScreen(QWidget):
             if reg.registration_id == chosen:
                 self.candidates.setCurrentItem(item)
         self.candidates.blockSignals(False)
+        if chosen is not None and all(r.registration_id != chosen for r in shown):
+            # The card never shows a candidate the list no longer does.
+            self.model.choose(None)
 
     def _filter(self, _text: str) -> None:
         self._list()
@@ -265,7 +268,7 @@ class DeskScreen(QWidget):
         if check is None:
             self._verdict(None, self.tr("Checking the rules…"))
         elif check.reason_code == "already_admitted":
-            at = check.decided_at.astimezone() if check.decided_at else None
+            at = hall_time.hall(check.decided_at) if check.decided_at else None
             self._verdict(
                 None,
                 self.tr("Already admitted by %1 at %2")

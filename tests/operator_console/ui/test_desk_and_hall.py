@@ -510,3 +510,29 @@ def test_sign_out_asks_first(
     click(qtbot, console, "sign_out")
     qtbot.waitUntil(lambda: not console.isVisible(), timeout=WAIT_MS)
     assert console.signed_out
+
+
+def test_the_card_never_shows_a_candidate_the_search_list_no_longer_does(
+    qtbot: QtBot, hall: Hall, console: ConsoleWindow
+) -> None:
+    console.show_screen("desk")
+    model = console.model
+    qtbot.waitUntil(lambda: len(model.registrations) == 6, timeout=WAIT_MS)
+    first, other = model.registrations[1], model.registrations[4]
+    scan(qtbot, console, first.iin)
+    qtbot.waitUntil(lambda: verdict(console) != "Checking the rules…", timeout=WAIT_MS)
+    assert child(console, "candidate_name").property("text") == first.full_name
+    find = child(console, "find")
+    assert isinstance(find, QLineEdit)
+    find.clear()
+    qtbot.keyClicks(find, other.iin)  # typed, not yet picked: the list shows only the other
+    listed = child(console, "candidates")
+    assert isinstance(listed, QListWidget) and listed.count() == 1
+    assert model.chosen is None
+    assert child(console, "candidate_name").property("text") != first.full_name
+    assert not child(console, "admit").isEnabled()
+    qtbot.keyClick(find, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: child(console, "candidate_name").property("text") == other.full_name,
+        timeout=WAIT_MS,
+    )

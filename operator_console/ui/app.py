@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from pydantic import ValidationError
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication, QWidget
 
 from operator_console.core.client import ConsoleClient
 from operator_console.core.settings import ConsoleConfig
@@ -68,9 +68,27 @@ def open_console(
     model = ConsoleModel(client, username=username, wait=wait)
     window = ConsoleWindow(model, hall_name=hall_name)
     window.setStyleSheet(SHEET)
-    window.resize(1366, 768)
+    fit(window)
     model.start()
     return window
+
+
+PREFERRED = (1366, 768)
+FRAME = 40
+"""What a title bar and frame take beside the window's own size, about."""
+
+
+def fit(window: QWidget, preferred: tuple[int, int] = PREFERRED) -> None:
+    """The window at its preferred size, centred in the screen's free area; on a screen where
+    that would not fit beside the taskbar (a 1366×768 laptop), maximized to the free area."""
+    screen = window.screen() or QApplication.primaryScreen()
+    free = screen.availableGeometry()
+    width, height = preferred
+    if width > free.width() or height + FRAME > free.height():
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+        return
+    window.resize(width, height)
+    window.move(free.center() - window.rect().center())
 
 
 def sign_in(config: ConsoleConfig, language: Language) -> tuple[ConsoleClient, str] | None:

@@ -536,3 +536,20 @@ def test_the_card_never_shows_a_candidate_the_search_list_no_longer_does(
         lambda: child(console, "candidate_name").property("text") == other.full_name,
         timeout=WAIT_MS,
     )
+
+
+def test_the_console_opens_within_the_screens_free_area(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QRect
+
+    from operator_console.ui.app import fit
+
+    small, large = QWidget(), QWidget()
+    qtbot.addWidget(small)
+    qtbot.addWidget(large)
+    free = small.screen().availableGeometry()  # 800×800 on the offscreen platform
+    fit(small)  # 1366×768 does not fit: maximized to the free area, the taskbar left visible
+    assert small.windowState() & Qt.WindowState.WindowMaximized
+    fit(large, (free.width() // 2, free.height() // 2))
+    assert not large.windowState() & Qt.WindowState.WindowMaximized
+    assert free.contains(QRect(large.pos(), large.size()))
+    assert large.size().width() == free.width() // 2

@@ -449,3 +449,37 @@ def test_a_hall_moved_from_debian_12_to_debian_13_keeps_its_data_keys_and_kiosks
         assert login.status_code == 200, login.text
     finally:
         stop(server)
+
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+
+
+def test_the_readme_s_demo_command_runs_on_a_fresh_debian_13_machine(
+    base13: DebianRoot, tmp_path: Path
+) -> None:
+    """The README's first command on a fresh Debian 13 machine: a clone of this repository, git,
+    sudo and the machine's certificate bundle (how it reaches the package registries), then
+    `./scripts/demo --headless --candidates 5`, which makes its own environment on Python 3.13."""
+    root = base13.copy(tmp_path / "fresh")
+    install(root, "git", "sudo", "python3")
+    root.put(Path("/etc/ssl/certs/ca-certificates.crt"), "/etc/ssl/certs/ca-certificates.crt")
+    subprocess.run(
+        ["git", "clone", "-q", "--no-hardlinks", str(REPOSITORY), str(root / "/root/hall")],
+        check=True,
+        timeout=120,
+    )
+    started = time.monotonic()
+    done = root.run(
+        "sh", "-c",
+        "cd /root/hall && PIP_CERT=/etc/ssl/certs/ca-certificates.crt "
+        "./scripts/demo --headless --candidates 5",
+        timeout=1200,
+    )  # fmt: skip
+    figure(
+        "README demo on a fresh trixie (bootstrap included)", f"{time.monotonic() - started:.0f} s"
+    )
+    said = f"{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+    assert done.returncode == 0, said
+    assert "acknowledged upstream:" in done.stdout and "finished:" in done.stdout, said
+    python = root.ok("/root/hall/.venv/bin/python", "--version")
+    assert python.startswith("Python 3.13"), python

@@ -1982,6 +1982,34 @@
     </message>
 </context>
 <context>
+    <name>ReviewQueue</name>
+    <message numerus="yes">
+        <source>Clear the %n unflagged attempt(s) after the sample</source>
+        <translation>
+            <numerusform>Іріктеуден кейін белгісіз %n әрекетті растау</numerusform>
+            <numerusform>Іріктеуден кейін белгісіз %n әрекетті растау</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear them all?</source>
+        <translation>Барлығын растау керек пе?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) with no flag get the verdict “no violation” and their results go to the central system as confirmed; you watched %1 of them. This cannot be undone here.</source>
+        <translation>
+            <numerusform>Белгісіз %n әрекетке «бұзушылық жоқ» шешімі беріледі, нәтижелері орталық жүйеге расталған болып жіберіледі; олардың %1-ін сіз көрдіңіз. Мұнда мұны қайтару мүмкін емес.</numerusform>
+            <numerusform>Белгісіз %n әрекетке «бұзушылық жоқ» шешімі беріледі, нәтижелері орталық жүйеге расталған болып жіберіледі; олардың %1-ін сіз көрдіңіз. Мұнда мұны қайтару мүмкін емес.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) cleared (%1 watched)</source>
+        <translation>
+            <numerusform>%n әрекет расталды (%1 қаралды)</numerusform>
+            <numerusform>%n әрекет расталды (%1 қаралды)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewScreen</name>
     <message>
         <source>Waiting for a verdict (oldest first)</source>
@@ -2078,14 +2106,6 @@
     <message>
         <source>Attempts with no flag: %1. You watched %2 of them here.</source>
         <translation>Белгісіз әрекеттер: %1. Осында олардың %2 қарадыңыз.</translation>
-    </message>
-    <message>
-        <source>Clear the %1 unflagged after the sample</source>
-        <translation>Іріктемеден кейін белгісіз %1 әрекетті растау</translation>
-    </message>
-    <message>
-        <source>%1 attempts cleared (%2 watched)</source>
-        <translation>%1 әрекет расталды (%2 қаралды)</translation>
     </message>
     <message>
         <source>Choose an attempt to review</source>

@@ -1982,6 +1982,37 @@
     </message>
 </context>
 <context>
+    <name>ReviewQueue</name>
+    <message numerus="yes">
+        <source>Clear the %n unflagged attempt(s) after the sample</source>
+        <translation>
+            <numerusform>Подтвердить %n попытку без отметок после выборки</numerusform>
+            <numerusform>Подтвердить %n попытки без отметок после выборки</numerusform>
+            <numerusform>Подтвердить %n попыток без отметок после выборки</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear them all?</source>
+        <translation>Подтвердить все?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) with no flag get the verdict “no violation” and their results go to the central system as confirmed; you watched %1 of them. This cannot be undone here.</source>
+        <translation>
+            <numerusform>%n попытка без отметок получит решение «нарушений нет», результат уйдёт в центральную систему подтверждённым; вы просмотрели %1 из них. Здесь это не отменить.</numerusform>
+            <numerusform>%n попытки без отметок получат решение «нарушений нет», результаты уйдут в центральную систему подтверждёнными; вы просмотрели %1 из них. Здесь это не отменить.</numerusform>
+            <numerusform>%n попыток без отметок получат решение «нарушений нет», результаты уйдут в центральную систему подтверждёнными; вы просмотрели %1 из них. Здесь это не отменить.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) cleared (%1 watched)</source>
+        <translation>
+            <numerusform>Подтверждена %n попытка (просмотрено %1)</numerusform>
+            <numerusform>Подтверждены %n попытки (просмотрено %1)</numerusform>
+            <numerusform>Подтверждено %n попыток (просмотрено %1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewScreen</name>
     <message>
         <source>Waiting for a verdict (oldest first)</source>
@@ -2078,14 +2109,6 @@
     <message>
         <source>Attempts with no flag: %1. You watched %2 of them here.</source>
         <translation>Попыток без отметок: %1. Здесь вы просмотрели %2 из них.</translation>
-    </message>
-    <message>
-        <source>Clear the %1 unflagged after the sample</source>
-        <translation>Подтвердить %1 попыток без отметок после выборки</translation>
-    </message>
-    <message>
-        <source>%1 attempts cleared (%2 watched)</source>
-        <translation>Подтверждено попыток: %1 (просмотрено %2)</translation>
     </message>
     <message>
         <source>Choose an attempt to review</source>

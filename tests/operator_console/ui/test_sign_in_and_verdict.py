@@ -9,7 +9,8 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -159,3 +160,27 @@ def test_an_administrator_unlocks_a_user_from_the_users_screen(qtbot: QtBot, hal
         finally:
             next(windows, None)
         assert stranger.post("/api/v1/auth/login", json=right).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("code", "one", "few", "many"),
+    [
+        ("ru", "Подтвердить 1 попытку", "Подтвердить 3 попытки", "Подтвердить 5 попыток"),
+        ("kk", "белгісіз 1 әрекетті", "белгісіз 3 әрекетті", "белгісіз 5 әрекетті"),
+    ],
+)
+def test_the_bulk_clear_counts_attempts_in_the_languages_plural(
+    qtbot: QtBot, code: str, one: str, few: str, many: str
+) -> None:
+    language = Language(application())
+    try:
+        language.use(code)
+
+        def words(n: int) -> str:
+            return QCoreApplication.translate(
+                "ReviewQueue", "Clear the %n unflagged attempt(s) after the sample", "", n
+            )
+
+        assert one in words(1) and few in words(3) and many in words(5)
+    finally:
+        language.use("en")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from operator_console.protocol.console_api.review import ReviewItem
 from operator_console.ui import hall_time, texts
+from operator_console.ui.dialogs import ConfirmDialog
 from operator_console.ui.model.console import ConsoleModel
 from operator_console.ui.widgets import data_table, named
 
@@ -125,10 +126,9 @@ class ReviewQueue(QGroupBox):
             .replace("%1", str(len(unflagged)))
             .replace("%2", str(seen))
         )
+        many = len(unflagged)  # a name, not a call: lupdate takes no call for the count
         self.clear_bulk.setText(
-            QCoreApplication.translate(
-                "ReviewScreen", "Clear the %1 unflagged after the sample"
-            ).replace("%1", str(len(unflagged)))
+            self.tr("Clear the %n unflagged attempt(s) after the sample", "", many)
         )
         self.clear_bulk.setEnabled(bool(unflagged) and seen > 0)
 
@@ -140,11 +140,24 @@ class ReviewQueue(QGroupBox):
         watched = [a for a in batch if a in self.watched]
         if not batch or not watched:
             return
+        many = len(batch)
+        if not ConfirmDialog.ask(
+            self,
+            self.tr("Clear them all?"),
+            self.tr(
+                "%n attempt(s) with no flag get the verdict “no violation” and their results go "
+                "to the central system as confirmed; you watched %1 of them. This cannot be "
+                "undone here.",
+                "",
+                many,
+            ).replace("%1", str(len(watched))),
+        ):
+            return
         self.clear_bulk.setEnabled(False)
         self.model.call(
             lambda: self.model.client.clear_unflagged(batch, watched),
             lambda _done: self.refresh(),
-            done=QCoreApplication.translate("ReviewScreen", "%1 attempts cleared (%2 watched)")
-            .replace("%1", str(len(batch)))
-            .replace("%2", str(len(watched))),
+            done=self.tr("%n attempt(s) cleared (%1 watched)", "", many).replace(
+                "%1", str(len(watched))
+            ),
         )

@@ -1120,6 +1120,10 @@
         <translation>Барлық оқиғалар</translation>
     </message>
     <message>
+        <source>What the staff did</source>
+        <translation>Қызметкерлердің әрекеттері</translation>
+    </message>
+    <message>
         <source>Admissions and refusals</source>
         <translation>Жіберулер мен бас тартулар</translation>
     </message>
@@ -1162,6 +1166,10 @@
     <message>
         <source>What</source>
         <translation>Не</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Үміткер</translation>
     </message>
     <message>
         <source>Detail</source>

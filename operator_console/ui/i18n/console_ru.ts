@@ -1120,6 +1120,10 @@
         <translation>Все события</translation>
     </message>
     <message>
+        <source>What the staff did</source>
+        <translation>Действия сотрудников</translation>
+    </message>
+    <message>
         <source>Admissions and refusals</source>
         <translation>Допуски и отказы</translation>
     </message>
@@ -1162,6 +1166,10 @@
     <message>
         <source>What</source>
         <translation>Что</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Кандидат</translation>
     </message>
     <message>
         <source>Detail</source>

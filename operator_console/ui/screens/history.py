@@ -21,7 +21,10 @@ from operator_console.ui import hall_time, texts
 from operator_console.ui.model.console import ConsoleModel
 from operator_console.ui.widgets import named
 
-KINDS = ("", "admission.", "detector.", "seat.", "incident.", "session.", "attempt.")
+KINDS = ("", "people", "admission.", "detector.", "seat.", "incident.", "session.", "attempt.")
+"""Action prefixes to show; `people`: what the staff did (no machine's entries: no walk-through,
+no kiosk's own lock, nothing the server did by itself)."""
+MACHINES = ("detector", "server")
 
 
 class HistoryScreen(QWidget):
@@ -34,7 +37,7 @@ class HistoryScreen(QWidget):
         self.seat.textChanged.connect(self._show)
         self.reload = named(QPushButton(), "history_reload")
         self.reload.clicked.connect(model.refresh_history)
-        self.table = named(QTableWidget(0, 5), "history")
+        self.table = named(QTableWidget(0, 6), "history")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -55,6 +58,7 @@ class HistoryScreen(QWidget):
     def retranslate(self) -> None:
         names = [
             self.tr("Everything"),
+            self.tr("What the staff did"),
             self.tr("Admissions and refusals"),
             self.tr("Detector checks"),
             self.tr("Seat actions"),
@@ -72,7 +76,14 @@ class HistoryScreen(QWidget):
         self.seat.setPlaceholderText(self.tr("Seat"))
         self.reload.setText(self.tr("Refresh"))
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Time"), self.tr("Who"), self.tr("What"), self.tr("Seat"), self.tr("Detail")]
+            [
+                self.tr("Time"),
+                self.tr("Who"),
+                self.tr("What"),
+                self.tr("Seat"),
+                self.tr("Candidate"),
+                self.tr("Detail"),
+            ]
         )
         self._show()
 
@@ -89,8 +100,21 @@ class HistoryScreen(QWidget):
         return [
             e
             for e in self.model.history
-            if e.action.startswith(prefix) and (not seat or (e.seat or "").upper() == seat)
+            if (self.by_staff(e) if prefix == "people" else e.action.startswith(prefix))
+            and (not seat or (e.seat or "").upper() == seat)
         ]
+
+    @staticmethod
+    def by_staff(entry: HistoryEntry) -> bool:
+        return entry.actor not in MACHINES and not entry.actor.startswith("kiosk:")
+
+    def candidate(self, entry: HistoryEntry) -> str:
+        """Whose the entry is, by name, where it names a registration."""
+        names = {r.registration_id: r.full_name for r in self.model.registrations}
+        for key in (entry.detail.get("registration"), entry.detail.get("registration_id")):
+            if isinstance(key, str) and key in names:
+                return names[key]
+        return names.get(entry.subject, "")
 
     def detail(self, entry: HistoryEntry) -> str:
         d = entry.detail
@@ -151,6 +175,7 @@ class HistoryScreen(QWidget):
                 self.who(e.actor),
                 texts.history_action(e.action),
                 e.seat or "",
+                self.candidate(e),
                 self.detail(e),
             ]
             for col, text in enumerate(cells):

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from hardware.detector.simulator import LineSimulator
 from operator_console.protocol.kiosk_api import LockReport
 from operator_console.protocol.reasons import Reason
-from operator_console.ui import hall_time
+from operator_console.ui import hall_time, texts
 from operator_console.ui.screens.history import HistoryScreen
 from tests.hall import Hall, wait_until
 from tests.operator_console.ui.conftest import WAIT_MS, console_for
@@ -79,5 +79,14 @@ def test_the_history_says_who_in_words_and_shows_hall_time_on_a_machine_elsewher
         shown = next(row[0] for row in rows() if row[1] == "Kiosk at seat A01")
         assert shown == f"{locked.at.astimezone(ZoneInfo('Asia/Almaty')):%H:%M:%S}"
         assert shown != f"{locked.at.astimezone():%H:%M:%S}"  # not the machine's zone
+        # Whose each entry is, by name; and the staff's own actions without the machines'.
+        name = hall.registrations[1].full_name
+        admitted = next(row for row in rows() if row[2] == texts.history_action("admission.admit"))
+        assert admitted[4] == name
+        screen.kind.setCurrentIndex(screen.kind.findData("people"))
+        staff = rows()
+        assert staff and len(staff) < len(window.model.history)
+        assert not {"Kiosk at seat A01", "Metal detector (walk-through)"} & {r[1] for r in staff}
+        assert any("Candidate: Talking" in r[5] for r in staff)
     finally:
         windows.close()

@@ -64,8 +64,9 @@ class DetectorCheck:
     """`serial` for the walk-through arch, `manual` for a wand check recorded at the desk."""
     kind: str
     zones: list[int]
-    decided: tuple[str, bool] | None
-    """Whom the desk decided on with this check, and whether it refused them."""
+    decided: tuple[tuple[str, bool], ...] = ()
+    """Whom the desk decided on with this check, and whether it refused each (one check can
+    stand behind two decisions: a refusal, then an admission with it)."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,8 @@ class Happening:
     category: str
     code: str
     note: str
+    minutes: int | None = None
+    """A time change's minutes (+ or −)."""
 
 
 @dataclass(frozen=True)
@@ -154,11 +157,13 @@ def gather(
         staff=[],
         expected=len(regs),
     )
-    by_event: dict[int, tuple[str, bool]] = {}
+    by_event: dict[int, list[tuple[str, bool]]] = {}
     for adm in admissions:
         if adm.detector_event_id is not None:
             refused = adm.status != AdmissionStatus.ADMITTED
-            by_event[adm.detector_event_id] = (people[adm.registration_id].full_name, refused)
+            by_event.setdefault(adm.detector_event_id, []).append(
+                (people[adm.registration_id].full_name, refused)
+            )
     held = standing.standing(db, session_id)
     for rid, adm in held.items():
         if adm.status == AdmissionStatus.ADMITTED:
@@ -180,7 +185,7 @@ def gather(
     data.admitted.sort(key=lambda p: p.full_name)
     walks = standing.session_checks(db, s, now)
     data.detector = [
-        DetectorCheck(w.received_at, w.source, w.kind, list(w.zones), by_event.get(w.id))
+        DetectorCheck(w.received_at, w.source, w.kind, list(w.zones), tuple(by_event.get(w.id, ())))
         for w in walks
     ]
     attempts = (
@@ -246,6 +251,7 @@ def gather(
                     category=str(reason.get("category") or ""),
                     code=str(reason.get("code") or ""),
                     note=str(reason.get("note") or ""),
+                    minutes=d["minutes"] if isinstance(d.get("minutes"), int) else None,
                 )
             )
     for i in db.execute(

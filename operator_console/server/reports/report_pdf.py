@@ -38,6 +38,9 @@ from operator_console.server.reports.report_texts import LANGUAGES, Words
 if TYPE_CHECKING:
     from operator_console.server.runtime import HallRuntime
 
+PADDING = 12 + 1
+"""A table cell's left and right padding (reportlab's 6 pt each), and a point to spare."""
+
 FONT_PLACES = (
     ("truetype/dejavu/DejaVuSans.ttf", "truetype/dejavu/DejaVuSans-Bold.ttf"),
     ("truetype/noto/NotoSans-Regular.ttf", "truetype/noto/NotoSans-Bold.ttf"),
@@ -102,22 +105,37 @@ def render(data: ReportData, *, language: str, zone: ZoneInfo) -> bytes:
     def when(at: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
         return "—" if at is None else at.astimezone(zone).strftime(fmt)
 
-    def decided(who: tuple[str, bool] | None) -> str:
-        if who is None:
+    def decided(whom: tuple[tuple[str, bool], ...]) -> str:
+        if not whom:
             return "—"
-        return f"{who[0]} ({w('Refused').lower()})" if who[1] else who[0]
+        return "; ".join(f"{n} ({w('Refused').lower()})" if refused else n for n, refused in whom)
 
     def p(text: str, style: ParagraphStyle = small) -> Paragraph:
         return Paragraph(_escape(text), style)
 
     page_width = landscape(A4)[0] - 24 * mm
 
-    def table(header: list[str], rows: list[list[str]], widths: list[float]) -> LongTable:
+    def fitted(header: list[str], widths: list[float]) -> list[float]:
+        """The columns' widths on the page, each at least its header's longest word (a word
+        is never broken: "Орын" is not "Оры/н"), what that takes given back by the widest."""
         scale = page_width / sum(widths)
+        out = [x * scale for x in widths]
+        for n, words in enumerate(header):
+            need = PADDING + max(
+                pdfmetrics.stringWidth(word, cell_head.fontName, cell_head.fontSize)
+                for word in words.split() or [""]
+            )
+            if out[n] < need:
+                widest = max(range(len(out)), key=lambda i: out[i])
+                out[widest] -= need - out[n]
+                out[n] = need
+        return out
+
+    def table(header: list[str], rows: list[list[str]], widths: list[float]) -> LongTable:
         cells = [[p(h, cell_head) for h in header]] + [[p(c) for c in r] for r in rows]
         if not rows:
             cells.append([p("—")] + [p("") for _ in header[1:]])
-        t = LongTable(cells, colWidths=[x * scale for x in widths], repeatRows=1)
+        t = LongTable(cells, colWidths=fitted(header, widths), repeatRows=1)
         t.setStyle(
             TableStyle(
                 [
@@ -215,7 +233,8 @@ def render(data: ReportData, *, language: str, zone: ZoneInfo) -> bytes:
                 [
                     when(h.at, "%H:%M:%S"),
                     h.seat or "—",
-                    w.action(h.action),
+                    w.action(h.action)
+                    + (f" {h.minutes:+d} {w('min')}" if h.minutes is not None else ""),
                     w.reason(h.category, h.code),
                     w.note(h.category, h.note),
                     w.actor(h.actor),

@@ -263,7 +263,7 @@ def _every_kind_of_entry(hall: Hall) -> object:
     ]  # fmt: skip
     data.no_shows = [Person("R2", "900101300124", "Серікова Дана")]
     data.detector = [
-        DetectorCheck(now, source, kind, [1, 3], ("Әлиев Асқар", refused))
+        DetectorCheck(now, source, kind, [1, 3], (("Әлиев Асқар", refused),))
         for source in ("serial", "manual")
         for kind in ("pass", "alarm", "fault", "tamper")
         for refused in (True, False)
@@ -387,3 +387,39 @@ def test_results_csv_cells_are_text_a_spreadsheet_never_runs(hall: Hall) -> None
         assert not written.startswith(FORMULA_START)
         assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", written)
         assert read_cell(written) == re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", name)
+
+
+def test_a_time_change_s_minutes_both_names_of_a_shared_check_and_no_header_word_broken(
+    hall: Hall, tmp_path: Path
+) -> None:
+    from operator_console.server.reports.report import (
+        DetectorCheck,
+        Happening,
+        Person,
+        ReportData,
+        ResultRow,
+    )
+
+    now = hall.clock.now()
+    data = ReportData(
+        hall_id=HALL_ID, hall_name="Зал", session_id="S-1", starts_at=now, started_at=now,
+        programs=["legislation"], printed_at=now, staff=[], expected=2,
+    )  # fmt: skip
+    data.detector = [
+        DetectorCheck(
+            now, "serial", "pass", [], (("Ахметова Әсел", True), ("Сейітов Дәурен", False))
+        )
+    ]
+    data.happenings = [
+        Happening(now, "chief", "seat.time", "A01", "technical", "kiosk_dead", "", minutes=5)
+    ]
+    data.results = [
+        ResultRow(Person("R1", "950208398475", "Сейітов Дәурен"), "A01", "legislation", "kk",
+                  "finished", "submitted", "pass", 40.0, [], "pending")
+    ]  # fmt: skip
+    for language, minutes in (("kk", "+5 мин"), ("ru", "+5 мин")):
+        text = _text(report_pdf.render(data, language=language, zone=hall.runtime.config.zone),
+                     tmp_path)  # fmt: skip
+        assert minutes in text
+        assert "Ахметова Әсел" in text and "Сейітов Дәурен" in text  # both decided with it
+        assert re.search(r"\bОры\b|\bМес\b", text) is None, text  # "Орын" whole, not "Оры/н"

@@ -151,6 +151,18 @@ class HallPicture:
         order = {"alert": 0, "locked": 1, "silent": 2}
         return sorted(found, key=lambda p: (-p.level, order[p.kind], p.seat))
 
+    def counts(self, now: datetime | None = None) -> dict[str, int]:
+        """The room at a glance: seats in test, locked, with a silent kiosk, done (finished or
+        terminated), and asking for help (an open `help_requested` alert)."""
+        seats = list(self.seats.values())
+        return {
+            "in_test": sum(s.state == "in_test" for s in seats),
+            "locked": sum(s.state == "locked" for s in seats),
+            "silent": sum(silence_level(self.silence(s, now)) > 0 for s in seats),
+            "done": sum(s.state in ("finished", "terminated") for s in seats),
+            "help": sum(any(a.code == "help_requested" for a in s.alerts) for s in seats),
+        }
+
     def free_seats(self) -> list[str]:
         """Seats with a kiosk and nobody on them, spare seats last."""
         free = [s for s in self.seats.values() if s.state == "free" and s.enrolled]

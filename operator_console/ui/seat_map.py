@@ -26,6 +26,13 @@ SILENCE = {1: "#f2b600", 2: "#f07800", 3: "#d7263d"}
 ALERT = QColor("#d7263d")
 INK = QColor("#1d2733")
 MUTED = QColor("#5b6776")
+STATE_INK = {
+    "locked": QColor("#8a4b00"),
+    "terminated": QColor("#8a1c1c"),
+    "finished": QColor("#11632f"),
+    "in_test": QColor("#1f4f9a"),
+}
+"""A state word's colour on its tile (each ≥ 4.5 : 1 against the tile's fill)."""
 TILE = QSize(176, 104)
 COMPACT = QSize(64, 68)
 """A tile of a large hall: seat and state, name, answers and time (no program line)."""
@@ -152,6 +159,11 @@ class SeatMap(QWidget):
         p.setFont(self._title)
         p.setPen(INK)
         p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, seat.seat)
+        line = p.fontMetrics().height() + 2
+        # Top right, the running clock: what an operator scans the room for.
+        left = self.picture.time_left(seat, now)
+        if seat.total and left is not None and seat.state in ("in_test", "locked"):
+            p.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, clock(left))
         p.setFont(self.font())
         state = texts.seat_state(seat.state)
         if seat.state == "locked" and seat.lock_reason:
@@ -160,39 +172,46 @@ class SeatMap(QWidget):
             state = self.tr("silent %1 s").replace(
                 "%1", str(int(self.picture.silence(seat, now) or 0))
             )
-        p.setPen(QColor(SILENCE[level]) if level else MUTED)
-        if inner.width() > 90:
+        y = inner.top() + line
+        if not self.compact:
+            # The state on a line of its own, the tile's whole width: never cut beside the
+            # seat's number and its alert badge.
+            p.setPen(QColor(SILENCE[level]) if level else STATE_INK.get(seat.state, MUTED))
             p.drawText(
-                inner,
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
-                p.fontMetrics().elidedText(state, Qt.TextElideMode.ElideRight, inner.width() - 50),
+                inner.left(),
+                y + p.fontMetrics().ascent(),
+                p.fontMetrics().elidedText(state, Qt.TextElideMode.ElideRight, inner.width()),
             )
-        line = p.fontMetrics().height() + 2
-        y = inner.top() + line + 4
+            y += p.fontMetrics().height() + 2
         p.setPen(INK)
         if seat.full_name:
             name = p.fontMetrics().elidedText(
                 seat.full_name, Qt.TextElideMode.ElideRight, inner.width()
             )
             p.drawText(inner.left(), y + p.fontMetrics().ascent(), name)
-        y += line
+        y += p.fontMetrics().height() + 2
         p.setPen(MUTED)
         if seat.program and not self.compact:
             what = texts.program(seat.program) + (f" · {seat.language}" if seat.language else "")
+            answered = f"{seat.answered}/{seat.total}" if seat.total else ""
+            room = inner.width() - (
+                p.fontMetrics().horizontalAdvance(answered) + 6 if answered else 0
+            )
             p.drawText(
                 inner.left(),
                 y + p.fontMetrics().ascent(),
-                p.fontMetrics().elidedText(what, Qt.TextElideMode.ElideRight, inner.width()),
+                p.fontMetrics().elidedText(what, Qt.TextElideMode.ElideRight, room),
             )
-        y += 0 if self.compact else line
-        if seat.total:
+            if answered:  # the answers' count is never the part cut off
+                p.setPen(INK)
+                p.drawText(
+                    QRect(inner.left(), y, inner.width(), line),
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                    answered,
+                )
+        elif seat.total:
             p.setPen(INK)
             p.drawText(inner.left(), y + p.fontMetrics().ascent(), f"{seat.answered}/{seat.total}")
-            left = self.picture.time_left(seat, now)
-            if left is not None and seat.state in ("in_test", "locked"):
-                p.drawText(
-                    inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, clock(left)
-                )
         if seat.alerts:
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(ALERT)

@@ -29,6 +29,9 @@ QLabel[role="code"] { font-size: 54pt; font-weight: 800; letter-spacing: 6px; pa
 QLabel[role="error"] { color: #a61b1b; }
 QLabel#banner { background: #fff1c2; color: #6b4e00; padding: 6px 10px; font-weight: 600; }
 QLabel#banner[level="alarm"] { background: #fbe0e0; color: #8a1c1c; }
+QLabel#room_paused { background: #ffe3b3; color: #6b3a00; padding: 6px 10px; font-weight: 700;
+                     border-radius: 4px; }
+QLabel#hall_counts { padding: 2px 4px; color: #33414f; font-weight: 600; }
 QLabel#message { padding: 2px 10px; color: #33414f; }
 QLabel#message[error="true"] { color: #a61b1b; font-weight: 600; }
 QLabel#sync_level[level="ok"], QLabel#status_sync[level="ok"] { color: #11632f; }

@@ -1037,6 +1037,22 @@
         <translation>Оқиға…</translation>
     </message>
     <message>
+        <source>In test: %1</source>
+        <translation>Тестте: %1</translation>
+    </message>
+    <message>
+        <source>Silent: %1</source>
+        <translation>Үнсіз: %1</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Аяқталды: %1</translation>
+    </message>
+    <message>
+        <source>Asking for help: %1</source>
+        <translation>Көмек сұрайды: %1</translation>
+    </message>
+    <message>
         <source>%1: kiosk silent</source>
         <translation>%1: киоск жауап бермейді</translation>
     </message>
@@ -1075,6 +1091,10 @@
     <message>
         <source>Incident at seat %1</source>
         <translation>%1 орнындағы оқиға</translation>
+    </message>
+    <message>
+        <source>The whole room is paused since %1: every running seat&apos;s clock stands.</source>
+        <translation>Бүкіл залда %1 бастап үзіліс: әр жұмыс істеп тұрған орынның уақыты тоқтап тұр.</translation>
     </message>
     <message>
         <source>Seat %1 is free now: nothing was done.</source>

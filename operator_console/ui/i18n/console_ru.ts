@@ -1037,6 +1037,22 @@
         <translation>Инцидент…</translation>
     </message>
     <message>
+        <source>In test: %1</source>
+        <translation>В тесте: %1</translation>
+    </message>
+    <message>
+        <source>Silent: %1</source>
+        <translation>Молчат: %1</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Завершено: %1</translation>
+    </message>
+    <message>
+        <source>Asking for help: %1</source>
+        <translation>Просят помощи: %1</translation>
+    </message>
+    <message>
         <source>%1: kiosk silent</source>
         <translation>%1: киоск не отвечает</translation>
     </message>
@@ -1075,6 +1091,10 @@
     <message>
         <source>Incident at seat %1</source>
         <translation>Инцидент на месте %1</translation>
+    </message>
+    <message>
+        <source>The whole room is paused since %1: every running seat&apos;s clock stands.</source>
+        <translation>Весь зал на паузе с %1: время каждого работающего места остановлено.</translation>
     </message>
     <message>
         <source>Seat %1 is free now: nothing was done.</source>

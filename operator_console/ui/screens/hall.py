@@ -36,6 +36,16 @@ class HallScreen(QWidget):
         scroll.setWidget(self.map)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.paused = named(QLabel(), "room_paused")
+        self.paused.setWordWrap(True)
+        self.paused.setProperty("level", "alarm")
+        self.paused.hide()
+        self.counts = named(QLabel(), "hall_counts")
+        map_side = QVBoxLayout()
+        map_side.setContentsMargins(0, 0, 0, 0)
+        map_side.addWidget(self.paused)
+        map_side.addWidget(self.counts)
+        map_side.addWidget(scroll, 1)
 
         self.problems = named(QListWidget(), "problems")
         self.problems.setWordWrap(True)
@@ -89,7 +99,7 @@ class HallScreen(QWidget):
         side_w.setFixedWidth(340)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(scroll, 1)
+        layout.addLayout(map_side, 1)
         layout.addWidget(side_w)
 
         self._shown_problems: list[Problem] = []
@@ -139,12 +149,25 @@ class HallScreen(QWidget):
     def _show_lists(self) -> None:
         self._show_problems()
         self._show_seat()
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        c = self.model.picture.counts()
+        words = [
+            self.tr("In test: %1").replace("%1", str(c["in_test"])),
+            self.tr("Locked: %1").replace("%1", str(c["locked"])),
+            self.tr("Silent: %1").replace("%1", str(c["silent"])),
+            self.tr("Done: %1").replace("%1", str(c["done"])),
+            self.tr("Asking for help: %1").replace("%1", str(c["help"])),
+        ]
+        self.counts.setText("   ·   ".join(words))
 
     def _tick(self) -> None:
         """Once a second: the clocks run and silent kiosks change colour, with no request."""
         if self.isVisible():
             self.map.refresh()
             self._show_problems()
+            self._show_counts()
             self._show_seat()  # its time left runs with the tile's
 
     # ----- problems -----------------------------------------------------------------------------
@@ -232,6 +255,13 @@ class HallScreen(QWidget):
         paused = session is not None and session.paused_at is not None
         self.room_pause.setEnabled(desk and running and not paused)
         self.room_resume.setEnabled(desk and running and paused)
+        if paused and session is not None and session.paused_at is not None:
+            self.paused.setText(
+                self.tr(
+                    "The whole room is paused since %1: every running seat's clock stands."
+                ).replace("%1", f"{hall_time.hall(session.paused_at):%H:%M:%S}")
+            )
+        self.paused.setVisible(paused)
 
     def act(self, act: str) -> None:
         """Asks for what the act needs, then does it for the sitting the operator saw when the

@@ -151,3 +151,20 @@ def test_time_left_runs_in_test_and_stands_still_while_locked() -> None:
     assert picture.time_left(running, NOW + timedelta(minutes=5)) == 14 * 60
     assert picture.time_left(running, NOW + timedelta(hours=1)) == 0
     assert picture.time_left(locked, NOW + timedelta(minutes=5)) == 600.0
+
+
+def test_the_room_at_a_glance_counts_each_kind_of_seat_once() -> None:
+    picture = HallPicture()
+    helping = AlertView(incident_id=1, at=NOW, category="examinee", code="help_requested", note="")
+    picture.load(
+        SeatMap(
+            server_time=NOW, columns=6, cursor="c",
+            seats=[
+                seat("A01"), seat("A02", alerts=[helping]), seat("A03", "locked"),
+                seat("A04", "finished"), seat("A05", "terminated"), seat("A06", "free"),
+                seat("B01", last_heard_at=NOW - timedelta(seconds=30)),
+            ],
+        )
+    )  # fmt: skip
+    counts = picture.counts(NOW)
+    assert counts == {"in_test": 3, "locked": 1, "silent": 1, "done": 2, "help": 1}

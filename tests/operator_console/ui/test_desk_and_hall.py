@@ -210,6 +210,10 @@ def test_the_room_paused_and_resumed_from_the_console_gives_the_time_back_exactl
                     if s.seat in ("A01", "A02")),
         timeout=WAIT_MS,
     )  # fmt: skip
+    # Paused, at a glance: the banner over the map, and the counts.
+    qtbot.waitUntil(lambda: child(console, "room_paused").isVisible(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "Locked: 2" in child(console, "hall_counts").property("text"),
+                    timeout=WAIT_MS)  # fmt: skip
     click(qtbot, console, "room_resume")  # asked, and No: the room stays paused
     assert len(asked) == 1 and "(2)" in asked[0]
     assert hall.console.seats().seats[0].lock_reason == "room_paused"
@@ -217,6 +221,9 @@ def test_the_room_paused_and_resumed_from_the_console_gives_the_time_back_exactl
     answer[0] = True
     click(qtbot, console, "room_resume")
     qtbot.waitUntil(lambda: a2.seat().locked_at is None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not child(console, "room_paused").isVisible(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "In test: 2" in child(console, "hall_counts").property("text"),
+                    timeout=WAIT_MS)  # fmt: skip
     stood = timedelta(minutes=9, seconds=41)
     assert a1.seat().attempts[0].deadline_at == form1.deadline_at + stood
     assert a2.seat().attempts[0].deadline_at == form2.deadline_at + stood

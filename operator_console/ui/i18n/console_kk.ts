@@ -2128,6 +2128,10 @@
         <translation>Тыйым (ай, 6-дан 12-ге дейін)</translation>
     </message>
     <message>
+        <source>The operator terminated this test for: %1. Annulment and a ban of 6 to 12 months are proposed; the verdict is yours.</source>
+        <translation>Оператор бұл тестті тоқтатты, себебі: %1. Нәтижені жою және 6–12 айға тыйым салу ұсынылады; шешімді сіз қабылдайсыз.</translation>
+    </message>
+    <message>
         <source>no flag</source>
         <translation>белгі жоқ</translation>
     </message>

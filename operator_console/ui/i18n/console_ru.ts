@@ -2131,6 +2131,10 @@
         <translation>Запрет (месяцев, от 6 до 12)</translation>
     </message>
     <message>
+        <source>The operator terminated this test for: %1. Annulment and a ban of 6 to 12 months are proposed; the verdict is yours.</source>
+        <translation>Оператор прекратил этот тест по причине: %1. Предлагается аннулировать результат и запретить тестирование на 6–12 месяцев; решение за вами.</translation>
+    </message>
+    <message>
         <source>no flag</source>
         <translation>без отметок</translation>
     </message>

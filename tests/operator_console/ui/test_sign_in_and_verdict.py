@@ -94,9 +94,13 @@ def test_the_reason_is_proposed_only_by_the_rule_and_a_violation_is_asked_first(
         _open(qtbot, screen, "A02")
         reason = screen.verdict_box.reason
         assert reason.reason() is None and reason.code.currentIndex() == -1
-        # Terminated for talking: the operator's reason is proposed.
+        proposal = screen.verdict_box.proposal
+        assert proposal.isHidden()
+        # Terminated for talking: the operator's reason is proposed, and said so.
         _open(qtbot, screen, "A01")
         assert reason.reason() == talking
+        assert not proposal.isHidden() and "Talking — to A03, twice" in proposal.text()
+        assert "proposed" in proposal.text()
         screen.verdict_box.ban.setValue(12)
         # The question names the candidate, the reason and the ban; Enter goes back.
         name = screen.line.attempt.full_name  # type: ignore[union-attr]
@@ -112,6 +116,8 @@ def test_the_reason_is_proposed_only_by_the_rule_and_a_violation_is_asked_first(
         go = Answers(VerdictConfirmation, [_confirm])
         qtbot.mouseClick(screen.verdict_box.violation, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: go.done and screen.line is None, timeout=WAIT_MS)
+        # Nothing of the attempt stays on the screen: its flags, its proposal.
+        assert screen.flags_box.flags.rowCount() == 0 and proposal.isHidden()
         (record,) = _verdicts(hall)
         assert record["verdict"] == "violation" and record["ban_months"] == 12
         assert record["reasons"][0]["code"] == "talking"

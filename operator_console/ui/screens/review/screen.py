@@ -282,6 +282,9 @@ class ReviewScreen(QWidget):
 
         def done(_record: object) -> None:
             self.close_player()
+            self.flags_box.findings = {}
+            self.flags_box.show_flags()  # no attempt open: its flags go with it
+            self.verdict_box.forget()
             self._title()
             self._enable()
             self.queue_box.refresh()

@@ -82,7 +82,12 @@ class VerdictPanel(QGroupBox):
         self.clear.clicked.connect(lambda: self.given.emit("clear"))
         self.violation = named(QPushButton(), "verdict_violation")
         self.violation.clicked.connect(lambda: self.given.emit("violation"))
+        self.proposal = named(QLabel(), "verdict_proposal")
+        self.proposal.setWordWrap(True)
+        self.proposal.setProperty("verdict", "refuse")
+        self.proposal.hide()
         verdict = QVBoxLayout(self)
+        verdict.addWidget(self.proposal)
         verdict.addWidget(self.clear)
         verdict.addWidget(self.reason)
         ban = QHBoxLayout()
@@ -113,6 +118,21 @@ class VerdictPanel(QGroupBox):
         if attempt.proposed is not None:
             p = attempt.proposed
             self.reason.choose(p.category, p.code, p.note)
+            words = texts.reason(p.code) + (f" — {p.note}" if p.note else "")
+            self.proposal.setText(
+                QCoreApplication.translate(
+                    "ReviewScreen",
+                    "The operator terminated this test for: %1. Annulment and a ban of 6 to 12 "
+                    "months are proposed; the verdict is yours.",
+                ).replace("%1", words)
+            )
         else:
             self._no_reason()
             self.reason.note.clear()
+        self.proposal.setVisible(attempt.proposed is not None)
+
+    def forget(self) -> None:
+        """No attempt open (after its verdict): nothing of the last one stays."""
+        self._no_reason()
+        self.reason.note.clear()
+        self.proposal.hide()

@@ -32,7 +32,9 @@ class Palette:
     on_alert: str
     current: str
     """The frame of the question on the screen, in the overview."""
-    """Text on a warning or danger background (the time banners)."""
+    chosen: str
+    """The background of a chosen option: a filled state no one mistakes for the focus frame."""
+    chosen_text: str
 
 
 NORMAL = Palette(
@@ -50,6 +52,8 @@ NORMAL = Palette(
     ok="#1b7a3a",
     on_alert="#ffffff",
     current="#1b1f24",
+    chosen="#d4e5fa",
+    chosen_text="#0a2a4d",
 )
 HIGH_CONTRAST = Palette(
     window="#000000",
@@ -66,6 +70,8 @@ HIGH_CONTRAST = Palette(
     ok="#00ff66",
     on_alert="#000000",
     current="#ff00ff",
+    chosen="#ffff00",
+    chosen_text="#000000",
 )
 
 
@@ -122,9 +128,11 @@ QPushButton[role="cell"][answered="true"] {{ background: {p.answered}; color: {p
 QPushButton[role="cell"][flagged="true"] {{ border-color: {p.flagged}; }}
 QPushButton[role="cell"][current="true"] {{ border-color: {p.current}; }}
 QFrame[role="option"] {{ background: {p.panel}; border: 2px solid {p.border}; border-radius: 8px; }}
-QFrame[role="option"][checked="true"] {{ border: 3px solid {p.accent}; }}
-QFrame[role="option"]:focus {{ border: 3px dashed {p.text}; }}
-QFrame[role="option"][checked="true"]:focus {{ border: 3px dashed {p.accent}; }}
+QFrame[role="option"][checked="true"] {{ background: {p.chosen}; border: 3px solid {p.accent}; }}
+QLabel[role="option_text"][chosen="true"], QLabel[role="badge"][chosen="true"] {{
+    color: {p.chosen_text}; font-weight: 700; }}
+QFrame[role="option"]:focus {{ border: 4px solid {p.text}; }}
+QFrame[role="option"][checked="true"]:focus {{ border: 4px solid {p.text}; }}
 QLabel[role="option_text"][struck="true"] {{ color: {p.muted}; }}
 QPushButton[role="strike"] {{ font-size: 15px; color: {p.muted}; border-color: {p.border}; }}
 QLineEdit {{ font-size: 30px; min-height: {TOUCH + 12}px; padding: 4px 12px;

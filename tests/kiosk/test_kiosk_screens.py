@@ -511,3 +511,43 @@ def test_the_overview_is_grouped_by_act_shows_whole_rows_and_follows_the_questio
             cell = child(kiosk, f"cell_{k}")
             seen = cell.visibleRegion().boundingRect()
             assert seen.isEmpty() or seen.size() == cell.size(), k
+
+
+def test_the_chosen_option_is_filled_and_the_focus_frame_is_not_a_choice(
+    qtbot: QtBot, hall: Hall, seated: HallClient, tmp_path: Path
+) -> None:
+    """C chosen, the keyboard on B: C is the one filled with the chosen colour, in both themes;
+    B only has the focus frame, solid (dashed is what a disabled button looks like)."""
+    import functools
+
+    from PySide6.QtGui import QColor
+
+    from kiosk.ui.style import DEFAULT_SIZE, HIGH_CONTRAST, NORMAL, stylesheet
+
+    with running_kiosk(hall, seated, tmp_path / "kiosk") as kiosk:
+        walk_to_test(qtbot, kiosk)
+        screen = kiosk.window.screen_now
+        screen.setFocus()
+        qtbot.keyClick(screen, Qt.Key.Key_3)
+        b, c = child(kiosk, "option_1"), child(kiosk, "option_2")
+        b.setFocus()
+        qtbot.waitUntil(lambda: b.hasFocus(), timeout=WAIT_MS)
+
+        def fill(option: QWidget) -> str:
+            # A pixel inside the frame, below the text: the option's own background.
+            image = option.grab().toImage()
+            return QColor(image.pixel(image.width() - 12, image.height() - 8)).name()
+
+        def filled(option: QWidget, colour: str) -> bool:
+            return fill(option) == colour
+
+        for contrast, palette in ((False, NORMAL), (True, HIGH_CONTRAST)):
+            if kiosk.model.high_contrast != contrast:
+                kiosk.model.toggle_contrast()
+            qtbot.waitUntil(functools.partial(filled, c, palette.chosen), timeout=WAIT_MS)
+            assert c.property("checked") == "true" and b.property("checked") == "false"
+            assert fill(b) == palette.panel != palette.chosen
+    for contrast in (False, True):
+        rules = stylesheet(DEFAULT_SIZE, contrast).splitlines()
+        focus = [r for r in rules if r.startswith('QFrame[role="option"]') and ":focus" in r]
+        assert focus and not any("dashed" in r for r in focus)

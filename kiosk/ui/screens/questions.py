@@ -75,8 +75,10 @@ class OptionRow(QFrame):
             font = self.text.font()
             font.setStrikeOut(ruled_out)
             self.text.setFont(font)
-        restyle(self, checked="true" if checked else "false")
-        restyle(self.text, struck="true" if ruled_out else "false")
+        chosen = "true" if checked else "false"
+        restyle(self, checked=chosen)
+        restyle(self.text, struck="true" if ruled_out else "false", chosen=chosen)
+        restyle(self.badge, chosen=chosen)
         self.strike.setText(self.tr("Bring back") if ruled_out else self.tr("Rule out"))
         if self.strike.isVisibleTo(self) == checked:
             self.strike.setVisible(not checked)
